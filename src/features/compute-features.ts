@@ -1,0 +1,59 @@
+import type { DataFrame } from "danfojs-node";
+import type { Frame } from "../io/frame";
+import type { Table } from "../table/csv";
+import { tableToDataFrame } from "../table/dataframe";
+import type { ContextOptions } from "./context";
+import { StructureContext } from "./context";
+import type { Citation, FeatureMatrix, Featurizer } from "./featurizer";
+import { concatFeatureMatrices, featureTable } from "./featurizer";
+import type { FeatureSetOptions } from "./registry";
+import { resolveFeatureSets } from "./registry";
+import "./sets";
+
+/** Options of the combined featurize call: how the shared context is built, and the sets' switches. */
+export interface FeaturizeOptions extends ContextOptions, FeatureSetOptions {}
+
+/** Features of several sets on one frame, plus the atoms they belong to. */
+export interface FeatureResult {
+  /** Atom ids, frame order. */
+  readonly ids: Int32Array;
+  /** Atom types, frame order. */
+  readonly types: Int32Array;
+  /** N x F, columns of the sets concatenated in the order asked. */
+  readonly matrix: FeatureMatrix;
+  /** The featurizers used, in column order. */
+  readonly featurizers: Featurizer[];
+  /** Deduplicated citations of all sets. */
+  readonly citations: Citation[];
+  /** The shared context (Voronoi, neighbor lists), for further use. */
+  readonly context: StructureContext;
+}
+
+/** The featurizers of the named sets ("all" expands), configured by `options`. */
+export function createFeaturizers(sets: readonly string[], options: FeatureSetOptions = {}): Featurizer[] {
+  if (sets.length === 0) throw new Error("no feature set asked for");
+  return resolveFeatureSets(sets).map((e) => e.create(options));
+}
+
+/**
+ * Computes the named feature sets on `frame` with ONE StructureContext, so the Voronoi tessellation, the
+ * neighbor lists and any SRO matrix an MRO set needs are computed once and shared.
+ */
+export function computeFeatures(frame: Frame, sets: readonly string[], options: FeaturizeOptions = {}): FeatureResult {
+  const featurizers = createFeaturizers(sets, options);
+  const context = new StructureContext(frame, options);
+  const matrix = concatFeatureMatrices(featurizers.map((f) => context.features(f)));
+  const citations: Citation[] = [];
+  for (const f of featurizers) for (const c of f.citations()) if (!citations.some((o) => o.key === c.key)) citations.push(c);
+  return { ids: frame.ids, types: frame.types, matrix, featurizers, citations, context };
+}
+
+/** computeFeatures as a Table: columns id, type, then the features; rows in frame order. */
+export function featurizeTable(frame: Frame, sets: readonly string[], options: FeaturizeOptions = {}): Table {
+  return featureTable(frame, computeFeatures(frame, sets, options).matrix);
+}
+
+/** computeFeatures as a danfojs DataFrame: columns id, type, then the features; rows in frame order. */
+export function featurize(frame: Frame, sets: readonly string[], options: FeaturizeOptions = {}): DataFrame {
+  return tableToDataFrame(featurizeTable(frame, sets, options));
+}

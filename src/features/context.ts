@@ -1,0 +1,166 @@
+import type { Tessellation } from "../geometry/tessellation";
+import type { Frame } from "../io/frame";
+import type { NeighborList } from "../neighbors/neighbor-list";
+import type { FeatureMatrix, Featurizer } from "./featurizer";
+import { atomRadii } from "./radii";
+
+/** How a StructureContext finds neighbors and radii. Every field is optional. */
+export interface ContextOptions {
+  /**
+   * Radius (Angstrom) by element name, overriding the Miracle et al. table for those elements
+   * (e.g. `{ Cu: 1.28 }`). Elements come from the frame's type map (`frame.elements`).
+   */
+  readonly radii?: Readonly<Record<string, number>>;
+  /** Per-atom radii (length natoms, frame order); when given, the element table is not used at all. */
+  readonly atomRadii?: Float64Array;
+  /** Default cutoff radius (Angstrom) of `cutoffNeighbors()`: neighbors with 0 < d < cutoff. Default 4.0 (paper, Cu-Zr). */
+  readonly cutoff?: number;
+  /**
+   * Voronoi faces smaller than this fraction of the mean face area of the atom's cell are removed before faces
+   * become neighbors (paper, Methods). Default 0.05; 0 keeps every face.
+   */
+  readonly faceFilter?: number;
+  /** Radical (Laguerre) tessellation weighted by the atom radii instead of the plain Voronoi one. Default false. */
+  readonly radical?: boolean;
+  /** A precomputed tessellation of the frame (then `voronoi()` returns it and no tessellation is run). */
+  readonly tessellation?: Tessellation;
+  /** Precomputed Voronoi neighbors (already face-filtered); `voronoiNeighbors()` returns it as is. */
+  readonly voronoiNeighbors?: NeighborList;
+  /** Precomputed neighbors within `cutoff` (0 < d < cutoff); `cutoffNeighbors()` returns it for that radius. */
+  readonly cutoffNeighbors?: NeighborList;
+}
+
+/** Fully defaulted numeric options. */
+export interface ResolvedContextOptions {
+  readonly cutoff: number;
+  readonly faceFilter: number;
+  readonly radical: boolean;
+}
+
+export const DEFAULT_CUTOFF = 4.0;
+export const DEFAULT_FACE_FILTER = 0.05;
+
+/** Checks options and fills defaults; errors name the option and the bad value. */
+export function resolveContextOptions(options: ContextOptions): ResolvedContextOptions {
+  const cutoff = options.cutoff ?? DEFAULT_CUTOFF;
+  if (!(Number.isFinite(cutoff) && cutoff > 0)) throw new Error(`cutoff must be a positive number of Angstrom, got ${cutoff}`);
+  const faceFilter = options.faceFilter ?? DEFAULT_FACE_FILTER;
+  if (!(Number.isFinite(faceFilter) && faceFilter >= 0 && faceFilter < 1)) {
+    throw new Error(`faceFilter must be a fraction in [0, 1), got ${faceFilter}`);
+  }
+  return { cutoff, faceFilter, radical: options.radical ?? false };
+}
+
+function checkList(list: NeighborList, n: number, what: string): NeighborList {
+  if (list.n !== n || list.offsets.length !== n + 1) {
+    throw new Error(`${what} has ${list.n} rows, the frame has ${n} atoms`);
+  }
+  return list;
+}
+
+/**
+ * Everything about one frame that several feature sets share, computed once on first use and cached: atom radii,
+ * the Voronoi tessellation, the face-filtered Voronoi neighbor list, cutoff neighbor lists (one per radius) and
+ * the feature matrices already computed (by featurizer key), so MRO reuses the SRO matrix and all sets of one
+ * `featurize` call share one tessellation.
+ */
+export class StructureContext {
+  readonly frame: Frame;
+  readonly options: ResolvedContextOptions;
+  private readonly given: ContextOptions;
+  private radiiCache: Float64Array | null = null;
+  private tessellationCache: Tessellation | null;
+  private voronoiCache: NeighborList | null;
+  private readonly cutoffCache = new Map<number, NeighborList>();
+  private readonly featureCache = new Map<string, FeatureMatrix>();
+
+  constructor(frame: Frame, options: ContextOptions = {}) {
+    this.frame = frame;
+    this.given = options;
+    this.options = resolveContextOptions(options);
+    const n = frame.natoms;
+    if (options.atomRadii && options.atomRadii.length !== n) {
+      throw new Error(`atomRadii has ${options.atomRadii.length} entries, the frame has ${n} atoms`);
+    }
+    if (options.tessellation && options.tessellation.n !== n) {
+      throw new Error(`the tessellation has ${options.tessellation.n} cells, the frame has ${n} atoms`);
+    }
+    this.tessellationCache = options.tessellation ?? null;
+    this.voronoiCache = options.voronoiNeighbors ? checkList(options.voronoiNeighbors, n, "voronoiNeighbors") : null;
+    if (options.cutoffNeighbors) this.cutoffCache.set(this.options.cutoff, checkList(options.cutoffNeighbors, n, "cutoffNeighbors"));
+  }
+
+  /** Number of atoms. */
+  get n(): number {
+    return this.frame.natoms;
+  }
+
+  /** Cutoff radius used when `cutoffNeighbors()` is called without one. */
+  get cutoff(): number {
+    return this.options.cutoff;
+  }
+
+  /** Radius of each atom (Angstrom, frame order): `atomRadii`, else the element table with `radii` overrides. */
+  radii(): Float64Array {
+    if (this.radiiCache === null) this.radiiCache = this.given.atomRadii ?? atomRadii(this.frame, this.given.radii);
+    return this.radiiCache;
+  }
+
+  /** The (radical, if asked) Voronoi tessellation of the frame, before face filtering. */
+  voronoi(): Tessellation {
+    if (this.tessellationCache === null) this.tessellationCache = computeTessellation(this);
+    return this.tessellationCache;
+  }
+
+  /** Voronoi neighbors after small-face removal (`faceFilter`); weights are face areas. */
+  voronoiNeighbors(): NeighborList {
+    if (this.voronoiCache === null) this.voronoiCache = filterTessellation(this.voronoi(), this.options.faceFilter);
+    return this.voronoiCache;
+  }
+
+  /** All neighbors with 0 < d < rc (default: the context's cutoff), cached by rc. */
+  cutoffNeighbors(rc: number = this.options.cutoff): NeighborList {
+    if (!(Number.isFinite(rc) && rc > 0)) throw new Error(`cutoff must be a positive number of Angstrom, got ${rc}`);
+    let list = this.cutoffCache.get(rc);
+    if (list === undefined) {
+      list = computeCutoffNeighbors(this.frame, rc);
+      this.cutoffCache.set(rc, list);
+    }
+    return list;
+  }
+
+  /**
+   * Per-atom flags of the tessellation (bit 1: degenerate cell, see Tessellation.flags), or all zeros when the
+   * context was given Voronoi neighbors without a tessellation.
+   */
+  voronoiFlags(): Uint8Array {
+    if (this.tessellationCache === null && this.voronoiCache !== null) return new Uint8Array(this.n);
+    return this.voronoi().flags;
+  }
+
+  /** The features of `featurizer` on this frame, computed once per featurizer key and shared. */
+  features(featurizer: Featurizer): FeatureMatrix {
+    let m = this.featureCache.get(featurizer.key);
+    if (m === undefined) {
+      m = featurizer.compute(this);
+      const f = featurizer.featureLabels().length;
+      if (m.n !== this.n || m.values.length !== m.n * f || m.labels.length !== f) {
+        throw new Error(`featurizer "${featurizer.name}" returned a ${m.n} x ${m.labels.length} matrix, expected ${this.n} x ${f}`);
+      }
+      this.featureCache.set(featurizer.key, m);
+    }
+    return m;
+  }
+}
+
+function computeTessellation(_ctx: StructureContext): Tessellation {
+  throw new Error("no Voronoi tessellation available yet: pass `tessellation` or `voronoiNeighbors` in the context options");
+}
+
+function filterTessellation(_t: Tessellation, _fraction: number): NeighborList {
+  throw new Error("Voronoi face filtering is not available yet: pass `voronoiNeighbors` in the context options");
+}
+
+function computeCutoffNeighbors(_frame: Frame, _rc: number): NeighborList {
+  throw new Error("cutoff neighbor search is not available yet: pass `cutoffNeighbors` in the context options");
+}
