@@ -1,0 +1,322 @@
+import type { Cell } from "../geometry/cell";
+import type { Frame } from "../io/frame";
+import { lagrangianStrain, volumetricStrain, vonMisesShearStrain } from "./atomic-strain";
+import { imageNeighbors } from "./image-neighbors";
+import { DEFAULT_RCOND, pseudoInverse3 } from "./symmetric-eigen3";
+
+/** How D2min is scaled: the plain sum over neighbors (Falk & Langer 1998; the paper's D^2), or its mean. */
+export type D2minNormalization = "none" | "neighbors";
+
+export interface D2minOptions {
+  /** Neighbors of atom i are the atoms with 0 < d < cutoff in the reference frame (Angstrom); default 5. */
+  cutoff?: number;
+  /**
+   * "none" (default): D2min = sum over neighbors of |d_def - J d_ref|^2, in Angstrom^2, as in Falk & Langer (1998),
+   * OVITO's Atomic strain modifier and the paper's 5.0 A^2 threshold. "neighbors": that sum divided by the
+   * neighbor count (0 for an atom without neighbors).
+   */
+  normalize?: D2minNormalization;
+  /**
+   * Relative tolerance of the pseudo-inverse of Y = sum d_ref d_ref^T: eigenvalues <= rcond * (largest eigenvalue)
+   * count as zero and the atom is flagged {@link D2minFlag.Degenerate}. Default 1e-10, which for a typical metallic
+   * neighbor shell (Y eigenvalues ~ 100 A^2) means neighbors within ~1e-4 A of a common plane or line.
+   */
+  rcond?: number;
+}
+
+/** Bit flags of {@link D2min.flags}. */
+export const D2minFlag = {
+  /** Fewer than 3 neighbors in the reference frame: the fit is under-determined (D2min 0 unless bonds are collinear). */
+  FewNeighbors: 1,
+  /** The reference bonds span fewer than 3 dimensions (coplanar or collinear): J solved by pseudo-inverse. */
+  Degenerate: 2,
+} as const;
+
+/** The frame data {@link D2min} reads (a whole {@link Frame} fits). */
+export type D2minFrame = Pick<Frame, "natoms" | "ids" | "positions" | "unwrapped" | "images" | "cell"> & { source?: Frame["source"] };
+
+/** Which displacements were used: exact unwrapped ones, or the minimum image in the deformed frame (fallback). */
+export type D2minDisplacements = "unwrapped" | "minimum-image";
+
+interface D2minResults {
+  ids: Int32Array;
+  d2min: Float64Array;
+  shearStrain: Float64Array;
+  volumetricStrain: Float64Array;
+  neighborCounts: Int32Array;
+  flags: Uint8Array;
+  deformationGradients: Float64Array;
+  displacements: D2minDisplacements;
+}
+
+let warnedMinimumImage = false;
+
+/**
+ * Non-affine squared displacement D2min (Falk & Langer, Phys. Rev. E 57, 7192 (1998), eqs. 2.11-2.14) and the
+ * von Mises local shear strain (Shimizu, Ogata & Li, Mater. Trans. 48, 2923 (2007)) of every atom between a
+ * reference (undeformed) and a deformed frame, in one pass. A compute object (freud style): configure once,
+ * `compute(reference, deformed)`, read the per-atom arrays (in reference-frame atom order, see `ids`).
+ *
+ * For atom i with reference neighbors j (0 < |d_ref| < cutoff, periodic images included):
+ *   X = sum d_def d_ref^T,  Y = sum d_ref d_ref^T,  J = X Y^-1,  D2min = sum |d_def - J d_ref|^2,
+ *   E = (J^T J - I) / 2,  eta_Mises = sqrt(E_yz^2 + E_xz^2 + E_xy^2 + ((E_yy-E_zz)^2 + (E_xx-E_zz)^2 + (E_xx-E_yy)^2)/6).
+ * This is OVITO's Atomic strain modifier (its F = (V^-1 W)^T equals J; D2min not normalised).
+ *
+ * Bonds. When both frames give unwrapped positions (xu, or x plus image flags), the bond vector of a pair is
+ * d_ref = u_j - u_i + m H_ref with the image m chosen in the reference frame, and the same pair in the deformed
+ * frame is d_def = u'_j - u'_i + m H_def (H = lattice vectors as rows), so box shape changes, tilts and boundary
+ * crossings are exact. Otherwise the deformed bond is the minimum image of r'_j - r'_i in the deformed cell
+ * (correct while bonds stay shorter than half the cell; a warning is printed once per process).
+ *
+ * Degenerate neighborhoods never throw and never give infinities: J = X Y+ + P0 with Y+ the pseudo-inverse from
+ * the eigen-decomposition of Y (tolerance `rcond`) and P0 the projector on its null space (directions no bond
+ * probes are taken as undeformed). D2min does not depend on that choice (every d_ref is orthogonal to the null
+ * space); the strains of such atoms are estimates and the atoms are flagged. An atom without neighbors gets
+ * D2min = 0, J = I, strain 0 and both flags.
+ */
+export class D2min {
+  readonly cutoff: number;
+  readonly normalize: D2minNormalization;
+  readonly rcond: number;
+  private results: D2minResults | null = null;
+
+  constructor(options: D2minOptions = {}) {
+    this.cutoff = options.cutoff ?? 5.0;
+    this.normalize = options.normalize ?? "none";
+    this.rcond = options.rcond ?? DEFAULT_RCOND;
+    if (!(this.cutoff > 0) || !Number.isFinite(this.cutoff)) throw new Error(`D2min: cutoff must be a positive number of Angstrom, got ${options.cutoff}`);
+    if (this.normalize !== "none" && this.normalize !== "neighbors") {
+      throw new Error(`D2min: normalize must be "none" or "neighbors", got "${String(options.normalize)}"`);
+    }
+    if (!(this.rcond >= 0 && this.rcond < 1)) throw new Error(`D2min: rcond must be in [0, 1), got ${options.rcond}`);
+  }
+
+  /** Computes D2min and the atomic strains of `deformed` relative to `reference`; atoms are matched by id. */
+  compute(reference: D2minFrame, deformed: D2minFrame): this {
+    const n = reference.natoms;
+    const map = matchIds(reference, deformed);
+    const uRef = unwrappedOf(reference);
+    const uDef = unwrappedOf(deformed);
+    const exact = uRef !== null && uDef !== null;
+    if (!exact && !warnedMinimumImage) {
+      warnedMinimumImage = true;
+      console.warn(
+        `D2min: ${uRef === null ? name(reference, "reference") : name(deformed, "deformed")} frame has no unwrapped positions ` +
+          "(xu/yu/zu or image flags ix/iy/iz); deformed bonds use the minimum image, which is wrong for bonds longer than half the cell",
+      );
+    }
+    const refPositions = exact ? (uRef as Float64Array) : reference.positions;
+    const defPositions = exact ? (uDef as Float64Array) : deformed.positions;
+    const nl = imageNeighbors(refPositions, reference.cell, this.cutoff);
+    const hd = deformed.cell.matrix;
+    const defCell: Cell = deformed.cell;
+
+    const d2 = new Float64Array(n);
+    const shear = new Float64Array(n);
+    const volumetric = new Float64Array(n);
+    const counts = new Int32Array(n);
+    const flags = new Uint8Array(n);
+    const gradients = new Float64Array(9 * n);
+    let maxRow = 0;
+    for (let i = 0; i < n; i++) maxRow = Math.max(maxRow, nl.offsets[i + 1] - nl.offsets[i]);
+    const dd = new Float64Array(3 * maxRow);
+    const x = new Float64Array(9);
+    const y = new Float64Array(9);
+    const yp = new Float64Array(9);
+    const p0 = new Float64Array(9);
+    const ev = new Float64Array(3);
+    const evec = new Float64Array(9);
+    const j = new Float64Array(9);
+    const e = new Float64Array(9);
+    const tmp = new Float64Array(3);
+
+    for (let i = 0; i < n; i++) {
+      const start = nl.offsets[i];
+      const end = nl.offsets[i + 1];
+      const ii = map[i];
+      x.fill(0);
+      y.fill(0);
+      for (let k = start; k < end; k++) {
+        const jj = map[nl.indices[k]];
+        const r0 = nl.vectors[3 * k];
+        const r1 = nl.vectors[3 * k + 1];
+        const r2 = nl.vectors[3 * k + 2];
+        let d0: number;
+        let d1: number;
+        let dz: number;
+        if (exact) {
+          const ma = nl.images[3 * k];
+          const mb = nl.images[3 * k + 1];
+          const mc = nl.images[3 * k + 2];
+          d0 = defPositions[3 * jj] - defPositions[3 * ii] + ma * hd[0] + mb * hd[3] + mc * hd[6];
+          d1 = defPositions[3 * jj + 1] - defPositions[3 * ii + 1] + ma * hd[1] + mb * hd[4] + mc * hd[7];
+          dz = defPositions[3 * jj + 2] - defPositions[3 * ii + 2] + ma * hd[2] + mb * hd[5] + mc * hd[8];
+        } else {
+          tmp[0] = defPositions[3 * jj] - defPositions[3 * ii];
+          tmp[1] = defPositions[3 * jj + 1] - defPositions[3 * ii + 1];
+          tmp[2] = defPositions[3 * jj + 2] - defPositions[3 * ii + 2];
+          defCell.minimumImage(tmp);
+          d0 = tmp[0];
+          d1 = tmp[1];
+          dz = tmp[2];
+        }
+        const o = 3 * (k - start);
+        dd[o] = d0;
+        dd[o + 1] = d1;
+        dd[o + 2] = dz;
+        // Falk & Langer eqs. 2.12-2.13: X = sum d_def d_ref^T, Y = sum d_ref d_ref^T.
+        x[0] += d0 * r0;
+        x[1] += d0 * r1;
+        x[2] += d0 * r2;
+        x[3] += d1 * r0;
+        x[4] += d1 * r1;
+        x[5] += d1 * r2;
+        x[6] += dz * r0;
+        x[7] += dz * r1;
+        x[8] += dz * r2;
+        y[0] += r0 * r0;
+        y[1] += r0 * r1;
+        y[2] += r0 * r2;
+        y[4] += r1 * r1;
+        y[5] += r1 * r2;
+        y[8] += r2 * r2;
+      }
+      y[3] = y[1];
+      y[6] = y[2];
+      y[7] = y[5];
+      const count = end - start;
+      const { rank } = pseudoInverse3(y, this.rcond, yp, p0, ev, evec);
+      // J = X Y+ + P0 (eq. 2.14 with a pseudo-inverse; P0 = identity on the unprobed directions).
+      for (let r = 0; r < 3; r++) {
+        for (let c = 0; c < 3; c++) {
+          j[3 * r + c] = x[3 * r] * yp[c] + x[3 * r + 1] * yp[3 + c] + x[3 * r + 2] * yp[6 + c] + p0[3 * r + c];
+        }
+      }
+      // D2min, eq. 2.11, summed explicitly (no cancellation-prone closed form).
+      let sum = 0;
+      for (let k = start; k < end; k++) {
+        const o = 3 * (k - start);
+        const r0 = nl.vectors[3 * k];
+        const r1 = nl.vectors[3 * k + 1];
+        const r2 = nl.vectors[3 * k + 2];
+        const a0 = dd[o] - (j[0] * r0 + j[1] * r1 + j[2] * r2);
+        const a1 = dd[o + 1] - (j[3] * r0 + j[4] * r1 + j[5] * r2);
+        const a2 = dd[o + 2] - (j[6] * r0 + j[7] * r1 + j[8] * r2);
+        sum += a0 * a0 + a1 * a1 + a2 * a2;
+      }
+      d2[i] = this.normalize === "neighbors" ? (count > 0 ? sum / count : 0) : sum;
+      lagrangianStrain(j, e);
+      shear[i] = vonMisesShearStrain(e);
+      volumetric[i] = volumetricStrain(e);
+      counts[i] = count;
+      flags[i] = (count < 3 ? D2minFlag.FewNeighbors : 0) | (rank < 3 ? D2minFlag.Degenerate : 0);
+      gradients.set(j, 9 * i);
+    }
+    this.results = {
+      ids: Int32Array.from(reference.ids),
+      d2min: d2,
+      shearStrain: shear,
+      volumetricStrain: volumetric,
+      neighborCounts: counts,
+      flags,
+      deformationGradients: gradients,
+      displacements: exact ? "unwrapped" : "minimum-image",
+    };
+    return this;
+  }
+
+  private get computed(): D2minResults {
+    if (this.results === null) throw new Error("D2min: no results yet, call compute(reference, deformed) first");
+    return this.results;
+  }
+
+  /** Atom ids, in reference-frame order (the order of every per-atom result). */
+  get ids(): Int32Array {
+    return this.computed.ids;
+  }
+  /** D2min per atom (Angstrom^2; divided by the neighbor count when normalize = "neighbors"). */
+  get d2min(): Float64Array {
+    return this.computed.d2min;
+  }
+  /** von Mises local shear strain per atom (dimensionless). */
+  get shearStrain(): Float64Array {
+    return this.computed.shearStrain;
+  }
+  /** Volumetric strain (E_xx + E_yy + E_zz) / 3 per atom. */
+  get volumetricStrain(): Float64Array {
+    return this.computed.volumetricStrain;
+  }
+  /** Number of reference neighbors of each atom (periodic images counted separately). */
+  get neighborCounts(): Int32Array {
+    return this.computed.neighborCounts;
+  }
+  /** {@link D2minFlag} bits per atom; 0 for a well-posed fit. */
+  get flags(): Uint8Array {
+    return this.computed.flags;
+  }
+  /** Best-fit deformation gradient J of each atom, row-major, 9 per atom. */
+  get deformationGradients(): Float64Array {
+    return this.computed.deformationGradients;
+  }
+  /** "unwrapped" (exact) or "minimum-image" (fallback when a frame had no unwrapped positions). */
+  get displacements(): D2minDisplacements {
+    return this.computed.displacements;
+  }
+  /** Number of atoms with any flag set. */
+  get flaggedCount(): number {
+    let c = 0;
+    for (const f of this.computed.flags) if (f !== 0) c++;
+    return c;
+  }
+}
+
+function name(frame: D2minFrame, role: string): string {
+  return frame.source ? `${role} (${frame.source.file})` : role;
+}
+
+/** Index in `deformed` of each atom of `reference`, matched by id; throws naming the first mismatch. */
+function matchIds(reference: D2minFrame, deformed: D2minFrame): Int32Array {
+  for (const [f, role] of [
+    [reference, "reference"],
+    [deformed, "deformed"],
+  ] as const) {
+    if (f.ids.length !== f.natoms || f.positions.length !== 3 * f.natoms) {
+      throw new Error(`D2min: ${name(f, role)} frame is inconsistent: natoms ${f.natoms}, ${f.ids.length} ids, ${f.positions.length / 3} positions`);
+    }
+  }
+  if (reference.natoms !== deformed.natoms) {
+    throw new Error(`D2min: ${name(reference, "reference")} has ${reference.natoms} atoms but ${name(deformed, "deformed")} has ${deformed.natoms}; the frames must hold the same atoms`);
+  }
+  const where = new Map<number, number>();
+  for (let k = 0; k < deformed.natoms; k++) {
+    const id = deformed.ids[k];
+    if (where.has(id)) throw new Error(`D2min: atom id ${id} appears twice in ${name(deformed, "deformed")}`);
+    where.set(id, k);
+  }
+  const seen = new Set<number>();
+  const map = new Int32Array(reference.natoms);
+  for (let k = 0; k < reference.natoms; k++) {
+    const id = reference.ids[k];
+    if (seen.has(id)) throw new Error(`D2min: atom id ${id} appears twice in ${name(reference, "reference")}`);
+    seen.add(id);
+    const at = where.get(id);
+    if (at === undefined) throw new Error(`D2min: atom id ${id} of ${name(reference, "reference")} is missing from ${name(deformed, "deformed")}; the frames must hold the same atom ids`);
+    map[k] = at;
+  }
+  return map;
+}
+
+/** Unwrapped positions of a frame: given, or rebuilt as x + image flags times the lattice vectors; else null. */
+function unwrappedOf(frame: D2minFrame): Float64Array | null {
+  if (frame.unwrapped) return frame.unwrapped;
+  if (!frame.images) return null;
+  const out = new Float64Array(frame.positions.length);
+  const shift = new Float64Array(3);
+  for (let i = 0; i < frame.natoms; i++) {
+    frame.cell.imageShift(frame.images[3 * i], frame.images[3 * i + 1], frame.images[3 * i + 2], shift);
+    out[3 * i] = frame.positions[3 * i] + shift[0];
+    out[3 * i + 1] = frame.positions[3 * i + 1] + shift[1];
+    out[3 * i + 2] = frame.positions[3 * i + 2] + shift[2];
+  }
+  return out;
+}
