@@ -20,6 +20,11 @@ export interface FeatureMatrix {
   readonly n: number;
   readonly labels: string[];
   readonly values: Float64Array;
+  /**
+   * Optional per-atom quality flags (length n): 0 = regular; a non-zero value marks a row computed from
+   * degenerate geometry (bit meanings are documented by each featurizer, e.g. INTERSTICE_FLAGS).
+   */
+  readonly flags?: Uint8Array;
 }
 
 /**
@@ -83,7 +88,7 @@ export function featureColumn(m: FeatureMatrix, label: string): Float64Array {
   return out;
 }
 
-/** Concatenates matrices column-wise (all with the same n); duplicate labels are refused. */
+/** Concatenates matrices column-wise (all with the same n; flags are OR-ed); duplicate labels are refused. */
 export function concatFeatureMatrices(parts: readonly FeatureMatrix[]): FeatureMatrix {
   if (parts.length === 0) return { n: 0, labels: [], values: new Float64Array(0) };
   const n = parts[0].n;
@@ -99,6 +104,12 @@ export function concatFeatureMatrices(parts: readonly FeatureMatrix[]): FeatureM
   }
   const f = labels.length;
   const values = new Float64Array(n * f);
+  let flags: Uint8Array | undefined;
+  for (const p of parts) {
+    if (!p.flags) continue;
+    flags ??= new Uint8Array(n);
+    for (let i = 0; i < n; i++) flags[i] |= p.flags[i];
+  }
   let col = 0;
   for (const p of parts) {
     const pf = p.labels.length;
@@ -109,7 +120,7 @@ export function concatFeatureMatrices(parts: readonly FeatureMatrix[]): FeatureM
     }
     col += pf;
   }
-  return { n, labels, values };
+  return flags ? { n, labels, values, flags } : { n, labels, values };
 }
 
 /** A Table with columns id, type, then the columns of `m` (rows in frame order). */

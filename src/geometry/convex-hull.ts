@@ -1,0 +1,754 @@
+/**
+ * 3-D convex hull by quickhull (Barber, Dobkin & Huhdanpaa 1996, ACM TOMS 22, 469), on typed arrays, for the
+ * small point sets of a neighbor shell (tens of points). The output is triangles only, like qhull's `Qt` option
+ * (which the paper uses through scipy): every facet is simplicial, oriented counter-clockwise seen from outside.
+ *
+ * Degeneracies are resolved with one distance tolerance, eps = tolerance x (largest distance of a point from the
+ * centroid):
+ * - a point within eps of the hull (inside, on a face, on an edge, duplicate) is not a vertex;
+ * - adjacent triangles within eps of a common plane are merged into one convex polygon, vertices inside it or on
+ *   a straight stretch of its boundary are dropped, and the polygon is re-triangulated by a fan from the vertex
+ *   that maximises the smallest angle (Delaunay-like, independent of input order: a square gives 2 triangles, a
+ *   rhombus is cut along its short diagonal, a regular polygon gives congruent fans from any vertex);
+ * - all points within eps of one plane (kind "planar"): the 2-D hull polygon, triangulated the same way, once;
+ * - all points within eps of one line, or fewer than 3 distinct points (kind "collinear"/"empty"): no triangles.
+ *
+ * A hull object keeps its buffers between calls (configure once, compute many times): results are views valid
+ * until the next `compute`.
+ */
+
+/** What the input point set spans. */
+export type HullKind = "solid" | "planar" | "collinear" | "empty";
+
+export interface ConvexHullOptions {
+  /** Relative distance tolerance (see above). Default 1e-10. */
+  readonly tolerance?: number;
+}
+
+const UNSET = -1;
+
+export class ConvexHull {
+  readonly tolerance: number;
+  /** Kind of the last computed hull. */
+  kind: HullKind = "empty";
+  /** Number of triangles of the last hull. */
+  nTriangles = 0;
+  /** True when a point could not be inserted consistently (non-simple horizon within tolerance) and was skipped. */
+  approximate = false;
+
+  // Points (copied).
+  private px = new Float64Array(0);
+  private py = new Float64Array(0);
+  private pz = new Float64Array(0);
+  private cap = 0;
+  // Faces: vertices, neighbor across edge e (v[e] -> v[e+1]), plane n.x = d, alive flag, visit mark.
+  private fv = new Int32Array(0);
+  private fnb = new Int32Array(0);
+  private fn = new Float64Array(0);
+  private fd = new Float64Array(0);
+  private falive = new Uint8Array(0);
+  private fmark = new Int32Array(0);
+  private fcap = 0;
+  private nf = 0;
+  private epoch = 0;
+  // Quickhull outside sets: pending points, their face and distance.
+  private pending = new Int32Array(0);
+  private pface = new Int32Array(0);
+  private pdist = new Float64Array(0);
+  // Horizon work arrays.
+  private stack = new Int32Array(0);
+  private visible = new Int32Array(0);
+  private hu = new Int32Array(0);
+  private hw = new Int32Array(0);
+  private hg = new Int32Array(0);
+  private hge = new Int32Array(0);
+  private startSlot = new Int32Array(0);
+  private newFaces = new Int32Array(0);
+  // Output and polygon work arrays.
+  private tri = new Int32Array(0);
+  private tcap = 0;
+  private cluster = new Int32Array(0);
+  private poly = new Int32Array(0);
+  private nextV = new Int32Array(0);
+  private eps = 0;
+
+  constructor(options: ConvexHullOptions = {}) {
+    const tol = options.tolerance ?? 1e-10;
+    if (!(Number.isFinite(tol) && tol >= 0)) throw new Error(`ConvexHull: tolerance must be a non-negative number, got ${tol}`);
+    this.tolerance = tol;
+  }
+
+  /** Triangles of the last hull: 3 point indices each, counter-clockwise seen from outside. A view: copy to keep. */
+  get triangles(): Int32Array {
+    return this.tri.subarray(0, 3 * this.nTriangles);
+  }
+
+  /** The underlying triangle buffer (no copy, no view): entries 0 .. 3 nTriangles - 1 are valid. For hot loops. */
+  get triangleData(): Int32Array {
+    return this.tri;
+  }
+
+  /**
+   * Computes the hull of the first `n` points of `points` (x, y, z interleaved). Returns this.
+   * Non-finite coordinates are refused with an error naming the point.
+   */
+  compute(points: ArrayLike<number>, n: number = Math.floor(points.length / 3)): this {
+    if (3 * n > points.length) throw new Error(`ConvexHull: ${n} points need ${3 * n} coordinates, got ${points.length}`);
+    this.reserve(n);
+    this.nTriangles = 0;
+    this.approximate = false;
+    this.nf = 0;
+    const { px, py, pz } = this;
+    let cx = 0;
+    let cy = 0;
+    let cz = 0;
+    for (let i = 0; i < n; i++) {
+      const x = points[3 * i];
+      const y = points[3 * i + 1];
+      const z = points[3 * i + 2];
+      if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(z))) throw new Error(`ConvexHull: point ${i} has a non-finite coordinate`);
+      px[i] = x;
+      py[i] = y;
+      pz[i] = z;
+      cx += x;
+      cy += y;
+      cz += z;
+    }
+    if (n === 0) {
+      this.kind = "empty";
+      return this;
+    }
+    cx /= n;
+    cy /= n;
+    cz /= n;
+    let scale2 = 0;
+    for (let i = 0; i < n; i++) {
+      const d2 = (px[i] - cx) ** 2 + (py[i] - cy) ** 2 + (pz[i] - cz) ** 2;
+      if (d2 > scale2) scale2 = d2;
+    }
+    const eps = this.tolerance * Math.sqrt(scale2);
+    this.eps = eps;
+    if (n < 3 || scale2 === 0) {
+      this.kind = n < 2 || scale2 === 0 ? "empty" : "collinear";
+      return this;
+    }
+    // Initial simplex: the farthest pair among the axis extremes, the farthest point from their line, the
+    // farthest point from that plane.
+    const ext = [0, 0, 0, 0, 0, 0];
+    for (let i = 1; i < n; i++) {
+      if (px[i] < px[ext[0]]) ext[0] = i;
+      if (px[i] > px[ext[1]]) ext[1] = i;
+      if (py[i] < py[ext[2]]) ext[2] = i;
+      if (py[i] > py[ext[3]]) ext[3] = i;
+      if (pz[i] < pz[ext[4]]) ext[4] = i;
+      if (pz[i] > pz[ext[5]]) ext[5] = i;
+    }
+    let i0 = 0;
+    let i1 = 0;
+    let best = -1;
+    for (let a = 0; a < 6; a++) {
+      for (let b = a + 1; b < 6; b++) {
+        const d2 = this.dist2(ext[a], ext[b]);
+        if (d2 > best) {
+          best = d2;
+          i0 = ext[a];
+          i1 = ext[b];
+        }
+      }
+    }
+    if (Math.sqrt(best) <= eps) {
+      this.kind = "empty";
+      return this;
+    }
+    const ux = px[i1] - px[i0];
+    const uy = py[i1] - py[i0];
+    const uz = pz[i1] - pz[i0];
+    const ul = Math.hypot(ux, uy, uz);
+    let i2 = -1;
+    best = -1;
+    for (let i = 0; i < n; i++) {
+      const wx = px[i] - px[i0];
+      const wy = py[i] - py[i0];
+      const wz = pz[i] - pz[i0];
+      const d = Math.hypot(uy * wz - uz * wy, uz * wx - ux * wz, ux * wy - uy * wx) / ul;
+      if (d > best) {
+        best = d;
+        i2 = i;
+      }
+    }
+    if (best <= eps) {
+      this.kind = "collinear";
+      return this;
+    }
+    let nx = uy * (pz[i2] - pz[i0]) - uz * (py[i2] - py[i0]);
+    let ny = uz * (px[i2] - px[i0]) - ux * (pz[i2] - pz[i0]);
+    let nz = ux * (py[i2] - py[i0]) - uy * (px[i2] - px[i0]);
+    const nl = Math.hypot(nx, ny, nz);
+    nx /= nl;
+    ny /= nl;
+    nz /= nl;
+    const d0 = nx * px[i0] + ny * py[i0] + nz * pz[i0];
+    let i3 = -1;
+    best = -1;
+    for (let i = 0; i < n; i++) {
+      const d = Math.abs(nx * px[i] + ny * py[i] + nz * pz[i] - d0);
+      if (d > best) {
+        best = d;
+        i3 = i;
+      }
+    }
+    if (best <= eps) {
+      this.planarHull(n, nx, ny, nz);
+      this.kind = "planar";
+      return this;
+    }
+    this.kind = "solid";
+    this.buildSimplex(i0, i1, i2, i3);
+    this.runQuickhull(n, i0, i1, i2, i3);
+    this.emit();
+    return this;
+  }
+
+  /** Total area of the last hull's triangles. */
+  area(): number {
+    let s = 0;
+    const t = this.tri;
+    for (let f = 0; f < this.nTriangles; f++) s += this.triangleArea(t[3 * f], t[3 * f + 1], t[3 * f + 2]);
+    return s;
+  }
+
+  /** Enclosed volume of the last hull (0 unless kind is "solid"). */
+  volume(): number {
+    if (this.kind !== "solid") return 0;
+    const { px, py, pz, tri } = this;
+    let v = 0;
+    const o = tri[0];
+    for (let f = 0; f < this.nTriangles; f++) {
+      const a = tri[3 * f];
+      const b = tri[3 * f + 1];
+      const c = tri[3 * f + 2];
+      const ax = px[a] - px[o];
+      const ay = py[a] - py[o];
+      const az = pz[a] - pz[o];
+      const bx = px[b] - px[o];
+      const by = py[b] - py[o];
+      const bz = pz[b] - pz[o];
+      const qx = px[c] - px[o];
+      const qy = py[c] - py[o];
+      const qz = pz[c] - pz[o];
+      v += ax * (by * qz - bz * qy) - ay * (bx * qz - bz * qx) + az * (bx * qy - by * qx);
+    }
+    return v / 6;
+  }
+
+  // ---- internals ----
+
+  private reserve(n: number): void {
+    if (n > this.cap) {
+      const cap = Math.max(n, 2 * this.cap, 16);
+      this.cap = cap;
+      this.px = new Float64Array(cap);
+      this.py = new Float64Array(cap);
+      this.pz = new Float64Array(cap);
+      this.pending = new Int32Array(cap);
+      this.pface = new Int32Array(cap);
+      this.pdist = new Float64Array(cap);
+      this.startSlot = new Int32Array(cap).fill(UNSET);
+      this.nextV = new Int32Array(cap).fill(UNSET);
+      this.poly = new Int32Array(cap);
+      this.hu = new Int32Array(cap);
+      this.hw = new Int32Array(cap);
+      this.hg = new Int32Array(cap);
+      this.hge = new Int32Array(cap);
+      this.newFaces = new Int32Array(cap);
+    }
+    this.reserveFaces(8 * n + 8);
+    if (6 * n > this.tcap) {
+      this.tcap = Math.max(6 * n, 2 * this.tcap);
+      this.tri = new Int32Array(this.tcap);
+    }
+  }
+
+  private reserveFaces(m: number): void {
+    if (m <= this.fcap) return;
+    const cap = Math.max(m, 2 * this.fcap, 64);
+    const grow32 = (a: Int32Array, k: number) => {
+      const b = new Int32Array(cap * k);
+      b.set(a);
+      return b;
+    };
+    const grow64 = (a: Float64Array, k: number) => {
+      const b = new Float64Array(cap * k);
+      b.set(a);
+      return b;
+    };
+    this.fv = grow32(this.fv, 3);
+    this.fnb = grow32(this.fnb, 3);
+    this.fn = grow64(this.fn, 3);
+    this.fd = grow64(this.fd, 1);
+    const alive = new Uint8Array(cap);
+    alive.set(this.falive);
+    this.falive = alive;
+    this.fmark = grow32(this.fmark, 1);
+    this.stack = new Int32Array(cap);
+    this.visible = new Int32Array(cap);
+    this.cluster = new Int32Array(cap);
+    this.fcap = cap;
+  }
+
+  private dist2(a: number, b: number): number {
+    return (this.px[a] - this.px[b]) ** 2 + (this.py[a] - this.py[b]) ** 2 + (this.pz[a] - this.pz[b]) ** 2;
+  }
+
+  private triangleArea(a: number, b: number, c: number): number {
+    const { px, py, pz } = this;
+    const ux = px[b] - px[a];
+    const uy = py[b] - py[a];
+    const uz = pz[b] - pz[a];
+    const vx = px[c] - px[a];
+    const vy = py[c] - py[a];
+    const vz = pz[c] - pz[a];
+    return 0.5 * Math.hypot(uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx);
+  }
+
+  /** Adds face (a, b, c) with its plane; neighbors unset. Returns its index. */
+  private addFace(a: number, b: number, c: number): number {
+    if (this.nf + 1 > this.fcap) this.reserveFaces(this.nf + 1);
+    const f = this.nf++;
+    const { px, py, pz } = this;
+    this.fv[3 * f] = a;
+    this.fv[3 * f + 1] = b;
+    this.fv[3 * f + 2] = c;
+    this.fnb[3 * f] = UNSET;
+    this.fnb[3 * f + 1] = UNSET;
+    this.fnb[3 * f + 2] = UNSET;
+    const ux = px[b] - px[a];
+    const uy = py[b] - py[a];
+    const uz = pz[b] - pz[a];
+    const vx = px[c] - px[a];
+    const vy = py[c] - py[a];
+    const vz = pz[c] - pz[a];
+    let nx = uy * vz - uz * vy;
+    let ny = uz * vx - ux * vz;
+    let nz = ux * vy - uy * vx;
+    const l = Math.hypot(nx, ny, nz);
+    if (l > 0) {
+      nx /= l;
+      ny /= l;
+      nz /= l;
+    }
+    this.fn[3 * f] = nx;
+    this.fn[3 * f + 1] = ny;
+    this.fn[3 * f + 2] = nz;
+    // Offset through the centroid of the three vertices (less rounding than through one vertex).
+    this.fd[f] = (nx * (px[a] + px[b] + px[c]) + ny * (py[a] + py[b] + py[c]) + nz * (pz[a] + pz[b] + pz[c])) / 3;
+    this.falive[f] = 1;
+    this.fmark[f] = 0;
+    return f;
+  }
+
+  private distance(f: number, p: number): number {
+    return this.fn[3 * f] * this.px[p] + this.fn[3 * f + 1] * this.py[p] + this.fn[3 * f + 2] * this.pz[p] - this.fd[f];
+  }
+
+  /** Edge index e of face g such that edge e goes a -> b. */
+  private edgeIndex(g: number, a: number, b: number): number {
+    const v = this.fv;
+    for (let e = 0; e < 3; e++) if (v[3 * g + e] === a && v[3 * g + ((e + 1) % 3)] === b) return e;
+    return UNSET;
+  }
+
+  private buildSimplex(i0: number, i1: number, i2: number, i3: number): void {
+    // Orient (i0, i1, i2) so that i3 lies below it; then the other faces follow.
+    const f0 = this.addFace(i0, i1, i2);
+    if (this.distance(f0, i3) > 0) {
+      this.nf = 0;
+      this.buildSimplex(i0, i2, i1, i3);
+      return;
+    }
+    const a = i0;
+    const b = i1;
+    const c = i2;
+    const d = i3;
+    // Faces: (a,b,c), (a,d,b), (b,d,c), (c,d,a): each edge appears once in each direction.
+    const f1 = this.addFace(a, d, b);
+    const f2 = this.addFace(b, d, c);
+    const f3 = this.addFace(c, d, a);
+    const faces = [f0, f1, f2, f3];
+    for (const f of faces) {
+      for (let e = 0; e < 3; e++) {
+        const u = this.fv[3 * f + e];
+        const w = this.fv[3 * f + ((e + 1) % 3)];
+        for (const g of faces) {
+          if (g === f) continue;
+          if (this.edgeIndex(g, w, u) !== UNSET) this.fnb[3 * f + e] = g;
+        }
+      }
+    }
+  }
+
+  private runQuickhull(n: number, i0: number, i1: number, i2: number, i3: number): void {
+    const eps = this.eps;
+    const { pending, pface, pdist } = this;
+    let np = 0;
+    for (let p = 0; p < n; p++) {
+      if (p === i0 || p === i1 || p === i2 || p === i3) continue;
+      let bf = UNSET;
+      let bd = eps;
+      for (let f = 0; f < this.nf; f++) {
+        const d = this.distance(f, p);
+        if (d > bd) {
+          bd = d;
+          bf = f;
+        }
+      }
+      if (bf !== UNSET) {
+        pending[np] = p;
+        pface[p] = bf;
+        pdist[p] = bd;
+        np++;
+      }
+    }
+    while (np > 0) {
+      // Farthest pending point.
+      let k = 0;
+      for (let j = 1; j < np; j++) if (pdist[pending[j]] > pdist[pending[k]]) k = j;
+      const p = pending[k];
+      pending[k] = pending[--np];
+      const firstNew = this.nf;
+      if (!this.insert(p, pface[p])) this.approximate = true;
+      // Reassign points whose face died to the new faces (quickhull outside sets).
+      let w = 0;
+      for (let j = 0; j < np; j++) {
+        const q = pending[j];
+        if (this.falive[pface[q]]) {
+          pending[w++] = q;
+          continue;
+        }
+        let bf = UNSET;
+        let bd = eps;
+        for (let f = firstNew; f < this.nf; f++) {
+          if (!this.falive[f]) continue;
+          const d = this.distance(f, q);
+          if (d > bd) {
+            bd = d;
+            bf = f;
+          }
+        }
+        if (bf !== UNSET) {
+          pface[q] = bf;
+          pdist[q] = bd;
+          pending[w++] = q;
+        }
+      }
+      np = w;
+    }
+  }
+
+  /** Adds point p seen from face f0. Returns false (hull unchanged) when the horizon is not a simple cycle. */
+  private insert(p: number, f0: number): boolean {
+    const eps = this.eps;
+    const { fv, fnb, fmark, stack, visible } = this;
+    const mark = ++this.epoch;
+    // Connected region of faces that see p (depth-first from f0).
+    let sp = 0;
+    let nvis = 0;
+    stack[sp++] = f0;
+    fmark[f0] = mark;
+    while (sp > 0) {
+      const f = stack[--sp];
+      visible[nvis++] = f;
+      for (let e = 0; e < 3; e++) {
+        const g = fnb[3 * f + e];
+        if (fmark[g] === mark || fmark[g] === -mark) continue;
+        if (this.distance(g, p) > eps) {
+          fmark[g] = mark;
+          stack[sp++] = g;
+        } else {
+          fmark[g] = -mark;
+        }
+      }
+    }
+    // Horizon edges: edges of visible faces whose neighbor is not visible.
+    const { hu, hw, hg, hge, startSlot } = this;
+    let nh = 0;
+    let simple = true;
+    for (let k = 0; k < nvis; k++) {
+      const f = visible[k];
+      for (let e = 0; e < 3; e++) {
+        const g = fnb[3 * f + e];
+        if (fmark[g] === mark) continue;
+        const u = fv[3 * f + e];
+        const w = fv[3 * f + ((e + 1) % 3)];
+        if (nh >= hu.length || startSlot[u] !== UNSET) {
+          simple = false;
+          break;
+        }
+        hu[nh] = u;
+        hw[nh] = w;
+        hg[nh] = g;
+        hge[nh] = this.edgeIndex(g, w, u);
+        startSlot[u] = nh;
+        nh++;
+      }
+      if (!simple) break;
+    }
+    // The horizon must be one simple cycle through all its edges.
+    let ordered = 0;
+    if (simple && nh >= 3) {
+      let h = 0;
+      do {
+        this.newFaces[ordered++] = h;
+        h = startSlot[hw[h]];
+      } while (h !== UNSET && h !== 0 && ordered <= nh);
+      simple = h === 0 && ordered === nh;
+    } else {
+      simple = false;
+    }
+    for (let k = 0; k < nh; k++) startSlot[hu[k]] = UNSET;
+    if (!simple) return false;
+    for (let k = 0; k < nvis; k++) this.falive[visible[k]] = 0;
+    // New faces (u, w, p) around the horizon, in cycle order.
+    const order = this.newFaces;
+    const first = this.nf;
+    for (let k = 0; k < nh; k++) {
+      const h = order[k];
+      const f = this.addFace(hu[h], hw[h], p);
+      this.fnb[3 * f] = hg[h];
+      this.fnb[3 * hg[h] + hge[h]] = f;
+    }
+    for (let k = 0; k < nh; k++) {
+      const f = first + k;
+      const next = first + ((k + 1) % nh);
+      const prev = first + ((k + nh - 1) % nh);
+      this.fnb[3 * f + 1] = next; // edge w -> p is shared with the next face's p -> u(next) = p -> w
+      this.fnb[3 * f + 2] = prev;
+    }
+    return true;
+  }
+
+  private pushTriangle(a: number, b: number, c: number): void {
+    if (3 * (this.nTriangles + 1) > this.tcap) {
+      const t = new Int32Array(2 * this.tcap + 3);
+      t.set(this.tri);
+      this.tri = t;
+      this.tcap = t.length;
+    }
+    const k = 3 * this.nTriangles++;
+    this.tri[k] = a;
+    this.tri[k + 1] = b;
+    this.tri[k + 2] = c;
+  }
+
+  /** Writes the triangles: merged coplanar clusters re-triangulated, other faces as they are. */
+  private emit(): void {
+    const eps = this.eps;
+    const { fv, fnb, fn, falive, cluster } = this;
+    const nf = this.nf;
+    for (let f = 0; f < nf; f++) cluster[f] = UNSET;
+    for (let seed = 0; seed < nf; seed++) {
+      if (!falive[seed] || cluster[seed] !== UNSET) continue;
+      // Grow the set of faces coplanar with the seed face (all vertices within eps of its plane, same side).
+      let size = 0;
+      let sp = 0;
+      const stack = this.stack;
+      stack[sp++] = seed;
+      cluster[seed] = seed;
+      const members = this.visible;
+      while (sp > 0) {
+        const f = stack[--sp];
+        members[size++] = f;
+        for (let e = 0; e < 3; e++) {
+          const g = fnb[3 * f + e];
+          if (cluster[g] !== UNSET) continue;
+          const dot = fn[3 * seed] * fn[3 * g] + fn[3 * seed + 1] * fn[3 * g + 1] + fn[3 * seed + 2] * fn[3 * g + 2];
+          if (dot <= 0) continue;
+          let flat = true;
+          for (let j = 0; j < 3 && flat; j++) flat = Math.abs(this.distance(seed, fv[3 * g + j])) <= eps;
+          if (flat) {
+            cluster[g] = seed;
+            stack[sp++] = g;
+          }
+        }
+      }
+      if (size === 1) {
+        this.pushTriangle(fv[3 * seed], fv[3 * seed + 1], fv[3 * seed + 2]);
+        continue;
+      }
+      if (!this.emitPolygon(seed, members, size)) {
+        for (let k = 0; k < size; k++) {
+          const f = members[k];
+          this.pushTriangle(fv[3 * f], fv[3 * f + 1], fv[3 * f + 2]);
+        }
+      }
+    }
+  }
+
+  /** Boundary of a coplanar cluster as one polygon, re-triangulated. False if the boundary is not one cycle. */
+  private emitPolygon(seed: number, members: Int32Array, size: number): boolean {
+    const { fv, fnb, cluster, nextV } = this;
+    let start = UNSET;
+    let nb = 0;
+    let ok = true;
+    for (let k = 0; k < size && ok; k++) {
+      const f = members[k];
+      for (let e = 0; e < 3; e++) {
+        if (cluster[fnb[3 * f + e]] === seed) continue;
+        const u = fv[3 * f + e];
+        const w = fv[3 * f + ((e + 1) % 3)];
+        if (nextV[u] !== UNSET) {
+          ok = false;
+          break;
+        }
+        nextV[u] = w;
+        start = u;
+        nb++;
+      }
+    }
+    let m = 0;
+    if (ok && start !== UNSET) {
+      let v = start;
+      do {
+        this.poly[m++] = v;
+        v = nextV[v];
+      } while (v !== UNSET && v !== start && m <= nb);
+      ok = v === start && m === nb;
+    }
+    for (let k = 0; k < size; k++) {
+      const f = members[k];
+      for (let e = 0; e < 3; e++) nextV[fv[3 * f + e]] = UNSET;
+    }
+    if (!ok) return false;
+    m = this.dropCollinear(this.poly, m);
+    if (m < 3) return false;
+    this.fan(this.poly, m);
+    return true;
+  }
+
+  /** Removes vertices on a straight stretch of a polygon boundary (within eps of the chord); returns the new length. */
+  private dropCollinear(poly: Int32Array, m: number): number {
+    const eps = this.eps;
+    const { px, py, pz } = this;
+    let changed = true;
+    while (changed && m > 3) {
+      changed = false;
+      for (let k = 0; k < m && m > 3; k++) {
+        const a = poly[(k + m - 1) % m];
+        const v = poly[k];
+        const b = poly[(k + 1) % m];
+        const ux = px[b] - px[a];
+        const uy = py[b] - py[a];
+        const uz = pz[b] - pz[a];
+        const wx = px[v] - px[a];
+        const wy = py[v] - py[a];
+        const wz = pz[v] - pz[a];
+        const ul = Math.hypot(ux, uy, uz);
+        const off = ul > 0 ? Math.hypot(uy * wz - uz * wy, uz * wx - ux * wz, ux * wy - uy * wx) / ul : Math.hypot(wx, wy, wz);
+        if (off <= eps) {
+          for (let j = k; j < m - 1; j++) poly[j] = poly[j + 1];
+          m--;
+          changed = true;
+          k--;
+        }
+      }
+    }
+    return m;
+  }
+
+  /** Smallest interior angle of triangle (a, b, c). */
+  private minAngle(a: number, b: number, c: number): number {
+    const { px, py, pz } = this;
+    const ang = (o: number, p: number, q: number) => {
+      const ux = px[p] - px[o];
+      const uy = py[p] - py[o];
+      const uz = pz[p] - pz[o];
+      const vx = px[q] - px[o];
+      const vy = py[q] - py[o];
+      const vz = pz[q] - pz[o];
+      return Math.atan2(Math.hypot(uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx), ux * vx + uy * vy + uz * vz);
+    };
+    return Math.min(ang(a, b, c), ang(b, c, a), ang(c, a, b));
+  }
+
+  /** Fan triangulation of a convex polygon (ccw from outside) from the apex maximising the smallest angle. */
+  private fan(poly: Int32Array, m: number): void {
+    let apex = 0;
+    if (m > 3) {
+      let bestScore = -Infinity;
+      for (let s = 0; s < m; s++) {
+        let score = Infinity;
+        for (let k = 1; k < m - 1; k++) score = Math.min(score, this.minAngle(poly[s], poly[(s + k) % m], poly[(s + k + 1) % m]));
+        if (score > bestScore + 1e-12) {
+          bestScore = score;
+          apex = s;
+        }
+      }
+    }
+    for (let k = 1; k < m - 1; k++) this.pushTriangle(poly[apex], poly[(apex + k) % m], poly[(apex + k + 1) % m]);
+  }
+
+  /** All points within eps of the plane with unit normal n: 2-D hull (monotone chain), triangulated once. */
+  private planarHull(n: number, nx: number, ny: number, nz: number): void {
+    // In-plane basis e1, e2 with e1 x e2 = n.
+    let ax = 1;
+    let ay = 0;
+    let az = 0;
+    if (Math.abs(nx) > 0.9) {
+      ax = 0;
+      ay = 1;
+    }
+    const d = ax * nx + ay * ny + az * nz;
+    let e1x = ax - d * nx;
+    let e1y = ay - d * ny;
+    let e1z = az - d * nz;
+    const l1 = Math.hypot(e1x, e1y, e1z);
+    e1x /= l1;
+    e1y /= l1;
+    e1z /= l1;
+    const e2x = ny * e1z - nz * e1y;
+    const e2y = nz * e1x - nx * e1z;
+    const e2z = nx * e1y - ny * e1x;
+    const { px, py, pz } = this;
+    const us = this.pdist; // reuse as u coordinate
+    const vs = new Float64Array(n);
+    const order = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      us[i] = px[i] * e1x + py[i] * e1y + pz[i] * e1z;
+      vs[i] = px[i] * e2x + py[i] * e2y + pz[i] * e2z;
+      order[i] = i;
+    }
+    order.sort((a, b) => us[a] - us[b] || vs[a] - vs[b]);
+    const eps = this.eps;
+    const cross = (o: number, a: number, b: number) => (us[a] - us[o]) * (vs[b] - vs[o]) - (vs[a] - vs[o]) * (us[b] - us[o]);
+    const hull = this.poly;
+    let m = 0;
+    // Lower then upper chain; a turn counts as left only beyond eps x chord length (drops collinear points).
+    const leftTurn = (o: number, a: number, b: number) => {
+      const chord = Math.hypot(us[b] - us[o], vs[b] - vs[o]);
+      return cross(o, a, b) > eps * chord;
+    };
+    for (let k = 0; k < n; k++) {
+      const p = order[k];
+      while (m >= 2 && !leftTurn(hull[m - 2], hull[m - 1], p)) m--;
+      hull[m++] = p;
+    }
+    const lower = m + 1;
+    for (let k = n - 2; k >= 0; k--) {
+      const p = order[k];
+      while (m >= lower && !leftTurn(hull[m - 2], hull[m - 1], p)) m--;
+      hull[m++] = p;
+    }
+    m--; // last point repeats the first
+    if (m < 3) {
+      this.kind = "collinear";
+      return;
+    }
+    this.fan(hull, m);
+  }
+}
+
+/** Convenience: triangles (copied) of the convex hull of `points` (x, y, z interleaved) and the hull kind. */
+export function convexHull(points: ArrayLike<number>, options: ConvexHullOptions = {}): { kind: HullKind; triangles: Int32Array; approximate: boolean } {
+  const h = new ConvexHull(options).compute(points);
+  return { kind: h.kind, triangles: h.triangles.slice(), approximate: h.approximate };
+}
