@@ -1,0 +1,214 @@
+import * as path from "node:path";
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+import type { Frame } from "../io/frame";
+import type { Tessellation } from "./tessellation";
+import type { ThreadFaces, VoronoiJob } from "./voronoi-parallel";
+import { runVoronoiChunks, sharedFloat64 } from "./voronoi-parallel";
+
+export { VORONOI_EMPTY, VORONOI_FAILED, VORONOI_WALL } from "./voronoi-cell";
+
+export interface VoronoiOptions {
+  /**
+   * Radical (Laguerre, power) tessellation: the plane between atoms i and j sits at (d^2 + r_i^2 - r_j^2)/(2d)
+   * from i instead of d/2 (voro++ `-r`, OVITO "use radii"). Needs `radii`.
+   */
+  readonly radical?: boolean;
+  /** Per-atom radii (Angstrom), length natoms, for `radical`. See `radiiByElement`. */
+  readonly radii?: Float64Array;
+  /**
+   * Threads: 1 computes on the calling thread; n > 1 adds n - 1 worker threads that share the points through
+   * SharedArrayBuffers. The result is identical for any number of threads.
+   */
+  readonly threads?: number;
+  /**
+   * Relative geometric tolerance: a vertex closer to a plane than tolerance x (mean atomic spacing) is taken
+   * to lie on it, which merges the vertices where 4 or more cell planes meet in crystals. Default 1e-10.
+   */
+  readonly tolerance?: number;
+}
+
+/**
+ * Exact per-atom Voronoi (or radical Voronoi) cells of a frame, in orthogonal or triclinic cells, periodic or
+ * not along each direction (along a non-periodic direction cells are cut by the walls of the box, widened to
+ * hold every atom, and the wall faces are not listed: flag VORONOI_WALL). Compute object in the style of
+ * freud.locality.Voronoi: configure once, then `compute(frame)` for each frame.
+ *
+ * Method: each cell is cut out of a large cube by the bisecting planes of its neighbors taken in order of
+ * distance until the farthest vertex proves that no farther neighbor can cut (voro++'s approach, Rycroft,
+ * Chaos 19, 041111 (2009)), in double precision, with periodic images found by a cell list. Faces are listed
+ * per atom in order of bond length with the neighbor index, the bond vector r_j(image) - r_i, the area, the
+ * number of edges and the normal distance from the atom to the face. An atom whose cell cannot be built
+ * consistently (e.g. two atoms on the same point) gets flags VORONOI_FAILED, volume 0 and no faces; the run
+ * goes on.
+ */
+export class Voronoi {
+  readonly radical: boolean;
+  readonly threads: number;
+  readonly tolerance: number;
+  private readonly radii: Float64Array | null;
+
+  constructor(options: VoronoiOptions = {}) {
+    this.radical = options.radical ?? false;
+    this.threads = options.threads ?? 1;
+    this.tolerance = options.tolerance ?? 1e-10;
+    if (!Number.isInteger(this.threads) || this.threads < 1) throw new Error(`Voronoi: threads must be a positive integer, got ${options.threads}`);
+    if (!(this.tolerance > 0 && this.tolerance < 1e-3)) throw new Error(`Voronoi: tolerance must be in (0, 1e-3), got ${options.tolerance}`);
+    if (this.radical && !options.radii) throw new Error("Voronoi: radical: true needs radii (one per atom; see radiiByElement)");
+    if (!this.radical && options.radii) throw new Error("Voronoi: radii are used only by the radical tessellation: pass radical: true");
+    this.radii = options.radii ?? null;
+    if (this.radii) {
+      for (let i = 0; i < this.radii.length; i++) {
+        if (!(this.radii[i] >= 0) || !Number.isFinite(this.radii[i])) throw new Error(`Voronoi: radius of atom ${i} is ${this.radii[i]}, expected a finite number >= 0`);
+      }
+    }
+  }
+
+  /** Tessellates the frame; blocks until all threads are done. */
+  compute(frame: Pick<Frame, "cell" | "positions" | "natoms">): Tessellation {
+    const n = frame.natoms;
+    if (frame.positions.length !== 3 * n) throw new Error(`Voronoi: frame has ${n} atoms but ${frame.positions.length / 3} positions`);
+    if (this.radii && this.radii.length !== n) throw new Error(`Voronoi: ${this.radii.length} radii for ${n} atoms`);
+    for (let k = 0; k < frame.positions.length; k++) {
+      if (!Number.isFinite(frame.positions[k])) throw new Error(`Voronoi: atom ${Math.floor(k / 3)} has a non-finite coordinate`);
+    }
+    const threads = Math.max(1, Math.min(this.threads, Math.ceil(n / 256)));
+    const shared = threads > 1;
+    const copy = (a: Float64Array) => {
+      const s = sharedFloat64(a.length, true);
+      s.set(a);
+      return s;
+    };
+    const job: VoronoiJob = {
+      n,
+      matrix: Array.from(frame.cell.matrix),
+      origin: Array.from(frame.cell.origin),
+      periodic: [frame.cell.periodic[0], frame.cell.periodic[1], frame.cell.periodic[2]],
+      positions: shared ? copy(frame.positions) : frame.positions,
+      radii: this.radii ? (shared ? copy(this.radii) : this.radii) : null,
+      tolerance: this.tolerance,
+      chunkSize: shared ? Math.max(64, Math.min(1024, Math.ceil(n / (64 * threads)))) : Math.max(n, 1),
+      counter: new Int32Array(shared ? new SharedArrayBuffer(4) : new ArrayBuffer(4)),
+      volumes: sharedFloat64(n, shared),
+      flags: new Uint8Array(shared ? new SharedArrayBuffer(n) : new ArrayBuffer(n)),
+      faceCounts: new Int32Array(shared ? new SharedArrayBuffer(4 * n) : new ArrayBuffer(4 * n)),
+    };
+    if (!shared) {
+      const faces = runVoronoiChunks(job);
+      return assemble(job, [faces], true);
+    }
+    const workers = startWorkers(job, threads - 1);
+    let own: ThreadFaces;
+    try {
+      own = runVoronoiChunks(job);
+    } catch (e) {
+      for (const w of workers) void w.worker.terminate();
+      throw e;
+    }
+    const all: ThreadFaces[] = [own];
+    const errors: string[] = [];
+    for (const w of workers) {
+      while (Atomics.wait(w.done, 0, 0, 1000) === "timed-out") {
+        // The worker is still computing (or still starting); keep waiting.
+      }
+      const msg = receiveMessageOnPort(w.port);
+      w.port.close();
+      void w.worker.terminate();
+      const body = msg?.message as { faces?: ThreadFaces; error?: string } | undefined;
+      if (body?.faces) all.push(body.faces);
+      else errors.push(body?.error ?? "worker ended without a result");
+    }
+    if (errors.length > 0) throw new Error(`Voronoi: a worker thread failed: ${errors[0]}`);
+    return assemble(job, all, false);
+  }
+}
+
+interface RunningWorker {
+  worker: Worker;
+  port: import("node:worker_threads").MessagePort;
+  done: Int32Array;
+}
+
+function startWorkers(job: VoronoiJob, count: number): RunningWorker[] {
+  const ts = __filename.endsWith(".ts");
+  const entry = path.join(__dirname, ts ? "voronoi-worker.ts" : "voronoi-worker.js");
+  const loader = ts ? require.resolve("tsx/cjs") : "";
+  // A bootstrap that reports load errors through the same channel as compute errors.
+  const bootstrap = `
+const { workerData } = require("node:worker_threads");
+try {
+  ${ts ? `require(${JSON.stringify(loader)});` : ""}
+  require(${JSON.stringify(entry)});
+} catch (e) {
+  workerData.port.postMessage({ error: String((e && e.stack) || e) });
+  workerData.port.close();
+  Atomics.store(workerData.done, workerData.slot, 1);
+  Atomics.notify(workerData.done, workerData.slot);
+}`;
+  const out: RunningWorker[] = [];
+  for (let t = 0; t < count; t++) {
+    const { port1, port2 } = new MessageChannel();
+    const done = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(bootstrap, { eval: true, workerData: { job, port: port2, done, slot: 0 }, transferList: [port2] });
+    worker.unref();
+    out.push({ worker, port: port1, done });
+  }
+  return out;
+}
+
+/** Packs the per-thread faces into one Tessellation in atom order. */
+function assemble(job: VoronoiJob, parts: ThreadFaces[], inOrder: boolean): Tessellation {
+  const n = job.n;
+  const faceOffsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) faceOffsets[i + 1] = faceOffsets[i] + job.faceCounts[i];
+  const volumes = Float64Array.from(job.volumes);
+  const flags = Uint8Array.from(job.flags);
+  if (inOrder && parts.length === 1) {
+    const p = parts[0];
+    return {
+      n,
+      volumes,
+      faceOffsets,
+      faceNeighbors: p.neighbor.slice(),
+      faceVectors: p.vector.slice(),
+      faceAreas: p.area.slice(),
+      faceEdges: p.edges.slice(),
+      faceDistances: p.distance.slice(),
+      flags,
+    };
+  }
+  const m = faceOffsets[n];
+  const faceNeighbors = new Int32Array(m);
+  const faceVectors = new Float64Array(3 * m);
+  const faceAreas = new Float64Array(m);
+  const faceEdges = new Int32Array(m);
+  const faceDistances = new Float64Array(m);
+  for (const p of parts) {
+    for (let q = 0; q < p.chunks.length; q += 3) {
+      const c = p.chunks[q];
+      const from = p.chunks[q + 1];
+      const to = p.chunks[q + 2];
+      const at = faceOffsets[c * job.chunkSize];
+      faceNeighbors.set(p.neighbor.subarray(from, to), at);
+      faceVectors.set(p.vector.subarray(3 * from, 3 * to), 3 * at);
+      faceAreas.set(p.area.subarray(from, to), at);
+      faceEdges.set(p.edges.subarray(from, to), at);
+      faceDistances.set(p.distance.subarray(from, to), at);
+    }
+  }
+  return { n, volumes, faceOffsets, faceNeighbors, faceVectors, faceAreas, faceEdges, faceDistances, flags };
+}
+
+/** Per-atom radii from a radius per element name (needs the frame's type map) or per type (1-based keys). */
+export function radiiByElement(frame: Pick<Frame, "types" | "elements" | "ids" | "natoms">, radii: Record<string, number>): Float64Array {
+  const out = new Float64Array(frame.natoms);
+  for (let i = 0; i < frame.natoms; i++) {
+    const t = frame.types[i];
+    const name = frame.elements?.[t - 1];
+    const r = name !== undefined && name in radii ? radii[name] : radii[String(t)];
+    if (r === undefined || !Number.isFinite(r)) {
+      throw new Error(`radiiByElement: no radius for atom id ${frame.ids[i]} (type ${t}${name ? `, ${name}` : ""}); given: ${Object.keys(radii).join(", ")}`);
+    }
+    out[i] = r;
+  }
+  return out;
+}
