@@ -1,0 +1,387 @@
+import type { NeighborList } from "../neighbors/neighbor-list";
+import type { StructureContext } from "./context";
+import type { Citation, FeatureMatrix } from "./featurizer";
+import { BaseFeaturizer } from "./featurizer";
+import { BEHLER_PARRINELLO_2007, CUBUK_2015, SCHOENHOLZ_2016, WANG_JAIN_2019 } from "./benchmark-citations";
+
+/**
+ * Behler-Parrinello-type symmetry functions as used for "softness" (Cubuk et al. 2015, Schoenholz et al. 2016)
+ * and in the paper's comparison (Wang & Jain 2019, Methods Eqs. 2-3). For atom i, species X, Y:
+ *
+ *   G_X(i; r)            = sum_{j in X, r_ij <= Rc} exp(-(r_ij - r)^2 / (2 s^2))                          (Eq. 2)
+ *   psi_XY(i; xi, l, z)  = sum_{j in X} sum_{k in Y} exp(-(r_ij^2 + r_ik^2 + r_jk^2) / xi^2) (1 + l cos theta_ijk)^z  (Eq. 3)
+ *
+ * with theta_ijk the angle between r_ij and r_ik, r_jk = |r_ik - r_ij|, and both r_ij and r_ik within the hard
+ * cutoff Rc (no smoothing; r_jk is not cut). Following the authors' code (amlearn bp_symmfunc.f90), each
+ * unordered pair {j, k} counts once: for X = Y over j < k, for X != Y over all j in X, k in Y.
+ *
+ * Lengths are in units of `unit` (sigma, default 2.52 A = 2 R_Cu with the Miracle radius 1.26 A, the Cu-Cu
+ * distance the paper normalises to, used for every system as the paper does): r = 0, 0.1, ..., 4.9 sigma,
+ * s = 0.1 sigma, Rc = 2.5 sigma, and the 22 (xi, lambda, zeta) sets below with xi in sigma.
+ * For a binary: 2 x 50 radial + 3 x 22 angular = 166 columns.
+ */
+
+/** One angular parameter set: xi in units of sigma, lambda = +-1, zeta >= 1. */
+export interface AngularParams {
+  readonly xi: number;
+  readonly lambda: number;
+  readonly zeta: number;
+}
+
+/** The 22 angular parameter sets of Cubuk et al. / Schoenholz et al. as listed by the paper's authors. */
+export const SOFTNESS_ANGULAR_PARAMS: readonly AngularParams[] = Object.freeze(
+  (
+    [
+      [14.633, -1, 1],
+      [14.633, 1, 1],
+      [14.638, -1, 2],
+      [14.638, 1, 2],
+      [2.554, -1, 1],
+      [2.554, 1, 1],
+      [2.554, -1, 2],
+      [2.554, 1, 2],
+      [1.648, 1, 1],
+      [1.648, 1, 2],
+      [1.204, 1, 1],
+      [1.204, 1, 2],
+      [1.204, 1, 4],
+      [1.204, 1, 16],
+      [0.933, 1, 1],
+      [0.933, 1, 2],
+      [0.933, 1, 4],
+      [0.933, 1, 16],
+      [0.695, 1, 1],
+      [0.695, 1, 2],
+      [0.695, 1, 4],
+      [0.695, 1, 16],
+    ] as const
+  ).map(([xi, lambda, zeta]) => Object.freeze({ xi, lambda, zeta })),
+);
+
+/** Parameters of the symmetry functions; lengths in units of `unit`. */
+export interface SymmetryFunctionParams {
+  /** Length unit sigma in Angstrom. Default 2.52 (2 x R_Cu). */
+  readonly unit?: number;
+  /** Number of radial shells per species. Default 50. */
+  readonly radialCount?: number;
+  /** Spacing of the radial shells r = 0, step, 2 step, ... (sigma). Default 0.1. */
+  readonly radialStep?: number;
+  /** Gaussian width s (sigma). Default 0.1 (= the step, as in the paper). */
+  readonly radialWidth?: number;
+  /** Hard cutoff Rc of both sums (sigma). Default 2.5. */
+  readonly cutoff?: number;
+  /** Angular parameter sets. Default SOFTNESS_ANGULAR_PARAMS (22). */
+  readonly angular?: readonly AngularParams[];
+  /**
+   * Atom types taken as species, in column order. Default: types 1..(number of elements in the frame's type
+   * map), or 1..(largest type) without a type map.
+   */
+  readonly types?: readonly number[];
+}
+
+/** Parameters with defaults filled, in Angstrom. */
+export interface ResolvedSymmetryFunctionParams {
+  readonly unit: number;
+  readonly radialCount: number;
+  readonly radialStep: number;
+  readonly radialWidth: number;
+  readonly cutoff: number;
+  readonly angular: readonly AngularParams[];
+}
+
+function positive(name: string, v: number): number {
+  if (!(Number.isFinite(v) && v > 0)) throw new Error(`symmetry functions: ${name} must be a positive number, got ${v}`);
+  return v;
+}
+
+/** Checks parameters and fills defaults (lengths still in sigma, except `unit`). */
+export function resolveSymmetryFunctionParams(p: SymmetryFunctionParams = {}): ResolvedSymmetryFunctionParams {
+  const radialCount = p.radialCount ?? 50;
+  if (!Number.isInteger(radialCount) || radialCount < 0) throw new Error(`symmetry functions: radialCount must be a non-negative integer, got ${radialCount}`);
+  const angular = p.angular ?? SOFTNESS_ANGULAR_PARAMS;
+  for (const a of angular) {
+    positive("xi", a.xi);
+    if (a.lambda !== 1 && a.lambda !== -1) throw new Error(`symmetry functions: lambda must be +1 or -1, got ${a.lambda}`);
+    if (!(Number.isFinite(a.zeta) && a.zeta >= 1)) throw new Error(`symmetry functions: zeta must be >= 1, got ${a.zeta}`);
+  }
+  return {
+    unit: positive("unit", p.unit ?? 2.52),
+    radialCount,
+    radialStep: positive("radialStep", p.radialStep ?? 0.1),
+    radialWidth: positive("radialWidth", p.radialWidth ?? 0.1),
+    cutoff: positive("cutoff", p.cutoff ?? 2.5),
+    angular,
+  };
+}
+
+function fmt(x: number): string {
+  return String(Number(x.toFixed(6)));
+}
+
+/**
+ * Column labels: `sf_g_<X>_r<r>` for each species X then each r (in sigma), then
+ * `sf_psi_<X>_<Y>_xi<xi>_lambda<l>_zeta<z>` for each unordered species pair (X <= Y in species order) then
+ * each angular parameter set.
+ */
+export function symmetryFunctionLabels(species: readonly string[], p: ResolvedSymmetryFunctionParams): string[] {
+  const out: string[] = [];
+  for (const x of species) for (let k = 0; k < p.radialCount; k++) out.push(`sf_g_${x}_r${fmt(k * p.radialStep)}`);
+  for (let a = 0; a < species.length; a++) {
+    for (let b = a; b < species.length; b++) {
+      for (const q of p.angular) out.push(`sf_psi_${species[a]}_${species[b]}_xi${fmt(q.xi)}_lambda${q.lambda}_zeta${fmt(q.zeta)}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Computes Eqs. 2-3 for every atom from a neighbor list that holds (at least) every neighbor within Rc.
+ * Entries beyond Rc are ignored, so a longer list gives the same result.
+ *
+ * @param list neighbor list (bond vectors r_j - r_i in Angstrom)
+ * @param species species index 0..nSpecies-1 of every atom, or -1 for atoms of no listed species (they neither
+ *   contribute as neighbors nor get a special row: their own row is computed like any other)
+ * @param nSpecies number of species
+ * @param p resolved parameters
+ * @returns N x F row-major values, F = nSpecies radialCount + nSpecies(nSpecies+1)/2 angular.length
+ */
+export function symmetryFunctions(list: NeighborList, species: Int32Array, nSpecies: number, p: ResolvedSymmetryFunctionParams): Float64Array {
+  const n = list.n;
+  if (species.length !== n) throw new Error(`symmetry functions: ${species.length} species for ${n} atoms`);
+  const nr = p.radialCount;
+  const npar = p.angular.length;
+  const nPairs = (nSpecies * (nSpecies + 1)) / 2;
+  const width = nSpecies * nr + nPairs * npar;
+  const out = new Float64Array(n * width);
+  const u = p.unit;
+  const rc = p.cutoff * u;
+  const h = p.radialStep * u;
+  const s = p.radialWidth * u;
+  const inv2s2 = 1 / (2 * s * s);
+  const decay = Math.exp(-(h * h) / (s * s)); // ratio of successive Gaussian ratios
+  // Distinct xi values and (lambda, zeta) pairs, so each pair of bonds needs one exp per distinct xi.
+  const xis: number[] = [];
+  const lz: [number, number][] = [];
+  const xiOf = new Int32Array(npar);
+  const lzOf = new Int32Array(npar);
+  p.angular.forEach((q, k) => {
+    const xiA = q.xi * u;
+    let a = xis.indexOf(xiA);
+    if (a < 0) a = xis.push(xiA) - 1;
+    xiOf[k] = a;
+    let b = lz.findIndex(([l, z]) => l === q.lambda && z === q.zeta);
+    if (b < 0) b = lz.push([q.lambda, q.zeta]) - 1;
+    lzOf[k] = b;
+  });
+  const invXi2 = Float64Array.from(xis, (x) => 1 / (x * x));
+  const nxi = xis.length;
+  const nlz = lz.length;
+  const lzLambda = Float64Array.from(lz, ([l]) => l);
+  const lzZeta = Float64Array.from(lz, ([, z]) => z);
+  // Unordered species pair (a <= b) -> column block, for both orders.
+  const pairIndex = new Int32Array(nSpecies * nSpecies);
+  for (let a = 0; a < nSpecies; a++) {
+    for (let b = a; b < nSpecies; b++) {
+      const k = a * nSpecies - (a * (a - 1)) / 2 + (b - a);
+      pairIndex[a * nSpecies + b] = k;
+      pairIndex[b * nSpecies + a] = k;
+    }
+  }
+  const acc = new Float64Array(nPairs * npar);
+  const ex = new Float64Array(nxi);
+  const pw = new Float64Array(nlz);
+  // Per-atom scratch: the bonds within Rc.
+  let cap = 64;
+  let bx = new Float64Array(cap);
+  let by = new Float64Array(cap);
+  let bz = new Float64Array(cap);
+  let br = new Float64Array(cap);
+  let bs = new Int32Array(cap);
+  const v = list.vectors;
+  const d = list.distances;
+
+  for (let i = 0; i < n; i++) {
+    const row = i * width;
+    const start = list.offsets[i];
+    const end = list.offsets[i + 1];
+    if (end - start > cap) {
+      cap = 2 * (end - start);
+      bx = new Float64Array(cap);
+      by = new Float64Array(cap);
+      bz = new Float64Array(cap);
+      br = new Float64Array(cap);
+      bs = new Int32Array(cap);
+    }
+    let nb = 0;
+    for (let e = start; e < end; e++) {
+      const r = d[e];
+      const sj = species[list.indices[e]];
+      if (!(r <= rc) || sj < 0) continue;
+      bx[nb] = v[3 * e];
+      by[nb] = v[3 * e + 1];
+      bz[nb] = v[3 * e + 2];
+      br[nb] = r;
+      bs[nb] = sj;
+      nb++;
+      // Radial (Eq. 2): Gaussians at r_k = k h, evaluated from the shell nearest r outwards with the exact
+      // recurrence g_{k+1} = g_k R_k, R_{k+1} = R_k exp(-h^2/s^2) (three exp per bond instead of nr).
+      if (nr === 0) continue;
+      const base = row + sj * nr;
+      let k0 = Math.round(r / h);
+      if (k0 > nr - 1) k0 = nr - 1;
+      const dk = r - k0 * h;
+      const g0 = Math.exp(-dk * dk * inv2s2);
+      out[base + k0] += g0;
+      let g = g0;
+      let ratio = Math.exp((2 * dk * h - h * h) * inv2s2);
+      for (let k = k0 + 1; k < nr && g > 0; k++) {
+        g *= ratio;
+        ratio *= decay;
+        out[base + k] += g;
+      }
+      g = g0;
+      ratio = Math.exp((-2 * dk * h - h * h) * inv2s2);
+      for (let k = k0 - 1; k >= 0 && g > 0; k--) {
+        g *= ratio;
+        ratio *= decay;
+        out[base + k] += g;
+      }
+    }
+    if (npar === 0) continue;
+    // Angular (Eq. 3), each unordered pair of bonds once, accumulated in a small per-atom buffer.
+    acc.fill(0);
+    for (let a = 0; a < nb; a++) {
+      const xa = bx[a];
+      const ya = by[a];
+      const za = bz[a];
+      const ra = br[a];
+      const ra2 = ra * ra;
+      const sa = bs[a];
+      for (let b = a + 1; b < nb; b++) {
+        const dot = xa * bx[b] + ya * by[b] + za * bz[b];
+        const rb = br[b];
+        // r_ij^2 + r_ik^2 + r_jk^2 with r_jk^2 = r_ij^2 + r_ik^2 - 2 r_ij . r_ik
+        const sum2 = 2 * (ra2 + rb * rb - dot);
+        const c = dot / (ra * rb);
+        for (let x = 0; x < nxi; x++) ex[x] = Math.exp(-sum2 * invXi2[x]);
+        const plus = 1 + c;
+        const minus = 1 - c;
+        for (let t = 0; t < nlz; t++) {
+          const base = lzLambda[t] > 0 ? plus : minus;
+          const z = lzZeta[t];
+          switch (z) {
+            case 1:
+              pw[t] = base;
+              break;
+            case 2:
+              pw[t] = base * base;
+              break;
+            case 4: {
+              const b2 = base * base;
+              pw[t] = b2 * b2;
+              break;
+            }
+            case 16: {
+              const b2 = base * base;
+              const b4 = b2 * b2;
+              const b8 = b4 * b4;
+              pw[t] = b8 * b8;
+              break;
+            }
+            default:
+              pw[t] = base > 0 ? Math.pow(base, z) : 0;
+          }
+        }
+        const sb = bs[b];
+        const o = pairIndex[sa * nSpecies + sb] * npar;
+        for (let k = 0; k < npar; k++) acc[o + k] += ex[xiOf[k]] * pw[lzOf[k]];
+      }
+    }
+    const angBase = row + nSpecies * nr;
+    for (let k = 0; k < acc.length; k++) out[angBase + k] = acc[k];
+  }
+  return out;
+}
+
+/**
+ * The paper's symmetry-function representation (Methods, Eqs. 2-3): radial G_X and angular psi_XY per atom.
+ * Output N x F with `symmetryFunctionLabels`; an atom with no neighbor within Rc gets zeros (an empty sum),
+ * which is the value of the definition.
+ */
+export class SymmetryFunctionsFeaturizer extends BaseFeaturizer {
+  readonly name = "symmetry_functions";
+  readonly key: string;
+  readonly params: ResolvedSymmetryFunctionParams;
+  private readonly types: readonly number[] | undefined;
+  private readonly fixedNames: readonly string[] | null;
+  private lastNames: readonly string[] | null = null;
+
+  /**
+   * @param speciesNames fixes the species names used in the labels (default: the frame's element names, or
+   *   t<type> without a type map, taken from the frame being computed)
+   */
+  constructor(params: SymmetryFunctionParams = {}, speciesNames?: readonly string[]) {
+    super();
+    this.params = resolveSymmetryFunctionParams(params);
+    if (params.types) {
+      if (params.types.length === 0) throw new Error("symmetry functions: types must list at least one type");
+      for (const t of params.types) if (!Number.isInteger(t) || t < 1) throw new Error(`symmetry functions: types must be integers >= 1, got ${t}`);
+      if (new Set(params.types).size !== params.types.length) throw new Error(`symmetry functions: types are repeated: ${params.types.join(", ")}`);
+    }
+    if (speciesNames && params.types && speciesNames.length !== params.types.length) {
+      throw new Error(`symmetry functions: ${speciesNames.length} species names for ${params.types.length} types`);
+    }
+    this.types = params.types ? params.types.slice() : undefined;
+    this.fixedNames = speciesNames ? speciesNames.slice() : null;
+    const p = this.params;
+    this.key = `symmetry_functions(${p.unit};${p.radialCount};${p.radialStep};${p.radialWidth};${p.cutoff};${p.angular
+      .map((a) => `${a.xi}/${a.lambda}/${a.zeta}`)
+      .join(",")};${this.types?.join(",") ?? "auto"};${this.fixedNames?.join(",") ?? "auto"})`;
+  }
+
+  /**
+   * Labels (`symmetryFunctionLabels`). The species come from the constructor's `speciesNames`, else from the
+   * frame computed last; before either is known the species count is unknown and this throws.
+   */
+  featureLabels(): string[] {
+    const names = this.fixedNames ?? this.lastNames;
+    if (names === null) {
+      throw new Error("symmetry functions: the species are not known before a frame is computed; pass speciesNames (e.g. ['Cu', 'Zr'])");
+    }
+    return symmetryFunctionLabels(names, this.params);
+  }
+
+  citations(): Citation[] {
+    return [BEHLER_PARRINELLO_2007, CUBUK_2015, SCHOENHOLZ_2016, WANG_JAIN_2019];
+  }
+
+  /** Species (types, names) of a frame under this featurizer's settings. */
+  speciesOf(ctx: StructureContext): { types: number[]; names: string[] } {
+    const frame = ctx.frame;
+    let types: number[];
+    if (this.types) types = this.types.slice();
+    else {
+      let count = frame.elements ? frame.elements.length : 0;
+      if (count === 0) for (let i = 0; i < frame.natoms; i++) count = Math.max(count, frame.types[i]);
+      types = Array.from({ length: count }, (_, k) => k + 1);
+    }
+    const names = types.map((t) => (frame.elements && frame.elements[t - 1] !== undefined ? frame.elements[t - 1] : `t${t}`));
+    return { types, names };
+  }
+
+  compute(ctx: StructureContext): FeatureMatrix {
+    const { types, names } = this.speciesOf(ctx);
+    if (this.fixedNames !== null && this.fixedNames.length !== types.length) {
+      throw new Error(`symmetry functions: ${this.fixedNames.length} species names [${this.fixedNames.join(", ")}] for ${types.length} species in the frame`);
+    }
+    this.lastNames = names;
+    const labels = this.featureLabels();
+    const index = new Map<number, number>();
+    types.forEach((t, k) => index.set(t, k));
+    const species = new Int32Array(ctx.n);
+    for (let i = 0; i < ctx.n; i++) species[i] = index.get(ctx.frame.types[i]) ?? -1;
+    const list = ctx.cutoffNeighbors(this.params.cutoff * this.params.unit);
+    const values = symmetryFunctions(list, species, types.length, this.params);
+    return { n: ctx.n, labels, values };
+  }
+}
