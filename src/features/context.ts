@@ -1,5 +1,7 @@
 import type { Tessellation } from "../geometry/tessellation";
+import { Voronoi } from "../geometry/voronoi";
 import type { Frame } from "../io/frame";
+import { cutoffNeighbors } from "../neighbors/cutoff-neighbors";
 import type { NeighborList } from "../neighbors/neighbor-list";
 import type { FeatureMatrix, Featurizer } from "./featurizer";
 import { atomRadii } from "./radii";
@@ -22,6 +24,8 @@ export interface ContextOptions {
   readonly faceFilter?: number;
   /** Radical (Laguerre) tessellation weighted by the atom radii instead of the plain Voronoi one. Default false. */
   readonly radical?: boolean;
+  /** Threads of the Voronoi tessellation (1 = the calling thread only). Default 1. */
+  readonly threads?: number;
   /** A precomputed tessellation of the frame (then `voronoi()` returns it and no tessellation is run). */
   readonly tessellation?: Tessellation;
   /** Precomputed Voronoi neighbors (already face-filtered); `voronoiNeighbors()` returns it as is. */
@@ -35,6 +39,7 @@ export interface ResolvedContextOptions {
   readonly cutoff: number;
   readonly faceFilter: number;
   readonly radical: boolean;
+  readonly threads: number;
 }
 
 export const DEFAULT_CUTOFF = 4.0;
@@ -48,7 +53,9 @@ export function resolveContextOptions(options: ContextOptions): ResolvedContextO
   if (!(Number.isFinite(faceFilter) && faceFilter >= 0 && faceFilter < 1)) {
     throw new Error(`faceFilter must be a fraction in [0, 1), got ${faceFilter}`);
   }
-  return { cutoff, faceFilter, radical: options.radical ?? false };
+  const threads = options.threads ?? 1;
+  if (!(Number.isInteger(threads) && threads >= 1)) throw new Error(`threads must be a positive integer, got ${threads}`);
+  return { cutoff, faceFilter, radical: options.radical ?? false, threads };
 }
 
 function checkList(list: NeighborList, n: number, what: string): NeighborList {
@@ -153,14 +160,15 @@ export class StructureContext {
   }
 }
 
-function computeTessellation(_ctx: StructureContext): Tessellation {
-  throw new Error("no Voronoi tessellation available yet: pass `tessellation` or `voronoiNeighbors` in the context options");
+function computeTessellation(ctx: StructureContext): Tessellation {
+  const { radical, threads } = ctx.options;
+  return new Voronoi(radical ? { radical, radii: ctx.radii(), threads } : { threads }).compute(ctx.frame);
 }
 
 function filterTessellation(_t: Tessellation, _fraction: number): NeighborList {
   throw new Error("Voronoi face filtering is not available yet: pass `voronoiNeighbors` in the context options");
 }
 
-function computeCutoffNeighbors(_frame: Frame, _rc: number): NeighborList {
-  throw new Error("cutoff neighbor search is not available yet: pass `cutoffNeighbors` in the context options");
+function computeCutoffNeighbors(frame: Frame, rc: number): NeighborList {
+  return cutoffNeighbors(frame, rc);
 }
