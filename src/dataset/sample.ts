@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { readDump } from "../io/dump-reader";
 import type { Frame } from "../io/frame";
-import { D2min, type D2minNormalization } from "../labels/d2min";
+import { D2MIN_CUTOFF, D2min, type D2minNormalization } from "../labels/d2min";
 import { DEFAULT_RCOND } from "../labels/symmetric-eigen3";
 import { PLASTIC_STRAIN, PLASTIC_THRESHOLD, plasticFraction, plasticLabels } from "../labels/plastic";
 import { sha256File } from "./checksum";
@@ -121,7 +121,7 @@ export async function loadSample(key: SampleKey, options: LoadSampleOptions = {}
   const disk = cacheMode === "disk" ? new LabelCache(path.join(dataDir, "cache")) : null;
   const memory = new Map<string, CachedD2min>();
   const labels = async (strain: number = PLASTIC_STRAIN, opts: LabelOptions = {}): Promise<SampleLabels> => {
-    const cutoff = opts.cutoff ?? 5.0;
+    const cutoff = opts.cutoff ?? D2MIN_CUTOFF;
     const threshold = opts.threshold ?? PLASTIC_THRESHOLD;
     const normalize = opts.normalize ?? "none";
     const rel = strainFile(entry, strain);

@@ -7,6 +7,9 @@ import { DEFAULT_RCOND, pseudoInverse3 } from "./symmetric-eigen3";
 /** How D2min is scaled: the plain sum over neighbors (Falk & Langer 1998; the paper's D^2), or its mean. */
 export type D2minNormalization = "none" | "neighbors";
 
+/** Default neighbor cutoff of D2min (Angstrom): the paper's D^2 with its 5.0 A^2 plastic threshold. */
+export const D2MIN_CUTOFF = 5.0;
+
 export interface D2minOptions {
   /** Neighbors of atom i are the atoms with 0 < d < cutoff in the reference frame (Angstrom); default 5. */
   cutoff?: number;
@@ -81,7 +84,7 @@ export class D2min {
   private results: D2minResults | null = null;
 
   constructor(options: D2minOptions = {}) {
-    this.cutoff = options.cutoff ?? 5.0;
+    this.cutoff = options.cutoff ?? D2MIN_CUTOFF;
     this.normalize = options.normalize ?? "none";
     this.rcond = options.rcond ?? DEFAULT_RCOND;
     if (!(this.cutoff > 0) || !Number.isFinite(this.cutoff)) throw new Error(`D2min: cutoff must be a positive number of Angstrom, got ${options.cutoff}`);
