@@ -98,12 +98,16 @@ export class DumpParser {
   /** Just after a frame's last atom row, until the next ITEM line. */
   private afterRows = false;
   private lastLine = 0;
+  /** Frames confirmed so far (handed to `frames`, possibly already taken). */
+  private confirmed = 0;
   private readonly typeIndex: Map<string, number> | null;
 
   constructor(
     readonly file: string,
     private readonly options: DumpParseOptions,
     private readonly filter: FrameFilter,
+    /** Stop reading lines once this many frames are confirmed (later lines are not even looked at). */
+    private readonly limit = Infinity,
   ) {
     this.typeIndex = options.types ? new Map(options.types.map((e, k) => [e, k + 1])) : null;
   }
@@ -112,9 +116,15 @@ export class DumpParser {
     throw new ParseError(this.file, line, problem);
   }
 
-  /** Feeds consecutive lines; `firstLine` is the 1-based number of lines[0]. */
+  /** True once `limit` frames are confirmed: the caller should stop feeding. */
+  get done(): boolean {
+    return this.confirmed >= this.limit;
+  }
+
+  /** Feeds consecutive lines; `firstLine` is the 1-based number of lines[0]. Stops early once `done`. */
   feed(lines: readonly string[], firstLine: number): void {
     for (let k = 0; k < lines.length; k++) {
+      if (this.confirmed >= this.limit) return;
       const line = lines[k];
       const lineNo = firstLine + k;
       if (this.state === "atoms") {
@@ -153,6 +163,7 @@ export class DumpParser {
   private flush(): void {
     if (this.pending !== null) {
       this.frames.push(this.pending);
+      this.confirmed++;
       this.pending = null;
     }
   }

@@ -79,10 +79,10 @@ async function countFrames(file: string): Promise<number> {
 export async function readDump(path: string, options: ReadDumpOptions = {}): Promise<Frame> {
   const sel = checkOptions(options);
   const count = sel.frame !== null && sel.frame < 0 ? await countFrames(path) : 0;
-  const parser = new DumpParser(path, options, selector(sel, count));
+  const parser = new DumpParser(path, options, selector(sel, count), 1);
   for await (const batch of readLineBatches(path)) {
     parser.feed(batch.lines, batch.firstLine);
-    if (parser.frames.length > 0) return parser.frames[0];
+    if (parser.done) return parser.frames[0];
   }
   parser.finish();
   if (parser.frames.length > 0) return parser.frames[0];
@@ -100,9 +100,9 @@ export function readDumpSync(path: string, options: ReadDumpOptions = {}): Frame
     counter.finish();
     count = counter.frameCount;
   }
-  const parser = new DumpParser(path, options, selector(sel, count));
+  const parser = new DumpParser(path, options, selector(sel, count), 1);
   parser.feed(lines, 1);
-  if (parser.frames.length === 0) parser.finish();
+  if (!parser.done) parser.finish();
   if (parser.frames.length > 0) return parser.frames[0];
   throw notFound(path, sel, parser);
 }
@@ -116,21 +116,39 @@ export async function* iterateDump(path: string, options: ReadDumpOptions = {}):
   if (sel.frame !== null && sel.frame < 0) throw new Error("iterateDump: negative frame indices need readDump");
   const filter: FrameFilter = sel.frame === null && sel.timestep === null ? () => true : selector(sel, 0);
   const single = sel.frame !== null || sel.timestep !== null;
-  const parser = new DumpParser(path, options, filter);
+  const parser = new DumpParser(path, options, filter, single ? 1 : Infinity);
   let yielded = 0;
-  for await (const batch of readLineBatches(path)) {
-    parser.feed(batch.lines, batch.firstLine);
-    while (parser.frames.length > 0) {
-      yield parser.frames.shift() as Frame;
-      yielded++;
+  // Frames confirmed before an error further on are still handed out, then the error is thrown.
+  let error: unknown = null;
+  try {
+    for await (const batch of readLineBatches(path)) {
+      try {
+        parser.feed(batch.lines, batch.firstLine);
+      } catch (e) {
+        error = e;
+      }
+      while (parser.frames.length > 0) {
+        yield parser.frames.shift() as Frame;
+        yielded++;
+      }
+      if (error !== null) throw error;
+      if (parser.done) return;
     }
-    if (single && yielded > 0) return;
+  } catch (e) {
+    // an error of the stream itself (e.g. corrupt gzip) after some frames
+    if (e !== error) error = e;
+    throw error;
   }
-  parser.finish();
+  try {
+    parser.finish();
+  } catch (e) {
+    error = e;
+  }
   while (parser.frames.length > 0) {
     yield parser.frames.shift() as Frame;
     yielded++;
   }
+  if (error !== null) throw error;
   if (yielded === 0 && single) throw notFound(path, sel, parser);
 }
 

@@ -3,7 +3,7 @@ import * as zlib from "node:zlib";
 import { formatNumber } from "../table/csv";
 import { writeFileAtomic } from "./atomic-write";
 import type { Frame } from "./frame";
-import { dumpBoundsOfBox, isRestrictedTriclinic, lammpsBoxOfCell } from "./lammps-box";
+import { dumpBoundsOfCell, isRestrictedTriclinic, lammpsBoxOfCell } from "./lammps-box";
 
 /** Options of `writeDump`. */
 export interface WriteDumpOptions {
@@ -32,7 +32,7 @@ function header(frame: Frame, columnNames: string[]): string {
   } else if (isRestrictedTriclinic(cell)) {
     // Bounding box of the parallelepiped plus tilts (LAMMPS `dump` manual, triclinic BOX BOUNDS).
     const p = lammpsBoxOfCell(cell);
-    const q = dumpBoundsOfBox(p);
+    const q = dumpBoundsOfCell(cell);
     box =
       `ITEM: BOX BOUNDS xy xz yz ${b}\n${f(q[0])} ${f(q[1])} ${f(p.tilt[0])}\n` +
       `${f(q[2])} ${f(q[3])} ${f(p.tilt[1])}\n${f(q[4])} ${f(q[5])} ${f(p.tilt[2])}\n`;
@@ -103,7 +103,7 @@ export function formatDumpFrame(frame: Frame, options: WriteDumpOptions = {}): s
  * Writes a frame as a LAMMPS custom dump (`id type x y z [ix iy iz]` or `id type xu yu zu`, then the frame's
  * columns and `options.columns`), readable by LAMMPS `read_dump`, OVITO and our readers; OVITO can colour by any
  * extra column. Numbers are written so that they read back to the same doubles; box bounds are chosen so that
- * the LAMMPS bound conversion gives back the cell exactly. Orthogonal, restricted triclinic (`xy xz yz`) and
+ * the LAMMPS bound conversion gives back the cell exactly whenever doubles allow it (else to one ulp). Orthogonal, restricted triclinic (`xy xz yz`) and
  * general triclinic (`abc origin`) cells. Gzip when the path ends in ".gz". The file is replaced atomically
  * (with `append`, the old content plus the new frame).
  */

@@ -51,22 +51,26 @@ function nextDouble(x: number, toward: 1 | -1): number {
   return buf.getFloat64(0);
 }
 
+/** The double nearest `start` (within `ulps` steps either way) for which `ok` holds, or `start` when none does. */
+function searchNear(start: number, ok: (b: number) => boolean, ulps = 16): number {
+  if (ok(start)) return start;
+  let up = start;
+  let down = start;
+  for (let k = 0; k < ulps; k++) {
+    up = nextDouble(up, 1);
+    if (ok(up)) return up;
+    down = nextDouble(down, -1);
+    if (ok(down)) return down;
+  }
+  return start;
+}
+
 /**
  * A double b close to x + m such that b - m === x exactly when one exists within a few ulps, so a reader that
  * subtracts m recovers x bit for bit (plain x + m rounds, e.g. (0.1 + 0.7) - 0.1 !== 0.7).
  */
 export function addInvertibly(x: number, m: number): number {
-  const b = x + m;
-  if (b - m === x) return b;
-  let up = b;
-  let down = b;
-  for (let k = 0; k < 8; k++) {
-    up = nextDouble(up, 1);
-    if (up - m === x) return up;
-    down = nextDouble(down, -1);
-    if (down - m === x) return down;
-  }
-  return b;
+  return searchNear(x + m, (b) => b - m === x);
 }
 
 /**
@@ -92,21 +96,25 @@ export function isRestrictedTriclinic(cell: Cell): boolean {
   return m[1] === 0 && m[2] === 0 && m[5] === 0 && m[0] > 0 && m[4] > 0 && m[8] > 0;
 }
 
-/** The six bound numbers a triclinic dump writes for a box (inverse of `boxFromDumpBounds`, exact when possible). */
-export function dumpBoundsOfBox(box: LammpsBox): number[] {
+/**
+ * The six bound numbers a triclinic dump writes for a cell (inverse of `boxFromDumpBounds`): chosen among the
+ * doubles nearest the exact bounds so that the reader's xlo = xlo_bound - MIN(...) and
+ * lx = (xhi_bound - MAX(...)) - xlo give back the cell bit for bit whenever doubles allow it (LAMMPS' own dumps
+ * round these bounds, so a reader of them gets the box to about one ulp).
+ */
+export function dumpBoundsOfCell(cell: Cell): number[] {
+  const box = lammpsBoxOfCell(cell);
+  const m = cell.matrix;
   const [xy, xz, yz] = box.tilt;
   const xmin = Math.min(0, xy, xz, xy + xz);
   const xmax = Math.max(0, xy, xz, xy + xz);
   const ymin = Math.min(0, yz);
   const ymax = Math.max(0, yz);
-  return [
-    addInvertibly(box.lo[0], xmin),
-    addInvertibly(box.hi[0], xmax),
-    addInvertibly(box.lo[1], ymin),
-    addInvertibly(box.hi[1], ymax),
-    box.lo[2],
-    box.hi[2],
-  ];
+  const xlo = addInvertibly(box.lo[0], xmin);
+  const ylo = addInvertibly(box.lo[1], ymin);
+  const xhi = searchNear(box.lo[0] + m[0] + xmax, (b) => b - xmax - (xlo - xmin) === m[0]);
+  const yhi = searchNear(box.lo[1] + m[4] + ymax, (b) => b - ymax - (ylo - ymin) === m[4]);
+  return [xlo, xhi, ylo, yhi, box.lo[2], box.hi[2]];
 }
 
 /** A Cell from LAMMPS box parameters (throws a plain Error naming the problem when a length is not positive). */
