@@ -19,7 +19,9 @@ import type { Frame } from "../src/io/frame";
 import { D2MIN_CUTOFF } from "../src/labels/d2min";
 import { PLASTIC_STRAIN, PLASTIC_THRESHOLD, thresholdForFraction } from "../src/labels/plastic";
 import type { Figure } from "../src/plot/figure";
+import { CHROMIUM_INSTALL_HINT, chromiumAvailable } from "../src/plot/chromium";
 import { linePlot, type LineSeries } from "../src/plot/line";
+import { renderToFile } from "../src/plot/render-image";
 
 const repo = path.resolve(__dirname, "..");
 
@@ -240,7 +242,7 @@ function stressStrainFigure(rows: SampleRow[], plan: Plan): Figure {
     dash: dashes[rates.indexOf(r.entry.quenchRate) % dashes.length],
     width: 1.5,
   }));
-  const fig = linePlot({ series, xTitle: "compressive strain ε<sub>zz</sub> (%)", yTitle: "compressive stress −σ<sub>zz</sub> (GPa)", legend: true, width: 900, height: 560 });
+  const fig = linePlot({ series, xTitle: "compressive strain −ε<sub>zz</sub> (%)", yTitle: "compressive stress −σ<sub>zz</sub> (GPa)", legend: true, width: 900, height: 560 });
   const seen = new Set<string>();
   fig.data.forEach((t, k) => {
     const group = conditionOf(rows[k].entry);
@@ -251,27 +253,21 @@ function stressStrainFigure(rows: SampleRow[], plan: Plan): Figure {
   return fig;
 }
 
-/** Writes the figure as PNG when the plot package can render it, else as a Plotly JSON spec; returns the file name. */
-async function writeFigure(fig: Figure, dir: string, base: string): Promise<string> {
-  const pngWriter = findPngWriter();
-  if (pngWriter) {
+/**
+ * Writes the figure as a PNG (headless Chromium through src/plot); without Chromium, writes the Plotly JSON
+ * spec instead and says so. Returns the file name.
+ */
+function writeFigure(fig: Figure, dir: string, base: string): string {
+  if (chromiumAvailable()) {
     const file = path.join(dir, `${base}.png`);
-    await pngWriter(fig, file);
+    renderToFile(fig, file, { scale: 2 });
+    fs.rmSync(path.join(dir, `${base}.plotly.json`), { force: true });
     return path.basename(file);
   }
   const file = path.join(dir, `${base}.plotly.json`);
   writeFileAtomic(file, JSON.stringify(fig) + "\n");
+  process.stderr.write(`data:report: no Chromium (${CHROMIUM_INSTALL_HINT}): wrote the figure as a Plotly spec, ${file}\n`);
   return path.basename(file);
-}
-
-type PngWriter = (fig: Figure, file: string) => Promise<void> | void;
-
-/** The PNG renderer of src/plot, when it exists (src/plot/render.ts: writeFigurePng). */
-function findPngWriter(): PngWriter | null {
-  const candidate = path.join(repo, "src", "plot", "render.ts");
-  if (!fs.existsSync(candidate)) return null;
-  const mod = require(candidate) as { writeFigurePng?: PngWriter };
-  return mod.writeFigurePng ?? null;
 }
 
 function render(plan: Plan, manifest: Manifest, rows: SampleRow[], figureFile: string | null, dataDirLabel: string): string {
@@ -419,7 +415,7 @@ ${rows.length ? table(["id", "seed", "atoms", "density (g/cm³)", "volume (Å³/
 
 ## Stress-strain curves
 
-Compressive stress −σzz = −\`v_szz_GPa\` = pzz / 10⁴ (GPa) against engineering strain (\`v_strain\` = (Lz0 − Lz) / Lz0) from each sample's deform log, thermo output every ${[...new Set(rows.map((r) => r.curve.thermoEvery))].map(int).join(" or ")} steps; colour = composition, dash = quench rate.
+Compressive stress −σzz = −\`v_szz_GPa\` = pzz / 10⁴ (GPa) against the compressive engineering strain −εzz (\`v_strain\` = (Lz0 − Lz) / Lz0) from each sample's deform log, thermo output every ${[...new Set(rows.map((r) => r.curve.thermoEvery))].map(int).join(" or ")} steps; colour = composition, dash = quench rate.
 
 ${rows.length ? figureText : "No sample has been generated yet."}
 
@@ -449,7 +445,7 @@ async function main(): Promise<void> {
     process.stderr.write(`data:report: ${entry.id}\n`);
     rows.push(await analyse(entry, dataDir));
   }
-  const figure = rows.length ? await writeFigure(stressStrainFigure(rows, plan), path.dirname(out), "stress-strain") : null;
+  const figure = rows.length ? writeFigure(stressStrainFigure(rows, plan), path.dirname(out), "stress-strain") : null;
   const note = dataDir === path.join(repo, "data") ? "" : `\n(Report of the data folder \`${path.relative(repo, dataDir) || dataDir}\`.)\n`;
   writeFileAtomic(out, render(plan, manifest, rows, figure, note));
   process.stderr.write(`data:report: wrote ${out}${figure ? ` and ${figure}` : ""} (${rows.length} samples)\n`);
