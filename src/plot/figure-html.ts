@@ -1,0 +1,48 @@
+import { writeFileAtomic } from "../io/atomic-write";
+import type { Figure } from "./figure";
+import { plotlyBundle } from "./plotly-bundle";
+
+/** JSON for embedding inside an HTML <script>: `<` and the line separators escaped so no text can close it. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** A <script> element holding JavaScript source (any "</script" inside a string is escaped). */
+export function inlineScript(source: string): string {
+  return `<script>${source.replace(/<\/script/gi, "<\\/script")}</script>`;
+}
+
+/**
+ * The HTML fragment that draws `fig` into a new <div> once `window.Plotly` exists (it waits for a bundle loaded by
+ * an earlier fragment or script). Interactive (zoom, hover), sized by the figure's layout width and height.
+ */
+export function figureFragment(fig: Figure, divId: string): string {
+  const w = fig.layout.width ?? 700;
+  const h = fig.layout.height ?? 480;
+  return (
+    `<div id="${escapeHtml(divId)}" style="width:${w}px;height:${h}px"></div>\n` +
+    `<script>(function(){var fig=${scriptJson(fig)};var tries=0;` +
+    `function draw(){if(!window.Plotly){if(++tries<400)setTimeout(draw,25);return;}` +
+    `window.Plotly.newPlot(${scriptJson(divId)},fig.data,fig.layout,{displaylogo:false,responsive:false});}draw();})();</script>`
+  );
+}
+
+/** A self-contained HTML page showing the figures interactively, with plotly.js inlined (works offline). */
+export function figureHtml(figs: Figure | readonly Figure[], title = "qsoft figure"): string {
+  const list = Array.isArray(figs) ? (figs as readonly Figure[]) : [figs as Figure];
+  const parts = list.map((f, i) => figureFragment(f, `qsoft-figure-${i}`));
+  return (
+    `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>\n` +
+    `${inlineScript(plotlyBundle())}\n</head><body style="margin:0;background:#fff">\n${parts.join("\n")}\n</body></html>\n`
+  );
+}
+
+/** Writes figureHtml(figs) atomically: an interactive figure file that opens in any browser without a network. */
+export function writeFigureHtml(figs: Figure | readonly Figure[], file: string, title?: string): void {
+  writeFileAtomic(file, figureHtml(figs, title));
+}
