@@ -87,6 +87,29 @@ describe("D2min (Falk & Langer) and atomic shear strain", () => {
     assert.ok(Math.abs(mean.d2min[0] - (delta * delta) / 8) < 1e-15);
   });
 
+  it("matches a hand-worked 4-atom example: 3 neighbors each, fitted exactly", () => {
+    // Atoms at 0, a e_x, a e_y, a e_z (cutoff 1.5 a: every atom sees the other three, sqrt(2) a apart at most).
+    // Atom 2 moves by delta along x. Four points define an affine map, so every atom gets the same
+    // J = diag(1 + delta/a, 1, 1) with D2min = 0, E_xx = ((1 + delta/a)^2 - 1) / 2 and eta = |E_xx| / sqrt(3).
+    const a = 2.5;
+    const delta = 0.2;
+    const cell = new Cell([30, 0, 0, 0, 30, 0, 0, 0, 30], [-15, -15, -15], [false, false, false]);
+    const ref = Float64Array.from([0, 0, 0, a, 0, 0, 0, a, 0, 0, 0, a]);
+    const def = Float64Array.from(ref);
+    def[3] += delta;
+    const d = new D2min({ cutoff: 1.5 * a }).compute(frameFromUnwrapped(ref, cell), frameFromUnwrapped(def, cell));
+    const exx = ((1 + delta / a) ** 2 - 1) / 2;
+    for (let i = 0; i < 4; i++) {
+      assert.equal(d.neighborCounts[i], 3);
+      assert.equal(d.flags[i], 0);
+      assert.ok(d.d2min[i] < 1e-28);
+      const j = Array.from(d.deformationGradients.subarray(9 * i, 9 * i + 9));
+      [1 + delta / a, 0, 0, 0, 1, 0, 0, 0, 1].forEach((x, k) => assert.ok(Math.abs(j[k] - x) < 1e-14));
+      assert.ok(Math.abs(d.shearStrain[i] - Math.abs(exx) / Math.sqrt(3)) < 1e-15);
+      assert.ok(Math.abs(d.volumetricStrain[i] - exx / 3) < 1e-15);
+    }
+  });
+
   it("gives the same result from unwrapped positions and from wrapped positions with image flags", () => {
     const cell = Cell.fromLammps([0, 0, 0], [11, 12, 13], [1.0, 0.5, -0.8]);
     const u = randomPoints(cell, 250, 3, 2);
