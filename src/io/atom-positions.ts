@@ -6,6 +6,18 @@ export interface CoordinateSource {
   scaled: boolean;
 }
 
+/**
+ * Fractional coordinates this far below 0 count as 0: an atom on a lower face (e.g. at xlo in a tilted box) whose
+ * fractional coordinate rounds to -1e-17 stays where the file puts it instead of jumping to the opposite face.
+ */
+const FACE_TOLERANCE = 1e-12;
+
+/** The periodic image index of fractional coordinate s: floor(s), except that roundoff below 0 counts as 0. */
+function cellIndex(s: number): number {
+  const n = Math.floor(s);
+  return n === -1 && s > -FACE_TOLERANCE ? 0 : n;
+}
+
 /** The position fields of a Frame. */
 export interface ResolvedPositions {
   positions: Float64Array;
@@ -17,7 +29,7 @@ export interface ResolvedPositions {
  * Turns the coordinates a file gives into the Frame's position fields, following the LAMMPS conventions
  * (`dump` manual: x = wrapped, xu = x + ix a + iy b + iz c, xs = fractional (x - origin) H^-1, xsu = xs + image):
  * - `positions`: the wrapped coordinates moved into the cell along periodic directions by whole lattice vectors
- *   (coordinates already inside are kept bit for bit);
+ *   (coordinates already inside, or within 1e-12 fractional below a lower face, are kept bit for bit);
  * - `unwrapped`: the unwrapped coordinates when given, else wrapped + images . H when image flags are given, else null;
  * - `images`: integers with unwrapped = positions + images . H (the file's flags plus any wrapping shift), or null
  *   when there is no unwrapped information.
@@ -58,9 +70,9 @@ export function resolvePositions(
       sb = x * v[1] + y * v[4] + z * v[7];
       sc = x * v[2] + y * v[5] + z * v[8];
     }
-    const na = pa ? Math.floor(sa) : 0;
-    const nb = pb ? Math.floor(sb) : 0;
-    const nc = pc ? Math.floor(sc) : 0;
+    const na = pa ? cellIndex(sa) : 0;
+    const nb = pb ? cellIndex(sb) : 0;
+    const nc = pc ? cellIndex(sc) : 0;
     if (na === 0 && nb === 0 && nc === 0) {
       positions[k] = baseCart[k];
       positions[k + 1] = baseCart[k + 1];

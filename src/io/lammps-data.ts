@@ -81,6 +81,7 @@ export function readLammpsData(path: string, options: ReadLammpsDataOptions = {}
   const counts = new Map<string, number>();
   const vectors = new Map<string, number[]>();
   const bounds = new Map<string, [number, number]>();
+  const keywordLine = new Map<string, number>();
   let tilt: [number, number, number] | null = null;
   let k = 1;
   for (; k < lines.length; k++) {
@@ -94,6 +95,7 @@ export function readLammpsData(path: string, options: ReadLammpsDataOptions = {}
     if (values.some((v) => !Number.isFinite(v))) fail(k + 1, `non-numeric value in header line "${text}"`);
     const expect = kw === "xy xz yz" || kw === "avec" || kw === "bvec" || kw === "cvec" || kw === "abc origin" ? 3 : kw!.endsWith("hi") ? 2 : 1;
     if (values.length !== expect) fail(k + 1, `"${kw}" needs ${expect} number${expect > 1 ? "s" : ""}, got ${values.length}`);
+    keywordLine.set(kw!, k + 1);
     if (expect === 1) {
       if (!Number.isSafeInteger(values[0]) || values[0] < 0) fail(k + 1, `"${kw}" must be a non-negative integer, got ${nums[0]}`);
       counts.set(kw!, values[0]);
@@ -116,10 +118,14 @@ export function readLammpsData(path: string, options: ReadLammpsDataOptions = {}
     try {
       cell = new Cell([...vectors.get("avec")!, ...vectors.get("bvec")!, ...vectors.get("cvec")!], vectors.get("abc origin")!, periodic);
     } catch (e) {
-      return fail(k, `bad box: ${(e as Error).message}`);
+      return fail(keywordLine.get("avec")!, `bad box: ${(e as Error).message}`);
     }
   } else {
     const b = ["x", "y", "z"].map((d) => bounds.get(d) ?? [-0.5, 0.5]); // LAMMPS default box is -0.5 .. 0.5
+    ["x", "y", "z"].forEach((d, i) => {
+      const len = b[i][1] - b[i][0];
+      if (!(len > 0)) fail(keywordLine.get(`${d}lo ${d}hi`) ?? k, `bad box: box length along ${d} is ${len} (${d}lo ${b[i][0]}, ${d}hi ${b[i][1]}); it must be positive`);
+    });
     try {
       cell = cellFromBox({ lo: [b[0][0], b[1][0], b[2][0]], hi: [b[0][1], b[1][1], b[2][1]], tilt: tilt ?? [0, 0, 0] }, periodic);
     } catch (e) {
@@ -144,6 +150,10 @@ export function readLammpsData(path: string, options: ReadLammpsDataOptions = {}
     const count = SECTION_COUNTS[name];
     if (count === undefined) fail(k + 1, `unknown section "${name}"`);
     const headerLine = k + 1;
+    const style = comment.split(/\s+/)[0] || null;
+    if (name === "Atoms" && style !== null && ATOM_STYLES[style] === undefined) {
+      fail(headerLine, `atom style "${style}" is not supported (atomic or charge)`);
+    }
     const m = count!(counts);
     // Collect the section's m non-blank lines (blank lines and comments are skipped).
     const body: { text: string; line: number; comment: string }[] = [];
@@ -180,7 +190,6 @@ export function readLammpsData(path: string, options: ReadLammpsDataOptions = {}
         labels[t - 1] = f[1];
       }
     } else if (name === "Atoms") {
-      const style = comment.split(/\s+/)[0] || null;
       atoms = parseAtoms(body, style, n, ntypes!, elements, path, headerLine);
     }
   }

@@ -40,7 +40,7 @@ function splitLines(text: string): string[] {
 export async function* readLineBatches(file: string, chunkBytes = 1 << 20): AsyncGenerator<LineBatch> {
   const gzip = isGzipFile(file);
   const raw = fs.createReadStream(file, { highWaterMark: chunkBytes });
-  const stream = gzip ? raw.pipe(zlib.createGunzip({ chunkSize: chunkBytes })) : raw;
+  const stream = gzip ? raw.pipe(zlib.createGunzip({ chunkSize: Math.max(64, chunkBytes) })) : raw;
   if (gzip) raw.on("error", (e) => stream.destroy(e));
   const decoder = new StringDecoder("utf8");
   let rest = "";

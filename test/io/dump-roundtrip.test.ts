@@ -92,6 +92,17 @@ describe("io/dump-writer + dump-reader round trips", () => {
     assert.ok(exact >= 28, `only ${exact} of 40 cells came back bit for bit`);
   });
 
+  it("atoms exactly on the lower faces of a tilted box (perfect crystal) stay where the file puts them", () => {
+    const f = latticeFrame("fcc", 3.6, [3, 3, 3], { elements: ["Cu"] });
+    const cell = Cell.fromLammps([-0.3, 0.7, 1.1], [10.5, 11.5, 11.9], [-3.3, 2.7, -1.9]);
+    const frame = { ...f, cell, positions: cell.toCartesian(f.cell.toFractional(f.positions)) };
+    const file = path.join(dir, "faces.dump");
+    writeDump(file, frame);
+    const back = readDumpSync(file);
+    assert.deepEqual(Array.from(back.positions), Array.from(frame.positions));
+    assert.deepEqual(Array.from(back.positions.subarray(0, 3)), [-0.3, 0.7, 1.1]); // the atom at the origin corner
+  });
+
   it("a general (rotated) triclinic cell is written and read as 'abc origin'", () => {
     const cell = new Cell([8, 1, 0.5, -2, 9, 1, 1, -1.5, 10], [1, 2, 3]);
     const f = randomFrame(cell, 50, 3);
