@@ -1,4 +1,5 @@
 import { ConvexHull } from "../geometry/convex-hull";
+import { VORONOI_EMPTY, VORONOI_FAILED, VORONOI_WALL } from "../geometry/voronoi";
 import type { NeighborList } from "../neighbors/neighbor-list";
 import { BARBER_1996, LAWS_2015, MIRACLE_2006, VAN_OOSTEROM_1983, WANG_JAIN_2019 } from "./citations";
 import type { StructureContext } from "./context";
@@ -8,7 +9,10 @@ import { areaInterstice, distanceInterstice, volumeInterstice, writeStats4 } fro
 
 /** Bits of the interstice featurizer's per-atom flags (FeatureMatrix.flags). */
 export const INTERSTICE_FLAGS = Object.freeze({
-  /** The Voronoi cell is degenerate (Tessellation.flags): no Voronoi neighbors, so Voronoi columns are NaN. */
+  /**
+   * The Voronoi cell could not be built or is empty (Tessellation.flags VORONOI_FAILED / VORONOI_EMPTY): no
+   * Voronoi neighbors, so the Voronoi columns are NaN.
+   */
   voronoiCell: 1,
   /** Fewer than 4 Voronoi neighbors, or all of them in one plane or on one line: no 3-D hull (see docs). */
   flatHull: 2,
@@ -18,6 +22,8 @@ export const INTERSTICE_FLAGS = Object.freeze({
   approximateHull: 8,
   /** No neighbor within the cutoff: the dist_cut columns are NaN. */
   noCutoffNeighbor: 16,
+  /** The Voronoi cell touches a wall of a non-periodic box (VORONOI_WALL): a surface atom, its shell is open. */
+  wallCell: 32,
 });
 
 export interface IntersticeOptions {
@@ -124,7 +130,9 @@ export function computeInterstices(
   for (let i = 0; i < n; i++) {
     const ri = radii[i];
     const row = i * width;
-    let flag = voronoiFlags && voronoiFlags[i] ? INTERSTICE_FLAGS.voronoiCell : 0;
+    const vf = voronoiFlags ? voronoiFlags[i] : 0;
+    let flag = vf & (VORONOI_FAILED | VORONOI_EMPTY) ? INTERSTICE_FLAGS.voronoiCell : 0;
+    if (vf & VORONOI_WALL) flag |= INTERSTICE_FLAGS.wallCell;
     // Distance interstices (Methods): Voronoi neighbors, then cutoff neighbors.
     for (let pass = 0; pass < 2; pass++) {
       const list = pass === 0 ? voro : cut;

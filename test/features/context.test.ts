@@ -7,7 +7,7 @@ import { latticeFrame } from "../../src/io/lattice";
 import type { Frame } from "../../src/io/frame";
 import { computeFeatures } from "../../src/features/compute-features";
 import { StructureContext } from "../../src/features/context";
-import { IntersticeFeaturizer, INTERSTICE_LABELS } from "../../src/features/interstice";
+import { INTERSTICE_FLAGS, IntersticeFeaturizer, INTERSTICE_LABELS } from "../../src/features/interstice";
 import { atomRadii, MIRACLE_RADII, radiusOf } from "../../src/features/radii";
 import { featureSet, registerFeatureSet, setParams } from "../../src/features/registry";
 import { readCsv } from "../../src/table/csv";
@@ -116,6 +116,25 @@ describe("StructureContext: crystals through the real Voronoi tessellation", () 
       close(cell(m, i, "vol_voro_std"), 0, 1e-10, "vol std");
       close(cell(m, i, "dist_voro_max"), 1 - Math.sqrt(3) / 2, 1e-12, "second-shell bond");
     }
+  });
+});
+
+describe("StructureContext: degenerate Voronoi cells", () => {
+  it("two atoms on one site: both cells fail, their Voronoi columns are NaN and flagged, the run finishes", () => {
+    const f = latticeFrame("fcc", 3.564, [3, 3, 3], { elements: ["Cu"] });
+    const pos = Array.from(f.positions);
+    pos.push(pos[0], pos[1], pos[2]);
+    const frame = makeFrame(pos, [...Array.from(f.types), 1], ["Cu"], f.cell);
+    const res = computeFeatures(frame, ["interstice", "mro"]);
+    const flags = res.matrix.flags as Uint8Array;
+    for (const i of [0, frame.natoms - 1]) {
+      assert.ok(flags[i] & INTERSTICE_FLAGS.voronoiCell, `flag of atom ${i}`);
+      for (const g of ["dist_voro", "area_voro", "vol_voro"]) assert.ok(Number.isNaN(cell(res.matrix, i, `${g}_mean`)), g);
+      assert.ok(Number.isFinite(cell(res.matrix, i, "dist_cut_mean")), "cutoff neighbors still defined (d > 0 only)");
+    }
+    assert.equal(flags[1], 0);
+    // MRO of a regular atom skips the NaN of failed neighbors: every value finite.
+    for (const label of res.matrix.labels) assert.ok(Number.isFinite(cell(res.matrix, 1, label)), label);
   });
 });
 
