@@ -1,0 +1,49 @@
+/**
+ * Binomial deviance (log-loss) of gradient boosting for two classes (Friedman 2001, Sec. 4.5; scikit-learn's
+ * `BinomialDeviance`, sklearn/ensemble/_gb_losses.py). The model's raw output F is the log-odds of class 1.
+ */
+
+/** float32 machine epsilon: scikit-learn clips the prior probability to [eps, 1 - eps] before taking log-odds. */
+const EPS32 = 1.1920928955078125e-7;
+
+/** The logistic function 1 / (1 + e^-x). */
+export function expit(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** log(1 + e^x) without overflow. */
+export function log1pExp(x: number): number {
+  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+}
+
+/** Initial raw prediction: log-odds of the class-1 frequency (scikit-learn's DummyClassifier "prior" init). */
+export function baselineLogOdds(y: Uint8Array, indices?: ArrayLike<number>): number {
+  let pos = 0;
+  const n = indices ? indices.length : y.length;
+  for (let k = 0; k < n; k++) pos += y[indices ? indices[k] : k];
+  const p = Math.min(Math.max(pos / n, EPS32), 1 - EPS32);
+  return Math.log(p / (1 - p));
+}
+
+/**
+ * Negative gradient (residual y - p) and hessian p (1 - p) of the half deviance at raw predictions `raw`,
+ * written into `g` and `h`.
+ */
+export function gradientHessian(y: Uint8Array, raw: Float64Array, g: Float64Array, h: Float64Array): void {
+  for (let i = 0; i < y.length; i++) {
+    const p = expit(raw[i]);
+    g[i] = y[i] - p;
+    h[i] = p * (1 - p);
+  }
+}
+
+/** Deviance -2 mean(y F - log(1 + e^F)) over `indices` (all samples when omitted), as scikit-learn reports it. */
+export function binomialDeviance(y: Uint8Array, raw: Float64Array, indices?: ArrayLike<number>): number {
+  const n = indices ? indices.length : y.length;
+  let s = 0;
+  for (let k = 0; k < n; k++) {
+    const i = indices ? indices[k] : k;
+    s += y[i] * raw[i] - log1pExp(raw[i]);
+  }
+  return (-2 * s) / n;
+}
