@@ -2,7 +2,7 @@ import { Cell } from "../geometry/cell";
 import { parseDecimal } from "./decimal";
 import { resolvePositions, type CoordinateSource } from "./atom-positions";
 import type { Frame } from "./frame";
-import { selectAtoms } from "./frame";
+import { sortById } from "./frame";
 import { boxFromDumpBounds, cellFromBox, periodicFromBoundary } from "./lammps-box";
 import { ParseError } from "./parse-error";
 
@@ -55,6 +55,12 @@ const POSITION_FAMILIES: { names: [string, string, string]; scaled: boolean; unw
   { names: ["xu", "yu", "zu"], scaled: false, unwrapped: true },
   { names: ["xsu", "ysu", "zsu"], scaled: true, unwrapped: true },
 ];
+
+/** True when ids increase along the rows. */
+export function isSorted(ids: Int32Array): boolean {
+  for (let r = 1; r < ids.length; r++) if (ids[r] < ids[r - 1]) return false;
+  return true;
+}
 
 /** True when `line` starts with "ITEM:" (cheap test used on every atom row). */
 function isItem(line: string): boolean {
@@ -524,7 +530,7 @@ export class DumpParser {
       elements,
       source: { file: this.file, frameIndex: h.index, line: h.line },
     };
-    if (this.options.sort) frame = sortFrameById(frame);
+    if (this.options.sort && !isSorted(ids)) frame = sortById(frame);
     return frame;
   }
 
@@ -597,30 +603,4 @@ export class DumpParser {
       }
     }
   }
-}
-
-/** The frame with atoms in increasing id order (ids are unique); linear time when ids are dense. */
-export function sortFrameById(frame: Frame): Frame {
-  const ids = frame.ids;
-  const n = frame.natoms;
-  let sorted = true;
-  for (let r = 1; r < n && sorted; r++) if (ids[r] < ids[r - 1]) sorted = false;
-  if (sorted) return frame;
-  let min = ids[0];
-  let max = ids[0];
-  for (let r = 1; r < n; r++) {
-    if (ids[r] < min) min = ids[r];
-    if (ids[r] > max) max = ids[r];
-  }
-  let order: Int32Array;
-  if (max - min < 4 * n + 1024) {
-    const slot = new Int32Array(max - min + 1).fill(-1);
-    for (let r = 0; r < n; r++) slot[ids[r] - min] = r;
-    order = new Int32Array(n);
-    let k = 0;
-    for (let s = 0; s < slot.length; s++) if (slot[s] >= 0) order[k++] = slot[s];
-  } else {
-    order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => ids[a] - ids[b]);
-  }
-  return selectAtoms(frame, order);
 }

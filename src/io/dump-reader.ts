@@ -120,24 +120,18 @@ export async function* iterateDump(path: string, options: ReadDumpOptions = {}):
   let yielded = 0;
   // Frames confirmed before an error further on are still handed out, then the error is thrown.
   let error: unknown = null;
-  try {
-    for await (const batch of readLineBatches(path)) {
-      try {
-        parser.feed(batch.lines, batch.firstLine);
-      } catch (e) {
-        error = e;
-      }
-      while (parser.frames.length > 0) {
-        yield parser.frames.shift() as Frame;
-        yielded++;
-      }
-      if (error !== null) throw error;
-      if (parser.done) return;
+  for await (const batch of readLineBatches(path)) {
+    try {
+      parser.feed(batch.lines, batch.firstLine);
+    } catch (e) {
+      error = e;
     }
-  } catch (e) {
-    // an error of the stream itself (e.g. corrupt gzip) after some frames
-    if (e !== error) error = e;
-    throw error;
+    while (parser.frames.length > 0) {
+      yield parser.frames.shift() as Frame;
+      yielded++;
+    }
+    if (error !== null) throw error;
+    if (parser.done) return;
   }
   try {
     parser.finish();

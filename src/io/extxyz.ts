@@ -6,7 +6,7 @@ import { writeFileAtomic } from "./atomic-write";
 import { resolvePositions } from "./atom-positions";
 import { parseDecimal } from "./decimal";
 import type { Frame } from "./frame";
-import { sortFrameById } from "./dump-parser";
+import { sortById } from "./frame";
 import { readLinesSync } from "./line-reader";
 import { ParseError } from "./parse-error";
 
@@ -315,7 +315,7 @@ export function readExtxyzFrames(path: string, options: ReadExtxyzOptions = {}):
       continue;
     }
     const { frame, next } = parseFrame(lines, k, path, frames.length, typeMap, seen);
-    frames.push(options.sort ? sortFrameById(frame) : frame);
+    frames.push(options.sort ? sortById(frame) : frame);
     k = next;
   }
   if (frames.length === 0) throw new ParseError(path, 0, "no frames found (empty file)");

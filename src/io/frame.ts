@@ -90,8 +90,37 @@ export function selectAtoms(frame: Frame, order: ArrayLike<number>): Frame {
 
 /** The same frame with atoms sorted by id (a new frame; the input is not changed). */
 export function sortById(frame: Frame): Frame {
-  const order = Array.from({ length: frame.natoms }, (_, i) => i).sort((a, b) => frame.ids[a] - frame.ids[b]);
-  return selectAtoms(frame, order);
+  return selectAtoms(frame, idOrder(frame.ids));
+}
+
+/**
+ * The row order that sorts `ids` increasingly (stable for equal ids): linear time through a slot table when the
+ * ids are unique and dense (max - min < 4 N + 1024, the usual LAMMPS case), else a comparison sort.
+ */
+export function idOrder(ids: Int32Array): Int32Array {
+  const n = ids.length;
+  if (n === 0) return new Int32Array(0);
+  let min = ids[0];
+  let max = ids[0];
+  for (let r = 1; r < n; r++) {
+    if (ids[r] < min) min = ids[r];
+    if (ids[r] > max) max = ids[r];
+  }
+  if (max - min < 4 * n + 1024) {
+    const slot = new Int32Array(max - min + 1).fill(-1);
+    let unique = true;
+    for (let r = 0; r < n && unique; r++) {
+      if (slot[ids[r] - min] >= 0) unique = false;
+      else slot[ids[r] - min] = r;
+    }
+    if (unique) {
+      const order = new Int32Array(n);
+      let k = 0;
+      for (let s = 0; s < slot.length; s++) if (slot[s] >= 0) order[k++] = slot[s];
+      return order;
+    }
+  }
+  return Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => ids[a] - ids[b] || a - b);
 }
 
 /** Index of each id: a Map from atom id to its row in the frame. */

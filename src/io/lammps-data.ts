@@ -2,7 +2,7 @@ import { Cell } from "../geometry/cell";
 import { parseDecimal } from "./decimal";
 import { resolvePositions } from "./atom-positions";
 import type { Frame } from "./frame";
-import { sortFrameById } from "./dump-parser";
+import { sortById } from "./frame";
 import { cellFromBox } from "./lammps-box";
 import { readLinesSync } from "./line-reader";
 import { ParseError } from "./parse-error";
@@ -225,7 +225,7 @@ export function readLammpsData(path: string, options: ReadLammpsDataOptions = {}
     elements,
     source: { file: path, frameIndex: 0, line: 1 },
   };
-  if (options.sort) frame = sortFrameById(frame);
+  if (options.sort) frame = sortById(frame);
   return frame;
 }
 
