@@ -43,7 +43,8 @@ export function sharedFloat64(length: number, shared: boolean): Float64Array {
 /** Takes chunks from the job's counter until none is left; returns the faces this thread produced. */
 export function runVoronoiChunks(job: VoronoiJob): ThreadFaces {
   const cell = new Cell(job.matrix, job.origin, job.periodic);
-  const cells = new CellList(cell, job.positions, 1.9 * Math.cbrt(cell.volume / Math.max(job.n, 1)) / 2);
+  // Bins of about 1.4 mean spacings: the first search radius (1.9 spacings) then spans 3-4 bins per direction.
+  const cells = new CellList(cell, job.positions, 1.4 * Math.cbrt(cell.volume / Math.max(job.n, 1)));
   const kernel = new VoronoiCellKernel(cells, job.radii, job.tolerance);
   const sink = new FaceSink(Math.max(1024, 16 * Math.min(job.n, 65536)));
   const chunks: number[] = [];
@@ -55,9 +56,9 @@ export function runVoronoiChunks(job: VoronoiJob): ThreadFaces {
     const end = Math.min(job.n, (c + 1) * job.chunkSize);
     for (let i = c * job.chunkSize; i < end; i++) {
       const before = sink.count;
-      const r = kernel.compute(i, sink);
-      job.volumes[i] = r.volume;
-      job.flags[i] = r.flags;
+      kernel.compute(i, sink);
+      job.volumes[i] = kernel.volume;
+      job.flags[i] = kernel.flags;
       job.faceCounts[i] = sink.count - before;
     }
     chunks.push(c, first, sink.count);

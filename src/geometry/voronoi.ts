@@ -13,7 +13,7 @@ export interface VoronoiOptions {
    * from i instead of d/2 (voro++ `-r`, OVITO "use radii"). Needs `radii`.
    */
   readonly radical?: boolean;
-  /** Per-atom radii (Angstrom), length natoms, for `radical`. See `radiiByElement`. */
+  /** Per-atom radii (Angstrom), length natoms, for `radical` (e.g. `atomRadii(frame)` of src/features/radii). */
   readonly radii?: Float64Array;
   /**
    * Threads: 1 computes on the calling thread; n > 1 adds n - 1 worker threads that share the points through
@@ -53,7 +53,7 @@ export class Voronoi {
     this.tolerance = options.tolerance ?? 1e-10;
     if (!Number.isInteger(this.threads) || this.threads < 1) throw new Error(`Voronoi: threads must be a positive integer, got ${options.threads}`);
     if (!(this.tolerance > 0 && this.tolerance < 1e-3)) throw new Error(`Voronoi: tolerance must be in (0, 1e-3), got ${options.tolerance}`);
-    if (this.radical && !options.radii) throw new Error("Voronoi: radical: true needs radii (one per atom; see radiiByElement)");
+    if (this.radical && !options.radii) throw new Error("Voronoi: radical: true needs radii (one per atom, e.g. atomRadii(frame))");
     if (!this.radical && options.radii) throw new Error("Voronoi: radii are used only by the radical tessellation: pass radical: true");
     this.radii = options.radii ?? null;
     if (this.radii) {
@@ -196,19 +196,4 @@ function assemble(job: VoronoiJob, parts: ThreadFaces[], inOrder: boolean): Tess
     }
   }
   return { n, volumes, faceOffsets, faceNeighbors, faceVectors, faceAreas, faceEdges, faceDistances, flags };
-}
-
-/** Per-atom radii from a radius per element name (needs the frame's type map) or per type (1-based keys). */
-export function radiiByElement(frame: Pick<Frame, "types" | "elements" | "ids" | "natoms">, radii: Record<string, number>): Float64Array {
-  const out = new Float64Array(frame.natoms);
-  for (let i = 0; i < frame.natoms; i++) {
-    const t = frame.types[i];
-    const name = frame.elements?.[t - 1];
-    const r = name !== undefined && name in radii ? radii[name] : radii[String(t)];
-    if (r === undefined || !Number.isFinite(r)) {
-      throw new Error(`radiiByElement: no radius for atom id ${frame.ids[i]} (type ${t}${name ? `, ${name}` : ""}); given: ${Object.keys(radii).join(", ")}`);
-    }
-    out[i] = r;
-  }
-  return out;
 }
