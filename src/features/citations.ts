@@ -34,3 +34,9 @@ export const VAN_OOSTEROM_1983: Citation = Object.freeze({
   text: "A. Van Oosterom & J. Strackee, The solid angle of a plane triangle, IEEE Trans. Biomed. Eng. BME-30, 125-126 (1983)",
   doi: "10.1109/TBME.1983.325207",
 });
+
+/** The authors' code (interstice, SRO/MRO featurizers) and its table of Miracle radii (see radii.ts). */
+export const AMLEARN: Citation = Object.freeze({
+  key: "amlearn",
+  text: "Q. Wang, amlearn: machine learning in amorphous materials, https://github.com/Qi-max/amlearn (radius table amlearn/utils/PTE.json)",
+});

@@ -1,7 +1,7 @@
 import { ConvexHull } from "../geometry/convex-hull";
 import { VORONOI_EMPTY, VORONOI_FAILED, VORONOI_WALL } from "../geometry/voronoi";
 import type { NeighborList } from "../neighbors/neighbor-list";
-import { BARBER_1996, LAWS_2015, MIRACLE_2006, VAN_OOSTEROM_1983, WANG_JAIN_2019 } from "./citations";
+import { AMLEARN, BARBER_1996, LAWS_2015, MIRACLE_2006, VAN_OOSTEROM_1983, WANG_JAIN_2019 } from "./citations";
 import type { StructureContext } from "./context";
 import type { Citation, FeatureMatrix } from "./featurizer";
 import { BaseFeaturizer } from "./featurizer";
@@ -87,7 +87,7 @@ export class IntersticeFeaturizer extends BaseFeaturizer {
   }
 
   citations(): Citation[] {
-    return [WANG_JAIN_2019, LAWS_2015, MIRACLE_2006, BARBER_1996, VAN_OOSTEROM_1983];
+    return [WANG_JAIN_2019, LAWS_2015, MIRACLE_2006, AMLEARN, BARBER_1996, VAN_OOSTEROM_1983];
   }
 
   compute(ctx: StructureContext): FeatureMatrix {
