@@ -73,7 +73,8 @@ async function countFrames(file: string): Promise<number> {
 
 /**
  * Reads one frame of a LAMMPS text dump (`dump atom` or `dump custom`, plain or gzip), streaming the file so
- * only that frame is held in memory; reading stops right after it. Default: the first frame.
+ * only that frame is held in memory; reading stops right after it. Default: the first frame. A negative index
+ * reads the file twice (a first pass counts frames without parsing atom rows).
  * See `ReadDumpOptions` for selection; errors are `ParseError`s naming the file and line.
  */
 export async function readDump(path: string, options: ReadDumpOptions = {}): Promise<Frame> {
