@@ -68,18 +68,25 @@ describe("ConvexHull (quickhull, Qt-style triangles) against scipy.spatial.Conve
     }
   });
 
-  it("gives the same triangles for every input order (up to the relabelling)", () => {
+  it("gives congruent triangles for every input order (coplanar squares of the cuboctahedron)", () => {
     const s = fixture.sets.find((x) => x.name === "fcc-cuboctahedron") as HullFixture;
-    const n = s.points.length / 3;
-    const ref = sortedTriangles(convexHull(s.points).triangles);
-    const perm = [5, 3, 11, 0, 7, 9, 1, 10, 2, 8, 4, 6];
-    const pts: number[] = [];
-    for (const p of perm) pts.push(s.points[3 * p], s.points[3 * p + 1], s.points[3 * p + 2]);
-    const t = convexHull(pts).triangles;
-    const back = Int32Array.from(t, (i) => perm[i]);
-    assert.equal(n, perm.length);
-    // Squares may be cut along either diagonal (congruent), so compare areas per triangle instead of indices.
-    assert.equal(back.length / 3, ref.length);
+    const shape = (pts: number[]) => {
+      const t = convexHull(pts).triangles;
+      const out: string[] = [];
+      for (let k = 0; k < t.length; k += 3) {
+        // Side lengths of each triangle, sorted: a congruence class.
+        const d = (a: number, b: number) => Math.hypot(pts[3 * a] - pts[3 * b], pts[3 * a + 1] - pts[3 * b + 1], pts[3 * a + 2] - pts[3 * b + 2]);
+        out.push([d(t[k], t[k + 1]), d(t[k + 1], t[k + 2]), d(t[k + 2], t[k])].sort((x, y) => x - y).map((x) => x.toFixed(9)).join(","));
+      }
+      return out.sort();
+    };
+    const ref = shape(s.points);
+    assert.equal(ref.length, 20);
+    for (const perm of [[5, 3, 11, 0, 7, 9, 1, 10, 2, 8, 4, 6], [11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0]]) {
+      const pts: number[] = [];
+      for (const p of perm) pts.push(s.points[3 * p], s.points[3 * p + 1], s.points[3 * p + 2]);
+      assert.deepEqual(shape(pts), ref);
+    }
   });
 
   it("handles degenerate inputs: empty, one point, duplicates, collinear, coplanar", () => {
