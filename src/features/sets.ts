@@ -1,3 +1,4 @@
+import { registerBenchmarkSets } from "./benchmark-sets";
 import { IntersticeFeaturizer } from "./interstice";
 import { MroFeaturizer } from "./mro";
 import type { FeatureSetOptions } from "./registry";
@@ -50,3 +51,5 @@ registerFeatureSet({
 });
 
 // --- Benchmark sets, bond-orientational order, symmetry functions (features B) ---
+
+registerBenchmarkSets();

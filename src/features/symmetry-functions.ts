@@ -2,6 +2,7 @@ import type { NeighborList } from "../neighbors/neighbor-list";
 import type { StructureContext } from "./context";
 import type { Citation, FeatureMatrix } from "./featurizer";
 import { BaseFeaturizer } from "./featurizer";
+import { frameSpecies } from "./species";
 import { BEHLER_PARRINELLO_2007, CUBUK_2015, SCHOENHOLZ_2016, WANG_JAIN_2019 } from "./benchmark-citations";
 
 /**
@@ -323,11 +324,7 @@ export class SymmetryFunctionsFeaturizer extends BaseFeaturizer {
   constructor(params: SymmetryFunctionParams = {}, speciesNames?: readonly string[]) {
     super();
     this.params = resolveSymmetryFunctionParams(params);
-    if (params.types) {
-      if (params.types.length === 0) throw new Error("symmetry functions: types must list at least one type");
-      for (const t of params.types) if (!Number.isInteger(t) || t < 1) throw new Error(`symmetry functions: types must be integers >= 1, got ${t}`);
-      if (new Set(params.types).size !== params.types.length) throw new Error(`symmetry functions: types are repeated: ${params.types.join(", ")}`);
-    }
+    if (params.types) frameSpecies({ natoms: 0, types: new Int32Array(0), elements: null }, params.types);
     if (speciesNames && params.types && speciesNames.length !== params.types.length) {
       throw new Error(`symmetry functions: ${speciesNames.length} species names for ${params.types.length} types`);
     }
@@ -355,33 +352,15 @@ export class SymmetryFunctionsFeaturizer extends BaseFeaturizer {
     return [BEHLER_PARRINELLO_2007, CUBUK_2015, SCHOENHOLZ_2016, WANG_JAIN_2019];
   }
 
-  /** Species (types, names) of a frame under this featurizer's settings. */
-  speciesOf(ctx: StructureContext): { types: number[]; names: string[] } {
-    const frame = ctx.frame;
-    let types: number[];
-    if (this.types) types = this.types.slice();
-    else {
-      let count = frame.elements ? frame.elements.length : 0;
-      if (count === 0) for (let i = 0; i < frame.natoms; i++) count = Math.max(count, frame.types[i]);
-      types = Array.from({ length: count }, (_, k) => k + 1);
-    }
-    const names = types.map((t) => (frame.elements && frame.elements[t - 1] !== undefined ? frame.elements[t - 1] : `t${t}`));
-    return { types, names };
-  }
-
   compute(ctx: StructureContext): FeatureMatrix {
-    const { types, names } = this.speciesOf(ctx);
-    if (this.fixedNames !== null && this.fixedNames.length !== types.length) {
-      throw new Error(`symmetry functions: ${this.fixedNames.length} species names [${this.fixedNames.join(", ")}] for ${types.length} species in the frame`);
+    const species = frameSpecies(ctx.frame, this.types);
+    if (this.fixedNames !== null && this.fixedNames.length !== species.types.length) {
+      throw new Error(`symmetry functions: ${this.fixedNames.length} species names [${this.fixedNames.join(", ")}] for ${species.types.length} species in the frame`);
     }
-    this.lastNames = names;
+    this.lastNames = species.names;
     const labels = this.featureLabels();
-    const index = new Map<number, number>();
-    types.forEach((t, k) => index.set(t, k));
-    const species = new Int32Array(ctx.n);
-    for (let i = 0; i < ctx.n; i++) species[i] = index.get(ctx.frame.types[i]) ?? -1;
     const list = ctx.cutoffNeighbors(this.params.cutoff * this.params.unit);
-    const values = symmetryFunctions(list, species, types.length, this.params);
+    const values = symmetryFunctions(list, species.index, species.types.length, this.params);
     return { n: ctx.n, labels, values };
   }
 }

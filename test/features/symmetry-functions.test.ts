@@ -110,6 +110,6 @@ describe("symmetry functions (paper Eqs. 2-3)", () => {
     assert.throws(() => resolveSymmetryFunctionParams({ unit: 0 }), /unit must be a positive number/);
     assert.throws(() => resolveSymmetryFunctionParams({ angular: [{ xi: 1, lambda: 2, zeta: 1 }] }), /lambda must be/);
     assert.throws(() => new SymmetryFunctionsFeaturizer().featureLabels(), /species are not known/);
-    assert.throws(() => new SymmetryFunctionsFeaturizer({ types: [1, 1] }), /repeated/);
+    assert.throws(() => new SymmetryFunctionsFeaturizer({ types: [1, 1] }), /types are repeated/);
   });
 });

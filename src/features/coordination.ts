@@ -1,0 +1,60 @@
+import type { NeighborList } from "../neighbors/neighbor-list";
+import type { StructureContext } from "./context";
+import type { Citation, FeatureMatrix } from "./featurizer";
+import { BaseFeaturizer } from "./featurizer";
+import { OKABE_2009, WANG_JAIN_2019 } from "./benchmark-citations";
+import { CELL_FAILED } from "./voronoi-index";
+
+/** Number of entries of each row of a neighbor list, as floats. */
+export function coordinationNumbers(list: NeighborList): Float64Array {
+  const out = new Float64Array(list.n);
+  for (let i = 0; i < list.n; i++) out[i] = list.offsets[i + 1] - list.offsets[i];
+  return out;
+}
+
+/** Parameters of the CN set. */
+export interface CoordinationParams {
+  /** Cutoff radius (Angstrom) of cn_cut. Default: the context's cutoff (4.0 A unless set). */
+  readonly cutoff?: number;
+}
+
+/**
+ * CN SRO set (paper set i, 2 columns):
+ * - cn_voro: number of Voronoi neighbors after small-face removal (NaN for a cell the tessellation flagged as
+ *   failed; with precomputed Voronoi neighbors and no tessellation, no cell is flagged);
+ * - cn_cut: number of atoms with 0 < d < rc (LAMMPS `compute coord/atom cutoff rc`).
+ */
+export class CoordinationFeaturizer extends BaseFeaturizer {
+  readonly name = "cn";
+  readonly key: string;
+  private readonly cutoff: number | undefined;
+
+  constructor(params: CoordinationParams = {}) {
+    super();
+    if (params.cutoff !== undefined && !(Number.isFinite(params.cutoff) && params.cutoff > 0)) {
+      throw new Error(`CN cutoff must be a positive number of Angstrom, got ${params.cutoff}`);
+    }
+    this.cutoff = params.cutoff;
+    this.key = `cn(${this.cutoff ?? "ctx"})`;
+  }
+
+  featureLabels(): string[] {
+    return ["cn_voro", "cn_cut"];
+  }
+
+  citations(): Citation[] {
+    return [OKABE_2009, WANG_JAIN_2019];
+  }
+
+  compute(ctx: StructureContext): FeatureMatrix {
+    const voro = coordinationNumbers(ctx.voronoiNeighbors());
+    const flags = ctx.voronoiFlags();
+    const cut = coordinationNumbers(ctx.cutoffNeighbors(this.cutoff ?? ctx.cutoff));
+    const values = new Float64Array(2 * ctx.n);
+    for (let i = 0; i < ctx.n; i++) {
+      values[2 * i] = flags[i] & CELL_FAILED ? NaN : voro[i];
+      values[2 * i + 1] = cut[i];
+    }
+    return { n: ctx.n, labels: this.featureLabels(), values };
+  }
+}
