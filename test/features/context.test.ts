@@ -81,6 +81,21 @@ describe("StructureContext: the full pipeline (Voronoi, face filter, cutoff neig
   });
 });
 
+describe("StructureContext: radical tessellation", () => {
+  it("equals the plain Voronoi one for equal radii, and differs for Cu/Zr radii", () => {
+    const frame = glassFrame();
+    const equal = new Float64Array(frame.natoms).fill(1.3);
+    const plain = new StructureContext(frame, { atomRadii: equal }).features(new IntersticeFeaturizer());
+    const radicalEqual = new StructureContext(frame, { atomRadii: equal, radical: true }).features(new IntersticeFeaturizer());
+    for (let e = 0; e < plain.values.length; e++) close(radicalEqual.values[e], plain.values[e], 1e-9, `entry ${e}`);
+    const ctx = new StructureContext(frame, { radical: true });
+    const radical = ctx.voronoiNeighbors();
+    const voronoi = new StructureContext(frame).voronoiNeighbors();
+    assert.notDeepEqual(Array.from(radical.offsets), Array.from(voronoi.offsets));
+    assert.ok(ctx.features(new IntersticeFeaturizer()).flags?.every((f) => f === 0));
+  });
+});
+
 describe("StructureContext: crystals through the real Voronoi tessellation", () => {
   it("fcc Voronoi neighbors (rhombic dodecahedron, 12 faces) give the nearest-shell values", () => {
     const frame = latticeFrame("fcc", 2 * Math.sqrt(2) * 1.26, [3, 3, 3], { elements: ["Cu"] });
