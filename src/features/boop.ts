@@ -4,6 +4,7 @@ import type { Citation, FeatureMatrix } from "./featurizer";
 import { BaseFeaturizer } from "./featurizer";
 import { LECHNER_DELLAGO_2008, STEINHARDT_1983, WANG_JAIN_2019 } from "./benchmark-citations";
 import { SphericalHarmonics } from "./spherical-harmonics";
+import { BENCHMARK_FLAGS } from "./voronoi-index";
 import { wigner3jTable } from "./wigner3j";
 
 /**
@@ -21,7 +22,8 @@ import { wigner3jTable } from "./wigner3j";
  * and qbar_l, wbar_l are q_l, w^_l evaluated on Q_lm.
  *
  * NaN policy: an atom without neighbors has no bond directions, so q_l and w^_l are NaN (not 0, which would
- * read as "perfectly disordered"); w^_l is also NaN when sum_m |q_lm|^2 = 0. The coarse-grained values of such
+ * read as "perfectly disordered"; LAMMPS writes 0) and the row is flagged BENCHMARK_FLAGS.noNeighbor; w^_l is
+ * also NaN when sum_m |q_lm|^2 = 0. The coarse-grained values of such
  * an atom average whatever q_lm exist around it (its own q_lm count as 0).
  */
 
@@ -292,11 +294,13 @@ export class BoopFeaturizer extends BaseFeaturizer {
     const width = labels.length;
     const values = new Float64Array(ctx.n * width);
     const nl = this.ls.length;
+    const flags = new Uint8Array(ctx.n);
     this.kinds.forEach((kind, s) => {
       const h = bondHarmonics(neighborsOfKind(ctx, kind, this.cutoff), this.ls);
       fillInvariants(values, width, s * 2 * nl, steinhardtInvariants(h));
+      for (let i = 0; i < ctx.n; i++) if (h.counts[i] === 0) flags[i] |= BENCHMARK_FLAGS.noNeighbor;
     });
-    return { n: ctx.n, labels, values };
+    return { n: ctx.n, labels, values, flags };
   }
 }
 

@@ -6,6 +6,7 @@ import type { Citation, FeatureMatrix } from "./featurizer";
 import { BaseFeaturizer } from "./featurizer";
 import { COWLEY_1950, WANG_JAIN_2019 } from "./benchmark-citations";
 import { frameSpecies } from "./species";
+import { BENCHMARK_FLAGS, voronoiCellFlags } from "./voronoi-index";
 
 /**
  * Neighbor counts per species and per-atom Warren-Cowley parameters (Cowley 1950; paper set viii, "CSRO"):
@@ -116,12 +117,21 @@ export class ChemicalSroFeaturizer extends BaseFeaturizer {
       const col = 1 + s * 2 * ns;
       for (let i = 0; i < ctx.n; i++) for (let k = 0; k < 2 * ns; k++) values[i * width + col + k] = part[i * 2 * ns + k];
     });
+    const flags = new Uint8Array(ctx.n);
+    this.kinds.forEach((kind) => {
+      const list = neighborsOfKind(ctx, kind, this.cutoff);
+      for (let i = 0; i < ctx.n; i++) if (list.offsets[i + 1] === list.offsets[i]) flags[i] |= BENCHMARK_FLAGS.noNeighbor;
+    });
     if (this.kinds.includes("voro")) {
-      // A failed Voronoi cell has no neighbors: its Voronoi columns are unknown, not zero.
-      const flags = ctx.voronoiFlags();
+      // An unusable Voronoi cell has no neighbors: its Voronoi columns are unknown, not zero.
+      const cells = voronoiCellFlags(ctx);
       const col = 1 + this.kinds.indexOf("voro") * 2 * ns;
-      for (let i = 0; i < ctx.n; i++) if (flags[i] & 1) for (let k = 0; k < 2 * ns; k++) values[i * width + col + k] = NaN;
+      for (let i = 0; i < ctx.n; i++) {
+        if (!cells[i]) continue;
+        flags[i] |= cells[i];
+        for (let k = 0; k < 2 * ns; k++) values[i * width + col + k] = NaN;
+      }
     }
-    return { n: ctx.n, labels, values };
+    return { n: ctx.n, labels, values, flags };
   }
 }

@@ -3,7 +3,7 @@ import type { StructureContext } from "./context";
 import type { Citation, FeatureMatrix } from "./featurizer";
 import { BaseFeaturizer } from "./featurizer";
 import { OKABE_2009, WANG_JAIN_2019 } from "./benchmark-citations";
-import { CELL_FAILED } from "./voronoi-index";
+import { CELL_UNUSABLE, voronoiCellFlags } from "./voronoi-index";
 
 /** Number of entries of each row of a neighbor list, as floats. */
 export function coordinationNumbers(list: NeighborList): Float64Array {
@@ -20,8 +20,8 @@ export interface CoordinationParams {
 
 /**
  * CN SRO set (paper set i, 2 columns):
- * - cn_voro: number of Voronoi neighbors after small-face removal (NaN for a cell the tessellation flagged as
- *   failed; with precomputed Voronoi neighbors and no tessellation, no cell is flagged);
+ * - cn_voro: number of Voronoi neighbors after small-face removal (NaN, flag BENCHMARK_FLAGS.voronoiCell, for a
+ *   cell the tessellation marks unusable; with precomputed Voronoi neighbors and no tessellation, none is);
  * - cn_cut: number of atoms with 0 < d < rc (LAMMPS `compute coord/atom cutoff rc`).
  */
 export class CoordinationFeaturizer extends BaseFeaturizer {
@@ -52,9 +52,9 @@ export class CoordinationFeaturizer extends BaseFeaturizer {
     const cut = coordinationNumbers(ctx.cutoffNeighbors(this.cutoff ?? ctx.cutoff));
     const values = new Float64Array(2 * ctx.n);
     for (let i = 0; i < ctx.n; i++) {
-      values[2 * i] = flags[i] & CELL_FAILED ? NaN : voro[i];
+      values[2 * i] = flags[i] & CELL_UNUSABLE ? NaN : voro[i];
       values[2 * i + 1] = cut[i];
     }
-    return { n: ctx.n, labels: this.featureLabels(), values };
+    return { n: ctx.n, labels: this.featureLabels(), values, flags: voronoiCellFlags(ctx) };
   }
 }

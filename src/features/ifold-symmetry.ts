@@ -4,7 +4,7 @@ import type { StructureContext } from "./context";
 import type { Citation, FeatureMatrix } from "./featurizer";
 import { BaseFeaturizer } from "./featurizer";
 import { PENG_2011, WANG_JAIN_2019 } from "./benchmark-citations";
-import { CELL_FAILED, VoronoiIndexFeaturizer, contextKeptFaces } from "./voronoi-index";
+import { CELL_UNUSABLE, VoronoiIndexFeaturizer, contextKeptFaces, voronoiCellFlags } from "./voronoi-index";
 
 /** How the faces of a cell are weighted in the i-fold symmetry index. */
 export type IFoldWeighting = "none" | "area";
@@ -14,7 +14,8 @@ export type IFoldWeighting = "none" | "area";
  * - weighting "none": n_i / sum_{k=3..7} n_k, with n_i the number of kept i-edged faces;
  * - weighting "area": sum of the areas of the kept i-edged faces / sum of the areas of the kept 3..7-edged faces.
  * Faces with 8+ edges are in neither numerator nor denominator (amlearn folds them into n7 instead, which only
- * matters for the rare cells that have them). NaN for a failed cell or a cell without 3..7-edged faces.
+ * matters for the rare cells that have them). NaN for an unusable cell (CELL_UNUSABLE) or a cell without
+ * 3..7-edged faces.
  */
 export function iFoldSymmetry(tess: Tessellation, kept: Uint8Array | null, weighting: IFoldWeighting): Float64Array {
   if (weighting !== "none" && weighting !== "area") throw new Error(`i-fold symmetry weighting must be "none" or "area", got "${String(weighting)}"`);
@@ -22,7 +23,7 @@ export function iFoldSymmetry(tess: Tessellation, kept: Uint8Array | null, weigh
   for (let i = 0; i < tess.n; i++) {
     const row = 5 * i;
     let total = 0;
-    if (!(tess.flags[i] & CELL_FAILED)) {
+    if (!(tess.flags[i] & CELL_UNUSABLE)) {
       for (let f = tess.faceOffsets[i]; f < tess.faceOffsets[i + 1]; f++) {
         if (kept !== null && kept[f] === 0) continue;
         const edges = tess.faceEdges[f];
@@ -95,7 +96,7 @@ export class IFoldSymmetryFeaturizer extends BaseFeaturizer {
   }
 
   compute(ctx: StructureContext): FeatureMatrix {
-    return { n: ctx.n, labels: this.featureLabels(), values: iFoldSymmetry(ctx.voronoi(), contextKeptFaces(ctx), this.weighting) };
+    return { n: ctx.n, labels: this.featureLabels(), values: iFoldSymmetry(ctx.voronoi(), contextKeptFaces(ctx), this.weighting), flags: voronoiCellFlags(ctx) };
   }
 }
 

@@ -61,6 +61,7 @@ export class MotifsFeaturizer extends BaseFeaturizer {
   }
 
   compute(ctx: StructureContext): FeatureMatrix {
-    return { n: ctx.n, labels: this.featureLabels(), values: characteristicMotifs(ctx.features(this.index).values) };
+    const index = ctx.features(this.index);
+    return { n: ctx.n, labels: this.featureLabels(), values: characteristicMotifs(index.values), flags: index.flags };
   }
 }

@@ -5,7 +5,7 @@ import type { StructureContext } from "./context";
 import type { Citation, FeatureMatrix } from "./featurizer";
 import { BaseFeaturizer } from "./featurizer";
 import { LAWS_2015, MIRACLE_2006, VAN_OOSTEROM_1983, WANG_JAIN_2019, YANG_2012 } from "./benchmark-citations";
-import { CELL_FAILED } from "./voronoi-index";
+import { BENCHMARK_FLAGS, CELL_UNUSABLE, voronoiCellFlags } from "./voronoi-index";
 
 /**
  * Ideal radius ratio R*_N = R_centre / r_neighbor of a centre atom touching N equal neighbors that also touch each
@@ -126,12 +126,12 @@ export function clusterPackingEfficiency(list: NeighborList, radius: Float64Arra
   return out;
 }
 
-/** Ratio of the atom's volume 4/3 pi R_i^3 to its Voronoi cell volume; NaN for a failed or empty cell. */
+/** Ratio of the atom's volume 4/3 pi R_i^3 to its Voronoi cell volume; NaN for an unusable (CELL_UNUSABLE) or empty cell. */
 export function atomicVolumeRatio(volumes: Float64Array, flags: Uint8Array, radius: Float64Array): Float64Array {
   const out = new Float64Array(volumes.length);
   for (let i = 0; i < volumes.length; i++) {
     const r = radius[i];
-    out[i] = flags[i] & CELL_FAILED || !(volumes[i] > 0) ? NaN : ((4 / 3) * Math.PI * r * r * r) / volumes[i];
+    out[i] = flags[i] & CELL_UNUSABLE || !(volumes[i] > 0) ? NaN : ((4 / 3) * Math.PI * r * r * r) / volumes[i];
   }
   return out;
 }
@@ -162,12 +162,14 @@ export class VolumeMetricsFeaturizer extends BaseFeaturizer {
     const ape = atomicPackingEfficiency(list, radius);
     const ratio = atomicVolumeRatio(tess.volumes, tess.flags, radius);
     const values = new Float64Array(3 * ctx.n);
+    const flags = voronoiCellFlags(ctx);
     for (let i = 0; i < ctx.n; i++) {
-      const failed = tess.flags[i] & CELL_FAILED;
+      const failed = tess.flags[i] & CELL_UNUSABLE;
       values[3 * i] = failed ? NaN : cpe[i];
       values[3 * i + 1] = failed ? NaN : ape[i];
       values[3 * i + 2] = ratio[i];
+      if (!failed && Number.isNaN(cpe[i])) flags[i] |= BENCHMARK_FLAGS.flatHull;
     }
-    return { n: ctx.n, labels: this.featureLabels(), values };
+    return { n: ctx.n, labels: this.featureLabels(), values, flags };
   }
 }

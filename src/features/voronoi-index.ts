@@ -1,12 +1,31 @@
 import type { Tessellation } from "../geometry/tessellation";
+import { VORONOI_EMPTY, VORONOI_FAILED } from "../geometry/voronoi";
 import type { NeighborList } from "../neighbors/neighbor-list";
 import type { StructureContext } from "./context";
 import type { Citation, FeatureMatrix } from "./featurizer";
 import { BaseFeaturizer } from "./featurizer";
 import { OKABE_2009, WANG_JAIN_2019 } from "./benchmark-citations";
 
-/** Tessellation flag bit of a cell that could not be built (src/geometry/tessellation.ts). */
-export const CELL_FAILED = 1;
+/** Tessellation flags of a cell without usable faces: could not be built, or an empty radical cell. */
+export const CELL_UNUSABLE = VORONOI_FAILED | VORONOI_EMPTY;
+
+/** Bits of the per-atom flags (FeatureMatrix.flags) of the benchmark feature sets. */
+export const BENCHMARK_FLAGS = Object.freeze({
+  /** The Voronoi cell is unusable (CELL_UNUSABLE): every Voronoi-based column of the atom is NaN. */
+  voronoiCell: 1,
+  /** volume_metrics: the Voronoi neighbors span no solid hull (fewer than 4, or coplanar): cpe_voro is NaN. */
+  flatHull: 2,
+  /** An atom without neighbors in one of the lists: q_l, w^_l and Warren-Cowley columns of that list are NaN. */
+  noNeighbor: 4,
+});
+
+/** BENCHMARK_FLAGS.voronoiCell for every atom whose cell the context's tessellation marks unusable. */
+export function voronoiCellFlags(ctx: StructureContext): Uint8Array {
+  const tess = ctx.voronoiFlags();
+  const out = new Uint8Array(ctx.n);
+  for (let i = 0; i < ctx.n; i++) if (tess[i] & CELL_UNUSABLE) out[i] = BENCHMARK_FLAGS.voronoiCell;
+  return out;
+}
 
 /**
  * The paper's small-face removal as a per-face mask (1 = kept): a face of atom i is removed when its area is
@@ -76,7 +95,7 @@ export function contextKeptFaces(ctx: StructureContext): Uint8Array {
 /**
  * Voronoi index <n3, n4, n5, n6, n7> of every atom (Okabe et al.; Sheng et al. 2006): the number of kept faces
  * with 3..7 edges, counted with their edge number in the original cell; faces with 8 or more edges count in no
- * n_i. Output N x 5 (row-major) as floats; NaN for a cell the tessellation flagged as failed.
+ * n_i. Output N x 5 (row-major) as floats; NaN for a cell the tessellation marks unusable (CELL_UNUSABLE).
  */
 export function voronoiIndex(tess: Tessellation, kept: Uint8Array | null, minEdges = 3, maxEdges = 7): Float64Array {
   if (!(Number.isInteger(minEdges) && Number.isInteger(maxEdges) && minEdges >= 3 && maxEdges >= minEdges)) {
@@ -85,7 +104,7 @@ export function voronoiIndex(tess: Tessellation, kept: Uint8Array | null, minEdg
   const width = maxEdges - minEdges + 1;
   const out = new Float64Array(tess.n * width);
   for (let i = 0; i < tess.n; i++) {
-    if (tess.flags[i] & CELL_FAILED) {
+    if (tess.flags[i] & CELL_UNUSABLE) {
       out.fill(NaN, i * width, (i + 1) * width);
       continue;
     }
@@ -118,6 +137,6 @@ export class VoronoiIndexFeaturizer extends BaseFeaturizer {
   }
 
   compute(ctx: StructureContext): FeatureMatrix {
-    return { n: ctx.n, labels: this.featureLabels(), values: voronoiIndex(ctx.voronoi(), contextKeptFaces(ctx)) };
+    return { n: ctx.n, labels: this.featureLabels(), values: voronoiIndex(ctx.voronoi(), contextKeptFaces(ctx)), flags: voronoiCellFlags(ctx) };
   }
 }
