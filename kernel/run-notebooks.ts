@@ -61,8 +61,8 @@ export class NotebookError extends Error {
     readonly firstLine: string,
     readonly detail: string,
   ) {
-    const where = cellIndex >= 0 ? `cell ${cellIndex} (0-based) \`${firstLine}\`` : "before any cell ran";
-    super(`${path.relative(process.cwd(), notebook) || notebook}: ${where} failed:\n${detail}`);
+    const where = cellIndex >= 0 ? `cell ${cellIndex} (0-based) \`${firstLine}\` failed` : "failed before any cell ran";
+    super(`${path.relative(process.cwd(), notebook) || notebook}: ${where}:\n${detail}`);
     this.name = "NotebookError";
   }
 }

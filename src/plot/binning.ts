@@ -50,8 +50,10 @@ export function binValues(values: ArrayLike<number>, opts: BinningOptions = {}):
   if (!Number.isInteger(nb) || nb < 1) throw new Error(`histogram: bins must be a positive integer, got ${nb}`);
   const [lo, hi] = opts.range ?? sharedRange([values]);
   if (!(Number.isFinite(lo) && Number.isFinite(hi) && hi > lo)) throw new Error(`histogram: range must be finite with upper > lower, got [${lo}, ${hi}]`);
+  // Edges as numpy.linspace computes them: k * step + lo, the last one exactly hi.
   const edges = new Float64Array(nb + 1);
-  for (let k = 0; k <= nb; k++) edges[k] = lo + ((hi - lo) * k) / nb;
+  const step = (hi - lo) / nb;
+  for (let k = 0; k <= nb; k++) edges[k] = k * step + lo;
   edges[nb] = hi;
   const counts = new Float64Array(nb);
   const scale = nb / (hi - lo);
@@ -73,7 +75,7 @@ export function binValues(values: ArrayLike<number>, opts: BinningOptions = {}):
     if (norm === "count") heights[k] = counts[k];
     else if (total === 0) heights[k] = 0;
     else if (norm === "probability") heights[k] = counts[k] / total;
-    else heights[k] = counts[k] / (total * (edges[k + 1] - edges[k]));
+    else heights[k] = counts[k] / (edges[k + 1] - edges[k]) / total; // numpy: n / diff(edges) / n.sum()
   }
   return { edges, heights, counts, total };
 }
