@@ -1,9 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
-import { Cell } from "../../src/geometry/cell";
+import { readDumpSync } from "../../src/io/dump-reader";
 import type { Frame } from "../../src/io/frame";
-import { frameOf } from "./crystals";
 
 export const fixtureDir = path.join(__dirname, "..", "fixtures", "voronoi");
 
@@ -14,30 +13,9 @@ export function fixtureLines(name: string): string[] {
   return text.split("\n").filter((l) => l.trim() !== "");
 }
 
-/**
- * The glass fixture (LAMMPS `write_dump ... custom id type x y z`, orthogonal pp pp pp box), read by a minimal
- * test-only parser so that these tests do not depend on src/io.
- */
+/** The glass fixture (LAMMPS `write_dump ... custom id type x y z`, orthogonal pp pp pp box), atoms sorted by id. */
 export function glassFrame(): Frame {
-  const lines = fixtureLines("glass.dump.gz");
-  const n = Number(lines[3]);
-  const bounds = [5, 6, 7].map((k) => lines[k].trim().split(/\s+/).map(Number));
-  const lo = bounds.map((b) => b[0]) as [number, number, number];
-  const hi = bounds.map((b) => b[1]) as [number, number, number];
-  const cell = Cell.fromLammps(lo, hi);
-  const pos: number[] = [];
-  const types: number[] = [];
-  const ids: number[] = [];
-  for (let k = 9; k < 9 + n; k++) {
-    const f = lines[k].trim().split(/\s+/).map(Number);
-    ids.push(f[0]);
-    types.push(f[1]);
-    pos.push(f[2], f[3], f[4]);
-  }
-  const frame = frameOf(cell, pos, types);
-  frame.ids = Int32Array.from(ids);
-  frame.elements = ["Cu", "Zr"];
-  return frame;
+  return readDumpSync(path.join(fixtureDir, "glass.dump.gz"), { types: ["Cu", "Zr"], sort: true });
 }
 
 /** One voro++ output row: `%i %v %s %n %f %a` (id, volume, face count, neighbor ids, face areas, face orders). */
