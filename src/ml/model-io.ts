@@ -35,3 +35,19 @@ export function writeClassifier(file: string, model: BinaryClassifier): void {
   assertJsonSafe(json, file);
   writeFileAtomic(file, JSON.stringify(json) + "\n");
 }
+
+/** The feature columns a loaded classifier expects, in order (null when it was fitted without names). */
+export function modelFeatureLabels(model: BinaryClassifier): string[] | null {
+  if (model instanceof GradientBoostingClassifier) return model.featureLabels;
+  if (model instanceof AveragingClassifier) {
+    const first = model.members.length > 0 ? modelFeatureLabels(model.members[0]) : null;
+    for (const m of model.members) {
+      const l = modelFeatureLabels(m);
+      if ((l === null) !== (first === null) || (l && first && l.join("\u0000") !== first.join("\u0000"))) {
+        throw new Error("ensemble members were fitted on different feature columns");
+      }
+    }
+    return first;
+  }
+  return null;
+}

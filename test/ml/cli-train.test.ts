@@ -1,0 +1,87 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { UsageError } from "../../src/cli/command";
+import { predictFeaturesCsv } from "../../src/cli/predict-features";
+import { parseGbdtParams, trainCommand } from "../../src/cli/train";
+import { readClassifier } from "../../src/ml/model-io";
+import { Random } from "../../src/ml/random";
+import { readCsv } from "../../src/table/csv";
+
+/** Writes features.csv (id, type, f0..f3) and d2.csv (id, d2min; shuffled, one extra id) into `dir`. */
+function writeInputs(dir: string, n = 800): void {
+  const rng = new Random(5);
+  const f: string[] = ["id,type,f0,f1,f2,f3"];
+  const l: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = [rng.normal(), rng.normal(), rng.normal(), rng.normal()];
+    const d2 = Math.exp(1 + 0.8 * x[0] - 0.5 * x[1] + 0.3 * rng.normal());
+    f.push([i + 1, 1 + (i % 2), ...x.map((v) => v.toFixed(5))].join(","));
+    l.push(`${i + 1},${d2.toFixed(5)}`);
+  }
+  new Random(6).shuffle(l as unknown as number[]);
+  l.push(`${n + 100},1.0`);
+  fs.writeFileSync(path.join(dir, "features.csv"), f.join("\n") + "\n");
+  fs.writeFileSync(path.join(dir, "d2.csv"), ["id,d2min", ...l].join("\n") + "\n");
+}
+
+describe("qsoft train / predictFeaturesCsv", () => {
+  let dir = "";
+  const log = console.log;
+  let printed: string[] = [];
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "qsoft-train-"));
+    writeInputs(dir);
+    printed = [];
+    console.log = (...a: unknown[]) => printed.push(a.join(" "));
+  });
+  afterEach(() => {
+    console.log = log;
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("trains on features joined to labels by id, prints CV AUC, writes a model that predicts id,qs", async () => {
+    const f = (n: string) => path.join(dir, n);
+    const code = await trainCommand.run([
+      "--features", f("features.csv"), "--labels", f("d2.csv"), "--threshold", "5",
+      "--params", "nEstimators=40,maxDepth=2", "--undersample", "--out", f("model.json"),
+    ]);
+    assert.equal(code, 0);
+    const text = printed.join("\n");
+    assert.match(text, /800 atoms with labels \(0 without\)/);
+    const auc = Number(/5-fold CV AUC ([0-9.]+)/.exec(text)?.[1]);
+    assert.ok(auc > 0.8 && auc <= 1, text);
+    const model = readClassifier(f("model.json"));
+    assert.ok(model.predictProba);
+    const n = predictFeaturesCsv(f("model.json"), f("features.csv"), f("qs.csv"));
+    assert.equal(n, 800);
+    const qs = readCsv(f("qs.csv"));
+    assert.deepEqual(qs.columns, ["id", "qs"]);
+    assert.equal(qs.rows, 800);
+    assert.equal((qs.data.get("id") as Float64Array)[0], 1);
+    assert.ok((qs.data.get("qs") as Float64Array).every((p) => p > 0 && p < 1));
+  });
+
+  it("--fold-models saves the average of the fold models", async () => {
+    const f = (n: string) => path.join(dir, n);
+    await trainCommand.run(["--features", f("features.csv"), "--labels", f("d2.csv"), "--params", "nEstimators=5", "--folds", "3", "--fold-models", "--out", f("m.json")]);
+    const json = JSON.parse(fs.readFileSync(f("m.json"), "utf8")) as { format: string; members: unknown[] };
+    assert.equal(json.format, "qsoft.AveragingClassifier");
+    assert.equal(json.members.length, 3);
+    assert.equal(predictFeaturesCsv(f("m.json"), f("features.csv"), f("qs.csv")), 800);
+  });
+
+  it("usage errors and data errors name the problem", async () => {
+    const f = (n: string) => path.join(dir, n);
+    await assert.rejects(trainCommand.run(["--labels", f("d2.csv"), "--out", f("m.json")]), UsageError);
+    await assert.rejects(trainCommand.run(["--features", f("features.csv"), "--labels", f("d2.csv"), "--out", f("m.json"), "--params", "depth=3"]), /unknown parameter "depth"/);
+    await assert.rejects(trainCommand.run(["--features", f("features.csv"), "--labels", f("d2.csv"), "--out", f("m.json"), "--params", "maxDepth=0"]), /maxDepth=0/);
+    await assert.rejects(trainCommand.run(["--features", f("features.csv"), "--labels", f("d2.csv"), "--out", f("m.json"), "--label-column", "d2"]), /no column "d2"/);
+    await assert.rejects(trainCommand.run(["--features", f("nope.csv"), "--labels", f("d2.csv"), "--out", f("m.json")]), /nope.csv: no such file/);
+    fs.writeFileSync(f("few.csv"), "id,f0,f1\n1,0.5,0.2\n");
+    await trainCommand.run(["--features", f("features.csv"), "--labels", f("d2.csv"), "--params", "nEstimators=3", "--folds", "2", "--out", f("m.json")]);
+    assert.throws(() => predictFeaturesCsv(f("m.json"), f("few.csv"), f("qs.csv")), /missing feature column\(s\) "f2", "f3"/);
+    assert.deepEqual(parseGbdtParams("maxDepth=null,maxFeatures=sqrt,learningRate=0.05"), { maxDepth: null, maxFeatures: "sqrt", learningRate: 0.05 });
+  });
+});
