@@ -188,16 +188,20 @@ export function symmetryFunctions(list: NeighborList, species: Int32Array, nSpec
       pairIndex[b * nSpecies + a] = k;
     }
   }
-  const acc = new Float64Array(nPairs * npar);
-  const ex = new Float64Array(nxi);
-  const pw = new Float64Array(nlz);
-  // Per-atom scratch: the bonds within Rc.
+  // Per-atom scratch: the bonds within Rc sorted by species, and per-pair work rows (one per distinct xi and
+  // per distinct (lambda, zeta)) for the bonds b > a of the current bond a.
   let cap = 64;
   let bx = new Float64Array(cap);
   let by = new Float64Array(cap);
   let bz = new Float64Array(cap);
   let br = new Float64Array(cap);
   let bs = new Int32Array(cap);
+  let sum2 = new Float64Array(cap);
+  let cosv = new Float64Array(cap);
+  let ex = new Float64Array(nxi * cap);
+  let pw = new Float64Array(nlz * cap);
+  const speciesStart = new Int32Array(nSpecies + 1);
+  const acc = new Float64Array(nPairs * npar);
   const v = list.vectors;
   const d = list.distances;
 
@@ -212,20 +216,20 @@ export function symmetryFunctions(list: NeighborList, species: Int32Array, nSpec
       bz = new Float64Array(cap);
       br = new Float64Array(cap);
       bs = new Int32Array(cap);
+      sum2 = new Float64Array(cap);
+      cosv = new Float64Array(cap);
+      ex = new Float64Array(nxi * cap);
+      pw = new Float64Array(nlz * cap);
     }
-    let nb = 0;
+    // Radial (Eq. 2), and a counting sort of the bonds within Rc by species.
+    speciesStart.fill(0);
     for (let e = start; e < end; e++) {
       const r = d[e];
       const sj = species[list.indices[e]];
       if (!(r <= rc) || sj < 0) continue;
-      bx[nb] = v[3 * e];
-      by[nb] = v[3 * e + 1];
-      bz[nb] = v[3 * e + 2];
-      br[nb] = r;
-      bs[nb] = sj;
-      nb++;
-      // Radial (Eq. 2): Gaussians at r_k = k h, evaluated from the shell nearest r outwards with the exact
-      // recurrence g_{k+1} = g_k R_k, R_{k+1} = R_k exp(-h^2/s^2) (three exp per bond instead of nr).
+      speciesStart[sj + 1]++;
+      // Gaussians at r_k = k h, from the shell nearest r outwards with the exact recurrence
+      // g_{k+1} = g_k R_k, R_{k+1} = R_k exp(-h^2/s^2) (three exp per bond instead of nr).
       if (nr === 0) continue;
       const base = row + sj * nr;
       let k0 = Math.round(r / h);
@@ -249,53 +253,89 @@ export function symmetryFunctions(list: NeighborList, species: Int32Array, nSpec
       }
     }
     if (npar === 0) continue;
-    // Angular (Eq. 3), each unordered pair of bonds once, accumulated in a small per-atom buffer.
+    for (let t = 0; t < nSpecies; t++) speciesStart[t + 1] += speciesStart[t];
+    const nb = speciesStart[nSpecies];
+    for (let e = start; e < end; e++) {
+      const r = d[e];
+      const sj = species[list.indices[e]];
+      if (!(r <= rc) || sj < 0) continue;
+      const b = speciesStart[sj]++;
+      bx[b] = v[3 * e];
+      by[b] = v[3 * e + 1];
+      bz[b] = v[3 * e + 2];
+      br[b] = r;
+      bs[b] = sj;
+    }
+    // speciesStart[t] is now the end of species t's block; shift back to block starts.
+    for (let t = nSpecies; t > 0; t--) speciesStart[t] = speciesStart[t - 1];
+    speciesStart[0] = 0;
+
+    // Angular (Eq. 3), each unordered pair of bonds {a, b}, b > a, once.
     acc.fill(0);
-    for (let a = 0; a < nb; a++) {
+    for (let a = 0; a < nb - 1; a++) {
       const xa = bx[a];
       const ya = by[a];
       const za = bz[a];
       const ra = br[a];
       const ra2 = ra * ra;
-      const sa = bs[a];
       for (let b = a + 1; b < nb; b++) {
         const dot = xa * bx[b] + ya * by[b] + za * bz[b];
         const rb = br[b];
         // r_ij^2 + r_ik^2 + r_jk^2 with r_jk^2 = r_ij^2 + r_ik^2 - 2 r_ij . r_ik
-        const sum2 = 2 * (ra2 + rb * rb - dot);
-        const c = dot / (ra * rb);
-        for (let x = 0; x < nxi; x++) ex[x] = Math.exp(-sum2 * invXi2[x]);
-        const plus = 1 + c;
-        const minus = 1 - c;
-        for (let t = 0; t < nlz; t++) {
-          const base = lzLambda[t] > 0 ? plus : minus;
-          const z = lzZeta[t];
-          switch (z) {
-            case 1:
-              pw[t] = base;
-              break;
-            case 2:
-              pw[t] = base * base;
-              break;
-            case 4: {
-              const b2 = base * base;
-              pw[t] = b2 * b2;
-              break;
-            }
-            case 16: {
-              const b2 = base * base;
-              const b4 = b2 * b2;
-              const b8 = b4 * b4;
-              pw[t] = b8 * b8;
-              break;
-            }
-            default:
-              pw[t] = base > 0 ? Math.pow(base, z) : 0;
+        sum2[b] = 2 * (ra2 + rb * rb - dot);
+        cosv[b] = dot / (ra * rb);
+      }
+      for (let x = 0; x < nxi; x++) {
+        const ax = invXi2[x];
+        const o = x * cap;
+        for (let b = a + 1; b < nb; b++) ex[o + b] = Math.exp(-sum2[b] * ax);
+      }
+      for (let t = 0; t < nlz; t++) {
+        const lam = lzLambda[t];
+        const z = lzZeta[t];
+        const o = t * cap;
+        if (z === 1) {
+          for (let b = a + 1; b < nb; b++) pw[o + b] = 1 + lam * cosv[b];
+        } else if (z === 2) {
+          for (let b = a + 1; b < nb; b++) {
+            const q = 1 + lam * cosv[b];
+            pw[o + b] = q * q;
+          }
+        } else if (z === 4) {
+          for (let b = a + 1; b < nb; b++) {
+            const q = 1 + lam * cosv[b];
+            const q2 = q * q;
+            pw[o + b] = q2 * q2;
+          }
+        } else if (z === 16) {
+          for (let b = a + 1; b < nb; b++) {
+            const q = 1 + lam * cosv[b];
+            const q2 = q * q;
+            const q4 = q2 * q2;
+            const q8 = q4 * q4;
+            pw[o + b] = q8 * q8;
+          }
+        } else {
+          for (let b = a + 1; b < nb; b++) {
+            const q = 1 + lam * cosv[b];
+            pw[o + b] = q > 0 ? Math.pow(q, z) : 0;
           }
         }
-        const sb = bs[b];
-        const o = pairIndex[sa * nSpecies + sb] * npar;
-        for (let k = 0; k < npar; k++) acc[o + k] += ex[xiOf[k]] * pw[lzOf[k]];
+      }
+      // Sum over each species block of the partners b, one column at a time.
+      const sa = bs[a];
+      for (let t = 0; t < nSpecies; t++) {
+        const lo = Math.max(a + 1, speciesStart[t]);
+        const hi = speciesStart[t + 1];
+        if (lo >= hi) continue;
+        const o = pairIndex[sa * nSpecies + t] * npar;
+        for (let k = 0; k < npar; k++) {
+          const eo = xiOf[k] * cap;
+          const po = lzOf[k] * cap;
+          let sum = 0;
+          for (let b = lo; b < hi; b++) sum += ex[eo + b] * pw[po + b];
+          acc[o + k] += sum;
+        }
       }
     }
     const angBase = row + nSpecies * nr;
