@@ -4,7 +4,8 @@
  * (which the paper uses through scipy): every facet is simplicial, oriented counter-clockwise seen from outside.
  *
  * Degeneracies are resolved with one distance tolerance, eps = tolerance x (largest distance of a point from the
- * centroid):
+ * centroid); if the result is inconsistent (a point more than 100 eps above an output triangle: inputs coplanar
+ * up to noise of the order of eps), it is recomputed with a 100x, then 10^4 x coarser tolerance:
  * - a point within eps of the hull (inside, on a face, on an edge, duplicate) is not a vertex;
  * - adjacent triangles within eps of a common plane are merged into one convex polygon, vertices inside it or on
  *   a straight stretch of its boundary are dropped, and the polygon is re-triangulated by a fan from the vertex
@@ -38,7 +39,10 @@ export class ConvexHull {
   kind: HullKind = "empty";
   /** Number of triangles of the last hull. */
   nTriangles = 0;
-  /** True when a point could not be inserted consistently (non-simple horizon within tolerance) and was skipped. */
+  /**
+   * True when no tolerance gave a consistent hull (a point could not be inserted, or a point remains above an
+   * output triangle): the triangles are then those of the last attempt. Not observed in tests and fuzzing.
+   */
   approximate = false;
 
   // Points (copied).
@@ -132,40 +136,98 @@ export class ConvexHull {
       const d2 = (px[i] - cx) ** 2 + (py[i] - cy) ** 2 + (pz[i] - cz) ** 2;
       if (d2 > scale2) scale2 = d2;
     }
-    const eps = this.tolerance * Math.sqrt(scale2);
-    this.eps = eps;
+    const scale = Math.sqrt(scale2);
     if (n < 3 || scale2 === 0) {
       this.kind = n < 2 || scale2 === 0 ? "empty" : "collinear";
       return this;
     }
-    // Initial simplex: the farthest pair among the axis extremes, the farthest point from their line, the
-    // farthest point from that plane.
-    const ext = this.ext;
-    ext.fill(0);
-    for (let i = 1; i < n; i++) {
-      if (px[i] < px[ext[0]]) ext[0] = i;
-      if (px[i] > px[ext[1]]) ext[1] = i;
-      if (py[i] < py[ext[2]]) ext[2] = i;
-      if (py[i] > py[ext[3]]) ext[3] = i;
-      if (pz[i] < pz[ext[4]]) ext[4] = i;
-      if (pz[i] > pz[ext[5]]) ext[5] = i;
+    // Near-degenerate inputs (e.g. a crystal written with 12 digits: coplanar up to noise of the order of the
+    // tolerance) can defeat one tolerance; the result is checked and recomputed with a 100x and 10^4 x coarser
+    // tolerance, under which such noise is exactly coplanar.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      this.eps = this.tolerance * scale * 100 ** attempt;
+      this.nf = 0;
+      this.nTriangles = 0;
+      this.approximate = false;
+      this.build(n);
+      if (this.kind !== "solid" || (!this.approximate && this.consistent(n))) return this;
     }
+    this.approximate = true;
+    return this;
+  }
+
+  /** True when no point lies more than 100 eps above the plane of any output triangle. */
+  private consistent(n: number): boolean {
+    const { px, py, pz, tri } = this;
+    const limit = 100 * this.eps;
+    for (let t = 0; t < this.nTriangles; t++) {
+      const a = tri[3 * t];
+      const b = tri[3 * t + 1];
+      const c = tri[3 * t + 2];
+      const ux = px[b] - px[a];
+      const uy = py[b] - py[a];
+      const uz = pz[b] - pz[a];
+      const vx = px[c] - px[a];
+      const vy = py[c] - py[a];
+      const vz = pz[c] - pz[a];
+      const nx = uy * vz - uz * vy;
+      const ny = uz * vx - ux * vz;
+      const nz = ux * vy - uy * vx;
+      const l = norm3(nx, ny, nz);
+      if (!(l > 0)) continue;
+      const bound = limit * l;
+      for (let p = 0; p < n; p++) {
+        if (nx * (px[p] - px[a]) + ny * (py[p] - py[a]) + nz * (pz[p] - pz[a]) > bound) return false;
+      }
+    }
+    return true;
+  }
+
+  /** One hull computation at tolerance this.eps: sets kind and the triangles. */
+  private build(n: number): void {
+    const { px, py, pz } = this;
+    const eps = this.eps;
+    // Initial simplex: the farthest pair of points (of the axis extremes when there are many points), the
+    // farthest point from their line, the farthest point from that plane.
     let i0 = 0;
     let i1 = 0;
     let best = -1;
-    for (let a = 0; a < 6; a++) {
-      for (let b = a + 1; b < 6; b++) {
-        const d2 = this.dist2(ext[a], ext[b]);
-        if (d2 > best) {
-          best = d2;
-          i0 = ext[a];
-          i1 = ext[b];
+    if (n <= 64) {
+      for (let a = 0; a < n; a++) {
+        for (let b = a + 1; b < n; b++) {
+          const d2 = this.dist2(a, b);
+          if (d2 > best) {
+            best = d2;
+            i0 = a;
+            i1 = b;
+          }
+        }
+      }
+    } else {
+      const ext = this.ext;
+      ext.fill(0);
+      for (let i = 1; i < n; i++) {
+        if (px[i] < px[ext[0]]) ext[0] = i;
+        if (px[i] > px[ext[1]]) ext[1] = i;
+        if (py[i] < py[ext[2]]) ext[2] = i;
+        if (py[i] > py[ext[3]]) ext[3] = i;
+        if (pz[i] < pz[ext[4]]) ext[4] = i;
+        if (pz[i] > pz[ext[5]]) ext[5] = i;
+      }
+      for (let a = 0; a < 6; a++) {
+        for (let b = a + 1; b < 6; b++) {
+          const d2 = this.dist2(ext[a], ext[b]);
+          if (d2 > best) {
+            best = d2;
+            i0 = ext[a];
+            i1 = ext[b];
+          }
         }
       }
     }
     if (Math.sqrt(best) <= eps) {
       this.kind = "empty";
-      return this;
+      return;
     }
     const ux = px[i1] - px[i0];
     const uy = py[i1] - py[i0];
@@ -185,7 +247,7 @@ export class ConvexHull {
     }
     if (best <= eps) {
       this.kind = "collinear";
-      return this;
+      return;
     }
     let nx = uy * (pz[i2] - pz[i0]) - uz * (py[i2] - py[i0]);
     let ny = uz * (px[i2] - px[i0]) - ux * (pz[i2] - pz[i0]);
@@ -205,15 +267,14 @@ export class ConvexHull {
       }
     }
     if (best <= eps) {
-      this.planarHull(n, nx, ny, nz);
       this.kind = "planar";
-      return this;
+      this.planarHull(n, nx, ny, nz);
+      return;
     }
     this.kind = "solid";
     this.buildSimplex(i0, i1, i2, i3);
     this.runQuickhull(n, i0, i1, i2, i3);
     this.emit();
-    return this;
   }
 
   /** Total area of the last hull's triangles. */
@@ -428,7 +489,9 @@ export class ConvexHull {
       const p = pending[k];
       pending[k] = pending[--np];
       const firstNew = this.nf;
-      if (!this.insert(p, pface[p])) this.approximate = true;
+      // Faces p sees or lies on (within eps) are replaced, so p never makes a sliver with a coplanar neighbor
+      // face; if that region is not a disk, fall back to the faces p strictly sees.
+      if (!this.insert(p, pface[p], -this.eps) && !this.insert(p, pface[p], this.eps)) this.approximate = true;
       // Reassign points whose face died to the new faces (quickhull outside sets).
       let w = 0;
       for (let j = 0; j < np; j++) {
@@ -437,14 +500,18 @@ export class ConvexHull {
           pending[w++] = q;
           continue;
         }
+        // Usually a new face sees q; with coplanar faces replaced it can be an old one, so look there too
+        // before deciding that q is inside the hull.
         let bf = UNSET;
         let bd = eps;
-        for (let f = firstNew; f < this.nf; f++) {
-          if (!this.falive[f]) continue;
-          const d = this.distance(f, q);
-          if (d > bd) {
-            bd = d;
-            bf = f;
+        for (let pass = 0; pass < 2 && bf === UNSET; pass++) {
+          for (let f = pass === 0 ? firstNew : 0; f < (pass === 0 ? this.nf : firstNew); f++) {
+            if (!this.falive[f]) continue;
+            const d = this.distance(f, q);
+            if (d > bd) {
+              bd = d;
+              bf = f;
+            }
           }
         }
         if (bf !== UNSET) {
@@ -457,9 +524,11 @@ export class ConvexHull {
     }
   }
 
-  /** Adds point p seen from face f0. Returns false (hull unchanged) when the horizon is not a simple cycle. */
-  private insert(p: number, f0: number): boolean {
-    const eps = this.eps;
+  /**
+   * Adds point p seen from face f0, replacing the connected region of faces whose distance to p exceeds
+   * `threshold`. Returns false (hull unchanged) when the horizon is not a simple cycle.
+   */
+  private insert(p: number, f0: number, threshold: number): boolean {
     const { fv, fnb, fmark, stack, visible } = this;
     const mark = ++this.epoch;
     // Connected region of faces that see p (depth-first from f0).
@@ -473,7 +542,7 @@ export class ConvexHull {
       for (let e = 0; e < 3; e++) {
         const g = fnb[3 * f + e];
         if (fmark[g] === mark || fmark[g] === -mark) continue;
-        if (this.distance(g, p) > eps) {
+        if (this.distance(g, p) > threshold) {
           fmark[g] = mark;
           stack[sp++] = g;
         } else {
