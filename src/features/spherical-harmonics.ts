@@ -20,9 +20,7 @@ export class SphericalHarmonics {
   private readonly a: Float64Array;
   private readonly b: Float64Array;
   private readonly diag: Float64Array;
-  private readonly pt: Float64Array;
-  private readonly powRe: Float64Array;
-  private readonly powIm: Float64Array;
+  private readonly next: Float64Array;
 
   constructor(lmax: number) {
     if (!Number.isInteger(lmax) || lmax < 0 || lmax > 60) throw new Error(`SphericalHarmonics: lmax must be an integer in 0..60, got ${lmax}`);
@@ -31,9 +29,7 @@ export class SphericalHarmonics {
     this.a = new Float64Array(this.size);
     this.b = new Float64Array(this.size);
     this.diag = new Float64Array(lmax + 1);
-    this.pt = new Float64Array(this.size);
-    this.powRe = new Float64Array(lmax + 1);
-    this.powIm = new Float64Array(lmax + 1);
+    this.next = Float64Array.from({ length: lmax + 1 }, (_, m) => Math.sqrt(2 * m + 3));
     this.diag[0] = 1 / Math.sqrt(4 * Math.PI);
     for (let m = 1; m <= lmax; m++) this.diag[m] = -Math.sqrt((2 * m + 1) / (2 * m)) * this.diag[m - 1];
     for (let l = 0; l <= lmax; l++) {
@@ -55,37 +51,39 @@ export class SphericalHarmonics {
    * written to re[index(l, m)], im[index(l, m)] (arrays of length >= size).
    */
   evaluate(x: number, y: number, z: number, re: Float64Array, im: Float64Array): void {
-    const r = Math.sqrt(x * x + y * y + z * z);
-    const inv = 1 / r;
+    const inv = 1 / Math.sqrt(x * x + y * y + z * z);
     const ux = x * inv;
     const uy = y * inv;
     const uz = z * inv;
     const lmax = this.lmax;
-    const pt = this.pt;
-    // Powers (ux + i uy)^m.
-    const powRe = this.powRe;
-    const powIm = this.powIm;
-    powRe[0] = 1;
-    powIm[0] = 0;
-    for (let m = 1; m <= lmax; m++) {
-      powRe[m] = powRe[m - 1] * ux - powIm[m - 1] * uy;
-      powIm[m] = powRe[m - 1] * uy + powIm[m - 1] * ux;
-    }
+    const a = this.a;
+    const b = this.b;
+    const diag = this.diag;
+    // For each m: (ux + i uy)^m times Pt_lm(uz) for l = m..lmax, the recurrence carried in two scalars.
+    let cr = 1;
+    let ci = 0;
     for (let m = 0; m <= lmax; m++) {
-      const kmm = SphericalHarmonics.index(m, m);
-      pt[kmm] = this.diag[m];
-      if (m + 1 <= lmax) pt[SphericalHarmonics.index(m + 1, m)] = Math.sqrt(2 * m + 3) * uz * this.diag[m];
-      for (let l = m + 2; l <= lmax; l++) {
-        const k = SphericalHarmonics.index(l, m);
-        pt[k] = this.a[k] * (uz * pt[SphericalHarmonics.index(l - 1, m)] - this.b[k] * pt[SphericalHarmonics.index(l - 2, m)]);
+      let k = ((m + 1) * (m + 2)) / 2 - 1; // index(m, m)
+      let p2 = diag[m];
+      re[k] = p2 * cr;
+      im[k] = p2 * ci;
+      if (m < lmax) {
+        k += m + 1; // index(m + 1, m)
+        let p1 = this.next[m] * uz * p2;
+        re[k] = p1 * cr;
+        im[k] = p1 * ci;
+        for (let l = m + 2; l <= lmax; l++) {
+          k += l; // index(l, m) = index(l - 1, m) + l
+          const p = a[k] * (uz * p1 - b[k] * p2);
+          re[k] = p * cr;
+          im[k] = p * ci;
+          p2 = p1;
+          p1 = p;
+        }
       }
-    }
-    for (let l = 0; l <= lmax; l++) {
-      const base = (l * (l + 1)) / 2;
-      for (let m = 0; m <= l; m++) {
-        re[base + m] = pt[base + m] * powRe[m];
-        im[base + m] = pt[base + m] * powIm[m];
-      }
+      const nr = cr * ux - ci * uy;
+      ci = cr * uy + ci * ux;
+      cr = nr;
     }
   }
 }
