@@ -134,6 +134,20 @@ describe("StructureContext: crystals through the real Voronoi tessellation", () 
   });
 });
 
+describe("StructureContext: crystals written with 12 significant digits", () => {
+  it("give the exact crystal's 80 features within 1e-8 (coplanar facets up to rounding noise)", () => {
+    for (const kind of ["fcc", "bcc", "hcp"] as const) {
+      const a = kind === "fcc" ? 2 * Math.sqrt(2) * 1.26 : kind === "bcc" ? (4 * 1.26) / Math.sqrt(3) : 2.52;
+      const exact = latticeFrame(kind, a, [4, 4, 4], { elements: ["Cu"], origin: [97.3, -51.1, 1234.5] });
+      const rounded = { ...exact, positions: exact.positions.map((x) => Number(x.toPrecision(12))) };
+      const A = computeFeatures(exact, ["interstice", "mro"]).matrix;
+      const B = computeFeatures(rounded, ["interstice", "mro"]).matrix;
+      for (let e = 0; e < A.values.length; e++) close(B.values[e], A.values[e], 1e-8, `${kind} entry ${e}`);
+      assert.ok(B.flags?.every((f) => f === 0));
+    }
+  });
+});
+
 describe("StructureContext: degenerate Voronoi cells", () => {
   it("two atoms on one site: both cells fail, their Voronoi columns are NaN and flagged, the run finishes", () => {
     const f = latticeFrame("fcc", 3.564, [3, 3, 3], { elements: ["Cu"] });
