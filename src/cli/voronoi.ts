@@ -8,7 +8,8 @@ import { intOption, numberOption, parseArgs, parseKeyValues, parseList } from ".
 import { UsageError, type Command } from "./command";
 
 const usage = `usage: qsoft voronoi DUMP --out FILE.csv [--types Cu,Zr] [--frame N] [--min-face-fraction 0.05]
-                     [--min-face-area A] [--radical [--radii Cu=1.26,Zr=1.58]] [--threads N]
+                     [--min-face-area A] [--min-edge-length L] [--radical [--radii Cu=1.26,Zr=1.58]]
+                     [--threads N]
 
 Exact periodic Voronoi cells of every atom of one frame of a LAMMPS text dump (plain or .gz; orthogonal or
 triclinic box; along non-periodic directions the cells are cut by the box walls). Faces smaller than a
@@ -22,6 +23,8 @@ fraction of the mean face area of the atom's cell are removed before counting (t
   --frame N                frame index, 0-based, negative from the end (default 0)
   --min-face-fraction F    remove faces with area < F x mean face area of the cell (default 0.05; 0 keeps all)
   --min-face-area A        also remove faces with area < A Angstrom^2 (OVITO/LAMMPS face_threshold; default 0)
+  --min-edge-length L      edges shorter than L Angstrom do not count in a face's edge number (OVITO's
+                           edge_threshold; default 0: every edge counts, as in voro++)
   --radical                radical (Laguerre) tessellation weighted by atomic radii
   --radii E=r,...          radii by element (Angstrom); default Miracle et al. (2006) radii
   --threads N              threads (default 1); results are identical for any N`;
@@ -48,7 +51,7 @@ export const voronoiCommand: Command = {
   summary: "Voronoi coordination number, index <n3..n7> and cell volume of every atom (exact periodic cells), as CSV",
   usage,
   async run(argv: string[]): Promise<number> {
-    const args = parseArgs(argv, ["out", "types", "frame", "min-face-fraction", "min-face-area", "radii", "threads"], ["radical"]);
+    const args = parseArgs(argv, ["out", "types", "frame", "min-face-fraction", "min-face-area", "min-edge-length", "radii", "threads"], ["radical"]);
     if (args.positional.length !== 1) throw new UsageError(`expected one DUMP file, got ${args.positional.length}`);
     const file = args.positional[0];
     const out = args.options.get("out");
@@ -59,6 +62,8 @@ export const voronoiCommand: Command = {
     if (!(fraction >= 0 && fraction < 1)) throw new UsageError(`--min-face-fraction must be in [0, 1), got ${fraction}`);
     const minArea = numberOption(args, "min-face-area", 0);
     if (!(minArea >= 0)) throw new UsageError(`--min-face-area must be >= 0, got ${minArea}`);
+    const minEdgeLength = numberOption(args, "min-edge-length", 0);
+    if (!(minEdgeLength >= 0)) throw new UsageError(`--min-edge-length must be >= 0, got ${minEdgeLength}`);
     const threads = intOption(args, "threads", 1);
     if (threads < 1) throw new UsageError(`--threads must be >= 1, got ${threads}`);
     const radical = args.flags.has("radical");
@@ -70,7 +75,7 @@ export const voronoiCommand: Command = {
     const t1 = performance.now();
     if (radical && !frame.elements) throw new UsageError("--radical needs element names: give --types (e.g. --types Cu,Zr)");
     const radii = radical ? atomRadii(frame, radiiOption) : undefined;
-    const tess = new Voronoi(radical ? { radical, radii, threads } : { threads }).compute(frame);
+    const tess = new Voronoi(radical ? { radical, radii, threads, minEdgeLength } : { threads, minEdgeLength }).compute(frame);
     const t2 = performance.now();
     const vn = voronoiNeighbors(tess, { minAreaFraction: fraction, minArea });
 
@@ -113,7 +118,7 @@ export const voronoiCommand: Command = {
       ]),
     );
     const t3 = performance.now();
-    const filterText = `faces < ${fraction} x mean face area removed${minArea > 0 ? `, and < ${minArea} A^2` : ""}`;
+    const filterText = `faces < ${fraction} x mean face area removed${minArea > 0 ? `, and < ${minArea} A^2` : ""}${minEdgeLength > 0 ? `, edges < ${minEdgeLength} A not counted` : ""}`;
     const lines = [
       `${out}: ${n} atoms (${file}, timestep ${frame.timestep}), ${radical ? "radical" : "Voronoi"} cells, ${filterText}`,
       `mean CN ${good > 0 ? (cnSum / good).toFixed(3) : "n/a"}; most common Voronoi indices <n3,n4,n5,n6,n7>:`,

@@ -148,11 +148,14 @@ export class VoronoiCellKernel {
    * @param radii per-atom radii for the radical tessellation, or null for plain Voronoi
    * @param tolerance relative tolerance: a vertex closer than tolerance x (mean atomic spacing) to a plane is
    *   on the plane
+   * @param minEdgeLength edges shorter than this (Angstrom) are not counted in a face's edge count (OVITO's
+   *   `edge_threshold`); 0 counts every edge, as voro++ does
    */
   constructor(
     private readonly cells: CellList,
     private readonly radii: Float64Array | null,
     private readonly tolerance = 1e-10,
+    private readonly minEdgeLength = 0,
   ) {
     const cell = cells.cell;
     const m = cell.matrix;
@@ -320,6 +323,7 @@ export class VoronoiCellKernel {
         b = c;
       }
       const area = (0.5 * (ax * nx + ay * ny + az * nz)) / nn;
+      const edges = this.minEdgeLength > 0 ? this.countEdges(st, len) : len;
       const dist = this.ph[p] / nn;
       // Pyramid over the face with apex at the atom (signed height: exact for any convex cell).
       volume += (area * dist) / 3;
@@ -328,9 +332,26 @@ export class VoronoiCellKernel {
         this.flags |= VORONOI_WALL;
         continue;
       }
-      sink.push(j, nx, ny, nz, area, len, dist);
+      sink.push(j, nx, ny, nz, area, edges, dist);
     }
     this.volume = volume;
+  }
+
+  /** Number of edges of the face at fv[st .. st+len-1] at least `minEdgeLength` long. */
+  private countEdges(st: number, len: number): number {
+    const fv = this.fv;
+    const vp = this.vpos;
+    const min2 = this.minEdgeLength * this.minEdgeLength;
+    let count = 0;
+    for (let q = 0; q < len; q++) {
+      const a = fv[st + q];
+      const b = fv[st + (q + 1 === len ? 0 : q + 1)];
+      const dx = vp[3 * b] - vp[3 * a];
+      const dy = vp[3 * b + 1] - vp[3 * a + 1];
+      const dz = vp[3 * b + 2] - vp[3 * a + 2];
+      if (dx * dx + dy * dy + dz * dz >= min2) count++;
+    }
+    return count;
   }
 
   /** Smallest squared neighbor distance whose plane can no longer cut the current cell. */

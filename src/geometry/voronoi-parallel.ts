@@ -17,6 +17,7 @@ export interface VoronoiJob {
   /** Per-atom radii for radical cells, or null. */
   radii: Float64Array | null;
   tolerance: number;
+  minEdgeLength: number;
   chunkSize: number;
   /** [next chunk to take] */
   counter: Int32Array;
@@ -45,7 +46,7 @@ export function runVoronoiChunks(job: VoronoiJob): ThreadFaces {
   const cell = new Cell(job.matrix, job.origin, job.periodic);
   // Bins of about 1.4 mean spacings: the first search radius (1.9 spacings) then spans 3-4 bins per direction.
   const cells = new CellList(cell, job.positions, 1.4 * Math.cbrt(cell.volume / Math.max(job.n, 1)));
-  const kernel = new VoronoiCellKernel(cells, job.radii, job.tolerance);
+  const kernel = new VoronoiCellKernel(cells, job.radii, job.tolerance, job.minEdgeLength);
   const sink = new FaceSink(Math.max(1024, 16 * Math.min(job.n, 65536)));
   const chunks: number[] = [];
   const nChunks = Math.ceil(job.n / job.chunkSize);

@@ -179,6 +179,22 @@ describe("Voronoi: degenerate input and walls", () => {
     assert.ok(Math.abs(tg.volumes[0] + tg.volumes[g.natoms - 1] - 3.6 ** 3 / 4) < 1e-5, "the pair shares about one fcc cell");
   });
 
+  it("a crystal perturbed at the tolerance scale: valid cells; minEdgeLength restores the Voronoi index", () => {
+    // sc perturbed by ~4e-10 A: every 6-fold vertex splits into a cluster of vertices ~1e-10 A apart, so faces
+    // gain tiny edges (and tiny faces appear); which ones each cell resolves is decided at the tolerance.
+    const f = latticeFrame("sc", 3.6, [3, 3, 3]);
+    const r = rng(31);
+    for (let k = 0; k < f.positions.length; k++) f.positions[k] += (r() - 0.5) * 7.2e-10;
+    const t = new Voronoi().compute(f);
+    assert.ok(Math.abs(sum(t.volumes) - f.cell.volume) < 1e-9 * f.cell.volume);
+    assert.ok(Array.from(t.flags).every((x) => x === 0));
+    const clean = new Voronoi({ minEdgeLength: 1e-6 }).compute(f);
+    const vn = voronoiNeighbors(clean);
+    for (let i = 0; i < f.natoms; i++) assert.deepEqual(Array.from(vn.index.subarray(5 * i, 5 * i + 5)), [0, 6, 0, 0, 0], `atom ${i}`);
+    assert.deepEqual(clean.faceAreas, t.faceAreas, "areas do not depend on minEdgeLength");
+    assert.throws(() => new Voronoi({ minEdgeLength: -1 }), /minEdgeLength/);
+  });
+
   it("cuts cells with the box walls along non-periodic directions (flag VORONOI_WALL, wall faces not listed)", () => {
     const f = latticeFrame("sc", 2, [3, 3, 4], { shift: [0.5, 0.5, 0.5], periodic: [true, true, false] });
     const t = new Voronoi().compute(f);
