@@ -18,7 +18,7 @@ headless=0
 for arg in "$@"; do
   case "$arg" in
     --headless) headless=1 ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "kernel/install.sh: unknown option '$arg' (usage: bash kernel/install.sh [--headless])" >&2; exit 2 ;;
   esac
 done
@@ -63,7 +63,9 @@ if [ ! -f dist/index.js ] || [ ! -f dist/index.d.ts ]; then
 fi
 
 export JUPYTER_PATH="$root/kernel/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
-if ! jupyter kernelspec list 2>/dev/null | grep -q '^ *qsoft-ts '; then
+# (Capture first: `grep -q` closing the pipe early would fail the pipeline under pipefail.)
+specs="$(jupyter kernelspec list 2>/dev/null || true)"
+if ! grep -q '^ *qsoft-ts ' <<<"$specs"; then
   echo "kernel/install.sh: jupyter does not list the kernel qsoft-ts from $root/kernel/jupyter" >&2
   exit 1
 fi
