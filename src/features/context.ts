@@ -137,7 +137,7 @@ export class StructureContext {
   }
 
   /**
-   * Per-atom flags of the tessellation (bit 1: degenerate cell, see Tessellation.flags), or all zeros when the
+   * Per-atom flags of the tessellation (VORONOI_FAILED, VORONOI_WALL, VORONOI_EMPTY bits), or all zeros when the
    * context was given Voronoi neighbors without a tessellation.
    */
   voronoiFlags(): Uint8Array {
