@@ -25,6 +25,9 @@ export interface Title {
   side?: "right" | "top" | "bottom";
   x?: number;
   xanchor?: "auto" | "left" | "center" | "right";
+  y?: number;
+  yanchor?: "auto" | "top" | "middle" | "bottom";
+  yref?: "container" | "paper";
 }
 
 /** A named Plotly colour scale ("Viridis", "RdBu", ...) or [fraction, colour] stops. */

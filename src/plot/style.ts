@@ -131,7 +131,8 @@ export function baseLayout(opts: FigureOptions, is3d = false): Layout {
     margin: { l: 70, r: 20, t: opts.title ? 50 : 20, b: 60 },
     hovermode: "closest",
   };
-  if (opts.title) layout.title = { text: opts.title, x: 0.5, xanchor: "center" };
+  // The title 10 px below the top edge of the figure.
+  if (opts.title) layout.title = { text: opts.title, x: 0.5, xanchor: "center", y: 1 - 10 / (layout.height ?? size.height), yanchor: "top", yref: "container" };
   return layout;
 }
 
@@ -142,8 +143,12 @@ export function baseLayout(opts: FigureOptions, is3d = false): Layout {
 export function setLegend(layout: Layout, show: boolean, legend: Legend = {}): void {
   layout.showlegend = show;
   // Default: one row above the plot area, where it never hides data or crowds a right-hand axis.
-  if (show) layout.legend = { orientation: "h", x: 0, xanchor: "left", y: 1.02, yanchor: "bottom", bgcolor: "rgba(255,255,255,0)", borderwidth: 0, ...legend };
-  else delete layout.legend;
+  if (show) {
+    const above = legend.y === undefined;
+    layout.legend = { orientation: "h", x: 0, xanchor: "left", y: 1.02, yanchor: "bottom", bgcolor: "rgba(255,255,255,0)", borderwidth: 0, ...legend };
+    // A title goes at the top of the figure and the legend row under it: make room for both.
+    if (above && layout.title) layout.margin = { ...layout.margin, t: Math.max(layout.margin?.t ?? 0, 85) };
+  } else delete layout.legend;
 }
 
 /** Checks a figure size option. */

@@ -60,7 +60,7 @@ export function violinPlot(opts: ViolinOptions): Figure {
   layout.xaxis = axis(opts.xTitle, { type: "category", ticks: "" });
   layout.yaxis = axis(opts.yTitle);
   layout.violinmode = grouped && !opts.split ? "group" : "overlay";
-  layout.violingap = opts.split ? 0 : 0.2;
+  layout.violingap = 0.3;
   setLegend(layout, grouped || opts.split === true);
   return { data, layout };
 }
