@@ -82,6 +82,41 @@ describe("symmetry functions (paper Eqs. 2-3)", () => {
     compareRows(m.values, 166, fixture.glass.rows, fixture.glass.values);
   });
 
+  it("is invariant under rotation and under relabelling of the atoms", () => {
+    const pos = Float64Array.from(fixture.cluster.positions.flat());
+    const species = Int32Array.from(fixture.cluster.types, (t) => t - 1);
+    const ref = symmetryFunctions(bruteNeighbors(pos, null, 10), species, 2, P);
+    const [c, s] = [Math.cos(0.7), Math.sin(0.7)];
+    const [c2, s2] = [Math.cos(-1.9), Math.sin(-1.9)];
+    const rot = new Float64Array(pos.length);
+    for (let i = 0; i < pos.length; i += 3) {
+      const x = c * pos[i] - s * pos[i + 1];
+      const y = s * pos[i] + c * pos[i + 1];
+      const z = pos[i + 2];
+      rot[i] = c2 * x + s2 * z;
+      rot[i + 1] = y;
+      rot[i + 2] = -s2 * x + c2 * z;
+    }
+    const rotated = symmetryFunctions(bruteNeighbors(rot, null, 10), species, 2, P);
+    const n = species.length;
+    const order = Array.from({ length: n }, (_, i) => (7 * i + 3) % n); // a permutation (gcd(7, 40) = 1)
+    const permPos = Float64Array.from(order.flatMap((i) => [pos[3 * i], pos[3 * i + 1], pos[3 * i + 2]]));
+    const permuted = symmetryFunctions(bruteNeighbors(permPos, null, 10), Int32Array.from(order, (i) => species[i]), 2, P);
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < 166; k++) {
+        const want = ref[i * 166 + k];
+        const tol = 1e-11 * Math.abs(want) + 1e-280;
+        assert.ok(Math.abs(rotated[i * 166 + k] - want) <= tol, `rotation, atom ${i} column ${k}`);
+      }
+    }
+    order.forEach((i, r) => {
+      for (let k = 0; k < 166; k++) {
+        const want = ref[i * 166 + k];
+        assert.ok(Math.abs(permuted[r * 166 + k] - want) <= 1e-11 * Math.abs(want) + 1e-280, `permutation, atom ${i} column ${k}`);
+      }
+    });
+  });
+
   it("ignores list entries beyond the cutoff and atoms of unlisted species; empty sums are zero", () => {
     const pos = Float64Array.from(fixture.cluster.positions.flat());
     const species = Int32Array.from(fixture.cluster.types, (t) => t - 1);
