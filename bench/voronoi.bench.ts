@@ -180,6 +180,19 @@ function main(): void {
     const tTree = time(() => kNearest(small, 12, { method: "kd-tree" }));
     const tCut = time(() => cutoffNeighbors(small, 4.0));
     console.log(`k-nearest (k = 12, ${small.natoms} atoms, periodic): cell list ${tCells.toFixed(2)} s, kd-tree-javascript ${tTree.toFixed(2)} s (${(tTree / tCells).toFixed(1)}x); cutoff 4 A: ${tCut.toFixed(2)} s`);
+    // A finite clustered set (10 dense blobs far apart), where uniform bins degenerate and the kd-tree serves.
+    const blobs = new Float64Array(3 * 10000);
+    let seed = 1;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    for (let i = 0; i < 10000; i++) {
+      blobs[3 * i] = 50 + 90 * (i % 10) + 6 * rand();
+      blobs[3 * i + 1] = 50 + 6 * rand();
+      blobs[3 * i + 2] = 50 + 6 * rand();
+    }
+    const finite = { cell: Cell.orthogonal(1000, 100, 100, [0, 0, 0], [false, false, false]), positions: blobs };
+    const tBlobCells = time(() => kNearest(finite, 12, { method: "cell-list" }));
+    const tBlobTree = time(() => kNearest(finite, 12, { method: "kd-tree" }));
+    console.log(`k-nearest (k = 12, 10000 atoms in 10 finite blobs): cell list ${tBlobCells.toFixed(2)} s, kd-tree-javascript ${tBlobTree.toFixed(2)} s (method "auto" picks the kd-tree here)`);
     console.log(`voro++ command: ${execFileSync("sh", ["-c", "command -v voro++"], { encoding: "utf8" }).trim()} -p -c "%i %v %s %n %f %a" <box bounds> points.txt`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

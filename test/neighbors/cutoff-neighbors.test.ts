@@ -167,6 +167,20 @@ describe("kNearest", () => {
     checkBrute(kNearest(tiny, 20), tiny.cell, tiny.positions, 20, "tiny");
   });
 
+  it("auto picks a method; clustered finite points (kd-tree by default) give the same lists by every method", () => {
+    const r = rng(14);
+    const pos: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const c = i % 3;
+      pos.push(20 + 200 * c + r() * 4, 20 + r() * 4, 20 + r() * 4);
+    }
+    const f = frameOf(Cell.orthogonal(600, 50, 50, [0, 0, 0], [false, false, false]), pos);
+    const auto = kNearest(f, 7);
+    assertSameLists(auto, kNearest(f, 7, { method: "kd-tree" }), "clustered: auto vs kd-tree");
+    assertSameLists(auto, kNearest(f, 7, { method: "cell-list" }), "clustered: auto vs cell list");
+    assert.throws(() => kNearest(f, 3, { method: "octree" as "auto" }), /unknown method/);
+  });
+
   it("breaks ties at the k-th distance the same way in both methods (fcc, k = 10 of 12)", () => {
     const fcc = latticeFrame("fcc", 3.6, [3, 3, 3]);
     const a = kNearest(fcc, 10, { method: "kd-tree" });
