@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Figure } from "./figure";
 import { figureFragment, inlineScript } from "./figure-html";
 import { plotlyBundle } from "./plotly-bundle";
-import { renderToBuffer, type ImageOptions } from "./render-image";
+import { renderImages, renderToBuffer, type ImageOptions } from "./render-image";
 
 /**
  * Figures in tslab notebooks. Two modes:
@@ -92,4 +92,23 @@ export function showFigure(fig: Figure, opts: ShowOptions = {}): void {
   }
   const png = renderToBuffer(fig, "png", opts);
   emit((d) => d.png(png));
+}
+
+/**
+ * Shows several figures in the current cell; in png and svg modes they are rendered in one Chromium run (one
+ * browser start, about 2 s, instead of one per figure).
+ */
+export function showFigures(figs: readonly Figure[], opts: ShowOptions = {}): void {
+  const mode = opts.mode ?? defaultMode;
+  if (mode === "html") {
+    for (const f of figs) showFigure(f, opts);
+    return;
+  }
+  const images = renderImages(figs.map((figure) => ({ ...opts, figure, format: mode })));
+  emit((d) => {
+    for (const b of images) {
+      if (mode === "svg") d.svg(b.toString("utf8"));
+      else d.png(b);
+    }
+  });
 }
