@@ -56,12 +56,12 @@ export interface NotebookRun {
 export class NotebookError extends Error {
   constructor(
     readonly notebook: string,
-    /** 0-based index among all cells of the notebook, -1 when no cell could be identified (kernel did not start). */
+    /** 0-based index among all cells of the notebook, -1 when no cell could be identified (e.g. no kernel). */
     readonly cellIndex: number,
     readonly firstLine: string,
     readonly detail: string,
   ) {
-    const where = cellIndex >= 0 ? `cell ${cellIndex} (0-based) \`${firstLine}\` failed` : "failed before any cell ran";
+    const where = cellIndex >= 0 ? `cell ${cellIndex} (0-based) \`${firstLine}\` failed` : "failed";
     super(`${path.relative(process.cwd(), notebook) || notebook}: ${where}:\n${detail}`);
     this.name = "NotebookError";
   }
@@ -232,8 +232,11 @@ export function runNotebook(file: string, opts: RunNotebooksOptions = {}): Noteb
     const k = failingCellIndex(nb, r.stderr);
     const timedOut = /CellTimeoutError|A cell timed out/.test(r.stderr);
     if (timedOut) {
-      const line = k >= 0 ? firstLineOf(nb.cells[k]) : "";
-      throw new NotebookError(file, k, line, `timed out after ${timeout} s (--timeout SECONDS raises the limit)`);
+      const hint = `timed out after ${timeout} s (--timeout SECONDS raises the limit)`;
+      if (k >= 0) throw new NotebookError(file, k, firstLineOf(nb.cells[k]), hint);
+      // Long cells are printed as a preview only: pass nbclient's message on.
+      const preview = /A cell timed out[\s\S]*$/.exec(r.stderr);
+      throw new NotebookError(file, -1, "", `a cell ${hint}:\n${preview ? preview[0].trim() : diagnose(r.stderr, kernel)}`);
     }
     if (k < 0) throw new NotebookError(file, -1, "", diagnose(r.stderr, kernel));
     // Rerun the cells up to the failing one, keeping errors, to read the message tslab wrote to stderr.
