@@ -34,10 +34,11 @@ const EPSILON = 2.220446049250313e-16;
  *   0 when |sum(h)| < 1e-150 (sklearn/ensemble/_gb_losses.py, BinomialDeviance._update_terminal_region).
  *
  * The trainer is ours rather than ml-cart's `DecisionTreeRegression.train`: ml-cart re-scans the whole column
- * for every candidate threshold (O(n^2) per feature per node) and copies matrices at every node, which
- * bench/gbdt.bench.ts measures at seconds for one small tree and would be hours for 300 trees on 20,000 x 80;
- * the hist mode here is O(n d) per tree level with the sibling histogram obtained by subtraction. The trees
- * it produces are exported in ml-cart's JSON (RegressionTree.toMlCart) and predict identically there.
+ * for every candidate threshold (O(n^2) per feature per node) and copies matrices at every node;
+ * bench/gbdt.bench.ts measured 0.27 s for one depth-3 tree on 1,000 x 10 (50x our exact mode), i.e. days for
+ * 300 trees on 20,000 x 80, where the hist mode here (O(n d) per tree level, sibling histograms by subtraction)
+ * takes seconds. The trees it produces are exported in ml-cart's JSON (RegressionTree.toMlCart) and predict
+ * identically there.
  */
 export class TreeGrower {
   private readonly n: number;

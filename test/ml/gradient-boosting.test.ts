@@ -1,11 +1,11 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { GradientBoostingClassifier } from "../../src/ml/gradient-boosting-classifier";
 import type { GradientBoostingJSON } from "../../src/ml/gradient-boosting-classifier";
 import { PAPER_GBDT_PARAMS } from "../../src/ml/gbdt-params";
 import { rocAucScore } from "../../src/ml/metrics/roc-auc";
 import { readCsv, numericColumn } from "../../src/table/csv";
+import { danfojs } from "../../src/table/dataframe";
 import { FIXTURES, closeTo, fixture, synthetic } from "./helpers";
 
 interface ExactFixture {
@@ -152,6 +152,23 @@ describe("GradientBoostingClassifier", () => {
     const swapped = new Float64Array(900);
     for (let i = 0; i < 300; i++) [swapped[i * 3], swapped[i * 3 + 1], swapped[i * 3 + 2]] = [X[i * 3 + 2], X[i * 3], X[i * 3 + 1]];
     assert.deepEqual(b.predictProba({ X: swapped, nFeatures: 3, featureLabels: ["r", "p", "q"] }), a.predictProba(rowsIn));
+  });
+
+  it("fits and predicts danfojs DataFrames by column name (extra or missing columns refused)", function () {
+    this.timeout(60000);
+    const { X, y } = synthetic(200, 3, 14);
+    const cols = (order: string[]) => {
+      const obj: Record<string, number[]> = {};
+      for (const name of order) obj[name] = Array.from({ length: 200 }, (_, i) => X[i * 3 + ["p", "q", "r"].indexOf(name)]);
+      return new (danfojs().DataFrame)(obj);
+    };
+    const gb = new GradientBoostingClassifier({ nEstimators: 5 }).fit(cols(["p", "q", "r"]), y);
+    assert.deepEqual(gb.featureLabels, ["p", "q", "r"]);
+    assert.deepEqual(gb.predictProba(cols(["r", "p", "q"])), gb.predictProba({ X, nFeatures: 3 }));
+    assert.throws(() => gb.predictProba(cols(["p", "q"])), /missing column\(s\) "r"/);
+    const extra = cols(["p", "q", "r"]);
+    extra.addColumn("id", Array.from({ length: 200 }, (_, i) => i), { inplace: true });
+    assert.throws(() => gb.predictProba(extra), /unknown column\(s\) "id"/);
   });
 
   describe("bad input", () => {

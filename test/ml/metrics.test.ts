@@ -57,6 +57,7 @@ describe("metrics against scikit-learn 1.2.1 (test/fixtures/ml/auc.json)", () =>
         const pred = binarize(c.scores, 0.5);
         const m = confusionMatrix(c.y, pred);
         assert.deepEqual([m.tn, m.fp, m.fn, m.tp], c.confusion);
+        assert.deepEqual(confusionMatrix(c.y, c.scores, 0.5), m);
         assert.equal(precisionScore(c.y, pred), c.precision);
         assert.equal(recallScore(c.y, pred), c.recall);
         assert.ok(Math.abs(f1Score(c.y, pred) - c.f1) < 1e-15);

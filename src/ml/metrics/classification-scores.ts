@@ -23,9 +23,13 @@ export function binarize(scores: ArrayLike<number>, threshold = 0.5): Uint8Array
   return out;
 }
 
-/** Confusion matrix of predicted 0/1 labels; use `binarize(scores, t)` for any threshold t. */
-export function confusionMatrix(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): ConfusionMatrix {
-  checkLabelsScores(yTrue, yPred, "yPred");
+/**
+ * Confusion matrix of predicted 0/1 labels `yPred`; with `threshold`, the second argument holds scores and
+ * the prediction is `score > threshold` (so any threshold can be examined).
+ */
+export function confusionMatrix(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, threshold?: number): ConfusionMatrix {
+  checkLabelsScores(yTrue, yPred, threshold === undefined ? "yPred" : "scores");
+  if (threshold !== undefined) yPred = binarize(yPred, threshold);
   let tn = 0;
   let fp = 0;
   let fn = 0;
