@@ -17,7 +17,9 @@ import { VoronoiIndexFeaturizer } from "./voronoi-index";
 /*
  * Registration of the paper's benchmark feature sets (Methods, "Benchmarked Structural Signatures and Their MRO
  * Version", Figure 5a), their MRO versions, and the symmetry functions (Eqs. 2-3), registered by sets.ts.
- * Set-specific parameters come from `options.params[<set name>]` (unknown keys are refused).
+ * Set-specific parameters come from `options.params[<set name>]` (unknown keys are refused). The species-dependent
+ * sets (csro, mro_csro, symmetry_functions) know their labels once a frame is computed, or up front when given
+ * `species` (names in type order, e.g. ["Cu", "Zr"]).
  */
 
 type Params = Readonly<Record<string, unknown>>;
@@ -45,6 +47,15 @@ function kinds(set: string, p: Params): NeighborKind[] | undefined {
   return v as NeighborKind[];
 }
 
+function names(set: string, p: Params): string[] | undefined {
+  const v = p.species;
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === "string" && x.length > 0)) {
+    throw new Error(`feature set "${set}": species must be a non-empty array of names, got ${JSON.stringify(v)}`);
+  }
+  return v as string[];
+}
+
 function angular(set: string, p: Params): AngularParams[] | undefined {
   const v = p.angular;
   if (v === undefined) return undefined;
@@ -70,9 +81,9 @@ function boopParams(options: FeatureSetOptions, set: string): { l?: number[]; ne
   return { l: intList(set, p, "l"), neighbors: kinds(set, p), cutoff: num(set, p, "cutoff") };
 }
 
-function csroFrom(options: FeatureSetOptions): ChemicalSroFeaturizer {
-  const p = setParams(options, "csro", ["neighbors", "cutoff", "types"]);
-  return new ChemicalSroFeaturizer({ neighbors: kinds("csro", p), cutoff: num("csro", p, "cutoff"), types: intList("csro", p, "types") });
+function csroFrom(options: FeatureSetOptions, set = "csro"): ChemicalSroFeaturizer {
+  const p = setParams(options, set, ["neighbors", "cutoff", "types", "species"]);
+  return new ChemicalSroFeaturizer({ neighbors: kinds(set, p), cutoff: num(set, p, "cutoff"), types: intList(set, p, "types") }, names(set, p));
 }
 
 interface SetSpec {
@@ -105,7 +116,11 @@ const SETS: SetSpec[] = [
     create: (o) => (setParams(o, "ifold_area", []), new IFoldSymmetryFeaturizer("area")),
   },
   { name: "boop", summary: "16 bond-orientational order features q_l, w^_l (l = 4, 6, 8, 10; Voronoi and cutoff)", create: (o) => new BoopFeaturizer(boopParams(o, "boop")) },
-  { name: "csro", summary: "9 chemical SRO features (binary): type, neighbor counts per element, Warren-Cowley (Voronoi and cutoff)", create: csroFrom },
+  {
+    name: "csro",
+    summary: "9 chemical SRO features (binary): type, neighbor counts per element, Warren-Cowley (Voronoi and cutoff)",
+    create: (o) => csroFrom(o),
+  },
   {
     name: "mro_cn",
     summary: "8 MRO CN features: mean/min/max/std of cn_voro (Voronoi neighbors) and cn_cut (cutoff neighbors)",
@@ -154,27 +169,26 @@ const SETS: SetSpec[] = [
   {
     name: "mro_csro",
     summary: "32 chemical MRO features (binary): mean/min/max/std of the neighbor counts and Warren-Cowley parameters",
-    create: (o) => {
-      const p = setParams(o, "mro_csro", ["neighbors", "cutoff", "types"]);
-      const base = new ChemicalSroFeaturizer({ neighbors: kinds("mro_csro", p), cutoff: num("mro_csro", p, "cutoff"), types: intList("mro_csro", p, "types") });
-      return new RoutedMroFeaturizer(base, mroOptions(o, { name: "mro_csro", exclude: ["csro_type"] }));
-    },
+    create: (o) => new RoutedMroFeaturizer(csroFrom(o, "mro_csro"), mroOptions(o, { name: "mro_csro", exclude: ["csro_type"] })),
   },
   {
     name: "symmetry_functions",
     summary: "166 symmetry functions (binary): 2 x 50 radial G_X(r), 3 x 22 angular psi_XY (Cubuk/Schoenholz settings)",
     create: (o) => {
-      const p = setParams(o, "symmetry_functions", ["unit", "radialCount", "radialStep", "radialWidth", "cutoff", "angular", "types"]);
+      const p = setParams(o, "symmetry_functions", ["unit", "radialCount", "radialStep", "radialWidth", "cutoff", "angular", "types", "species"]);
       const s = "symmetry_functions";
-      return new SymmetryFunctionsFeaturizer({
-        unit: num(s, p, "unit"),
-        radialCount: num(s, p, "radialCount"),
-        radialStep: num(s, p, "radialStep"),
-        radialWidth: num(s, p, "radialWidth"),
-        cutoff: num(s, p, "cutoff"),
-        angular: angular(s, p),
-        types: intList(s, p, "types"),
-      });
+      return new SymmetryFunctionsFeaturizer(
+        {
+          unit: num(s, p, "unit"),
+          radialCount: num(s, p, "radialCount"),
+          radialStep: num(s, p, "radialStep"),
+          radialWidth: num(s, p, "radialWidth"),
+          cutoff: num(s, p, "cutoff"),
+          angular: angular(s, p),
+          types: intList(s, p, "types"),
+        },
+        names(s, p),
+      );
     },
   },
 ];

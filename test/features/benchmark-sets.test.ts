@@ -125,5 +125,10 @@ describe("benchmark feature sets (registry, MRO versions, Cu-Zr glass against vo
     assert.throws(() => createFeaturizers(["boop"], { params: { boop: { l: "6" } } }), /l must be an array of numbers/);
     const [sf] = createFeaturizers(["symmetry_functions"], { params: { symmetry_functions: { unit: 2.7, radialCount: 10 } } });
     assert.match(sf.key, /^symmetry_functions\(2\.7;10;/);
+    // Species-dependent sets can be labelled before any frame when given the species names.
+    const [csro, sf2] = createFeaturizers(["mro_csro", "symmetry_functions"], { params: { mro_csro: { species: ["Ni", "Nb"] }, symmetry_functions: { species: ["Ni", "Nb"] } } });
+    assert.equal(csro.featureLabels().length, 32);
+    assert.equal(sf2.featureLabels()[50], "sf_g_Nb_r0");
+    assert.throws(() => createFeaturizers(["csro"], { params: { csro: { species: "Cu" } } }), /species must be a non-empty array/);
   });
 });
