@@ -93,7 +93,7 @@ function main(): void {
   console.log(`sklearn ${sk.sklearn} HistGradientBoosting (${sk.openmpThreads} OpenMP threads) fit ${sk.hgb.fitSeconds.toFixed(2)} s  test AUC ${sk.hgb.auc.toFixed(4)}`);
   console.log(`sklearn ${sk.sklearn} HistGradientBoosting (1 thread)          fit ${sk.hgb1.fitSeconds.toFixed(2)} s  test AUC ${sk.hgb1.auc.toFixed(4)}`);
   if (sk.gb) console.log(`sklearn ${sk.sklearn} GradientBoosting (exact)                fit ${sk.gb.fitSeconds.toFixed(2)} s  test AUC ${sk.gb.auc.toFixed(4)}`);
-  console.log(`python peak RSS ${sk.peakRssMB.toFixed(0)} MB (data + all three models)`);
+  console.log(`python peak RSS ${sk.peakRssMB.toFixed(0)} MB (data + models)`);
 
   // qsoft exact mode, for the record
   let oursExact: { fit: number; auc: number } | null = null;
