@@ -108,6 +108,14 @@ export class VoronoiCellKernel {
   private nFree = 0;
   private nSlots = 0;
   private rmax2 = 0;
+  /** Bounding box of the live vertices (relative to the atom), computed only for large cells (`boxValid`). */
+  private lox = 0;
+  private loy = 0;
+  private loz = 0;
+  private hix = 0;
+  private hiy = 0;
+  private hiz = 0;
+  private boxValid = false;
   // Faces: vertex list of face f is fv[fStart[f] .. fStart[f] + fLen[f] - 1]; fPlane[f] its plane.
   private fv = new Int32Array(4096);
   private fvSpare = new Int32Array(4096);
@@ -239,10 +247,17 @@ export class VoronoiCellKernel {
     while (!done) {
       buf.clear();
       this.cells.gatherAround(i, rPrev, r, buf);
-      const order = buf.sortByDistance();
+      // Candidates in order of distance: sorted when few, from a heap when many (then the loop usually stops
+      // long before the last one).
+      const count = buf.count;
+      const small = count <= 48;
+      const order = small ? buf.sortByDistance() : buf.order;
+      if (!small) buf.begin();
       let stop2 = this.stop2(ri2, rw2);
-      for (let q = 0; q < buf.count; q++) {
-        const c = order[q];
+      const big2 = 6.25 * this.spacing * this.spacing;
+      for (let q = 0; ; q++) {
+        const c = small ? (q < count ? order[q] : -1) : buf.next();
+        if (c === -1) break;
         const d2 = buf.d2[c];
         if (d2 >= stop2) {
           done = true;
@@ -256,7 +271,17 @@ export class VoronoiCellKernel {
         const dn = Math.sqrt(d2);
         // No vertex lies beyond a plane farther than rmax from the atom.
         if (h >= dn * Math.sqrt(this.rmax2)) continue;
-        this.addPlane(buf.dx[c], buf.dy[c], buf.dz[c], h, j);
+        const dx = buf.dx[c];
+        const dy = buf.dy[c];
+        const dz = buf.dz[c];
+        if (this.rmax2 > big2) {
+          // A large cell (e.g. reaching into vacuum at a wall): most candidates are rejected by the support
+          // function of the vertices' bounding box along the plane normal, without a full vertex test.
+          if (!this.boxValid) this.updateBox();
+          const reach = (dx > 0 ? dx * this.hix : dx * this.lox) + (dy > 0 ? dy * this.hiy : dy * this.loy) + (dz > 0 ? dz * this.hiz : dz * this.loz);
+          if (h >= reach) continue;
+        }
+        this.addPlane(dx, dy, dz, h, j);
         const res = this.cut(this.np - 1, lengthTol * dn);
         if (res === 0) {
           this.np--; // the plane did not cut: forget it
@@ -354,6 +379,36 @@ export class VoronoiCellKernel {
     return count;
   }
 
+  /** Recomputes the bounding box of the live vertices. */
+  private updateBox(): void {
+    const vp = this.vpos;
+    let lx = Infinity;
+    let ly = Infinity;
+    let lz = Infinity;
+    let hx = -Infinity;
+    let hy = -Infinity;
+    let hz = -Infinity;
+    for (let q = 0; q < this.nAlive; q++) {
+      const v = 3 * this.alive[q];
+      const x = vp[v];
+      const y = vp[v + 1];
+      const z = vp[v + 2];
+      if (x < lx) lx = x;
+      if (x > hx) hx = x;
+      if (y < ly) ly = y;
+      if (y > hy) hy = y;
+      if (z < lz) lz = z;
+      if (z > hz) hz = z;
+    }
+    this.lox = lx;
+    this.loy = ly;
+    this.loz = lz;
+    this.hix = hx;
+    this.hiy = hy;
+    this.hiz = hz;
+    this.boxValid = true;
+  }
+
   /** Smallest squared neighbor distance whose plane can no longer cut the current cell. */
   private stop2(ri2: number, rw2: number): number {
     if (!this.radii) return 4 * this.rmax2 * (1 + 1e-12);
@@ -395,6 +450,7 @@ export class VoronoiCellKernel {
     this.nAlive = 8;
     this.nFree = 0;
     this.rmax2 = 3 * L * L;
+    this.boxValid = false;
     // Vertex v = x + 2y + 4z bits; faces -x, +x, -y, +y, -z, +z.
     const fv = this.fv;
     fv.set(CUBE_FACES);
@@ -646,6 +702,7 @@ export class VoronoiCellKernel {
     }
     this.nAlive = k;
     this.rmax2 = r2;
+    this.boxValid = false;
     this.nf = nfOut;
     this.fvUsed = used;
     this.fvLive = edgeSum;

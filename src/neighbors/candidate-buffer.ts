@@ -72,6 +72,56 @@ export class CandidateBuffer {
     return order;
   }
 
+  private heapSize = 0;
+  private cursor = 0;
+  private sorted = true;
+
+  /**
+   * Starts visiting the candidates in the order of `sortByDistance`; `next()` then returns them one by one
+   * (-1 at the end). Large sets use a binary heap, so that a caller that stops early (the Voronoi cell once
+   * no farther neighbor can cut) pays O(n + k log n) instead of a full sort.
+   */
+  begin(): void {
+    const n = this.count;
+    this.cursor = 0;
+    if (n <= 48) {
+      this.sortByDistance();
+      this.sorted = true;
+      return;
+    }
+    this.sorted = false;
+    const h = this.order;
+    for (let k = 0; k < n; k++) h[k] = k;
+    this.heapSize = n;
+    for (let k = (n >> 1) - 1; k >= 0; k--) this.siftDown(k);
+  }
+
+  /** The next candidate in distance order (index into the arrays), or -1 when none is left. */
+  next(): number {
+    if (this.sorted) return this.cursor < this.count ? this.order[this.cursor++] : -1;
+    if (this.heapSize === 0) return -1;
+    const h = this.order;
+    const top = h[0];
+    h[0] = h[--this.heapSize];
+    if (this.heapSize > 0) this.siftDown(0);
+    return top;
+  }
+
+  private siftDown(k: number): void {
+    const h = this.order;
+    const n = this.heapSize;
+    const x = h[k];
+    for (;;) {
+      let c = 2 * k + 1;
+      if (c >= n) break;
+      if (c + 1 < n && this.compare(h[c + 1], h[c]) < 0) c++;
+      if (this.compare(h[c], x) >= 0) break;
+      h[k] = h[c];
+      k = c;
+    }
+    h[k] = x;
+  }
+
   private compare(a: number, b: number): number {
     const d2 = this.d2;
     if (d2[a] !== d2[b]) return d2[a] - d2[b];

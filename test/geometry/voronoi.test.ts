@@ -208,6 +208,22 @@ describe("Voronoi: degenerate input and walls", () => {
     }
   });
 
+  it("a slab with vacuum along a non-periodic direction: surface cells reach the walls, volumes fill the box", () => {
+    const r = rng(32);
+    const pos: number[] = [];
+    for (let i = 0; i < 300; i++) pos.push(20 + 12 * r(), 10 * r(), 11 * r());
+    const f = frameOf(Cell.orthogonal(52, 10, 11, [0, 0, 0], [false, true, true]), pos);
+    const t = new Voronoi().compute(f);
+    assert.ok(Math.abs(sum(t.volumes) - f.cell.volume) < 1e-9 * f.cell.volume);
+    assert.ok(Array.from(t.flags).every((x) => (x & VORONOI_FAILED) === 0));
+    assert.ok(Array.from(t.flags).some((x) => x === VORONOI_WALL));
+    // Atoms outside the box along the non-periodic direction: the walls move out to hold them.
+    pos[0] = -3;
+    const g = frameOf(f.cell, pos);
+    const tg = new Voronoi().compute(g);
+    assert.ok(Math.abs(sum(tg.volumes) - (55 / 52) * f.cell.volume) < 1e-9 * f.cell.volume);
+  });
+
   it("radical cells: equal radii give the Voronoi cells; an atom swallowed by big neighbors is flagged empty", () => {
     const f = randomFrame(Cell.orthogonal(9, 10, 11), 200, 25);
     const plain = new Voronoi().compute(f);
