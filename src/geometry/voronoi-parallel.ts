@@ -1,6 +1,7 @@
 import { CellList } from "../neighbors/cell-list";
 import { Cell } from "./cell";
-import { FaceSink, VoronoiCellKernel } from "./voronoi-cell";
+import { FaceSink } from "./face-sink";
+import { VoronoiCellKernel } from "./voronoi-cell";
 
 /**
  * The shared description of one tessellation job: inputs and per-atom outputs live in SharedArrayBuffers so

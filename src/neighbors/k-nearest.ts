@@ -74,9 +74,14 @@ function kNearestCellList(points: Points, k: number): NeighborList {
   const buf = new CandidateBuffer(4 * k + 16);
   const builder = new NeighborListBuilder(n, n * k);
   const finite = !points.cell.periodic.some((p) => p);
-  // Beyond this radius a finite system has no more atoms to find.
-  const m = points.cell.matrix;
-  const reach = Math.hypot(m[0], m[1], m[2]) + Math.hypot(m[3], m[4], m[5]) + Math.hypot(m[6], m[7], m[8]);
+  // Beyond this radius a finite system has no more atoms to find: the diagonal of the atoms' bounding box.
+  const lo = [Infinity, Infinity, Infinity];
+  const hi = [-Infinity, -Infinity, -Infinity];
+  for (let q = 0; q < points.positions.length; q++) {
+    lo[q % 3] = Math.min(lo[q % 3], points.positions[q]);
+    hi[q % 3] = Math.max(hi[q % 3], points.positions[q]);
+  }
+  const reach = n > 0 ? Math.hypot(hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2]) : 0;
   for (let i = 0; i < n; i++) {
     let r = guess * 1.2;
     let found = 0;
@@ -86,8 +91,8 @@ function kNearestCellList(points: Points, k: number): NeighborList {
       found = 0;
       for (let q = 0; q < buf.count; q++) if (buf.d2[q] > 0) found++;
       if (found >= k) break;
-      if (finite && r > 4 * reach + 1) break;
-      if (!finite && r > 4 * reach + 1 && found === 0 && n === 0) break;
+      // A finite system has no atom beyond its extent; a periodic one always has enough images.
+      if (finite && r > reach) break;
       r *= 1.5;
     }
     const order = buf.sortByDistance();

@@ -190,10 +190,12 @@ describe("kNearest", () => {
   });
 
   it("gives short rows in a finite system with fewer than k + 1 atoms, and refuses bad k", () => {
-    const f = frameOf(Cell.orthogonal(10, 10, 10, [0, 0, 0], [false, false, false]), [1, 1, 1, 2, 2, 2, 5, 5, 5]);
+    // The last atom lies far outside the (non-periodic) box: it is still found.
+    const f = frameOf(Cell.orthogonal(10, 10, 10, [0, 0, 0], [false, false, false]), [1, 1, 1, 2, 2, 2, 5, 5, 5, 400, -300, 5]);
     for (const method of ["kd-tree", "cell-list"] as const) {
       const list = kNearest(f, 4, { method });
-      assert.deepEqual(Array.from(list.offsets), [0, 2, 4, 6], method);
+      assert.deepEqual(Array.from(list.offsets), [0, 3, 6, 9, 12], method);
+      assert.equal(list.indices[2], 3, method);
     }
     assert.throws(() => kNearest(f, 0), /positive integer/);
   });
