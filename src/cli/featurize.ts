@@ -9,7 +9,7 @@ import { UsageError, type Command } from "./command";
 
 function usage(): string {
   const sets = featureSets()
-    .map((e) => `                     ${e.name.padEnd(12)} ${e.summary}`)
+    .map((e) => `                     ${e.name.padEnd(Math.max(...featureSets().map((f) => f.name.length)))} ${e.summary}`)
     .join("\n");
   return `usage: qsoft featurize DUMP --types Cu,Zr --out FILE.csv [--set interstice,mro|all] [--frame N]
                        [--radii Cu=1.26,Zr=1.58] [--cutoff 4] [--face-filter 0.05] [--radical]
@@ -29,7 +29,8 @@ ${sets}
   --face-filter F      drop Voronoi faces smaller than F x the cell's mean face area (default ${DEFAULT_FACE_FILTER})
   --radical            radical (Laguerre) tessellation weighted by the radii instead of plain Voronoi
   --no-clamp           keep negative area/volume interstices (default: clamped to 0, as the authors do)
-  --mro-neighbors M    neighbors of the MRO statistics: voronoi (default, paper) or cutoff
+  --mro-neighbors M    force the neighbors of every MRO statistic: voronoi or cutoff (default: each set's own,
+                       i.e. cutoff for the *_cut columns and Voronoi for the others, as the authors' code does)
   --threads N          threads of the Voronoi tessellation (default 1)`;
 }
 
@@ -56,8 +57,8 @@ export const featurizeCommand: Command = {
     if (!(faceFilter >= 0 && faceFilter < 1)) throw new UsageError(`--face-filter must be in [0, 1), got ${faceFilter}`);
     const threads = intOption(args, "threads", 1);
     if (threads < 1) throw new UsageError(`--threads must be at least 1, got ${threads}`);
-    const mroNeighbors = args.options.get("mro-neighbors") ?? "voronoi";
-    if (mroNeighbors !== "voronoi" && mroNeighbors !== "cutoff") throw new UsageError(`--mro-neighbors must be voronoi or cutoff, got "${mroNeighbors}"`);
+    const mroNeighbors = args.options.get("mro-neighbors");
+    if (mroNeighbors !== undefined && mroNeighbors !== "voronoi" && mroNeighbors !== "cutoff") throw new UsageError(`--mro-neighbors must be voronoi or cutoff, got "${mroNeighbors}"`);
     let radii: Record<string, number> | undefined;
     try {
       radii = parseKeyValues(args.options.get("radii"));

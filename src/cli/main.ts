@@ -1,9 +1,15 @@
 #!/usr/bin/env node
 import type { Command } from "./command";
 import { UsageError } from "./command";
+import { d2minCommand } from "./d2min";
+import { demoCommand } from "./demo";
+import { featurizeCommand } from "./featurize";
+import { predictCommand } from "./predict";
+import { trainCommand } from "./train";
+import { voronoiCommand } from "./voronoi";
 
-/** Every subcommand, in the order `qsoft --help` lists them. */
-const commands: Command[] = [];
+/** Every subcommand, in the order `qsoft --help` lists them (the pipeline's order). */
+const commands: Command[] = [voronoiCommand, featurizeCommand, d2minCommand, trainCommand, predictCommand, demoCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 8);

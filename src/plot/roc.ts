@@ -3,7 +3,7 @@ import { checkLength, checkNonEmpty, firstNonFinite, toData } from "./plot-data"
 import { axis, baseLayout, setLegend, colorAt, type FigureOptions } from "./style";
 
 /** One receiver operating characteristic curve: false and true positive rates along decreasing thresholds. */
-export interface RocCurve {
+export interface RocSeries {
   name: string;
   /** False positive rates, monotonic (as sklearn.metrics.roc_curve returns them), in [0, 1]. */
   fpr: ArrayLike<number>;
@@ -16,7 +16,7 @@ export interface RocCurve {
 }
 
 export interface RocOptions extends FigureOptions {
-  curves: readonly RocCurve[];
+  curves: readonly RocSeries[];
   /** Draw the diagonal of a random classifier (default true). */
   chance?: boolean;
   /** Digits of the AUC in the legend (default 3). */

@@ -1,8 +1,5 @@
 import { strict as assert } from "node:assert";
 import { conditionalProbability, fractionPredictedByValue, logEdges, softnessGroups } from "../../src/analysis/softness-statistics";
-import { sliceField } from "../../src/analysis/slice-field";
-import { Cell } from "../../src/geometry/cell";
-import type { Frame } from "../../src/io/frame";
 
 describe("analysis: softness statistics", () => {
   it("P(plastic | QS) and its ratio to P(plastic), worked by hand", () => {
@@ -37,27 +34,5 @@ describe("analysis: softness statistics", () => {
     const r = fractionPredictedByValue([0.5, 0.6, 5, 50, 60, 1000], [0.2, 0.7, 0.9, 0.6, 0.4, 0.9], edges);
     assert.deepEqual(Array.from(r.counts), [2, 1, 2]);
     assert.deepEqual(Array.from(r.fraction), [0.5, 1, 0.5]);
-  });
-
-  it("slice field of a constant is that constant, and the slab picks the right atoms", () => {
-    const positions = new Float64Array([1, 5, 1, 2, 5.9, 2, 3, 7.5, 3, 4, 0.1, 4]);
-    const frame: Frame = {
-      timestep: 0,
-      natoms: 4,
-      ids: Int32Array.from([1, 2, 3, 4]),
-      types: Int32Array.from([1, 1, 1, 1]),
-      positions,
-      unwrapped: null,
-      images: null,
-      cell: Cell.orthogonal(10, 10, 10),
-      boundary: ["pp", "pp", "pp"],
-      columns: new Map(),
-      elements: null,
-    };
-    const s = sliceField(frame, [3, 3, 3, 3], { normal: 1, center: 5, thickness: 2, spacing: 1, smoothing: 2 });
-    assert.deepEqual(Array.from(s.atoms), [0, 1]);
-    for (const x of s.field) assert.ok(Math.abs(x - 3) < 1e-12);
-    const wrap = sliceField(frame, [3, 3, 3, 3], { normal: 1, center: 9.5, thickness: 2 });
-    assert.deepEqual(Array.from(wrap.atoms), [3]);
   });
 });

@@ -1,0 +1,102 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { readDump } from "../io/dump-reader";
+import { sortById } from "../io/frame";
+import { writeDump } from "../io/dump-writer";
+import { readClassifier } from "../ml/model-io";
+import { QuenchInSoftness, DEFAULT_MODEL } from "../softness/quench-in-softness";
+import { softnessGroups } from "../analysis/softness-statistics";
+import { makeTable, writeCsv } from "../table/csv";
+import { intOption, parseArgs, parseKeyValues, parseList } from "./args";
+import { UsageError, type Command } from "./command";
+import { predictFeaturesCsv } from "./predict-features";
+
+const usage = `usage: qsoft predict DUMP --types Cu,Zr --out qs.csv|qs.dump[.gz] [--frame N] [--model NAME|FILE]
+                     [--set interstice,mro] [--radii Cu=1.26,Zr=1.58]
+       qsoft predict --features features.csv --model model.json --out qs.csv
+
+Quench-in softness (QS = the model's P(plastic), Wang & Jain) of every atom of an undeformed glass.
+From a LAMMPS dump: computes the model's features (Voronoi + interstice SRO/MRO by default) and predicts;
+writes id,type,qs sorted by id (.csv), or the frame with a qs column that OVITO can colour by (.dump or
+.dump.gz; atoms with degenerate geometry get qs = -1 there and NaN in the CSV).
+From a features CSV (qsoft featurize): writes id,qs.
+
+  --types A,B       element of LAMMPS types 1, 2, ... (needed for the atomic radii)
+  --model M         a shipped model name (default ${DEFAULT_MODEL}; see models/), a model card (.card.json),
+                    or a model file written by qsoft train (then --set names its feature sets)
+  --set LIST        feature sets of a plain model file (default interstice,mro)
+  --frame N         0-based frame index, negative from the end (default 0)
+  --radii E=R,...   radius overrides in Angstrom, e.g. for elements without a tabulated radius`;
+
+function resolveModel(spec: string | undefined, sets: string[] | undefined, radii: Record<string, number> | undefined): QuenchInSoftness {
+  const name = spec ?? DEFAULT_MODEL;
+  let qs: QuenchInSoftness;
+  if (!name.includes("/") && !name.endsWith(".json")) {
+    qs = QuenchInSoftness.shipped(name);
+  } else if (name.endsWith(".card.json")) {
+    qs = QuenchInSoftness.fromCard(name);
+  } else {
+    if (!fs.existsSync(name)) throw new Error(`model file ${name} not found`);
+    qs = new QuenchInSoftness({ model: readClassifier(name), sets: sets ?? ["interstice", "mro"] });
+  }
+  if (sets && qs.card) throw new UsageError("--set applies to plain model files; a model card names its own feature sets");
+  return radii ? new QuenchInSoftness({ model: qs.model, sets: qs.sets, featureOptions: { ...qs.featureOptions, radii }, card: qs.card ?? undefined }) : qs;
+}
+
+/** `qsoft predict`: the main job, quench-in softness of a glass. */
+export const predictCommand: Command = {
+  name: "predict",
+  summary: "quench-in softness of every atom of a dump (shipped model or your own), as CSV or dump",
+  usage,
+  async run(argv: string[]): Promise<number> {
+    const args = parseArgs(argv, ["out", "types", "model", "set", "frame", "radii", "features"]);
+    const out = args.options.get("out");
+    if (!out) throw new UsageError("--out is required");
+    const featuresCsv = args.options.get("features");
+    if (featuresCsv !== undefined) {
+      if (args.positional.length > 0) throw new UsageError("give either a DUMP or --features, not both");
+      const model = args.options.get("model");
+      if (!model) throw new UsageError("--features needs --model FILE (a model written by qsoft train)");
+      const n = predictFeaturesCsv(model, featuresCsv, out);
+      console.log(`qsoft predict: ${n} atoms -> ${out}`);
+      return 0;
+    }
+    if (args.positional.length !== 1) throw new UsageError("expected one DUMP file");
+    const types = parseList(args.options.get("types"));
+    if (!types) throw new UsageError("--types is required (element of each LAMMPS type, e.g. --types Cu,Zr)");
+    let radii: Record<string, number> | undefined;
+    try {
+      radii = parseKeyValues(args.options.get("radii"));
+    } catch (e) {
+      throw new UsageError(`--radii: ${(e as Error).message}`);
+    }
+    const started = Date.now();
+    const softness = resolveModel(args.options.get("model"), parseList(args.options.get("set")), radii);
+    const frame = sortById(await readDump(args.positional[0], { types, frame: intOption(args, "frame", 0) }));
+    const r = softness.compute(frame);
+    const lower = out.toLowerCase();
+    if (lower.endsWith(".dump") || lower.endsWith(".dump.gz") || lower.endsWith(".lammpstrj") || lower.endsWith(".lammpstrj.gz")) {
+      writeDump(out, frame, { columns: { qs: r.qs.map((x) => (Number.isFinite(x) ? x : -1)) } });
+    } else {
+      writeCsv(out, makeTable([["id", r.ids], ["type", r.types], ["qs", r.qs]]));
+    }
+    const finite = Array.from(r.qs).filter(Number.isFinite);
+    const g = softnessGroups(finite);
+    const flagged = r.flags.reduce((a, b) => a + b, 0);
+    const card = softness.card;
+    console.log(
+      [
+        `qsoft predict: ${frame.natoms} atoms of ${path.basename(args.positional[0])} (${types.join("-")}), model ${card ? card.name : args.options.get("model")}` +
+          (card ? ` (trained on ${card.trainedOn.join(", ")}; test AUC ${card.scores.testAuc.toFixed(3)})` : ""),
+        `  QS mean ${g.mean.toFixed(3)}, std ${g.std.toFixed(3)}; hardest (QS < 0.1) ${(100 * g.hardFraction).toFixed(1)} %, softest (QS > 0.7) ${(100 * g.softFraction).toFixed(1)} %`,
+        flagged > 0 ? `  ${flagged} atoms with degenerate geometry have no QS (NaN in CSV, -1 in dumps)` : "",
+        card && card.host ? `  note: the model was fitted on ${card.host} atoms only` : "",
+        `  wrote ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      ]
+        .filter((l) => l !== "")
+        .join("\n"),
+    );
+    return 0;
+  },
+};
+

@@ -1,0 +1,96 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { computeFeatures, type FeatureResult, type FeaturizeOptions } from "../features/compute-features";
+import type { Frame } from "../io/frame";
+import type { BinaryClassifier } from "../ml/classifier";
+import { modelFeatureLabels, readClassifier } from "../ml/model-io";
+import { readModelCard, type ModelCard } from "./model-card";
+
+/** The folder of the models shipped with qsoft (`models/` at the package root). */
+export const MODELS_DIR = path.resolve(__dirname, "..", "..", "models");
+
+/** The default shipped model: interstice SRO+MRO features, trained on Cu65Zr35 glasses. */
+export const DEFAULT_MODEL = "cu65zr35-interstice";
+
+/** Names of the shipped models (cards in models/). */
+export function shippedModels(): string[] {
+  if (!fs.existsSync(MODELS_DIR)) return [];
+  return fs
+    .readdirSync(MODELS_DIR)
+    .filter((f) => f.endsWith(".card.json"))
+    .map((f) => f.slice(0, -".card.json".length))
+    .sort();
+}
+
+/** Per-atom quench-in softness of a frame. */
+export interface SoftnessResult {
+  ids: Int32Array;
+  types: Int32Array;
+  /** QS = P(plastic) from the model; NaN for atoms whose features are not finite (see `flags`). */
+  qs: Float64Array;
+  /** 1 where the atom's features were not finite (degenerate geometry), so QS is NaN. */
+  flags: Uint8Array;
+  /** The features and the shared context (Voronoi, neighbors), for further analysis. */
+  features: FeatureResult;
+}
+
+/**
+ * Quench-in softness (the paper's QS): the GBDT's plastic probability for each atom of an undeformed glass.
+ * Configure once with a model and the feature sets it reads, then `compute(frame)`:
+ *
+ *   const qs = QuenchInSoftness.shipped().compute(await readDump("glass.dump", { types: ["Cu", "Zr"] }));
+ */
+export class QuenchInSoftness {
+  readonly model: BinaryClassifier;
+  readonly sets: readonly string[];
+  readonly featureOptions: FeaturizeOptions;
+  readonly card: (ModelCard & { modelPath: string }) | null;
+
+  constructor(options: { model: BinaryClassifier; sets: readonly string[]; featureOptions?: FeaturizeOptions; card?: ModelCard & { modelPath: string } }) {
+    this.model = options.model;
+    this.sets = options.sets;
+    this.featureOptions = options.featureOptions ?? {};
+    this.card = options.card ?? null;
+  }
+
+  /** A model from its card file (`models/<name>.card.json` or a user's). */
+  static fromCard(cardPath: string): QuenchInSoftness {
+    const card = readModelCard(cardPath);
+    return new QuenchInSoftness({ model: readClassifier(card.modelPath), sets: card.sets, featureOptions: card.featureOptions, card });
+  }
+
+  /** A shipped model by name (default: `cu65zr35-interstice`). */
+  static shipped(name: string = DEFAULT_MODEL): QuenchInSoftness {
+    const card = path.join(MODELS_DIR, `${name}.card.json`);
+    if (!fs.existsSync(card)) {
+      const have = shippedModels();
+      throw new Error(`no shipped model "${name}" in ${MODELS_DIR}${have.length ? ` (have: ${have.join(", ")})` : " (none yet: run `npx tsx scripts/train-models.ts`)"}`);
+    }
+    return QuenchInSoftness.fromCard(card);
+  }
+
+  compute(frame: Frame): SoftnessResult {
+    const features = computeFeatures(frame, this.sets, this.featureOptions);
+    const m = features.matrix;
+    const want = modelFeatureLabels(this.model);
+    if (want !== null) {
+      const missing = want.filter((l) => !m.labels.includes(l));
+      if (missing.length > 0) throw new Error(`the model needs feature(s) ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? " ..." : ""} that sets [${this.sets.join(", ")}] do not produce`);
+    }
+    const nf = m.labels.length;
+    const flags = new Uint8Array(m.n);
+    const rows: number[] = [];
+    for (let i = 0; i < m.n; i++) {
+      let ok = true;
+      for (let k = 0; k < nf && ok; k++) ok = Number.isFinite(m.values[i * nf + k]);
+      if (ok) rows.push(i);
+      else flags[i] = 1;
+    }
+    const X = new Float64Array(rows.length * nf);
+    rows.forEach((i, r) => X.set(m.values.subarray(i * nf, (i + 1) * nf), r * nf));
+    const p = rows.length > 0 ? this.model.predictProba({ X, nFeatures: nf, featureLabels: m.labels }) : new Float64Array(0);
+    const qs = new Float64Array(m.n).fill(NaN);
+    rows.forEach((i, r) => (qs[i] = p[r]));
+    return { ids: frame.ids, types: frame.types, qs, flags, features };
+  }
+}
