@@ -118,6 +118,38 @@ export interface Scatter3dTrace extends TraceBase {
   line?: Line;
 }
 
+/**
+ * Triangle meshes in 3-D (`type: "mesh3d"`): vertices x, y, z and triangles given by 0-based vertex indices
+ * (i[t], j[t], k[t]). `intensity` with `intensitymode: "cell"` gives one colour-scale value per triangle.
+ */
+export interface Mesh3dTrace extends TraceBase {
+  type: "mesh3d";
+  x: Datum[];
+  y: Datum[];
+  z: Datum[];
+  i: number[];
+  j: number[];
+  k: number[];
+  /** One value per vertex (`intensitymode: "vertex"`, default) or per triangle ("cell"), mapped through `colorscale`. */
+  intensity?: Datum[];
+  intensitymode?: "vertex" | "cell";
+  /** One colour for the whole mesh, or one per triangle / per vertex. */
+  color?: string;
+  facecolor?: string[];
+  vertexcolor?: string[];
+  colorscale?: ColorScale;
+  reversescale?: boolean;
+  cmin?: number;
+  cmax?: number;
+  cmid?: number;
+  showscale?: boolean;
+  colorbar?: ColorBar;
+  flatshading?: boolean;
+  lighting?: { ambient?: number; diffuse?: number; specular?: number; roughness?: number; fresnel?: number };
+  /** Lines drawn along the triangle edges. */
+  contour?: { show?: boolean; color?: string; width?: number };
+}
+
 export interface HistogramTrace extends TraceBase {
   type: "histogram";
   x: Datum[];
@@ -219,7 +251,7 @@ export interface HeatmapTrace extends FieldTraceBase {
   connectgaps?: boolean;
 }
 
-export type Trace = ScatterTrace | Scatter3dTrace | HistogramTrace | ViolinTrace | BoxTrace | BarTrace | ContourTrace | HeatmapTrace;
+export type Trace = ScatterTrace | Scatter3dTrace | Mesh3dTrace | HistogramTrace | ViolinTrace | BoxTrace | BarTrace | ContourTrace | HeatmapTrace;
 
 export interface Axis {
   title?: Title;
