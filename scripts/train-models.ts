@@ -20,7 +20,9 @@ import { hostOf, labeledGlass } from "../src/softness/training-set";
 
 const SETS = ["interstice", "mro"];
 const FEATURE_OPTIONS = { cutoff: 4.0, faceFilter: 0.05, clamp: true };
-const CONDITION = "Cu65Zr35@1e13";
+// --condition picks another training condition (e.g. for a smoke test on a small data set; QSOFT_DATA picks the data folder).
+const conditionArg = process.argv.indexOf("--condition");
+const CONDITION = conditionArg >= 0 ? process.argv[conditionArg + 1] : "Cu65Zr35@1e13";
 
 async function main(): Promise<void> {
   const manifest = loadManifest();

@@ -86,8 +86,15 @@ export * from "./ml/selection/recursive-feature-elimination";
 export * from "./ml/inspection/permutation-importance";
 export * from "./ml/inspection/partial-dependence";
 
+// quench-in softness
+export * from "./softness/quench-in-softness";
+export * from "./softness/model-card";
+export * from "./softness/training-set";
+export * from "./softness/sample-features";
+
 // analysis
 export * from "./analysis/softness-statistics";
+export * from "./analysis/paper-claims";
 
 // tables and plots
 export * from "./table/csv";

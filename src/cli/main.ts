@@ -5,11 +5,12 @@ import { d2minCommand } from "./d2min";
 import { demoCommand } from "./demo";
 import { featurizeCommand } from "./featurize";
 import { predictCommand } from "./predict";
+import { reproduceCommand } from "./reproduce";
 import { trainCommand } from "./train";
 import { voronoiCommand } from "./voronoi";
 
 /** Every subcommand, in the order `qsoft --help` lists them (the pipeline's order). */
-const commands: Command[] = [voronoiCommand, featurizeCommand, d2minCommand, trainCommand, predictCommand, demoCommand];
+const commands: Command[] = [voronoiCommand, featurizeCommand, d2minCommand, trainCommand, predictCommand, demoCommand, reproduceCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 8);

@@ -75,7 +75,6 @@ export class VoronoiCellKernel {
   private eVertex = new Int32Array(64);
   private eNext = new Int32Array(64);
   private eOwner = new Int32Array(64);
-  private eCount = 0;
   private capList = new Int32Array(64);
   private newList = new Int32Array(64);
   // Planes of the current cell: normal n (not normalised) and offset h (n . x <= h is inside), neighbor.
@@ -511,13 +510,21 @@ export class VoronoiCellKernel {
     const capNext = this.capNext;
     const capList = this.capList;
     const edgeHead = this.edgeHead;
+    const eOther = this.eOther;
+    const eVertex = this.eVertex;
+    const eNext = this.eNext;
+    const eOwner = this.eOwner;
+    const newList = this.newList;
+    const free = this.free;
+    let nFree = this.nFree;
+    let nSlots = this.nSlots;
+    let eCount = 0;
     let used = this.fvUsed;
     let nfOut = 0;
     let capCount = 0;
     let nNew = 0;
     let edgeSum = 0;
     let ok = true;
-    this.eCount = 0;
     for (let f = 0; f < nf; f++) {
       let st = fStart[f];
       let len = fLen[f];
@@ -543,27 +550,27 @@ export class VoronoiCellKernel {
             const u = sa < 0 ? a : b;
             const w = sa < 0 ? b : a;
             let x = -1;
-            for (let e = edgeHead[u]; e !== -1; e = this.eNext[e]) {
-              if (this.eOther[e] === w) {
-                x = this.eVertex[e];
+            for (let e = edgeHead[u]; e !== -1; e = eNext[e]) {
+              if (eOther[e] === w) {
+                x = eVertex[e];
                 break;
               }
             }
             if (x === -1) {
-              x = this.nFree > 0 ? this.free[--this.nFree] : this.nSlots++;
+              x = nFree > 0 ? free[--nFree] : nSlots++;
               // Intersection of edge u-w with the plane: u + t (w - u), t = val(u) / (val(u) - val(w)).
               const t = val[u] / (val[u] - val[w]);
               vp[3 * x] = vp[3 * u] + t * (vp[3 * w] - vp[3 * u]);
               vp[3 * x + 1] = vp[3 * u + 1] + t * (vp[3 * w + 1] - vp[3 * u + 1]);
               vp[3 * x + 2] = vp[3 * u + 2] + t * (vp[3 * w + 2] - vp[3 * u + 2]);
               side[x] = 0;
-              this.newList[nNew++] = x;
-              const e = this.eCount++;
-              this.eOther[e] = w;
-              this.eVertex[e] = x;
-              this.eOwner[e] = u;
-              this.eNext[e] = this.edgeHead[u];
-              this.edgeHead[u] = e;
+              newList[nNew++] = x;
+              const e = eCount++;
+              eOther[e] = w;
+              eVertex[e] = x;
+              eOwner[e] = u;
+              eNext[e] = edgeHead[u];
+              edgeHead[u] = e;
             }
             fv[used++] = x;
           }
@@ -602,7 +609,7 @@ export class VoronoiCellKernel {
       edgeSum += len;
       nfOut++;
     }
-    for (let e = 0; e < this.eCount; e++) this.edgeHead[this.eOwner[e]] = -1;
+    for (let e = 0; e < eCount; e++) edgeHead[eOwner[e]] = -1;
     // Chain the cap: capNext[b] = a for every cap edge, followed from any of its vertices.
     if (ok && capCount >= 3) {
       const first = capList[0];
@@ -631,7 +638,7 @@ export class VoronoiCellKernel {
     for (let q = 0; q < nAlive; q++) {
       const v = aliveNow[q];
       if (side[v] > 0) {
-        this.free[this.nFree++] = v;
+        free[nFree++] = v;
         continue;
       }
       aliveNow[k++] = v;
@@ -639,12 +646,14 @@ export class VoronoiCellKernel {
       if (d > r2) r2 = d;
     }
     for (let q = 0; q < nNew; q++) {
-      const v = this.newList[q];
+      const v = newList[q];
       aliveNow[k++] = v;
       const d = vp[3 * v] * vp[3 * v] + vp[3 * v + 1] * vp[3 * v + 1] + vp[3 * v + 2] * vp[3 * v + 2];
       if (d > r2) r2 = d;
     }
     this.nAlive = k;
+    this.nFree = nFree;
+    this.nSlots = nSlots;
     this.rmax2 = r2;
     this.boxValid = false;
     this.nf = nfOut;
