@@ -1,11 +1,13 @@
 import { strict as assert } from "node:assert";
+import * as path from "node:path";
 import { Cell } from "../../src/geometry/cell";
 import type { Tessellation } from "../../src/geometry/tessellation";
 import { VORONOI_EMPTY, VORONOI_FAILED, VORONOI_WALL, Voronoi } from "../../src/geometry/voronoi";
 import { voronoiNeighbors } from "../../src/geometry/voronoi-neighbors";
 import type { Frame } from "../../src/io/frame";
+import { readDumpSync } from "../../src/io/dump-reader";
 import { latticeFrame } from "../../src/io/lattice";
-import { fixtureLines, glassFrame, voroppCells } from "./fixtures";
+import { fixtureDir, fixtureLines, glassFrame, voroppCells } from "./fixtures";
 import { frameOf, randomFrame, rng } from "./test-frames";
 
 const sum = (a: ArrayLike<number>) => {
@@ -310,6 +312,22 @@ describe("Voronoi: Cu-Zr glass against voro++ and LAMMPS (fixtures)", () => {
       assert.equal(frame.ids[i], id);
       assert.ok(Math.abs(plain.volumes[i] - vol) < 1e-9 * vol, `atom ${id}: volume ${plain.volumes[i]} vs LAMMPS ${vol}`);
       assert.equal(plain.faceOffsets[i + 1] - plain.faceOffsets[i], faces, `atom ${id}: faces`);
+    }
+  });
+
+  it("triclinic: volumes and face counts equal LAMMPS compute voronoi/atom on the sheared glass", () => {
+    const tri = readDumpSync(path.join(fixtureDir, "glass-triclinic.dump.gz"), { sort: true });
+    assert.ok(!tri.cell.isOrthogonal);
+    const t = new Voronoi().compute(tri);
+    checkInvariants(tri, t, "triclinic glass");
+    const lines = fixtureLines("lammps-voronoi-triclinic.dump.gz");
+    assert.equal(lines.length - 9, tri.natoms);
+    for (let k = 9; k < lines.length; k++) {
+      const [id, vol, faces] = lines[k].trim().split(/\s+/).map(Number);
+      const i = id - 1;
+      assert.equal(tri.ids[i], id);
+      assert.ok(Math.abs(t.volumes[i] - vol) < 1e-9 * vol, `atom ${id}: volume ${t.volumes[i]} vs LAMMPS ${vol}`);
+      assert.equal(t.faceOffsets[i + 1] - t.faceOffsets[i], faces, `atom ${id}: faces`);
     }
   });
 
