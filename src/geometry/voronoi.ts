@@ -16,8 +16,10 @@ export interface VoronoiOptions {
   /** Per-atom radii (Angstrom), length natoms, for `radical` (e.g. `atomRadii(frame)` of src/features/radii). */
   readonly radii?: Float64Array;
   /**
-   * Threads: 1 computes on the calling thread; n > 1 adds n - 1 worker threads that share the points through
-   * SharedArrayBuffers. The result is identical for any number of threads.
+   * Threads: 1 computes on the calling thread; n > 1 adds n - 1 worker threads (worker_threads) that share the
+   * points through SharedArrayBuffers and take chunks of atoms from an atomic counter, while the calling thread
+   * computes too and then waits for them in Atomics.wait (so `compute` stays synchronous). The result is
+   * identical for any number of threads. A frame of n atoms uses at most ceil(n / 256) threads.
    */
   readonly threads?: number;
   /**
@@ -46,6 +48,11 @@ export interface VoronoiOptions {
  * number of edges and the normal distance from the atom to the face. An atom whose cell cannot be built
  * consistently (e.g. two atoms on the same point) gets flags VORONOI_FAILED, volume 0 and no faces; the run
  * goes on.
+ *
+ * Per-atom `flags` (bits): VORONOI_FAILED = 1 (no cell), VORONOI_WALL = 2 (cell cut by a wall of a
+ * non-periodic direction; wall faces are not listed but bound the volume), VORONOI_EMPTY = 4 (radical cell
+ * swallowed by bigger neighbors: volume 0, no faces, a valid result). Volumes of all cells sum to the volume of
+ * the box (widened along non-periodic directions to hold every atom).
  */
 export class Voronoi {
   readonly radical: boolean;
