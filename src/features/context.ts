@@ -1,5 +1,6 @@
 import type { Tessellation } from "../geometry/tessellation";
 import { Voronoi } from "../geometry/voronoi";
+import { voronoiNeighbors } from "../geometry/voronoi-neighbors";
 import type { Frame } from "../io/frame";
 import { cutoffNeighbors } from "../neighbors/cutoff-neighbors";
 import type { NeighborList } from "../neighbors/neighbor-list";
@@ -121,7 +122,7 @@ export class StructureContext {
 
   /** Voronoi neighbors after small-face removal (`faceFilter`); weights are face areas. */
   voronoiNeighbors(): NeighborList {
-    if (this.voronoiCache === null) this.voronoiCache = filterTessellation(this.voronoi(), this.options.faceFilter);
+    if (this.voronoiCache === null) this.voronoiCache = voronoiNeighbors(this.voronoi(), { minAreaFraction: this.options.faceFilter }).neighbors;
     return this.voronoiCache;
   }
 
@@ -163,49 +164,6 @@ export class StructureContext {
 function computeTessellation(ctx: StructureContext): Tessellation {
   const { radical, threads } = ctx.options;
   return new Voronoi(radical ? { radical, radii: ctx.radii(), threads } : { threads }).compute(ctx.frame);
-}
-
-/**
- * The Voronoi neighbor list after the paper's small-face removal (Methods): a face of atom i is dropped when its
- * area is below fraction x (mean area of all faces of i's cell), in one pass; a face exactly at the threshold
- * stays. Rows keep the tessellation's face order; weights are the face areas.
- */
-function filterTessellation(t: Tessellation, fraction: number): NeighborList {
-  const n = t.n;
-  const offsets = new Int32Array(n + 1);
-  const threshold = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const start = t.faceOffsets[i];
-    const end = t.faceOffsets[i + 1];
-    let sum = 0;
-    for (let f = start; f < end; f++) sum += t.faceAreas[f];
-    threshold[i] = end > start ? (fraction * sum) / (end - start) : 0;
-    let kept = 0;
-    for (let f = start; f < end; f++) if (t.faceAreas[f] >= threshold[i]) kept++;
-    offsets[i + 1] = offsets[i] + kept;
-  }
-  const m = offsets[n];
-  const indices = new Int32Array(m);
-  const vectors = new Float64Array(3 * m);
-  const distances = new Float64Array(m);
-  const weights = new Float64Array(m);
-  let e = 0;
-  for (let i = 0; i < n; i++) {
-    for (let f = t.faceOffsets[i]; f < t.faceOffsets[i + 1]; f++) {
-      if (t.faceAreas[f] < threshold[i]) continue;
-      const x = t.faceVectors[3 * f];
-      const y = t.faceVectors[3 * f + 1];
-      const z = t.faceVectors[3 * f + 2];
-      indices[e] = t.faceNeighbors[f];
-      vectors[3 * e] = x;
-      vectors[3 * e + 1] = y;
-      vectors[3 * e + 2] = z;
-      distances[e] = Math.sqrt(x * x + y * y + z * z);
-      weights[e] = t.faceAreas[f];
-      e++;
-    }
-  }
-  return { n, offsets, indices, vectors, distances, weights };
 }
 
 function computeCutoffNeighbors(frame: Frame, rc: number): NeighborList {

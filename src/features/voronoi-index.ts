@@ -1,3 +1,4 @@
+import { voronoiNeighbors } from "../geometry/voronoi-neighbors";
 import type { Tessellation } from "../geometry/tessellation";
 import { VORONOI_EMPTY, VORONOI_FAILED } from "../geometry/voronoi";
 import type { NeighborList } from "../neighbors/neighbor-list";
@@ -33,18 +34,7 @@ export function voronoiCellFlags(ctx: StructureContext): Uint8Array {
  * One pass, so the remaining faces keep the edge counts they have in the original cell.
  */
 export function keptFaceMask(tess: Tessellation, fraction: number): Uint8Array {
-  if (!(Number.isFinite(fraction) && fraction >= 0 && fraction < 1)) throw new Error(`face filter fraction must be in [0, 1), got ${fraction}`);
-  const kept = new Uint8Array(tess.faceAreas.length);
-  for (let i = 0; i < tess.n; i++) {
-    const start = tess.faceOffsets[i];
-    const end = tess.faceOffsets[i + 1];
-    if (end === start) continue;
-    let sum = 0;
-    for (let f = start; f < end; f++) sum += tess.faceAreas[f];
-    const threshold = (fraction * sum) / (end - start);
-    for (let f = start; f < end; f++) kept[f] = tess.faceAreas[f] >= threshold ? 1 : 0;
-  }
-  return kept;
+  return voronoiNeighbors(tess, { minAreaFraction: fraction }).kept;
 }
 
 /**

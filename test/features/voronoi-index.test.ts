@@ -17,7 +17,7 @@ describe("Voronoi index <n3..n7> from the kept faces", () => {
     assert.deepEqual(Array.from(keptFaceMask(t, 0)), [1, 1, 1, 1, 1, 1, 1, 1]);
     // Counting: edge numbers of the original cell; the 8-edged face counts in no n_i.
     assert.deepEqual(Array.from(voronoiIndex(t, keptFaceMask(t, 0.25))), [1, 0, 2, 1, 0, 0, 0, 1, 0, 1]);
-    assert.throws(() => keptFaceMask(t, 1), /fraction must be in \[0, 1\)/);
+    assert.throws(() => keptFaceMask(t, 1), /must be a number in \[0, 1\)/);
   });
 
   it("recovers the kept faces from a filtered neighbor list, in any row order, and refuses foreign entries", () => {
