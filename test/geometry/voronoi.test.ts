@@ -262,21 +262,31 @@ function closeToPrinted(x: number, ref: number): boolean {
   return Math.abs(x - ref) <= 0.5 * unit * (1 + 1e-9) + 1e-15;
 }
 
-describe("Voronoi: Cu-Zr glass against voro++ and LAMMPS (fixtures)", () => {
-  const frame = glassFrame();
-  const plain = new Voronoi().compute(frame);
+describe("Voronoi: Cu-Zr glass and random points against voro++ and LAMMPS (fixtures)", () => {
+  const glass = glassFrame();
+  const frame = glass;
+  const plain = new Voronoi().compute(glass);
+
+  // 800 uniform random points (box 0..20 x -5..10 x 2..19): many small faces.
+  const random = frameOf(
+    Cell.orthogonal(20, 15, 17, [0, -5, 2]),
+    fixtureLines("random-points.txt.gz").flatMap((l) => l.trim().split(/\s+/).slice(1).map(Number)),
+  );
 
   for (const [name, fixture] of [
     ["Voronoi", "voropp-glass.vol.gz"],
     ["radical", "voropp-glass-radical.vol.gz"],
+    ["random points", "voropp-random.vol.gz"],
   ] as const) {
     it(`${name}: volumes, neighbor sets, face areas and edge counts equal voro++'s to its print precision`, () => {
       let t = plain;
+      const frame = name === "random points" ? random : glass;
       if (name === "radical") {
         const radii = Float64Array.from(frame.types, (ty) => (ty === 1 ? 1.26 : 1.58));
         t = new Voronoi({ radical: true, radii }).compute(frame);
       }
-      checkInvariants(frame, t, `glass ${name}`, name === "radical");
+      if (name === "random points") t = new Voronoi().compute(frame);
+      checkInvariants(frame, t, name, name === "radical");
       const ref = voroppCells(fixture);
       assert.equal(ref.length, frame.natoms);
       for (const c of ref) {
