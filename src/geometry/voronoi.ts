@@ -3,7 +3,8 @@ import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_thread
 import type { Frame } from "../io/frame";
 import type { Tessellation } from "./tessellation";
 import type { ThreadFaces, VoronoiJob } from "./voronoi-parallel";
-import { runVoronoiChunks, sharedFloat64 } from "./voronoi-parallel";
+import { CellList } from "../neighbors/cell-list";
+import { runVoronoiChunks, sharedFloat64, voronoiBinSize } from "./voronoi-parallel";
 
 export { VORONOI_EMPTY, VORONOI_FAILED, VORONOI_WALL } from "./voronoi-cell";
 
@@ -89,18 +90,27 @@ export class Voronoi {
     }
     const threads = Math.max(1, Math.min(this.threads, Math.ceil(n / 256)));
     const shared = threads > 1;
-    const copy = (a: Float64Array) => {
-      const s = sharedFloat64(a.length, true);
-      s.set(a);
-      return s;
-    };
+    // Renumber the atoms in bin order (see VoronoiJob); perm[k] is the frame index of atom k.
+    const perm = new CellList(frame.cell, frame.positions, voronoiBinSize(frame.cell, n)).binAtoms;
+    const positions = sharedFloat64(3 * n, shared);
+    for (let k = 0; k < n; k++) {
+      const i = perm[k];
+      positions[3 * k] = frame.positions[3 * i];
+      positions[3 * k + 1] = frame.positions[3 * i + 1];
+      positions[3 * k + 2] = frame.positions[3 * i + 2];
+    }
+    let radii: Float64Array | null = null;
+    if (this.radii) {
+      radii = sharedFloat64(n, shared);
+      for (let k = 0; k < n; k++) radii[k] = this.radii[perm[k]];
+    }
     const job: VoronoiJob = {
       n,
       matrix: Array.from(frame.cell.matrix),
       origin: Array.from(frame.cell.origin),
       periodic: [frame.cell.periodic[0], frame.cell.periodic[1], frame.cell.periodic[2]],
-      positions: shared ? copy(frame.positions) : frame.positions,
-      radii: this.radii ? (shared ? copy(this.radii) : this.radii) : null,
+      positions,
+      radii,
       tolerance: this.tolerance,
       minEdgeLength: this.minEdgeLength,
       chunkSize: shared ? Math.max(64, Math.min(1024, Math.ceil(n / (64 * threads)))) : Math.max(n, 1),
@@ -108,15 +118,14 @@ export class Voronoi {
       volumes: sharedFloat64(n, shared),
       flags: new Uint8Array(shared ? new SharedArrayBuffer(n) : new ArrayBuffer(n)),
       faceCounts: new Int32Array(shared ? new SharedArrayBuffer(4 * n) : new ArrayBuffer(4 * n)),
+      faceStarts: new Int32Array(shared ? new SharedArrayBuffer(4 * n) : new ArrayBuffer(4 * n)),
+      owners: new Uint8Array(shared ? new SharedArrayBuffer(n) : new ArrayBuffer(n)),
     };
-    if (!shared) {
-      const faces = runVoronoiChunks(job);
-      return assemble(job, [faces], true);
-    }
+    if (!shared) return assemble(job, [runVoronoiChunks(job, 0, 1)], perm);
     const workers = startWorkers(job, threads - 1);
     let own: ThreadFaces;
     try {
-      own = runVoronoiChunks(job);
+      own = runVoronoiChunks(job, 0, threads);
     } catch (e) {
       for (const w of workers) void w.worker.terminate();
       throw e;
@@ -131,11 +140,11 @@ export class Voronoi {
       w.port.close();
       void w.worker.terminate();
       const body = msg?.message as { faces?: ThreadFaces; error?: string } | undefined;
-      if (body?.faces) all.push(body.faces);
+      if (body?.faces) all[body.faces.slot] = body.faces;
       else errors.push(body?.error ?? "worker ended without a result");
     }
     if (errors.length > 0) throw new Error(`Voronoi: a worker thread failed: ${errors[0]}`);
-    return assemble(job, all, false);
+    return assemble(job, all, perm);
   }
 }
 
@@ -158,40 +167,33 @@ try {
 } catch (e) {
   workerData.port.postMessage({ error: String((e && e.stack) || e) });
   workerData.port.close();
-  Atomics.store(workerData.done, workerData.slot, 1);
-  Atomics.notify(workerData.done, workerData.slot);
+  Atomics.store(workerData.done, 0, 1);
+  Atomics.notify(workerData.done, 0);
 }`;
   const out: RunningWorker[] = [];
   for (let t = 0; t < count; t++) {
     const { port1, port2 } = new MessageChannel();
     const done = new Int32Array(new SharedArrayBuffer(4));
-    const worker = new Worker(bootstrap, { eval: true, workerData: { job, port: port2, done, slot: 0 }, transferList: [port2] });
+    const worker = new Worker(bootstrap, { eval: true, workerData: { job, port: port2, done, slot: t + 1, threads: count + 1 }, transferList: [port2] });
     worker.unref();
     out.push({ worker, port: port1, done });
   }
   return out;
 }
 
-/** Packs the per-thread faces into one Tessellation in atom order. */
-function assemble(job: VoronoiJob, parts: ThreadFaces[], inOrder: boolean): Tessellation {
+/** Packs the per-thread faces into one Tessellation in the frame's atom order (perm: bin order -> frame). */
+function assemble(job: VoronoiJob, parts: ThreadFaces[], perm: Int32Array): Tessellation {
   const n = job.n;
+  const inv = new Int32Array(n);
+  for (let k = 0; k < n; k++) inv[perm[k]] = k;
   const faceOffsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) faceOffsets[i + 1] = faceOffsets[i] + job.faceCounts[i];
-  const volumes = Float64Array.from(job.volumes);
-  const flags = Uint8Array.from(job.flags);
-  if (inOrder && parts.length === 1) {
-    const p = parts[0];
-    return {
-      n,
-      volumes,
-      faceOffsets,
-      faceNeighbors: p.neighbor.slice(),
-      faceVectors: p.vector.slice(),
-      faceAreas: p.area.slice(),
-      faceEdges: p.edges.slice(),
-      faceDistances: p.distance.slice(),
-      flags,
-    };
+  const volumes = new Float64Array(n);
+  const flags = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = inv[i];
+    faceOffsets[i + 1] = faceOffsets[i] + job.faceCounts[k];
+    volumes[i] = job.volumes[k];
+    flags[i] = job.flags[k];
   }
   const m = faceOffsets[n];
   const faceNeighbors = new Int32Array(m);
@@ -199,18 +201,19 @@ function assemble(job: VoronoiJob, parts: ThreadFaces[], inOrder: boolean): Tess
   const faceAreas = new Float64Array(m);
   const faceEdges = new Int32Array(m);
   const faceDistances = new Float64Array(m);
-  for (const p of parts) {
-    for (let q = 0; q < p.chunks.length; q += 3) {
-      const c = p.chunks[q];
-      const from = p.chunks[q + 1];
-      const to = p.chunks[q + 2];
-      const at = faceOffsets[c * job.chunkSize];
-      faceNeighbors.set(p.neighbor.subarray(from, to), at);
-      faceVectors.set(p.vector.subarray(3 * from, 3 * to), 3 * at);
-      faceAreas.set(p.area.subarray(from, to), at);
-      faceEdges.set(p.edges.subarray(from, to), at);
-      faceDistances.set(p.distance.subarray(from, to), at);
+  for (let i = 0; i < n; i++) {
+    const k = inv[i];
+    const p = parts[job.owners[k]];
+    const from = job.faceStarts[k];
+    const count = job.faceCounts[k];
+    const at = faceOffsets[i];
+    for (let q = 0; q < count; q++) {
+      faceNeighbors[at + q] = perm[p.neighbor[from + q]];
+      faceAreas[at + q] = p.area[from + q];
+      faceEdges[at + q] = p.edges[from + q];
+      faceDistances[at + q] = p.distance[from + q];
     }
+    for (let q = 0; q < 3 * count; q++) faceVectors[3 * at + q] = p.vector[3 * from + q];
   }
   return { n, volumes, faceOffsets, faceNeighbors, faceVectors, faceAreas, faceEdges, faceDistances, flags };
 }
