@@ -540,6 +540,8 @@ export class VoronoiCellKernel {
         // Clip: the kept vertices in order, with one new vertex per crossing edge (shared with the face on
         // the other side of the edge through the crossing table).
         const start = used;
+        let exitVertex = -1;
+        let entryVertex = -1;
         for (let q = 0; q < len; q++) {
           const a = fv[st + q];
           const b = fv[st + (q + 1 === len ? 0 : q + 1)];
@@ -573,12 +575,29 @@ export class VoronoiCellKernel {
               edgeHead[u] = e;
             }
             fv[used++] = x;
+            if (sa < 0) exitVertex = x;
+            else entryVertex = x;
           }
         }
         len = used - start;
         st = start;
         if (len < 3) {
           used = start;
+          continue;
+        }
+        if (on === 0) {
+          // No vertex on the plane: the clipped face has exactly one edge in it, exit -> entry (the usual case;
+          // the general search below handles faces through on-plane vertices).
+          if (capNext[entryVertex] !== -1) ok = false;
+          else {
+            capNext[entryVertex] = exitVertex;
+            capList[capCount++] = entryVertex;
+          }
+          fStart[nfOut] = st;
+          fLen[nfOut] = len;
+          fPlane[nfOut] = fPlane[f];
+          edgeSum += len;
+          nfOut++;
           continue;
         }
       }
