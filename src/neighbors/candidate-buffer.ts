@@ -60,11 +60,17 @@ export class CandidateBuffer {
       order.subarray(0, n).sort((a, b) => this.compare(a, b));
       return order;
     }
+    const d2 = this.d2;
     for (let k = 1; k < n; k++) {
       const a = order[k];
+      const key = d2[a];
       let m = k - 1;
-      while (m >= 0 && this.compare(order[m], a) > 0) {
-        order[m + 1] = order[m];
+      while (m >= 0) {
+        const o = order[m];
+        const ko = d2[o];
+        // Distances decide; the full comparison only for exact ties.
+        if (ko < key || (ko === key && this.compare(o, a) <= 0)) break;
+        order[m + 1] = o;
         m--;
       }
       order[m + 1] = a;
