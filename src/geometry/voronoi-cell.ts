@@ -173,7 +173,8 @@ export class VoronoiCellKernel {
       const gz = inv[6 + k];
       const g = Math.hypot(gx, gy, gz);
       const s = this.cells.fractional[3 * i + k];
-      // s_k(x) = s_k(atom) + x . g: the lower wall is -x . g/|g| <= (s - lo)/|g|, the upper x . g/|g| <= (hi - s)/|g|.
+      // s_k(x) = s_k(atom) + x . g (g: column k of the inverse cell matrix), so the lower wall is
+      // -x . g/|g| <= (s - lo)/|g| and the upper one x . g/|g| <= (hi - s)/|g|.
       this.addPlane(-gx / g, -gy / g, -gz / g, (s - this.wallLo[k]) / g, -1 - k);
       if (this.cut(this.np - 1, lengthTol) < 0) return false;
       this.addPlane(gx / g, gy / g, gz / g, (this.wallHi[k] - s) / g, -1 - k);

@@ -33,7 +33,12 @@ export class CellList {
   /** Fractional size of the binned region per direction (1 along periodic directions). */
   private readonly span = new Float64Array(3);
   private readonly orthogonal: boolean;
-  private readonly scratch = { bin: [new Int32Array(16), new Int32Array(16), new Int32Array(16)], shift: [new Int32Array(16), new Int32Array(16), new Int32Array(16)], gap: [new Float64Array(16), new Float64Array(16), new Float64Array(16)] };
+  /** Per-direction tables of a query (bins to visit, their periodic shift, squared gap), reused. */
+  private readonly scratch = {
+    bin: [new Int32Array(16), new Int32Array(16), new Int32Array(16)],
+    shift: [new Int32Array(16), new Int32Array(16), new Int32Array(16)],
+    gap: [new Float64Array(16), new Float64Array(16), new Float64Array(16)],
+  };
 
   /**
    * @param cell the simulation cell (periodic flags per direction)
