@@ -16,43 +16,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { Cell } from "../src/geometry/cell";
 import { Voronoi } from "../src/geometry/voronoi";
-import { readDumpSync } from "../src/io/dump-reader";
-import type { Frame } from "../src/io/frame";
 import { cutoffNeighbors } from "../src/neighbors/cutoff-neighbors";
 import { kNearest } from "../src/neighbors/k-nearest";
+import { option, replicatedGlass, runVoropp, writeVoroppInput } from "./reference-glass";
 
-const fixture = path.join(__dirname, "..", "test", "fixtures", "voronoi", "glass.dump.gz");
-
-function option(name: string, fallback: string): string {
-  const k = process.argv.indexOf(`--${name}`);
-  return k >= 0 && process.argv[k + 1] !== undefined ? process.argv[k + 1] : fallback;
-}
-
-/** The glass replicated reps[0] x reps[1] x reps[2] times (a periodic structure, same local environments). */
-function replicated(reps: number[]): Frame {
-  const g = readDumpSync(fixture, { types: ["Cu", "Zr"], sort: true });
-  const m = g.cell.matrix;
-  const n0 = g.natoms;
-  const n = n0 * reps[0] * reps[1] * reps[2];
-  const pos = new Float64Array(3 * n);
-  const ids = new Int32Array(n);
-  const types = new Int32Array(n);
-  let k = 0;
-  for (let a = 0; a < reps[0]; a++)
-    for (let b = 0; b < reps[1]; b++)
-      for (let c = 0; c < reps[2]; c++)
-        for (let i = 0; i < n0; i++) {
-          for (let d = 0; d < 3; d++) pos[3 * k + d] = g.positions[3 * i + d] + a * m[d] + b * m[3 + d] + c * m[6 + d];
-          ids[k] = k + 1;
-          types[k] = g.types[i];
-          k++;
-        }
-  const cell = new Cell(
-    [reps[0] * m[0], reps[0] * m[1], reps[0] * m[2], reps[1] * m[3], reps[1] * m[4], reps[1] * m[5], reps[2] * m[6], reps[2] * m[7], reps[2] * m[8]],
-    g.cell.origin,
-  );
-  return { ...g, natoms: n, ids, types, positions: pos, unwrapped: null, images: null, cell };
-}
 
 interface ChildResult {
   wall: number;
@@ -68,7 +35,7 @@ interface ChildResult {
 function child(): void {
   const reps = option("reps", "7,6,6").split(",").map(Number);
   const threads = Number(option("threads", "1"));
-  const frame = replicated(reps);
+  const frame = replicatedGlass(reps);
   const v = new Voronoi({ threads });
   const c0 = process.cpuUsage();
   const w0 = performance.now();
@@ -100,46 +67,12 @@ function runChild(args: string[]): ChildResult {
   return JSON.parse(r.stdout) as ChildResult;
 }
 
-/** Writes voro++'s input file (id x y z per line); not timed. */
-function writeVoroppInput(frame: Frame, dir: string): string {
-  const input = path.join(dir, "points.txt");
-  const lines: string[] = [];
-  for (let i = 0; i < frame.natoms; i++) lines.push(`${frame.ids[i]} ${frame.positions[3 * i]} ${frame.positions[3 * i + 1]} ${frame.positions[3 * i + 2]}`);
-  fs.writeFileSync(input, lines.join("\n") + "\n");
-  return input;
-}
-
-/**
- * voro++ on the same points with the custom output `format`; wall time, and user+system CPU and peak memory
- * through /usr/bin/time when available.
- */
-function runVoropp(frame: Frame, input: string, format: string): { wall: number; cpu: number | null; maxRssMB: number | null; output: string } {
-  const m = frame.cell.matrix;
-  const o = frame.cell.origin;
-  const bounds = [o[0], o[0] + m[0], o[1], o[1] + m[4], o[2], o[2] + m[8]].map(String);
-  const args = ["-p", "-c", format, ...bounds, input];
-  const timeBin = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
-  const w0 = performance.now();
-  const r = timeBin ? spawnSync(timeBin, ["-f", "%U %S %M", "voro++", ...args], { encoding: "utf8" }) : spawnSync("voro++", args, { encoding: "utf8" });
-  const wall = (performance.now() - w0) / 1000;
-  if (r.status !== 0) throw new Error(`voro++ failed: ${r.stderr}`);
-  let cpu: number | null = null;
-  let maxRssMB: number | null = null;
-  if (timeBin) {
-    const last = r.stderr.trim().split("\n").pop() ?? "";
-    const [u, s, kb] = last.split(/\s+/).map(Number);
-    cpu = u + s;
-    maxRssMB = kb / 1024;
-  }
-  return { wall, cpu, maxRssMB, output: `${input}.vol` };
-}
-
 function main(): void {
   if (process.argv.includes("--child")) return child();
   const reps = option("reps", "7,6,6");
   const repeat = Number(option("repeat", "2"));
   const r = reps.split(",").map(Number);
-  const frame = replicated(r);
+  const frame = replicatedGlass(r);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qsoft-voronoi-bench-"));
   const cpus = os.cpus().length;
   console.log(`Voronoi benchmark: ${frame.natoms} atoms (glass fixture x ${r.join(" x ")}), node ${process.version}, ${cpus} cores`);
@@ -185,7 +118,7 @@ function main(): void {
     console.log(`goals: 1 thread <= 2x voro++ (${(one.wall / vp.wall).toFixed(2)}x wall, ${vp.cpu ? (one.cpu / vp.cpu).toFixed(2) : "n/a"}x cpu); 2 threads <= 1x (${(two.wall / vp.wall).toFixed(2)}x wall); peak <= 2 GB (${(Math.max(one.maxRssMB, two.maxRssMB) / 1024).toFixed(2)} GB)`);
 
     // Neighbor searches on a smaller copy (the kd-tree package builds one JS object per point).
-    const small = replicated([3, 3, 3]);
+    const small = replicatedGlass([3, 3, 3]);
     const time = (fn: () => unknown) => {
       const t0 = performance.now();
       fn();

@@ -22,8 +22,10 @@ export interface Tessellation {
   /** Distance from the atom to the face plane. */
   readonly faceDistances: Float64Array;
   /**
-   * Per-atom flags: 0 = fine; bit 1 = the cell could not be closed or is degenerate (near-duplicate points,
-   * numerical failure); the atom's faces are then empty and downstream features document what they do.
+   * Per-atom flags (src/geometry/voronoi.ts): 0 = fine; bit 1 (VORONOI_FAILED) = the cell could not be computed
+   * (near-duplicate points, numerical failure): volume 0 and no faces, and downstream features document what they
+   * do; bit 2 (VORONOI_WALL) = the cell is cut by the wall of a non-periodic direction (wall faces are not listed
+   * but bound the volume); bit 4 (VORONOI_EMPTY) = an empty radical cell.
    */
   readonly flags: Uint8Array;
 }
