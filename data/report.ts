@@ -12,6 +12,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { readLammpsLog, thermoColumn } from "../src/dataset/lammps-log";
+import { readPlan, type Condition, type Plan } from "./lammps/plan";
 import { conditionOf, loadManifest, manifestPath, rateTag, type Manifest, type ManifestEntry } from "../src/dataset/manifest";
 import { loadSample } from "../src/dataset/sample";
 import { writeFileAtomic } from "../src/io/atomic-write";
@@ -77,33 +78,6 @@ const NIST_REPO_COMMIT = "26749ea11893bec6b0d42d078e7629fffb538467";
 /** Target plastic fraction of the threshold column (the paper's 3.5-6.0 % range, rounded). */
 const TARGET_FRACTION = 0.05;
 
-interface Condition {
-  composition: string;
-  elements: [string, string];
-  fracB: number;
-  quenchRate: number;
-  lattice: string;
-  a0: number;
-  cells: [number, number, number];
-  potential: string;
-  seeds: number[];
-  extendedSample?: number;
-}
-
-interface Plan {
-  timestepPs: number;
-  meltTemperatureK: number;
-  glassTemperatureK: number;
-  meltSteps: number;
-  relaxSteps: number;
-  strainRatePerS: number;
-  deformAxis: string;
-  maxStrain: number;
-  dumpStrain: number;
-  extended: { maxStrain: number; dumpStrain: number };
-  conditions: Condition[];
-  potentials: Record<string, { dir: string; source: string }>;
-}
 
 interface SampleRow {
   entry: ManifestEntry;
@@ -434,7 +408,7 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(option("--data") ?? path.join(repo, "data"));
   const planFile = path.resolve(option("--plan") ?? path.join(repo, "data", "lammps", "conditions.json"));
   const out = path.resolve(option("--out") ?? path.join(dataDir, "README.md"));
-  const plan = JSON.parse(fs.readFileSync(planFile, "utf8")) as Plan;
+  const plan = readPlan(planFile);
   const manifest: Manifest = fs.existsSync(manifestPath(dataDir)) ? loadManifest(dataDir) : { description: "", samples: [] };
   const rows: SampleRow[] = [];
   const order = (e: ManifestEntry) => {

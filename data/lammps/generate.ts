@@ -16,6 +16,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { rateTag } from "../../src/dataset/manifest";
+import { readPlan, type Condition, type Plan } from "./plan";
 
 const repo = path.resolve(__dirname, "..", "..");
 const templates = path.join(repo, "data", "lammps", "templates");
@@ -26,32 +28,6 @@ const argOf = (name: string) => {
 };
 const dataDir = path.resolve(argOf("--data") ?? path.join(repo, "data"));
 
-interface Condition {
-  composition: string;
-  elements: [string, string];
-  fracB: number;
-  quenchRate: number;
-  lattice: string;
-  a0: number;
-  cells: [number, number, number];
-  potential: string;
-  seeds: number[];
-  extendedSample?: number;
-}
-
-interface Plan {
-  timestepPs: number;
-  meltTemperatureK: number;
-  glassTemperatureK: number;
-  meltSteps: number;
-  relaxSteps: number;
-  strainRatePerS: number;
-  maxStrain: number;
-  dumpStrain: number;
-  extended: { maxStrain: number; dumpStrain: number };
-  conditions: Condition[];
-  potentials: Record<string, { dir: string; source: string }>;
-}
 
 interface Sample {
   id: string;
@@ -66,11 +42,8 @@ interface Sample {
   out: string;
 }
 
-const plan: Plan = JSON.parse(fs.readFileSync(argOf("--plan") ?? path.join(repo, "data", "lammps", "conditions.json"), "utf8"));
+const plan: Plan = readPlan(argOf("--plan") ?? path.join(repo, "data", "lammps", "conditions.json"));
 
-function rateTag(rate: number): string {
-  return rate.toExponential(0).replace("+", "");
-}
 
 function samples(): Sample[] {
   const list: Sample[] = [];
