@@ -25,7 +25,9 @@ max_features "sqrt", learning rate 0.1, min_samples_leaf 0.001) and prints its c
   --threshold X         plasticity threshold on the label column (default 5, the paper's D2min = 5 A^2)
   --exclude A,B         feature-file columns that are not features (default: type; id is never a feature)
   --params k=v,...      GBDT parameters over the paper's, e.g. nEstimators=100,maxDepth=3,mode=exact
-  --undersample         random equal undersampling of the majority class before CV and fit (the paper's)
+  --undersample         randomly undersample the majority class to the minority's size before CV and fit
+                        (the default: the paper's protocol)
+  --no-undersample      train on all atoms
   --folds K             stratified CV folds, shuffled (default 5)
   --seed N              seed of undersampling, fold shuffle and the model (default 0)
   --fold-models         save the average of the K fold models (the paper's protocol) instead of a refit
@@ -88,7 +90,7 @@ export const trainCommand: Command = {
     const args = parseArgs(
       argv,
       ["features", "labels", "threshold", "label-column", "params", "out", "exclude", "folds", "seed"],
-      ["undersample", "fold-models"],
+      ["no-undersample", "undersample", "fold-models"],
     );
     if (args.positional.length > 0) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
     const featuresFile = args.options.get("features");
@@ -118,7 +120,8 @@ export const trainCommand: Command = {
     if (columns.length === 0) throw new Error(`${featuresFile}: no feature columns besides id and ${[...exclude].join(", ")}`);
     const joined = joinLabels(features, featuresFile, labels, labelsFile, labelColumn, threshold);
     const rng = new Random(seed);
-    const keep = args.flags.has("undersample") ? Array.from(randomUndersample(joined.y, rng), (k) => k) : Array.from({ length: joined.y.length }, (_, k) => k);
+    const undersample = !args.flags.has("no-undersample");
+    const keep = undersample ? Array.from(randomUndersample(joined.y, rng), (k) => k) : Array.from({ length: joined.y.length }, (_, k) => k);
     const d = columns.length;
     const X = new Float64Array(keep.length * d);
     const cols = columns.map((c) => numericColumn(features, c, featuresFile));
@@ -130,7 +133,7 @@ export const trainCommand: Command = {
     const npos = y.reduce((a, b) => a + b, 0);
     console.log(
       `${joined.rows.length} atoms with labels (${joined.dropped} without), ${joined.y.reduce((a, b) => a + b, 0)} plastic ` +
-        `(${labelColumn} > ${threshold}); training on ${y.length} (${npos} plastic${args.flags.has("undersample") ? ", undersampled" : ""}), ${d} features`,
+        `(${labelColumn} > ${threshold}); training on ${y.length} (${npos} plastic${undersample ? ", undersampled" : ""}), ${d} features`,
     );
     const data = { X, nFeatures: d, featureLabels: columns };
     const base = new GradientBoostingClassifier(params);
