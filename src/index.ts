@@ -94,6 +94,8 @@ export * from "./softness/sample-features";
 
 // analysis
 export * from "./analysis/softness-statistics";
+export * from "./analysis/pair-correlation";
+export * from "./analysis/mass-scaling";
 export * from "./analysis/paper-claims";
 
 // tables and plots
