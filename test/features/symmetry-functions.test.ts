@@ -9,9 +9,8 @@ import {
   symmetryFunctionLabels,
   symmetryFunctions,
 } from "../../src/features/symmetry-functions";
-import type { Frame } from "../../src/io/frame";
 import { bruteNeighbors, listFromRows } from "./brute-neighbors";
-import { readFixtureDump } from "./read-fixture-dump";
+import { glassFrame } from "./glass-frame";
 
 interface Fixture {
   sigma: number;
@@ -59,22 +58,9 @@ describe("symmetry functions (paper Eqs. 2-3)", () => {
   });
 
   it("matches numpy on the periodic Cu-Zr glass through the featurizer (context cutoff list of 2.5 sigma)", () => {
-    const dump = readFixtureDump(join(__dirname, "../fixtures/features-b/glass.dump"));
-    const frame: Frame = {
-      timestep: 0,
-      natoms: dump.n,
-      ids: dump.ids,
-      types: dump.types,
-      positions: dump.positions,
-      unwrapped: null,
-      images: null,
-      cell: dump.cell,
-      boundary: ["pp", "pp", "pp"],
-      columns: new Map(),
-      elements: ["Cu", "Zr"],
-    };
+    const frame = glassFrame();
     const rc = 2.5 * 2.52;
-    const ctx = new StructureContext(frame, { cutoff: rc, cutoffNeighbors: bruteNeighbors(dump.positions, dump.cell, rc) });
+    const ctx = new StructureContext(frame, { cutoff: rc, cutoffNeighbors: bruteNeighbors(frame.positions, frame.cell, rc) });
     const sf = new SymmetryFunctionsFeaturizer();
     const m = ctx.features(sf);
     assert.equal(m.labels.length, 166);
