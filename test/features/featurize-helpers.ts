@@ -1,6 +1,7 @@
 import { Cell } from "../../src/geometry/cell";
 import type { Frame } from "../../src/io/frame";
 import type { NeighborList } from "../../src/neighbors/neighbor-list";
+import { listFromRows } from "./brute-neighbors";
 
 /** A frame from positions (N x 3), 1-based types and an element map; a large non-periodic box unless given. */
 export function makeFrame(positions: ArrayLike<number>, types: ArrayLike<number>, elements: string[] | null, cell?: Cell): Frame {
@@ -51,28 +52,7 @@ export function shellNeighbors(frame: Frame, lo: number, hi: number): NeighborLi
   return listFromRows(rows.map((r) => r.map(({ j, v }) => ({ j, v }))));
 }
 
-/** A neighbor list from explicit rows of (neighbor index, bond vector). */
-export function listFromRows(rows: { j: number; v: readonly number[] }[][]): NeighborList {
-  const n = rows.length;
-  const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i] + rows[i].length;
-  const m = offsets[n];
-  const indices = new Int32Array(m);
-  const vectors = new Float64Array(3 * m);
-  const distances = new Float64Array(m);
-  let e = 0;
-  for (const row of rows) {
-    for (const b of row) {
-      indices[e] = b.j;
-      vectors[3 * e] = b.v[0];
-      vectors[3 * e + 1] = b.v[1];
-      vectors[3 * e + 2] = b.v[2];
-      distances[e] = Math.hypot(b.v[0], b.v[1], b.v[2]);
-      e++;
-    }
-  }
-  return { n, offsets, indices, vectors, distances };
-}
+export { listFromRows };
 
 /** A cluster frame: atom 0 at the origin, then the given neighbor positions; one Voronoi-like row for atom 0. */
 export function cluster(neighbors: number[][], types: number[], elements: string[]): { frame: Frame; list: NeighborList } {
