@@ -6,6 +6,7 @@
  *
  *   npm run data:generate [-- --only Cu65Zr35@1e13[,Fe80P20@1e13|sample-id]] [--jobs 2] [--commit] [--detach]
  *
+ * --only LIST comma-separated conditions (Cu65Zr35@1e13), compositions or sample ids; also the run order
  * --jobs N    run N samples at once, one LAMMPS process (one core) each
  * --commit    git-commit each finished sample (its folder and data/manifest.json) as it lands
  * --detach    go on in the background; progress goes to data/work/generate.log
@@ -349,10 +350,13 @@ async function main(): Promise<void> {
   const only = opt("--only")?.split(",");
   const jobs = Number(opt("--jobs") ?? "1");
   const all = samples();
-  const todo = all.filter((s) => {
+  // --only also sets the order: samples run in the order of the first token that names them
+  const rank = (s: Sample): number => {
+    if (!only) return 0;
     const cond = `${s.condition.composition}@${rateTag(s.condition.quenchRate)}`;
-    return !only || only.includes(cond) || only.includes(s.id) || only.includes(s.condition.composition);
-  });
+    return only.findIndex((t) => t === cond || t === s.id || t === s.condition.composition);
+  };
+  const todo = all.filter((s) => rank(s) >= 0).sort((a, b) => rank(a) - rank(b));
   if (argv.includes("--list")) {
     for (const s of todo) {
       const done = fs.existsSync(path.join(s.out, "sample.json"));
