@@ -1,0 +1,184 @@
+import type { BinaryClassifier } from "../ml/classifier";
+import type { GradientBoostingParams } from "../ml/gbdt-params";
+import { toBinaryLabels } from "../ml/binary-labels";
+import { rocAucScore } from "../ml/metrics/roc-auc";
+import { paperProtocol, type LabeledSample } from "../ml/paper-protocol";
+
+/**
+ * The 5 generalization scenarios of the paper (Figure 4): a model trained on one condition is applied to the
+ * unseen glass of another.
+ */
+export type GeneralizationScenario = 1 | 2 | 3 | 4 | 5;
+
+export const SCENARIO_NAMES: Readonly<Record<GeneralizationScenario, string>> = Object.freeze({
+  1: "i) same composition, same quench rate (unseen glass)",
+  2: "ii) same composition, other quench rate",
+  3: "iii) other composition, same quench rate",
+  4: "iv) other composition, other quench rate",
+  5: "v) other system",
+});
+
+/** What a condition is: its chemical system (e.g. "Cu-Zr"), composition and quench rate (K/s). */
+export interface ConditionKey {
+  readonly condition: string;
+  readonly system: string;
+  readonly composition: string;
+  readonly quenchRate: number;
+}
+
+/** A condition's data: training glasses and the unseen glass (the training glass itself when `single`). */
+export interface GeneralizationCondition extends ConditionKey {
+  readonly train: readonly LabeledSample[];
+  readonly test: LabeledSample;
+  readonly single: boolean;
+}
+
+/** Scenario of applying a model of `source` to `target` (paper, Results, "Generalization to new compositions"). */
+export function generalizationScenario(source: ConditionKey, target: ConditionKey): GeneralizationScenario {
+  if (source.system !== target.system) return 5;
+  const sameC = source.composition === target.composition;
+  const sameQ = source.quenchRate === target.quenchRate;
+  if (sameC && sameQ) return 1;
+  if (sameC) return 2;
+  return sameQ ? 3 : 4;
+}
+
+/** One condition's own model, fitted with the paper's protocol. */
+export interface FittedCondition extends ConditionKey {
+  /** The mean of the 5 CV fold models (quench-in softness). */
+  readonly model: BinaryClassifier;
+  readonly cvAuc: number;
+  readonly cvAucStd: number;
+  /** AUC on the condition's unseen glass; null when the condition has a single glass. */
+  readonly testAuc: number | null;
+  /**
+   * The "fitted" score of the unseen glass: CV AUC of the paper's protocol trained on that glass alone (a model
+   * "trained specifically on a target glass", paper, Figure 4). Equals `cvAuc` for a single-glass condition.
+   */
+  readonly fittedAuc: number;
+  readonly trainGlasses: string[];
+  readonly testGlass: string;
+}
+
+export interface GeneralizationOptions {
+  /** GBDT parameters over the paper's (PAPER_GBDT_PARAMS). */
+  readonly params?: Partial<GradientBoostingParams>;
+  /** Seed of the undersampling and CV splits (default 0). */
+  readonly randomState?: number;
+}
+
+/** Fits every condition's own model with the paper's protocol (undersampling, 5-fold CV, fold models averaged). */
+export function fitConditions(conditions: readonly GeneralizationCondition[], options: GeneralizationOptions = {}): FittedCondition[] {
+  return conditions.map((c) => {
+    const randomState = options.randomState ?? 0;
+    const r = paperProtocol({ train: c.train, test: c.test, params: options.params, randomState });
+    const fitted = c.single ? r : paperProtocol({ train: [c.test], test: c.test, params: options.params, randomState });
+    return {
+      condition: c.condition,
+      system: c.system,
+      composition: c.composition,
+      quenchRate: c.quenchRate,
+      model: r.model,
+      cvAuc: r.cv.mean.auc,
+      cvAucStd: r.cv.std.auc,
+      testAuc: c.single ? null : r.test.auc,
+      fittedAuc: fitted.cv.mean.auc,
+      trainGlasses: c.train.map((g, k) => g.name ?? `train[${k}]`),
+      testGlass: c.test.name ?? "test",
+    };
+  });
+}
+
+/**
+ * The score a transfer is compared with. The paper (Figure 4) takes "the difference between the AUC of a model
+ * trained specifically on a target glass with the generalized AUC achieved by applying a ML model trained for
+ * another glass to the target glass". Three readings:
+ * - "test" (default): the target condition's own model's AUC on the target's unseen glass. Every score of a
+ *   target is then an AUC on the same unseen atoms, and the drop compares models only; scenario i is 0 by
+ *   construction (the reference line). A target with a single glass has no unseen glass of its own: "fitted".
+ * - "fitted": CV AUC of the protocol trained on the target's unseen glass itself;
+ * - "cv": CV AUC of the target condition's own model on its training glasses.
+ * The two CV scores are measured on atoms of the glasses the model is fitted on: a test-fold atom's neighbors
+ * sit in the training folds, and with MRO features (averages over neighbors) and D2min both smooth in space,
+ * they score higher than the same model on an unseen glass (notebooks/04-generalization measures by how much).
+ */
+export type TransferReference = "fitted" | "cv" | "test";
+
+export interface TransferPair {
+  readonly source: string;
+  readonly target: string;
+  readonly scenario: GeneralizationScenario;
+  /** AUC of the source's model on the target's unseen glass. */
+  readonly auc: number;
+  /** The target's own score (see TransferReference). */
+  readonly reference: number;
+  /** reference - auc: the AUC lost by not training on the target (positive = worse). */
+  readonly drop: number;
+}
+
+export interface TransferOptions {
+  /** Systems whose models are transferred (default ["Cu-Zr"], the paper's 81 + 27 pairs). */
+  readonly sourceSystems?: readonly string[];
+  readonly reference?: TransferReference;
+}
+
+/**
+ * Every (source, target) pair with the source in `sourceSystems`: the source's model predicts the target's
+ * unseen glass (all atoms for Cu-Zr, host atoms for the other systems, as the rows of the target's data).
+ * For a target with a single glass, that glass was never seen by any other condition's model, so the transfer
+ * is still a test on unseen data; only the target's own test score is missing (its CV score is the reference).
+ */
+export function transferPairs(
+  conditions: readonly GeneralizationCondition[],
+  fitted: readonly FittedCondition[],
+  options: TransferOptions = {},
+): TransferPair[] {
+  const sources = new Set(options.sourceSystems ?? ["Cu-Zr"]);
+  const reference = options.reference ?? "test";
+  const byName = new Map(fitted.map((f) => [f.condition, f]));
+  const out: TransferPair[] = [];
+  for (const s of fitted) {
+    if (!sources.has(s.system)) continue;
+    for (const t of conditions) {
+      const own = byName.get(t.condition);
+      if (!own) throw new Error(`transferPairs: condition ${t.condition} has no fitted model`);
+      const scenario = generalizationScenario(s, t);
+      // Scenario i needs an unseen glass of the source's own condition.
+      if (scenario === 1 && t.single) continue;
+      const auc = rocAucScore(toBinaryLabels(t.test.y, t.test.y.length, `${t.condition} test labels`), s.model.predictProba(t.test.X));
+      const ref = reference === "cv" ? own.cvAuc : reference === "test" && own.testAuc !== null ? own.testAuc : own.fittedAuc;
+      out.push({ source: s.condition, target: t.condition, scenario, auc, reference: ref, drop: ref - auc });
+    }
+  }
+  return out;
+}
+
+/** Per scenario: number of pairs and the mean, median, min and max AUC drop. */
+export interface ScenarioSummary {
+  readonly scenario: GeneralizationScenario;
+  readonly name: string;
+  readonly pairs: number;
+  readonly meanDrop: number;
+  readonly medianDrop: number;
+  readonly minDrop: number;
+  readonly maxDrop: number;
+}
+
+export function summarizeScenarios(pairs: readonly TransferPair[]): ScenarioSummary[] {
+  const out: ScenarioSummary[] = [];
+  for (const scenario of [1, 2, 3, 4, 5] as GeneralizationScenario[]) {
+    const d = pairs.filter((p) => p.scenario === scenario).map((p) => p.drop).sort((a, b) => a - b);
+    if (d.length === 0) continue;
+    const mid = d.length >> 1;
+    out.push({
+      scenario,
+      name: SCENARIO_NAMES[scenario],
+      pairs: d.length,
+      meanDrop: d.reduce((a, b) => a + b, 0) / d.length,
+      medianDrop: d.length % 2 === 1 ? d[mid] : (d[mid - 1] + d[mid]) / 2,
+      minDrop: d[0],
+      maxDrop: d[d.length - 1],
+    });
+  }
+  return out;
+}
