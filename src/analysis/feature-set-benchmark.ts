@@ -1,0 +1,549 @@
+import { performance } from "node:perf_hooks";
+import { typeNames } from "../dataset/manifest";
+import { loadSample, type Sample } from "../dataset/sample";
+import { createFeaturizers, type FeaturizeOptions } from "../features/compute-features";
+import type { FeatureMatrix } from "../features/featurizer";
+import { PLASTIC_STRAIN, PLASTIC_THRESHOLD } from "../labels/plastic";
+import { AveragingClassifier } from "../ml/averaging-classifier";
+import { requireBothClasses } from "../ml/binary-labels";
+import { alignColumns, concatRows, takeRows, toDesignMatrix, type DesignMatrix } from "../ml/design-matrix";
+import { PAPER_GBDT_PARAMS, type GradientBoostingParams } from "../ml/gbdt-params";
+import { GradientBoostingClassifier } from "../ml/gradient-boosting-classifier";
+import { crossValidate, type CrossValidationResult } from "../ml/model-selection/cross-validate";
+import { StratifiedKFold } from "../ml/model-selection/stratified-kfold";
+import { paperProtocol, type LabeledSample } from "../ml/paper-protocol";
+import { Random } from "../ml/random";
+import { randomUndersample } from "../ml/sampling/undersample";
+import { sampleFeatures } from "../softness/sample-features";
+import { hostOf } from "../softness/training-set";
+import { makeTable, type Column, type Table } from "../table/csv";
+
+/*
+ * Wang & Jain 2019, Results, "Quantitatively benchmarking individual feature sets" (Figure 5a) and Methods,
+ * "Benchmarked Structural Signatures and Their MRO Version": each candidate feature set trains the paper's model
+ * (undersampling, stratified 5-fold CV, fold models averaged, tested on an unseen glass) on the SAME atoms and the
+ * SAME CV splits, and its AUC measures the set's predictive power.
+ */
+
+/** Feature options of the paper's model everywhere in qsoft (scripts/train-models.ts): 4.0 A cutoff, 5 % face filter, clamped interstices. */
+export const BENCHMARK_FEATURE_OPTIONS: Readonly<FeaturizeOptions> = Object.freeze({ cutoff: 4.0, faceFilter: 0.05, clamp: true });
+
+/** A named group of registered feature sets (src/features/sets.ts, benchmark-sets.ts), e.g. CN + its MRO. */
+export interface FeatureSetGroup {
+  /** Short id, e.g. "cn+mro". */
+  readonly name: string;
+  /** Display label, e.g. "CN + MRO". */
+  readonly label: string;
+  /** Registered set names, in column order. */
+  readonly sets: readonly string[];
+}
+
+/** A named group of feature columns: what the benchmark core trains on. */
+export interface ColumnGroup {
+  readonly name: string;
+  readonly label?: string;
+  readonly columns: readonly string[];
+}
+
+/** The 8 benchmark SRO sets of the paper (Methods i-viii) with their MRO sets and display labels, in Figure 5a order. */
+export const BENCHMARK_SRO_MRO: readonly { sro: string; mro: string; label: string }[] = Object.freeze([
+  { sro: "cn", mro: "mro_cn", label: "CN" },
+  { sro: "voronoi_index", mro: "mro_voronoi_index", label: "Voronoi idx" },
+  { sro: "motifs", mro: "mro_motifs", label: "Motifs" },
+  { sro: "volume_metrics", mro: "mro_volume_metrics", label: "Volume metrics" },
+  { sro: "ifold", mro: "mro_ifold", label: "i-fold symm" },
+  { sro: "ifold_area", mro: "mro_ifold_area", label: "Weighted i-fold symm" },
+  { sro: "boop", mro: "mro_boop", label: "BOOP" },
+  { sro: "csro", mro: "mro_csro", label: "CSRO" },
+]);
+
+/**
+ * Figure 5a's groups: each benchmark SRO set alone and augmented by its MRO set (Methods i-viii, in the figure's
+ * order), then the paper's interstice SRO (16) and SRO + MRO (80).
+ */
+export const FIGURE_5A_GROUPS: readonly FeatureSetGroup[] = Object.freeze([
+  ...BENCHMARK_SRO_MRO.flatMap((s) => [
+    { name: s.sro, label: s.label, sets: [s.sro] },
+    { name: `${s.sro}+mro`, label: `${s.label} + MRO`, sets: [s.sro, s.mro] },
+  ]),
+  { name: "interstice", label: "Interstice", sets: ["interstice"] },
+  { name: "interstice+mro", label: "Interstice + MRO", sets: ["interstice", "mro"] },
+]);
+
+/**
+ * The augmentation groups of Supplementary Tables 5 and 7: the interstice SRO with all 49 benchmark SRO features,
+ * and the 80 interstice features with all benchmark SRO + MRO features.
+ */
+export const AUGMENTED_GROUPS: readonly FeatureSetGroup[] = Object.freeze([
+  { name: "interstice+benchmark", label: "Interstice + 49 benchmark SRO", sets: ["interstice", ...BENCHMARK_SRO_MRO.map((s) => s.sro)] },
+  {
+    name: "interstice+mro+benchmark+mro",
+    label: "Interstice + MRO + benchmark SRO + MRO",
+    sets: ["interstice", "mro", ...BENCHMARK_SRO_MRO.flatMap((s) => [s.sro, s.mro])],
+  },
+]);
+
+/** One glass for the benchmark: a feature matrix holding (at least) every column of every group, and 0/1 labels. */
+export interface BenchmarkGlass {
+  readonly name: string;
+  /** Rows = atoms; may contain NaN (those atoms are dropped for every group, see `benchmarkFeatureSets`). */
+  readonly X: FeatureMatrix;
+  /** 1 = plastic, one per row of X. */
+  readonly y: ArrayLike<number>;
+}
+
+export interface FeatureSetBenchmarkOptions {
+  /** Training glasses (the paper: 2 of the 3 glasses of a condition). */
+  readonly train: readonly BenchmarkGlass[];
+  /** The unseen glass, or null/undefined for cross-validation only (test scores are then null). */
+  readonly test?: BenchmarkGlass | null;
+  readonly groups: readonly ColumnGroup[];
+  /** Seed of the undersampling and the fold shuffle, shared by every group (default 0). */
+  readonly randomState?: number;
+  /** CV folds (default 5, the paper's). */
+  readonly nSplits?: number;
+  /** GBDT parameters over PAPER_GBDT_PARAMS. */
+  readonly params?: Partial<GradientBoostingParams>;
+  /** Called after each group, e.g. to print progress. */
+  readonly onGroup?: (score: FeatureGroupScore, index: number) => void;
+}
+
+/** The rows of one glass used by the benchmark. */
+export interface GlassRows {
+  readonly name: string;
+  /** Rows of the input matrix. */
+  readonly rows: number;
+  /** Row indices kept: finite in every column of every group (the common row mask). */
+  readonly kept: Int32Array;
+  /** Rows dropped by the common mask (rows - kept.length). */
+  readonly dropped: number;
+  /** Per group: rows that group alone would drop (its own non-finite values). */
+  readonly droppedByGroup: Readonly<Record<string, number>>;
+  /** Plastic atoms among the kept rows. */
+  readonly plastic: number;
+}
+
+/** Scores of one feature group. */
+export interface FeatureGroupScore {
+  readonly name: string;
+  readonly label: string;
+  readonly columns: readonly string[];
+  readonly nFeatures: number;
+  /** Mean and population std of the fold AUCs of the 5-fold CV on the undersampled training rows. */
+  readonly cvAuc: number;
+  readonly cvAucStd: number;
+  readonly foldAuc: readonly number[];
+  /** AUC of the averaged fold models on the unseen glass (all its kept atoms, no undersampling); null without test glass. */
+  readonly testAuc: number | null;
+  /** Mean of the fold models' own test AUCs (the paper's "average scoring metric"); null without test glass. */
+  readonly meanFoldTestAuc: number | null;
+  /** The fold models, averaged (QS = mean P(plastic)). */
+  readonly model: AveragingClassifier;
+  /** Wall time of this group (fit + scoring), seconds. */
+  readonly seconds: number;
+}
+
+export interface FeatureSetBenchmark {
+  readonly train: string[];
+  readonly test: string | null;
+  readonly randomState: number;
+  readonly nSplits: number;
+  /** Training glasses, then the test glass. */
+  readonly glasses: GlassRows[];
+  /** Concatenated kept training rows, and the undersampled rows (indices into them) every group was cross-validated on. */
+  readonly nTrainRows: number;
+  readonly trainIndices: Int32Array;
+  readonly scores: FeatureGroupScore[];
+}
+
+/** The protocol's CV without a test glass: what paperProtocol does up to the fold models. */
+export interface ProtocolCrossValidation {
+  readonly cv: CrossValidationResult;
+  readonly model: AveragingClassifier;
+  readonly nTrainRows: number;
+  readonly trainIndices: Int32Array;
+}
+
+/**
+ * The first steps of `paperProtocol` (src/ml/paper-protocol.ts) for a condition without an unseen glass: the
+ * same concatenation, the same seeded undersampling and the same seeded stratified folds, so a group scored
+ * here has the CV scores paperProtocol would give it.
+ */
+export function protocolCrossValidation(options: {
+  train: readonly LabeledSample[];
+  params?: Partial<GradientBoostingParams>;
+  nSplits?: number;
+  randomState?: number;
+  threshold?: number;
+}): ProtocolCrossValidation {
+  const { train, nSplits = 5, randomState = 0, threshold = 0.5 } = options;
+  if (train.length === 0) throw new Error("protocolCrossValidation: no training samples");
+  const parts: DesignMatrix[] = [];
+  const ys: number[] = [];
+  train.forEach((s, k) => {
+    const what = `train[${k}]${s.name ? ` (${s.name})` : ""}`;
+    const m = toDesignMatrix(s.X, `${what}.X`);
+    parts.push(k === 0 ? m : alignColumns(m, parts[0].featureLabels, parts[0].nFeatures, `${what}.X`));
+    if (s.y.length !== m.nSamples) throw new Error(`${what}.y has ${s.y.length} labels for ${m.nSamples} rows`);
+    for (let i = 0; i < s.y.length; i++) ys.push(Number(s.y[i]));
+  });
+  const X = concatRows(parts);
+  const y = Uint8Array.from(ys);
+  requireBothClasses(y, "training labels");
+  const rng = new Random(randomState);
+  const keep = randomUndersample(y, rng);
+  const base = new GradientBoostingClassifier({ ...PAPER_GBDT_PARAMS, ...options.params });
+  const cv = crossValidate(base, takeRows(X, keep), Uint8Array.from(keep, (i) => y[i]), {
+    cv: new StratifiedKFold(nSplits, true, rng.nextSeed()),
+    threshold,
+  });
+  return { cv, model: new AveragingClassifier(cv.models, "cv-folds"), nTrainRows: X.nSamples, trainIndices: keep };
+}
+
+/** Rows `rows` and columns `columns` (by label) of a feature matrix. */
+export function selectRows(X: FeatureMatrix, rows: ArrayLike<number>, columns: readonly string[]): FeatureMatrix {
+  const d = X.labels.length;
+  const idx = columns.map((c) => {
+    const k = X.labels.indexOf(c);
+    if (k < 0) throw new Error(`no feature column "${c}"`);
+    return k;
+  });
+  const w = idx.length;
+  const values = new Float64Array(rows.length * w);
+  for (let r = 0; r < rows.length; r++) {
+    const base = rows[r] * d;
+    for (let k = 0; k < w; k++) values[r * w + k] = X.values[base + idx[k]];
+  }
+  return { n: rows.length, labels: columns.slice(), values };
+}
+
+/** The common row mask of one glass: rows finite in every column of every group, and what each group alone would drop. */
+export function commonRows(glass: BenchmarkGlass, groups: readonly ColumnGroup[]): GlassRows {
+  const X = glass.X;
+  const d = X.labels.length;
+  if (X.values.length !== X.n * d) throw new Error(`${glass.name}: X has ${X.values.length} values, expected ${X.n} x ${d}`);
+  if (glass.y.length !== X.n) throw new Error(`${glass.name}: ${glass.y.length} labels for ${X.n} rows`);
+  const colIndex = new Map<string, number>();
+  X.labels.forEach((l, k) => colIndex.set(l, k));
+  // Per column: is row i finite? computed once over the union of the groups' columns.
+  const finiteCol = new Map<string, Uint8Array>();
+  for (const g of groups) {
+    for (const c of g.columns) {
+      if (finiteCol.has(c)) continue;
+      const k = colIndex.get(c);
+      if (k === undefined) throw new Error(`${glass.name}: group "${g.name}" needs column "${c}", which X does not have`);
+      const ok = new Uint8Array(X.n);
+      for (let i = 0; i < X.n; i++) ok[i] = Number.isFinite(X.values[i * d + k]) ? 1 : 0;
+      finiteCol.set(c, ok);
+    }
+  }
+  const all = new Uint8Array(X.n).fill(1);
+  const droppedByGroup: Record<string, number> = {};
+  for (const g of groups) {
+    const own = new Uint8Array(X.n).fill(1);
+    for (const c of g.columns) {
+      const ok = finiteCol.get(c) as Uint8Array;
+      for (let i = 0; i < X.n; i++) own[i] &= ok[i];
+    }
+    let dropped = 0;
+    for (let i = 0; i < X.n; i++) {
+      dropped += 1 - own[i];
+      all[i] &= own[i];
+    }
+    droppedByGroup[g.name] = dropped;
+  }
+  const kept: number[] = [];
+  let plastic = 0;
+  for (let i = 0; i < X.n; i++) {
+    const yi = glass.y[i];
+    if (yi !== 0 && yi !== 1) throw new Error(`${glass.name}: y[${i}] = ${yi}; labels must be 0 or 1`);
+    if (all[i]) {
+      kept.push(i);
+      plastic += yi;
+    }
+  }
+  return { name: glass.name, rows: X.n, kept: Int32Array.from(kept), dropped: X.n - kept.length, droppedByGroup, plastic };
+}
+
+function sameIndices(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+function checkGroups(groups: readonly ColumnGroup[]): void {
+  if (groups.length === 0) throw new Error("benchmarkFeatureSets: no feature group");
+  const seen = new Set<string>();
+  for (const g of groups) {
+    if (seen.has(g.name)) throw new Error(`benchmarkFeatureSets: group name "${g.name}" is used twice`);
+    seen.add(g.name);
+    if (g.columns.length === 0) throw new Error(`benchmarkFeatureSets: group "${g.name}" has no column`);
+    if (new Set(g.columns).size !== g.columns.length) throw new Error(`benchmarkFeatureSets: group "${g.name}" lists a column twice`);
+  }
+}
+
+/**
+ * Benchmarks feature groups as in the paper's Figure 5a: every group trains the paper's protocol (`paperProtocol`,
+ * or `protocolCrossValidation` when there is no unseen glass) on exactly the same atoms (the common row mask:
+ * atoms finite in every group's columns; the count each group alone would drop is reported) and with the same seed,
+ * hence the same undersampled rows and the same CV splits. Returns the CV AUC (mean, std) and the test AUC per group.
+ */
+export function benchmarkFeatureSets(options: FeatureSetBenchmarkOptions): FeatureSetBenchmark {
+  const { train, groups, randomState = 0, nSplits = 5, params } = options;
+  const test = options.test ?? null;
+  if (train.length === 0) throw new Error("benchmarkFeatureSets: no training glass");
+  checkGroups(groups);
+  const rows = [...train, ...(test ? [test] : [])].map((g) => commonRows(g, groups));
+  const trainRows = rows.slice(0, train.length);
+  const testRows = test ? rows[train.length] : null;
+  const ys = rows.map((r, k) => {
+    const g = k < train.length ? train[k] : (test as BenchmarkGlass);
+    return Uint8Array.from(r.kept, (i) => g.y[i]);
+  });
+  const scores: FeatureGroupScore[] = [];
+  let trainIndices: Int32Array | null = null;
+  let nTrainRows = 0;
+  for (const [gi, group] of groups.entries()) {
+    const t0 = performance.now();
+    const parts: LabeledSample[] = train.map((g, k) => ({ name: g.name, X: selectRows(g.X, trainRows[k].kept, group.columns), y: ys[k] }));
+    let cv: CrossValidationResult;
+    let model: AveragingClassifier;
+    let testAuc: number | null = null;
+    let meanFoldTestAuc: number | null = null;
+    let indices: Int32Array;
+    if (test && testRows) {
+      const res = paperProtocol({
+        train: parts,
+        test: { name: test.name, X: selectRows(test.X, testRows.kept, group.columns), y: ys[train.length] },
+        randomState,
+        nSplits,
+        params,
+      });
+      cv = res.cv;
+      model = res.model;
+      testAuc = res.test.auc;
+      meanFoldTestAuc = res.meanFoldTestAuc;
+      indices = res.trainIndices;
+      nTrainRows = res.nTrainRows;
+    } else {
+      const res = protocolCrossValidation({ train: parts, randomState, nSplits, params });
+      cv = res.cv;
+      model = res.model;
+      indices = res.trainIndices;
+      nTrainRows = res.nTrainRows;
+    }
+    // Same rows and seed must give the same undersampled rows for every group (the point of the benchmark).
+    if (trainIndices === null) trainIndices = indices;
+    else if (!sameIndices(indices, trainIndices)) {
+      throw new Error(`benchmarkFeatureSets: group "${group.name}" was undersampled differently from "${groups[0].name}"`);
+    }
+    const score: FeatureGroupScore = {
+      name: group.name,
+      label: group.label ?? group.name,
+      columns: group.columns.slice(),
+      nFeatures: group.columns.length,
+      cvAuc: cv.mean.auc,
+      cvAucStd: cv.std.auc,
+      foldAuc: cv.folds.map((f) => f.auc),
+      testAuc,
+      meanFoldTestAuc,
+      model,
+      seconds: (performance.now() - t0) / 1000,
+    };
+    scores.push(score);
+    options.onGroup?.(score, gi);
+  }
+  if (trainIndices === null) throw new Error("benchmarkFeatureSets: no group was run");
+  return {
+    train: train.map((g) => g.name),
+    test: test ? test.name : null,
+    randomState,
+    nSplits,
+    glasses: rows,
+    nTrainRows,
+    trainIndices,
+    scores,
+  };
+}
+
+/** One row per group: group, label, features, cv_auc, cv_auc_std, test_auc (NaN without test glass), mean_fold_test_auc. */
+export function benchmarkTable(benchmark: FeatureSetBenchmark): Table {
+  const s = benchmark.scores;
+  const orNaN = (v: number | null): number => (v === null ? NaN : v);
+  return makeTable([
+    ["group", s.map((x) => x.name)],
+    ["label", s.map((x) => x.label)],
+    ["features", Float64Array.from(s, (x) => x.nFeatures)],
+    ["cv_auc", Float64Array.from(s, (x) => x.cvAuc)],
+    ["cv_auc_std", Float64Array.from(s, (x) => x.cvAucStd)],
+    ["test_auc", Float64Array.from(s, (x) => orNaN(x.testAuc))],
+    ["mean_fold_test_auc", Float64Array.from(s, (x) => orNaN(x.meanFoldTestAuc))],
+  ]);
+}
+
+/**
+ * Groups x conditions: one row per group (in the first benchmark's order), one column per condition with the
+ * chosen score ("cv": CV AUC mean; "test": test AUC, NaN where a condition has no unseen glass).
+ */
+export function benchmarkComparisonTable(benchmarks: readonly { condition: string; benchmark: FeatureSetBenchmark }[], metric: "cv" | "test" = "cv"): Table {
+  if (benchmarks.length === 0) throw new Error("benchmarkComparisonTable: no benchmark");
+  const first = benchmarks[0].benchmark.scores;
+  const cols: [string, Column][] = [
+    ["group", first.map((x) => x.name)],
+    ["label", first.map((x) => x.label)],
+    ["features", Float64Array.from(first, (x) => x.nFeatures)],
+  ];
+  for (const { condition, benchmark } of benchmarks) {
+    const byName = new Map(benchmark.scores.map((x) => [x.name, x]));
+    cols.push([
+      condition,
+      Float64Array.from(first, (x) => {
+        const s = byName.get(x.name);
+        if (s === undefined) return NaN;
+        return metric === "cv" ? s.cvAuc : (s.testAuc ?? NaN);
+      }),
+    ]);
+  }
+  return makeTable(cols);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The shipped glasses (data/manifest.json): features from the disk cache, labels D2min(4 %) > 5 A^2.
+
+/** A shipped glass loaded for the benchmark: the union of the groups' sets, labels, and which columns each set gave. */
+export interface LoadedBenchmarkGlass extends BenchmarkGlass {
+  /** Column labels of each registered set. */
+  readonly setColumns: ReadonlyMap<string, readonly string[]>;
+  /** Atom ids and types of the rows (rows = the host atoms with a finite D2min, in id order). */
+  readonly ids: Int32Array;
+  readonly types: Int32Array;
+  /** Element the rows are restricted to (null: all atoms). */
+  readonly host: string | null;
+  /** Atoms left out for a non-finite D2min. */
+  readonly droppedLabel: number;
+}
+
+export interface LoadBenchmarkGlassOptions {
+  featureOptions?: FeaturizeOptions;
+  /** Strain of the labels (default 0.04) and D2min threshold (default 5 A^2): the paper's. */
+  strain?: number;
+  threshold?: number;
+  /** "auto" (default): hostOf(entry), the paper's host atoms (Ni, Al, Fe) or all atoms for Cu-Zr; null: all atoms. */
+  host?: string | null | "auto";
+}
+
+/** The union of the groups' sets in first-seen order. */
+export function unionSets(groups: readonly FeatureSetGroup[]): string[] {
+  const out: string[] = [];
+  for (const g of groups) for (const s of g.sets) if (!out.includes(s)) out.push(s);
+  return out;
+}
+
+/** Column labels of each set for a frame with these element names (the CSRO sets' labels name the elements). */
+function labelsBySet(sets: readonly string[], species: string[], options: FeaturizeOptions): Map<string, string[]> {
+  const params: Record<string, Record<string, unknown>> = {};
+  for (const [k, v] of Object.entries(options.params ?? {})) params[k] = { ...v };
+  for (const s of ["csro", "mro_csro"]) if (sets.includes(s)) params[s] = { ...(params[s] ?? {}), species };
+  const featurizers = createFeaturizers(sets, { ...options, params });
+  return new Map(sets.map((s, k) => [s, featurizers[k].featureLabels()]));
+}
+
+/**
+ * One shipped glass with the features of `sets` (computed once per glass and set list, then read from
+ * data/cache/features) and the paper's labels, restricted to the host atoms. Rows with NaN features are kept here
+ * (benchmarkFeatureSets drops them for every group).
+ */
+export async function loadBenchmarkGlass(sample: Sample | string, sets: readonly string[], options: LoadBenchmarkGlassOptions = {}): Promise<LoadedBenchmarkGlass> {
+  const s = typeof sample === "string" ? await loadSample(sample) : sample;
+  const featureOptions = options.featureOptions ?? BENCHMARK_FEATURE_OPTIONS;
+  const frame = s.quenched;
+  const m = sampleFeatures(s, sets, featureOptions);
+  const bySet = labelsBySet(sets, typeNames(s.entry), featureOptions);
+  const expected = [...bySet.values()].flat();
+  if (expected.length !== m.labels.length || expected.some((l, k) => l !== m.labels[k])) {
+    throw new Error(`${s.entry.id}: feature columns [${m.labels.slice(0, 5).join(", ")}, ...] do not match the sets' labels [${expected.slice(0, 5).join(", ")}, ...]`);
+  }
+  const labels = await s.labels(options.strain ?? PLASTIC_STRAIN, { threshold: options.threshold ?? PLASTIC_THRESHOLD });
+  const host = options.host === undefined || options.host === "auto" ? hostOf(s.entry) : options.host;
+  const hostType = host ? (frame.elements ?? []).indexOf(host) + 1 : 0;
+  if (host && hostType === 0) throw new Error(`${s.entry.id}: no element ${host} in [${(frame.elements ?? []).join(", ")}]`);
+  const rows: number[] = [];
+  let droppedLabel = 0;
+  for (let i = 0; i < m.n; i++) {
+    if (hostType !== 0 && frame.types[i] !== hostType) continue;
+    if (Number.isFinite(labels.d2min[i])) rows.push(i);
+    else droppedLabel++;
+  }
+  return {
+    name: s.entry.id,
+    X: selectRows(m, rows, m.labels),
+    y: Uint8Array.from(rows, (i) => labels.plastic[i]),
+    setColumns: bySet,
+    ids: Int32Array.from(rows, (i) => frame.ids[i]),
+    types: Int32Array.from(rows, (i) => frame.types[i]),
+    host,
+    droppedLabel,
+  };
+}
+
+/** Set-based groups as column groups, from the set -> columns map of a loaded glass. */
+export function columnGroups(groups: readonly FeatureSetGroup[], setColumns: ReadonlyMap<string, readonly string[]>): ColumnGroup[] {
+  return groups.map((g) => ({
+    name: g.name,
+    label: g.label,
+    columns: g.sets.flatMap((s) => {
+      const c = setColumns.get(s);
+      if (c === undefined) throw new Error(`group "${g.name}": set "${s}" was not loaded`);
+      return [...c];
+    }),
+  }));
+}
+
+export interface SampleBenchmarkOptions extends LoadBenchmarkGlassOptions {
+  /** Training sample ids (or loaded samples). */
+  train: readonly (string | Sample)[];
+  /** The unseen sample, or null for CV only. */
+  test?: string | Sample | null;
+  /** Default FIGURE_5A_GROUPS. */
+  groups?: readonly FeatureSetGroup[];
+  randomState?: number;
+  nSplits?: number;
+  params?: Partial<GradientBoostingParams>;
+  onGroup?: (score: FeatureGroupScore, index: number) => void;
+}
+
+/** A benchmark of shipped glasses, with the loaded glasses (e.g. for the Figure 5b overlay). */
+export interface SampleBenchmark {
+  readonly benchmark: FeatureSetBenchmark;
+  readonly train: LoadedBenchmarkGlass[];
+  readonly test: LoadedBenchmarkGlass | null;
+  readonly groups: ColumnGroup[];
+  /** Seconds spent loading glasses, features and labels. */
+  readonly loadSeconds: number;
+}
+
+/**
+ * `benchmarkFeatureSets` on shipped glasses: loads each glass with the union of the groups' sets (disk feature
+ * cache), the paper's labels and host atoms, then benchmarks every group on the common rows.
+ */
+export async function benchmarkSamples(options: SampleBenchmarkOptions): Promise<SampleBenchmark> {
+  const groups = options.groups ?? FIGURE_5A_GROUPS;
+  const sets = unionSets(groups);
+  const t0 = performance.now();
+  const load = (s: string | Sample) => loadBenchmarkGlass(s, sets, options);
+  const train: LoadedBenchmarkGlass[] = [];
+  for (const s of options.train) train.push(await load(s));
+  const test = options.test ? await load(options.test) : null;
+  const loadSeconds = (performance.now() - t0) / 1000;
+  const cgroups = columnGroups(groups, train[0].setColumns);
+  const benchmark = benchmarkFeatureSets({
+    train,
+    test,
+    groups: cgroups,
+    randomState: options.randomState,
+    nSplits: options.nSplits,
+    params: options.params,
+    onGroup: options.onGroup,
+  });
+  return { benchmark, train, test, groups: cgroups, loadSeconds };
+}
