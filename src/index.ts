@@ -41,6 +41,7 @@ export * from "./features/chemical-sro";
 export * from "./features/symmetry-functions";
 export * from "./features/wigner3j";
 export * from "./features/benchmark-sets";
+export * from "./features/species-roles";
 
 // labels
 export * from "./labels/d2min";
@@ -91,12 +92,14 @@ export * from "./softness/quench-in-softness";
 export * from "./softness/model-card";
 export * from "./softness/training-set";
 export * from "./softness/sample-features";
+export * from "./softness/condition-glasses";
 
 // analysis
 export * from "./analysis/softness-statistics";
 export * from "./analysis/pair-correlation";
 export * from "./analysis/mass-scaling";
 export * from "./analysis/paper-claims";
+export * from "./analysis/generalization";
 
 // tables and plots
 export * from "./table/csv";
