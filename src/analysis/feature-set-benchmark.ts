@@ -1,4 +1,6 @@
+import * as path from "node:path";
 import { performance } from "node:perf_hooks";
+import { parentPort, Worker, workerData } from "node:worker_threads";
 import { typeNames } from "../dataset/manifest";
 import { loadSample, type Sample } from "../dataset/sample";
 import { createFeaturizers, type FeaturizeOptions } from "../features/compute-features";
@@ -9,6 +11,7 @@ import { requireBothClasses } from "../ml/binary-labels";
 import { alignColumns, concatRows, takeRows, toDesignMatrix, type DesignMatrix } from "../ml/design-matrix";
 import { PAPER_GBDT_PARAMS, type GradientBoostingParams } from "../ml/gbdt-params";
 import { GradientBoostingClassifier } from "../ml/gradient-boosting-classifier";
+import { loadClassifier } from "../ml/model-io";
 import { crossValidate, type CrossValidationResult } from "../ml/model-selection/cross-validate";
 import { StratifiedKFold } from "../ml/model-selection/stratified-kfold";
 import { paperProtocol, type LabeledSample } from "../ml/paper-protocol";
@@ -71,11 +74,12 @@ export const FIGURE_5A_GROUPS: readonly FeatureSetGroup[] = Object.freeze([
 ]);
 
 /**
- * The augmentation groups of Supplementary Tables 5 and 7: the interstice SRO with all 49 benchmark SRO features,
- * and the 80 interstice features with all benchmark SRO + MRO features.
+ * The augmentation groups of Supplementary Tables 5 and 7 (Results, "Mapping plastic atoms...": "our model" with the
+ * 49 benchmark SRO features added, then with their MRO features too): the 80 interstice features + the 8 benchmark
+ * SRO sets, and + the 8 benchmark SRO and MRO sets.
  */
 export const AUGMENTED_GROUPS: readonly FeatureSetGroup[] = Object.freeze([
-  { name: "interstice+benchmark", label: "Interstice + 49 benchmark SRO", sets: ["interstice", ...BENCHMARK_SRO_MRO.map((s) => s.sro)] },
+  { name: "interstice+mro+benchmark", label: "Interstice + MRO + benchmark SRO", sets: ["interstice", "mro", ...BENCHMARK_SRO_MRO.map((s) => s.sro)] },
   {
     name: "interstice+mro+benchmark+mro",
     label: "Interstice + MRO + benchmark SRO + MRO",
@@ -366,6 +370,149 @@ export function benchmarkFeatureSets(options: FeatureSetBenchmarkOptions): Featu
   };
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// The same benchmark with the groups spread over worker threads (each group is an independent fit).
+
+/** What a worker receives: the glasses already restricted to the common rows (so every group sees the same rows). */
+interface WorkerInput {
+  glasses: { name: string; n: number; labels: string[]; values: Float64Array; y: Uint8Array }[];
+  nTrain: number;
+  groups: ColumnGroup[];
+  randomState: number;
+  nSplits: number;
+  params?: Partial<GradientBoostingParams>;
+}
+
+interface WorkerScore {
+  index: number;
+  score: Omit<FeatureGroupScore, "model"> & { model: object };
+  trainIndices: Int32Array;
+  nTrainRows: number;
+}
+
+/** Worker-thread entry of `benchmarkFeatureSetsParallel` (not for direct use): scores the groups the main thread sends. */
+export function benchmarkWorkerMain(): void {
+  const input = workerData as WorkerInput;
+  const port = parentPort;
+  if (port === null) throw new Error("benchmarkWorkerMain runs only in a worker thread");
+  const glasses: BenchmarkGlass[] = input.glasses.map((g) => ({ name: g.name, X: { n: g.n, labels: g.labels, values: g.values }, y: g.y }));
+  port.on("message", (msg: { index: number } | { done: true }) => {
+    if ("done" in msg) {
+      port.close();
+      return;
+    }
+    const b = benchmarkFeatureSets({
+      train: glasses.slice(0, input.nTrain),
+      test: glasses.length > input.nTrain ? glasses[input.nTrain] : null,
+      groups: [input.groups[msg.index]],
+      randomState: input.randomState,
+      nSplits: input.nSplits,
+      params: input.params,
+    });
+    const s = b.scores[0];
+    const out: WorkerScore = { index: msg.index, score: { ...s, model: s.model.toJSON() }, trainIndices: b.trainIndices, nTrainRows: b.nTrainRows };
+    port.postMessage(out);
+  });
+}
+
+/** Float64Array copy in shared memory (handed to every worker without copying). */
+function shared(values: Float64Array): Float64Array {
+  const out = new Float64Array(new SharedArrayBuffer(values.byteLength));
+  out.set(values);
+  return out;
+}
+
+/**
+ * `benchmarkFeatureSets` with the groups spread over `threads` worker threads (default 2): the same common rows,
+ * seed and splits, hence exactly the same scores and models, in about 1/threads of the time on idle cores.
+ * `threads` <= 1 runs on the calling thread.
+ */
+export async function benchmarkFeatureSetsParallel(options: FeatureSetBenchmarkOptions & { threads?: number }): Promise<FeatureSetBenchmark> {
+  const { train, groups, randomState = 0, nSplits = 5, params } = options;
+  const test = options.test ?? null;
+  const threads = Math.min(options.threads ?? 2, groups.length);
+  if (!(threads > 1)) return benchmarkFeatureSets(options);
+  if (train.length === 0) throw new Error("benchmarkFeatureSets: no training glass");
+  checkGroups(groups);
+  const all = [...train, ...(test ? [test] : [])];
+  const rows = all.map((g) => commonRows(g, groups));
+  const columns: string[] = [];
+  for (const g of groups) for (const c of g.columns) if (!columns.includes(c)) columns.push(c);
+  const input: WorkerInput = {
+    glasses: all.map((g, k) => {
+      const m = selectRows(g.X, rows[k].kept, columns);
+      return { name: g.name, n: m.n, labels: m.labels, values: shared(m.values), y: Uint8Array.from(rows[k].kept, (i) => g.y[i]) };
+    }),
+    nTrain: train.length,
+    groups: groups.map((g) => ({ name: g.name, label: g.label, columns: [...g.columns] })),
+    randomState,
+    nSplits,
+    params,
+  };
+  const ts = __filename.endsWith(".ts");
+  const bootstrap = `${ts ? `require(${JSON.stringify(require.resolve("tsx/cjs"))});` : ""}
+require(${JSON.stringify(path.join(__dirname, path.basename(__filename)))}).benchmarkWorkerMain();`;
+  const results = new Array<WorkerScore | undefined>(groups.length);
+  const models = new Array<AveragingClassifier | undefined>(groups.length);
+  await new Promise<void>((resolve, reject) => {
+    const workers: Worker[] = [];
+    let next = 0;
+    let finished = 0;
+    let failed = false;
+    const fail = (e: unknown) => {
+      if (failed) return;
+      failed = true;
+      for (const w of workers) void w.terminate();
+      reject(e instanceof Error ? e : new Error(String(e)));
+    };
+    // An idle worker waits (no more groups) until every group is done; only then are all told to end, so a worker
+    // that exits earlier has failed.
+    const feed = (w: Worker) => {
+      if (next < groups.length) w.postMessage({ index: next++ });
+    };
+    for (let t = 0; t < threads; t++) {
+      const w = new Worker(bootstrap, { eval: true, workerData: input });
+      workers.push(w);
+      w.on("message", (r: WorkerScore) => {
+        results[r.index] = r;
+        const model = loadClassifier(r.score.model) as AveragingClassifier;
+        models[r.index] = model;
+        try {
+          options.onGroup?.({ ...r.score, model }, r.index);
+        } catch (e) {
+          fail(e);
+          return;
+        }
+        if (++finished === groups.length) {
+          for (const x of workers) x.postMessage({ done: true });
+          resolve();
+        } else feed(w);
+      });
+      w.on("error", fail);
+      w.on("exit", (code) => {
+        if (finished < groups.length) fail(new Error(`benchmarkFeatureSetsParallel: a worker thread exited (code ${code}) before the groups were done`));
+      });
+      feed(w);
+    }
+  });
+  const done = results as WorkerScore[];
+  for (const r of done) {
+    if (!sameIndices(r.trainIndices, done[0].trainIndices)) {
+      throw new Error(`benchmarkFeatureSets: group "${groups[r.index].name}" was undersampled differently from "${groups[0].name}"`);
+    }
+  }
+  return {
+    train: train.map((g) => g.name),
+    test: test ? test.name : null,
+    randomState,
+    nSplits,
+    glasses: rows,
+    nTrainRows: done[0].nTrainRows,
+    trainIndices: done[0].trainIndices,
+    scores: done.map((r, k) => ({ ...r.score, model: models[k] as AveragingClassifier })),
+  };
+}
+
 /** One row per group: group, label, features, cv_auc, cv_auc_std, test_auc (NaN without test glass), mean_fold_test_auc. */
 export function benchmarkTable(benchmark: FeatureSetBenchmark): Table {
   const s = benchmark.scores;
@@ -510,6 +657,8 @@ export interface SampleBenchmarkOptions extends LoadBenchmarkGlassOptions {
   nSplits?: number;
   params?: Partial<GradientBoostingParams>;
   onGroup?: (score: FeatureGroupScore, index: number) => void;
+  /** Worker threads for the groups (default 1: the calling thread); see benchmarkFeatureSetsParallel. */
+  threads?: number;
 }
 
 /** A benchmark of shipped glasses, with the loaded glasses (e.g. for the Figure 5b overlay). */
@@ -536,7 +685,7 @@ export async function benchmarkSamples(options: SampleBenchmarkOptions): Promise
   const test = options.test ? await load(options.test) : null;
   const loadSeconds = (performance.now() - t0) / 1000;
   const cgroups = columnGroups(groups, train[0].setColumns);
-  const benchmark = benchmarkFeatureSets({
+  const benchmark = await benchmarkFeatureSetsParallel({
     train,
     test,
     groups: cgroups,
@@ -544,6 +693,30 @@ export async function benchmarkSamples(options: SampleBenchmarkOptions): Promise
     nSplits: options.nSplits,
     params: options.params,
     onGroup: options.onGroup,
+    threads: options.threads ?? 1,
   });
   return { benchmark, train, test, groups: cgroups, loadSeconds };
+}
+
+/**
+ * Rows of a shipped-glass benchmark with every loaded column: "train" = the kept atoms of the training glasses,
+ * concatenated in glass order (the protocol's training rows); "balanced" = those at `benchmark.trainIndices` (the
+ * undersampled rows the fold models were cross-validated on); "test" = the kept atoms of the unseen glass.
+ */
+export function benchmarkRows(run: SampleBenchmark, which: "train" | "balanced" | "test"): FeatureMatrix {
+  const b = run.benchmark;
+  if (which === "test") {
+    if (run.test === null) throw new Error("benchmarkRows: this benchmark has no unseen glass");
+    return selectRows(run.test.X, b.glasses[run.train.length].kept, run.test.X.labels);
+  }
+  const labels = run.train[0].X.labels;
+  const parts = run.train.map((g, k) => selectRows(g.X, b.glasses[k].kept, labels));
+  const values = new Float64Array(parts.reduce((a, p) => a + p.values.length, 0));
+  let off = 0;
+  for (const p of parts) {
+    values.set(p.values, off);
+    off += p.values.length;
+  }
+  const all: FeatureMatrix = { n: parts.reduce((a, p) => a + p.n, 0), labels: labels.slice(), values };
+  return which === "train" ? all : selectRows(all, b.trainIndices, labels);
 }

@@ -3,6 +3,7 @@ import { AveragingClassifier } from "../ml/averaging-classifier";
 import { GradientBoostingClassifier } from "../ml/gradient-boosting-classifier";
 import { partialDependenceGrid } from "../ml/inspection/partial-dependence";
 import { percentileLinear } from "../ml/quantiles";
+import { Random } from "../ml/random";
 import type { RegressionTree } from "../ml/regression-tree";
 import type { FieldGrid, PointSet } from "../plot/field-map";
 import { makeTable, type Table } from "../table/csv";
@@ -233,17 +234,63 @@ function spread(v: Float64Array): number {
   return percentileLinear(s, 95) - percentileLinear(s, 5);
 }
 
+/** Number of cells of a bins x bins grid over [x0, x1] x [y0, y1] holding at least one of the points (rows `rows`). */
+function occupiedCells(x: Float64Array, y: Float64Array, rows: ArrayLike<number>, box: [number, number, number, number], bins: number): number {
+  const [x0, x1, y0, y1] = box;
+  const seen = new Uint8Array(bins * bins);
+  let n = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k];
+    if (!(x[i] >= x0 && x[i] <= x1 && y[i] >= y0 && y[i] <= y1)) continue;
+    const a = Math.min(bins - 1, Math.floor(((x[i] - x0) / (x1 - x0)) * bins));
+    const b = Math.min(bins - 1, Math.floor(((y[i] - y0) / (y1 - y0)) * bins));
+    if (seen[a * bins + b] === 0) {
+      seen[a * bins + b] = 1;
+      n++;
+    }
+  }
+  return n;
+}
+
+export interface MotifSummaryOptions {
+  /** Cells per axis of the occupancy grid (default 20) over all atoms' 1-99 % range of each feature. */
+  bins?: number;
+  /** Random same-size subsets of all atoms the occupancy is compared with (default 20), and their seed (default 0). */
+  repeats?: number;
+  randomState?: number;
+}
+
 /**
- * One row per class and one for all atoms: atoms, fraction of all atoms, mean PD, fraction at negative PD, and the
- * class's 5-95 % range of each feature relative to all atoms' (x_spread, y_spread) and their product (area).
+ * One row per class and one for all atoms: atoms, fraction of all atoms, mean PD, fraction at negative PD; the
+ * class's 5-95 % range of each feature relative to all atoms' (x_spread, y_spread) and their product (area); and
+ * `occupancy`: the cells of a 2-D grid over the two features that the class's atoms occupy, relative to the mean
+ * for random subsets of all atoms of the same size (1 = spread like all atoms; well below 1 = a narrow region).
  */
-export function motifOverlaySummary(overlay: MotifOverlay): Table {
+export function motifOverlaySummary(overlay: MotifOverlay, options: MotifSummaryOptions = {}): Table {
+  const { bins = 20, repeats = 20, randomState = 0 } = options;
   const rows = [overlay.all, ...overlay.classes];
   const n = overlay.all.rows.length;
   const sx = spread(overlay.all.x);
   const sy = spread(overlay.all.y);
   const mean = (v: Float64Array) => (v.length === 0 ? NaN : v.reduce((a, b) => a + b, 0) / v.length);
   const neg = (v: Float64Array) => (v.length === 0 ? NaN : v.filter((p) => p < 0).length / v.length);
+  // Occupancy: class points are a subset of all points (same x, y arrays indexed by position in `all`).
+  const ax = overlay.all.x;
+  const ay = overlay.all.y;
+  const posOf = new Map<number, number>();
+  overlay.all.rows.forEach((r, k) => posOf.set(r, k));
+  const sortedX = Float64Array.from(ax).sort();
+  const sortedY = Float64Array.from(ay).sort();
+  const box: [number, number, number, number] =
+    n > 0 ? [percentileLinear(sortedX, 1), percentileLinear(sortedX, 99), percentileLinear(sortedY, 1), percentileLinear(sortedY, 99)] : [0, 1, 0, 1];
+  const rng = new Random(randomState);
+  const occupancy = rows.map((r) => {
+    if (r.rows.length === 0 || n === 0) return NaN;
+    const own = occupiedCells(ax, ay, Int32Array.from(r.rows, (i) => posOf.get(i) as number), box, bins);
+    let ref = 0;
+    for (let t = 0; t < repeats; t++) ref += occupiedCells(ax, ay, rng.sampleWithoutReplacement(n, r.rows.length), box, bins);
+    return own / (ref / repeats);
+  });
   return makeTable([
     ["class", rows.map((r) => r.name)],
     ["label", rows.map((r) => r.label)],
@@ -254,6 +301,7 @@ export function motifOverlaySummary(overlay: MotifOverlay): Table {
     ["x_spread", Float64Array.from(rows, (r) => spread(r.x) / sx)],
     ["y_spread", Float64Array.from(rows, (r) => spread(r.y) / sy)],
     ["area", Float64Array.from(rows, (r) => (spread(r.x) / sx) * (spread(r.y) / sy))],
+    ["occupancy", Float64Array.from(occupancy)],
   ]);
 }
 

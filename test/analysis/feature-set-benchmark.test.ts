@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import {
   benchmarkComparisonTable,
   benchmarkFeatureSets,
+  benchmarkFeatureSetsParallel,
   benchmarkTable,
   columnGroups,
   commonRows,
@@ -109,6 +110,27 @@ describe("analysis: feature-set benchmark (Figure 5a)", function () {
     // ... which differs from scoring it on all rows (so the comparison above can fail).
     const full = paperProtocol({ train: [all(t0), all(t1)], test: all(te), randomState: 0, params: FAST });
     assert.notDeepEqual(b.scores[0].foldAuc, full.cv.folds.map((f) => f.auc));
+  });
+
+  it("gives the same scores and models on 2 worker threads as on the calling thread", async () => {
+    const t0 = glass("g1", 500, 1);
+    t0.X.values[11 * 4 + 2] = NaN; // the workers must see the common rows too
+    // 5 groups on 2 threads: a worker goes idle while the other still computes.
+    const groups = [...GROUPS, { name: "weak", columns: ["weak", "noise_a"] }, { name: "all", columns: LABELS }];
+    const seen: number[] = [];
+    const par = await benchmarkFeatureSetsParallel({ train: [t0, train[1]], test, groups, params: FAST, threads: 2, onGroup: (_, i) => seen.push(i) });
+    const seq = benchmarkFeatureSets({ train: [t0, train[1]], test, groups, params: FAST });
+    assert.deepEqual(seen.sort(), [0, 1, 2, 3, 4]);
+    assert.deepEqual(par.glasses.map((g) => g.dropped), [1, 0, 0]);
+    assert.deepEqual(Array.from(par.trainIndices), Array.from(seq.trainIndices));
+    par.scores.forEach((s, k) => {
+      assert.equal(s.name, seq.scores[k].name);
+      assert.deepEqual(s.foldAuc, seq.scores[k].foldAuc);
+      assert.equal(s.testAuc, seq.scores[k].testAuc);
+      const cols = seq.scores[k].columns;
+      const X = selectRows(test.X, Int32Array.from({ length: 20 }, (_, i) => i), cols);
+      assert.deepEqual(Array.from(s.model.predictProba(X)), Array.from(seq.scores[k].model.predictProba(X)));
+    });
   });
 
   it("cross-validates only, with paperProtocol's CV scores, when there is no unseen glass", () => {
@@ -294,5 +316,28 @@ describe("analysis: motif overlay (Figure 5b)", () => {
     const negAll = (s.data.get("negative_pd_fraction") as Float64Array)[0];
     assert.equal(negAll, Array.from(ov.all.pd).filter((p) => p < 0).length / (n - 1));
     assert.equal((s.data.get("x_spread") as Float64Array)[0], 1);
+    // All atoms occupy the grid exactly as a random subset of all of them (itself): occupancy 1.
+    assert.equal((s.data.get("occupancy") as Float64Array)[0], 1);
+  });
+
+  it("measures a narrow class as a low relative occupancy and a random class as about 1", () => {
+    // 2000 atoms uniform on the unit square; class "ico": the 100 atoms in a small corner; class "z16": 100 random atoms.
+    const rng = new Random(2);
+    const n = 2000;
+    const x = Float64Array.from({ length: n }, () => rng.nextFloat());
+    const y = Float64Array.from({ length: n }, () => rng.nextFloat());
+    const corner = Array.from({ length: n }, (_, i) => i).filter((i) => x[i] < 0.25 && y[i] < 0.25).slice(0, 100);
+    const random = Array.from(rng.sampleWithoutReplacement(n, 100)).sort((a, b) => a - b);
+    const pts = (name: string, rows: number[]) => ({ name, label: name, rows: Int32Array.from(rows), x: Float64Array.from(rows, (i) => x[i]), y: Float64Array.from(rows, (i) => y[i]), pd: new Float64Array(rows.length) });
+    const all = Array.from({ length: n }, (_, i) => i);
+    const ov = { features: ["a", "b"] as [string, string], importances: [], grid: { x: [0, 1], y: [0, 1], z: [0, 0, 0, 0] }, all: pts("all", all), classes: [pts("ico", corner), pts("z16", random), pts("fk_other", [])], z: new Uint8Array(n) };
+    const s = motifOverlaySummary(ov);
+    const occ = s.data.get("occupancy") as Float64Array;
+    // 20 x 20 cells over ~[0, 1]^2: the corner's 100 atoms fill its ~25 cells (25 (1 - e^-4) expected), 100 atoms
+    // spread uniformly fill 400 (1 - e^(-1/4)) = 88.5 on average: ratio 0.277.
+    const expected = (25 * (1 - Math.exp(-4))) / (400 * (1 - Math.exp(-0.25)));
+    assert.ok(Math.abs(occ[1] - expected) < 0.05, `corner occupancy ${occ[1]}, expected about ${expected}`);
+    assert.ok(Math.abs(occ[2] - 1) < 0.1, `random occupancy ${occ[2]}`);
+    assert.ok(Number.isNaN(occ[3]));
   });
 });
