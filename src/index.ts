@@ -13,6 +13,7 @@ export { writeFileAtomic, AtomicWriter } from "./io/atomic-write";
 // geometry and neighbors
 export * from "./geometry/cell";
 export * from "./geometry/tessellation";
+export * from "./geometry/spatial-blocks";
 export * from "./geometry/voronoi";
 export * from "./geometry/voronoi-neighbors";
 export * from "./geometry/convex-hull";

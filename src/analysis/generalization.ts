@@ -65,14 +65,17 @@ export interface GeneralizationOptions {
   readonly params?: Partial<GradientBoostingParams>;
   /** Seed of the undersampling and CV splits (default 0). */
   readonly randomState?: number;
+  /** CV of the protocol: "stratified" (the paper) or "group" (the samples' groups, e.g. spatial blocks). */
+  readonly cv?: "stratified" | "group";
 }
 
 /** Fits every condition's own model with the paper's protocol (undersampling, 5-fold CV, fold models averaged). */
 export function fitConditions(conditions: readonly GeneralizationCondition[], options: GeneralizationOptions = {}): FittedCondition[] {
   return conditions.map((c) => {
     const randomState = options.randomState ?? 0;
-    const r = paperProtocol({ train: c.train, test: c.test, params: options.params, randomState });
-    const fitted = c.single ? r : paperProtocol({ train: [c.test], test: c.test, params: options.params, randomState });
+    const common = { params: options.params, randomState, cv: options.cv };
+    const r = paperProtocol({ train: c.train, test: c.test, ...common });
+    const fitted = c.single ? r : paperProtocol({ train: [c.test], test: c.test, ...common });
     return {
       condition: c.condition,
       system: c.system,

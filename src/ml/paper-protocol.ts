@@ -8,6 +8,7 @@ import { PAPER_GBDT_PARAMS } from "./gbdt-params";
 import { GradientBoostingClassifier } from "./gradient-boosting-classifier";
 import type { CrossValidationResult, FoldScores } from "./model-selection/cross-validate";
 import { crossValidate, scoreProba } from "./model-selection/cross-validate";
+import { GroupKFold } from "./model-selection/group-kfold";
 import { StratifiedKFold } from "./model-selection/stratified-kfold";
 import { Random } from "./random";
 import { randomUndersample } from "./sampling/undersample";
@@ -17,6 +18,8 @@ export interface LabeledSample {
   readonly X: MatrixInput;
   readonly y: LabelInput;
   readonly name?: string;
+  /** CV group of each row (e.g. its spatial block, `spatialBlocks`), used when `cv` is "group". */
+  readonly groups?: ArrayLike<number>;
 }
 
 export interface PaperProtocolOptions {
@@ -34,6 +37,11 @@ export interface PaperProtocolOptions {
   readonly undersample?: boolean;
   /** Threshold on P(plastic) for recall and the other threshold scores (default 0.5). */
   readonly threshold?: number;
+  /**
+   * How the training rows are split into folds: "stratified" (default, the paper: shuffled stratified K-fold
+   * over atoms) or "group" (GroupKFold over the samples' `groups`, distinct per sample: no group is split).
+   */
+  readonly cv?: "stratified" | "group";
 }
 
 export interface PaperProtocolResult {
@@ -91,7 +99,11 @@ export function paperProtocol(options: PaperProtocolOptions): PaperProtocolResul
   const yb = Uint8Array.from(keep, (i) => y[i]);
 
   const base = new GradientBoostingClassifier({ ...PAPER_GBDT_PARAMS, ...options.params });
-  const cv = crossValidate(base, Xb, yb, { cv: new StratifiedKFold(nSplits, true, rng.nextSeed()), threshold });
+  const splitter = rng.nextSeed();
+  const cv =
+    options.cv === "group"
+      ? crossValidate(base, Xb, yb, { cv: new GroupKFold(nSplits), groups: sampleGroups(train, keep), threshold })
+      : crossValidate(base, Xb, yb, { cv: new StratifiedKFold(nSplits, true, splitter), threshold });
 
   const tX = alignColumns(toDesignMatrix(test.X, "test.X"), X.featureLabels, X.nFeatures, "test.X");
   const tY = toBinaryLabels(test.y, tX.nSamples, "test.y");
@@ -112,4 +124,17 @@ export function paperProtocol(options: PaperProtocolOptions): PaperProtocolResul
     nTrainRows: X.nSamples,
     trainIndices: keep,
   };
+}
+
+/** The groups of the concatenated training rows `keep`, made distinct per sample ("<sample>:<group>"). */
+function sampleGroups(train: readonly LabeledSample[], keep: Int32Array): string[] {
+  const all: string[] = [];
+  train.forEach((s, k) => {
+    const g = s.groups;
+    const n = s.y.length;
+    if (g === undefined) throw new Error(`paperProtocol: cv "group" needs groups for train[${k}]${s.name ? ` (${s.name})` : ""}`);
+    if (g.length !== n) throw new Error(`paperProtocol: train[${k}] has ${g.length} groups for ${n} rows`);
+    for (let i = 0; i < n; i++) all.push(`${k}:${g[i]}`);
+  });
+  return Array.from(keep, (i) => all[i]);
 }

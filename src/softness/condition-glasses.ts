@@ -30,6 +30,8 @@ export interface ConditionGlassesOptions {
   speciesRoles?: boolean;
   /** Data folder (default: the shipped data/). */
   dataDir?: string;
+  /** Spatial blocks per glass for block cross-validation (LabeledGlass.groups); none by default. */
+  blocks?: readonly [number, number, number];
 }
 
 /** The system name of a manifest entry: "Cu-Zr", "Ni-Nb", ... */
@@ -68,7 +70,7 @@ export async function conditionGlasses(condition: string, options: ConditionGlas
   const glasses: LabeledGlass[] = [];
   for (const e of entries) {
     const s = await loadSample(e, { dataDir: options.dataDir });
-    const g = await labeledGlass(s, { sets: options.sets, featureOptions: options.featureOptions, host });
+    const g = await labeledGlass(s, { sets: options.sets, featureOptions: options.featureOptions, host, blocks: options.blocks });
     glasses.push(roles ? { ...g, X: withSpeciesRoles(g.X, first.elements) } : g);
   }
   const single = glasses.length === 1;

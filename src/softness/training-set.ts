@@ -2,6 +2,7 @@ import type { Sample } from "../dataset/sample";
 import type { FeaturizeOptions } from "../features/compute-features";
 import type { FeatureMatrix } from "../features/featurizer";
 import { PLASTIC_STRAIN, PLASTIC_THRESHOLD } from "../labels/plastic";
+import { spatialBlocks } from "../geometry/spatial-blocks";
 import { sampleFeatures } from "./sample-features";
 
 /** One glass as rows for the classifier: features of the quenched frame and plastic labels at a strain. */
@@ -21,6 +22,8 @@ export interface LabeledGlass {
   rows: Int32Array;
   /** Atoms left out because a feature was not finite (degenerate geometry; see docs/features.md). */
   droppedNonFinite: number;
+  /** Spatial block of each kept atom (`spatialBlocks`), when `blocks` was given: CV groups for `cv: "group"`. */
+  groups?: Int32Array;
 }
 
 export interface LabeledGlassOptions {
@@ -30,6 +33,8 @@ export interface LabeledGlassOptions {
   threshold?: number;
   /** Keep only atoms of this element (the paper's host atoms for Ni-Nb, Al-Sm and Fe-P); null keeps all. */
   host?: string | null;
+  /** Also give each atom its spatial block, the box cut into nx x ny x nz blocks (block cross-validation). */
+  blocks?: readonly [number, number, number];
 }
 
 /**
@@ -55,6 +60,7 @@ export async function labeledGlass(sample: Sample, options: LabeledGlassOptions)
     else dropped++;
   }
   const rows = Int32Array.from(keep);
+  const blocks = options.blocks ? spatialBlocks(frame, options.blocks) : null;
   const values = new Float64Array(rows.length * nf);
   rows.forEach((i, r) => values.set(m.values.subarray(i * nf, (i + 1) * nf), r * nf));
   return {
@@ -66,6 +72,7 @@ export async function labeledGlass(sample: Sample, options: LabeledGlassOptions)
     types: Int32Array.from(rows, (i) => frame.types[i]),
     rows,
     droppedNonFinite: dropped,
+    ...(blocks ? { groups: Int32Array.from(rows, (i) => blocks[i]) } : {}),
   };
 }
 

@@ -49,3 +49,56 @@ describe("paperProtocol", () => {
     );
   });
 });
+
+describe("paperProtocol with group (block) cross-validation", () => {
+  /**
+   * Rows come in groups (blocks); the label is a coin flip per group and the feature identifies the group, so a
+   * model can memorise groups but nothing carries over to new groups (no real signal). Shuffled stratified CV
+   * puts rows of one group on both sides and scores high; group CV keeps groups whole and scores ~0.5, as the
+   * unseen sample does.
+   */
+  function blocky(nGroups: number, perGroup: number, seed: number) {
+    const rng = new Random(seed);
+    const n = nGroups * perGroup;
+    const X = new Float64Array(n * 2);
+    const y = new Uint8Array(n);
+    const groups = new Int32Array(n);
+    for (let g = 0; g < nGroups; g++) {
+      const label = rng.nextFloat() < 0.5 ? 1 : 0;
+      const code = rng.nextFloat();
+      for (let k = 0; k < perGroup; k++) {
+        const i = g * perGroup + k;
+        X[2 * i] = code + 1e-4 * rng.normal();
+        X[2 * i + 1] = rng.normal();
+        y[i] = label;
+        groups[i] = g;
+      }
+    }
+    return { X: { values: X, nSamples: n, nFeatures: 2, featureLabels: ["code", "noise"] }, y, groups };
+  }
+
+  it("stratified CV is fooled by group memorisation; group CV and the unseen sample are not", () => {
+    const a = blocky(40, 30, 11);
+    const b = blocky(40, 30, 12);
+    const t = blocky(40, 30, 13);
+    const train = [{ X: a.X, y: a.y, groups: a.groups }, { X: b.X, y: b.y, groups: b.groups }];
+    const params = { nEstimators: 60, maxDepth: 3, maxFeatures: null };
+    const strat = paperProtocol({ train, test: { X: t.X, y: t.y }, params });
+    const grouped = paperProtocol({ train, test: { X: t.X, y: t.y }, params, cv: "group" });
+    assert.ok(strat.cv.mean.auc > 0.9, `stratified CV AUC ${strat.cv.mean.auc}`);
+    assert.ok(Math.abs(grouped.cv.mean.auc - 0.5) < 0.15, `group CV AUC ${grouped.cv.mean.auc}`);
+    assert.ok(Math.abs(strat.test.auc - 0.5) < 0.15, `unseen AUC ${strat.test.auc}`);
+    // no group of a sample is split between a training and a test fold (groups are distinct per sample)
+    const label = (i: number) => (i < 1200 ? `0:${a.groups[i]}` : `1:${b.groups[i - 1200]}`);
+    for (const s of grouped.cv.splits) {
+      const testGroups = new Set(Array.from(s.test, (r) => label(grouped.trainIndices[r])));
+      for (const r of s.train) assert.ok(!testGroups.has(label(grouped.trainIndices[r])));
+    }
+  });
+
+  it("asks for groups when cv is 'group'", () => {
+    const a = blocky(10, 10, 1);
+    assert.throws(() => paperProtocol({ train: [{ X: a.X, y: a.y, name: "glass A" }], test: { X: a.X, y: a.y }, cv: "group", params: { nEstimators: 2 } }), /needs groups for train\[0\] \(glass A\)/);
+    assert.throws(() => paperProtocol({ train: [{ X: a.X, y: a.y, groups: new Int32Array(3) }], test: { X: a.X, y: a.y }, cv: "group", params: { nEstimators: 2 } }), /has 3 groups for 100 rows/);
+  });
+});
