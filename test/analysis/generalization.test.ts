@@ -21,7 +21,8 @@ function glass(name: string, n: number, sign: number, seed: number) {
     values[2 * i + 1] = rng.normal();
     y[i] = sign * x0 + 0.5 * rng.normal() > 1 ? 1 : 0;
   }
-  return { name, X: { n, labels: ["x0", "x1"], values }, y };
+  // 10 groups of consecutive rows (stand-ins for spatial blocks)
+  return { name, X: { n, labels: ["x0", "x1"], values }, y, groups: Int32Array.from({ length: n }, (_, i) => Math.floor((10 * i) / n)) };
 }
 
 function condition(system: string, composition: string, rate: number, sign: number, seed: number, glasses = 3): GeneralizationCondition {
@@ -52,6 +53,7 @@ describe("generalization (paper, Figure 4)", () => {
     assert.ok(fitted[0].cvAuc > 0.9 && fitted[0].fittedAuc > 0.9);
     assert.equal(fitted[2].testAuc, null);
     assert.equal(fitted[2].fittedAuc, fitted[2].cvAuc);
+    assert.ok(fitted[0].blockCvAuc !== null && Math.abs(fitted[0].blockCvAuc - (fitted[0].testAuc as number)) < 0.05, `block CV ${fitted[0].blockCvAuc}`);
     assert.deepEqual(fitted[0].trainGlasses, ["Cu65Zr35_1e13_s1", "Cu65Zr35_1e13_s2"]);
   });
 
@@ -68,7 +70,8 @@ describe("generalization (paper, Figure 4)", () => {
     assert.ok(across && across.auc > 0.9 && Math.abs(across.drop) < 0.05, `Cu65 -> Cu50 ${across?.auc}`);
     const fe = pairs.find((p) => p.source.startsWith("Cu65") && p.target.startsWith("Fe"));
     assert.ok(fe && fe.auc < 0.2 && fe.drop > 0.7, `reversed rule: AUC ${fe?.auc}, drop ${fe?.drop}`);
-    assert.equal(fe.reference, fitted[2].fittedAuc, "a single-glass target is compared with its fitted (CV) score");
+    assert.ok(fitted[2].blockCvAuc !== null);
+    assert.equal(fe.reference, fitted[2].blockCvAuc, "a single-glass target is compared with its block-CV score");
   });
 
   it("references: 'cv' and 'fitted' use the target's CV scores", () => {
