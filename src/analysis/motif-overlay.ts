@@ -44,10 +44,10 @@ export function frankKasperClass(index: ArrayLike<number>, cnVoro: ArrayLike<num
 }
 
 /** The overlay classes of Figure 5b (disjoint; together they are the Frank-Kasper sites). */
-export const MOTIF_CLASSES: readonly { name: string; label: string; z: readonly number[] }[] = Object.freeze([
-  { name: "ico", label: "<0,0,12,0,0> (Z12)", z: [12] },
-  { name: "z16", label: "<0,0,12,4,0> (Z16)", z: [16] },
-  { name: "fk_other", label: "other Frank-Kasper (Z14 <0,0,12,2>, Z15 <0,0,12,3>)", z: [14, 15] },
+export const MOTIF_CLASSES: readonly { name: string; label: string; short: string; z: readonly number[] }[] = Object.freeze([
+  { name: "ico", label: "<0,0,12,0,0> (Z12)", short: "<0,0,12,0,0>", z: [12] },
+  { name: "z16", label: "<0,0,12,4,0> (Z16)", short: "<0,0,12,4,0>", z: [16] },
+  { name: "fk_other", label: "other Frank-Kasper (Z14 <0,0,12,2>, Z15 <0,0,12,3>)", short: "Z14, Z15 Frank-Kasper", z: [14, 15] },
 ]);
 
 /** The fitted GBDTs of a model: itself, or the members of an averaging ensemble (all must be GBDTs). */
@@ -85,8 +85,8 @@ function usesFeatures(t: RegressionTree, f0: number, f1: number): boolean {
 
 /**
  * Partial dependence of a boosted model's log-odds on two features at the points (x0[i], x1[i]), by the
- * "recursion" method of Friedman (2001) used by scikit-learn for gradient boosting (and by the paper's 2019
- * scikit-learn, where it was the only method for GBDT): each tree is traversed with the two features fixed, and
+ * "recursion" method of Friedman (2001), scikit-learn's default for gradient boosting (and the only method of its
+ * older sklearn.ensemble.partial_dependence, current in 2019): each tree is traversed with the two features fixed, and
  * a split on any other feature sends the point down both branches weighted by the fraction of the tree's training
  * samples in each. Unlike scikit-learn's, the result includes the constant initial log-odds (0 for the balanced
  * training data of the paper's protocol), so its sign reads as "more / less likely plastic than even".
@@ -305,7 +305,7 @@ export function motifOverlaySummary(overlay: MotifOverlay, options: MotifSummary
   ]);
 }
 
-/** The motif classes as point sets for partialDependenceMap (src/plot/partial-dependence-map.ts). */
+/** The motif classes as point sets for partialDependenceMap (src/plot/partial-dependence-map.ts), named "<short label> (atoms)". */
 export function motifPointSets(overlay: MotifOverlay, style: { size?: number } = {}): PointSet[] {
   const looks = [
     { color: "#FFFFFF", symbol: "circle" },
@@ -313,7 +313,7 @@ export function motifPointSets(overlay: MotifOverlay, style: { size?: number } =
     { color: "#00C000", symbol: "square" },
   ];
   return overlay.classes.map((c, k) => ({
-    name: `${c.label}: ${c.rows.length} atoms`,
+    name: `${MOTIF_CLASSES.find((m) => m.name === c.name)?.short ?? c.label} (${c.rows.length})`,
     x: c.x,
     y: c.y,
     ...looks[k % looks.length],
