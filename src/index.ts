@@ -101,6 +101,8 @@ export * from "./analysis/pair-correlation";
 export * from "./analysis/mass-scaling";
 export * from "./analysis/paper-claims";
 export * from "./analysis/generalization";
+export * from "./analysis/feature-set-benchmark";
+export * from "./analysis/motif-overlay";
 
 // tables and plots
 export * from "./table/csv";
