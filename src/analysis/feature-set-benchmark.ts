@@ -7,16 +7,10 @@ import { createFeaturizers, type FeaturizeOptions } from "../features/compute-fe
 import type { FeatureMatrix } from "../features/featurizer";
 import { PLASTIC_STRAIN, PLASTIC_THRESHOLD } from "../labels/plastic";
 import { AveragingClassifier } from "../ml/averaging-classifier";
-import { requireBothClasses } from "../ml/binary-labels";
-import { alignColumns, concatRows, takeRows, toDesignMatrix, type DesignMatrix } from "../ml/design-matrix";
-import { PAPER_GBDT_PARAMS, type GradientBoostingParams } from "../ml/gbdt-params";
-import { GradientBoostingClassifier } from "../ml/gradient-boosting-classifier";
+import type { GradientBoostingParams } from "../ml/gbdt-params";
 import { loadClassifier } from "../ml/model-io";
-import { crossValidate, type CrossValidationResult } from "../ml/model-selection/cross-validate";
-import { StratifiedKFold } from "../ml/model-selection/stratified-kfold";
-import { paperProtocol, type LabeledSample } from "../ml/paper-protocol";
-import { Random } from "../ml/random";
-import { randomUndersample } from "../ml/sampling/undersample";
+import type { CrossValidationResult } from "../ml/model-selection/cross-validate";
+import { paperProtocol, protocolCrossValidation, type LabeledSample } from "../ml/paper-protocol";
 import { sampleFeatures } from "../softness/sample-features";
 import { hostOf } from "../softness/training-set";
 import { makeTable, type Column, type Table } from "../table/csv";
@@ -158,50 +152,6 @@ export interface FeatureSetBenchmark {
   readonly nTrainRows: number;
   readonly trainIndices: Int32Array;
   readonly scores: FeatureGroupScore[];
-}
-
-/** The protocol's CV without a test glass: what paperProtocol does up to the fold models. */
-export interface ProtocolCrossValidation {
-  readonly cv: CrossValidationResult;
-  readonly model: AveragingClassifier;
-  readonly nTrainRows: number;
-  readonly trainIndices: Int32Array;
-}
-
-/**
- * The first steps of `paperProtocol` (src/ml/paper-protocol.ts) for a condition without an unseen glass: the
- * same concatenation, the same seeded undersampling and the same seeded stratified folds, so a group scored
- * here has the CV scores paperProtocol would give it.
- */
-export function protocolCrossValidation(options: {
-  train: readonly LabeledSample[];
-  params?: Partial<GradientBoostingParams>;
-  nSplits?: number;
-  randomState?: number;
-  threshold?: number;
-}): ProtocolCrossValidation {
-  const { train, nSplits = 5, randomState = 0, threshold = 0.5 } = options;
-  if (train.length === 0) throw new Error("protocolCrossValidation: no training samples");
-  const parts: DesignMatrix[] = [];
-  const ys: number[] = [];
-  train.forEach((s, k) => {
-    const what = `train[${k}]${s.name ? ` (${s.name})` : ""}`;
-    const m = toDesignMatrix(s.X, `${what}.X`);
-    parts.push(k === 0 ? m : alignColumns(m, parts[0].featureLabels, parts[0].nFeatures, `${what}.X`));
-    if (s.y.length !== m.nSamples) throw new Error(`${what}.y has ${s.y.length} labels for ${m.nSamples} rows`);
-    for (let i = 0; i < s.y.length; i++) ys.push(Number(s.y[i]));
-  });
-  const X = concatRows(parts);
-  const y = Uint8Array.from(ys);
-  requireBothClasses(y, "training labels");
-  const rng = new Random(randomState);
-  const keep = randomUndersample(y, rng);
-  const base = new GradientBoostingClassifier({ ...PAPER_GBDT_PARAMS, ...options.params });
-  const cv = crossValidate(base, takeRows(X, keep), Uint8Array.from(keep, (i) => y[i]), {
-    cv: new StratifiedKFold(nSplits, true, rng.nextSeed()),
-    threshold,
-  });
-  return { cv, model: new AveragingClassifier(cv.models, "cv-folds"), nTrainRows: X.nSamples, trainIndices: keep };
 }
 
 /** Rows `rows` and columns `columns` (by label) of a feature matrix. */

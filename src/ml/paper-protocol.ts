@@ -73,7 +73,47 @@ export interface PaperProtocolResult {
  * is also reported, as `foldTestAuc` and `meanFoldTestAuc` (each fold model's own test AUC and their mean).
  */
 export function paperProtocol(options: PaperProtocolOptions): PaperProtocolResult {
-  const { train, test, nSplits = 5, randomState = 0, undersample = true, threshold = 0.5 } = options;
+  const { test, threshold = 0.5 } = options;
+  const { cv, model, nTrainRows, trainIndices, featureLabels, nFeatures } = protocolCrossValidation(options);
+  const tX = alignColumns(toDesignMatrix(test.X, "test.X"), featureLabels, nFeatures, "test.X");
+  const tY = toBinaryLabels(test.y, tX.nSamples, "test.y");
+  requireBothClasses(tY, "test labels");
+  const foldProba = cv.models.map((m) => m.predictProba(tX));
+  const testProba = new Float64Array(tX.nSamples);
+  for (const p of foldProba) for (let i = 0; i < p.length; i++) testProba[i] += p[i];
+  for (let i = 0; i < testProba.length; i++) testProba[i] /= foldProba.length;
+  const foldTestAuc = foldProba.map((p) => scoreProba(tY, p, threshold).auc);
+  return {
+    cv,
+    model,
+    testProba,
+    test: scoreProba(tY, testProba, threshold),
+    foldTestAuc,
+    meanFoldTestAuc: foldTestAuc.reduce((a, b) => a + b, 0) / foldTestAuc.length,
+    nTrainRows,
+    trainIndices,
+  };
+}
+
+/** The training half of the protocol: what `paperProtocol` does before it predicts the unseen sample. */
+export interface ProtocolCrossValidation {
+  readonly cv: CrossValidationResult;
+  /** The fold models, averaged. */
+  readonly model: AveragingClassifier;
+  /** Training rows before undersampling, and the kept row indices (into the concatenated samples). */
+  readonly nTrainRows: number;
+  readonly trainIndices: Int32Array;
+  /** Columns of the training samples (test samples are aligned to them). */
+  readonly featureLabels: string[] | null;
+  readonly nFeatures: number;
+}
+
+/**
+ * The protocol up to the fold models, for a condition without an unseen sample (or to score feature sets by CV):
+ * concatenation, seeded undersampling and seeded folds exactly as `paperProtocol`, so both give the same CV.
+ */
+export function protocolCrossValidation(options: Omit<PaperProtocolOptions, "test">): ProtocolCrossValidation {
+  const { train, nSplits = 5, randomState = 0, undersample = true, threshold = 0.5 } = options;
   if (train.length === 0) throw new Error("paperProtocol: no training samples");
   const parts: DesignMatrix[] = [];
   const ys: Uint8Array[] = [];
@@ -104,26 +144,7 @@ export function paperProtocol(options: PaperProtocolOptions): PaperProtocolResul
     options.cv === "group"
       ? crossValidate(base, Xb, yb, { cv: new GroupKFold(nSplits), groups: sampleGroups(train, keep), threshold })
       : crossValidate(base, Xb, yb, { cv: new StratifiedKFold(nSplits, true, splitter), threshold });
-
-  const tX = alignColumns(toDesignMatrix(test.X, "test.X"), X.featureLabels, X.nFeatures, "test.X");
-  const tY = toBinaryLabels(test.y, tX.nSamples, "test.y");
-  requireBothClasses(tY, "test labels");
-  const model = new AveragingClassifier(cv.models, "cv-folds");
-  const foldProba = cv.models.map((m) => m.predictProba(tX));
-  const testProba = new Float64Array(tX.nSamples);
-  for (const p of foldProba) for (let i = 0; i < p.length; i++) testProba[i] += p[i];
-  for (let i = 0; i < testProba.length; i++) testProba[i] /= foldProba.length;
-  const foldTestAuc = foldProba.map((p) => scoreProba(tY, p, threshold).auc);
-  return {
-    cv,
-    model,
-    testProba,
-    test: scoreProba(tY, testProba, threshold),
-    foldTestAuc,
-    meanFoldTestAuc: foldTestAuc.reduce((a, b) => a + b, 0) / foldTestAuc.length,
-    nTrainRows: X.nSamples,
-    trainIndices: keep,
-  };
+  return { cv, model: new AveragingClassifier(cv.models, "cv-folds"), nTrainRows: X.nSamples, trainIndices: keep, featureLabels: X.featureLabels, nFeatures: X.nFeatures };
 }
 
 /** The groups of the concatenated training rows `keep`, made distinct per sample ("<sample>:<group>"). */

@@ -7,10 +7,10 @@ import {
   columnGroups,
   commonRows,
   FIGURE_5A_GROUPS,
-  protocolCrossValidation,
   selectRows,
   type BenchmarkGlass,
 } from "../../src/analysis/feature-set-benchmark";
+import { protocolCrossValidation } from "../../src/ml/paper-protocol";
 import { frankKasperClass, motifOverlay, motifOverlaySummary, treePartialDependence } from "../../src/analysis/motif-overlay";
 import type { FeatureMatrix } from "../../src/features/featurizer";
 import { AveragingClassifier } from "../../src/ml/averaging-classifier";
