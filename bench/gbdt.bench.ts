@@ -7,6 +7,9 @@
  * AUC near 0.8, the paper's range); 20,000 rows train, 10,000 test. Settings: 300 trees, depth 4, learning
  * rate 0.1, min_samples_leaf 20 (= the paper's fraction 0.001 of 20,000), all features, no subsampling.
  * Goals: fit time <= 2x HistGradientBoosting's, test AUC within 0.005 of scikit-learn's.
+ * Second comparison, the paper's own settings (PAPER_GBDT_PARAMS: 300 trees, depth 2, max_features "sqrt",
+ * min_samples_leaf 0.001 n = 20) against scikit-learn's GradientBoostingClassifier with the same: fit and
+ * predict times and test AUC.
  *
  * Also times ml-cart's own DecisionTreeRegression trainer on a small case (why TreeGrower exists).
  * The machine's 2 cores are shared with the project's LAMMPS runs while this is written: absolute times are
@@ -21,6 +24,7 @@ import { GradientBoostingClassifier } from "../src/ml/gradient-boosting-classifi
 import { rocAucScore } from "../src/ml/metrics/roc-auc";
 import { Random } from "../src/ml/random";
 import { DecisionTreeRegressor } from "../src/ml/decision-tree-regressor";
+import { PAPER_GBDT_PARAMS } from "../src/ml/gbdt-params";
 
 const N_TRAIN = 20000;
 const N_TEST = 10000;
@@ -54,6 +58,30 @@ function seconds(t0: bigint): number {
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
+interface SklearnScore {
+  fitSeconds: number;
+  predictSeconds: number;
+  auc: number;
+}
+interface SklearnResult {
+  sklearn: string;
+  openmpThreads: number;
+  hgb: SklearnScore;
+  hgb1: SklearnScore;
+  gb?: SklearnScore;
+  peakRssMB: number;
+}
+
+/** Runs bench/gbdt_sklearn.py on the data in `dir` with `params` (qsoft names) and returns its JSON line. */
+function sklearnSide(dir: string, params: object, flags: string[]): SklearnResult {
+  const py = spawnSync("/usr/bin/python3", [path.join(__dirname, "gbdt_sklearn.py"), dir, String(N_TRAIN), String(D), JSON.stringify(params), ...flags], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  if (py.status !== 0) throw new Error(`scikit-learn side failed:\n${py.stderr}`);
+  return JSON.parse(py.stdout.trim().split("\n").pop() as string) as SklearnResult;
+}
+
 function main(): void {
   const skipGb = process.argv.includes("--skip-gb");
   console.log(`GBDT bench: ${N_TRAIN} x ${D} train, ${N_TEST} test; ${JSON.stringify(PARAMS)}`);
@@ -77,19 +105,7 @@ function main(): void {
   console.log(`qsoft hist   fit ${oursFit.toFixed(2)} s  test AUC ${oursAuc.toFixed(4)}  peak RSS ${oursRss.toFixed(0)} MB`);
 
   // scikit-learn, same data and split
-  const py = spawnSync("/usr/bin/python3", [path.join(__dirname, "gbdt_sklearn.py"), dir, String(N_TRAIN), String(D), JSON.stringify(PARAMS), ...(skipGb ? ["--skip-gb"] : [])], {
-    encoding: "utf8",
-    maxBuffer: 1 << 20,
-  });
-  if (py.status !== 0) throw new Error(`scikit-learn side failed:\n${py.stderr}`);
-  const sk = JSON.parse(py.stdout.trim().split("\n").pop() as string) as {
-    sklearn: string;
-    openmpThreads: number;
-    hgb: { fitSeconds: number; auc: number };
-    hgb1: { fitSeconds: number; auc: number };
-    gb?: { fitSeconds: number; auc: number };
-    peakRssMB: number;
-  };
+  const sk = sklearnSide(dir, PARAMS, skipGb ? ["--skip-gb"] : []);
   console.log(`sklearn ${sk.sklearn} HistGradientBoosting (${sk.openmpThreads} OpenMP threads) fit ${sk.hgb.fitSeconds.toFixed(2)} s  test AUC ${sk.hgb.auc.toFixed(4)}`);
   console.log(`sklearn ${sk.sklearn} HistGradientBoosting (1 thread)          fit ${sk.hgb1.fitSeconds.toFixed(2)} s  test AUC ${sk.hgb1.auc.toFixed(4)}`);
   if (sk.gb) console.log(`sklearn ${sk.sklearn} GradientBoosting (exact)                fit ${sk.gb.fitSeconds.toFixed(2)} s  test AUC ${sk.gb.auc.toFixed(4)}`);
@@ -142,6 +158,21 @@ function main(): void {
     if (oursExact) console.log(`exact mode: fit time ratio qsoft exact / sklearn GradientBoosting = ${(oursExact.fit / sk.gb.fitSeconds).toFixed(2)}, AUC difference ${(oursExact.auc - sk.gb.auc).toFixed(4)}`);
   }
   console.log(`peak RSS: node ${oursRss.toFixed(0)} MB at the end of the qsoft fit, python ${sk.peakRssMB.toFixed(0)} MB`);
+
+  // The paper's settings: per-node feature sampling, where qsoft builds only the sampled features' histograms.
+  const paper = { ...PAPER_GBDT_PARAMS, minSamplesLeaf: Math.max(1, Math.ceil(0.001 * N_TRAIN)) };
+  console.log(`\npaper settings ${JSON.stringify(paper)}`);
+  t0 = process.hrtime.bigint();
+  const pm = new GradientBoostingClassifier({ ...paper, mode: "hist" }).fit(train, yTrain);
+  const pmFit = seconds(t0);
+  t0 = process.hrtime.bigint();
+  const pmAuc = rocAucScore(yTest, pm.predictProba(test));
+  const pmPredict = seconds(t0);
+  const skPaper = sklearnSide(dir, paper, ["--gb-only"]).gb as SklearnScore;
+  console.log(`qsoft hist fit ${pmFit.toFixed(2)} s  predict ${pmPredict.toFixed(3)} s  test AUC ${pmAuc.toFixed(4)}`);
+  console.log(`sklearn GradientBoosting fit ${skPaper.fitSeconds.toFixed(2)} s  predict ${skPaper.predictSeconds.toFixed(3)} s  test AUC ${skPaper.auc.toFixed(4)}`);
+  console.log(`fit time ratio qsoft / GradientBoosting = ${(pmFit / skPaper.fitSeconds).toFixed(2)}, predict ${(pmPredict / skPaper.predictSeconds).toFixed(2)}, ` +
+    `AUC difference ${(pmAuc - skPaper.auc >= 0 ? "+" : "") + (pmAuc - skPaper.auc).toFixed(4)}`);
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

@@ -147,23 +147,49 @@ export function transferPairs(
   options: TransferOptions = {},
 ): TransferPair[] {
   const sources = new Set(options.sourceSystems ?? ["Cu-Zr"]);
-  const reference = options.reference ?? "test";
-  const byName = new Map(fitted.map((f) => [f.condition, f]));
+  const byName = fittedByName(fitted);
   const out: TransferPair[] = [];
   for (const s of fitted) {
     if (!sources.has(s.system)) continue;
     for (const t of conditions) {
-      const own = byName.get(t.condition);
-      if (!own) throw new Error(`transferPairs: condition ${t.condition} has no fitted model`);
+      const own = byName(t.condition);
       const scenario = generalizationScenario(s, t);
       // Scenario i needs an unseen glass of the source's own condition.
       if (scenario === 1 && t.single) continue;
       const auc = rocAucScore(toBinaryLabels(t.test.y, t.test.y.length, `${t.condition} test labels`), s.model.predictProba(t.test.X));
-      const ref = reference === "cv" ? own.cvAuc : reference === "fitted" ? own.fittedAuc : own.testAuc ?? own.blockCvAuc ?? own.fittedAuc;
+      const ref = referenceScore(own, options.reference ?? "test");
       out.push({ source: s.condition, target: t.condition, scenario, auc, reference: ref, drop: ref - auc });
     }
   }
   return out;
+}
+
+/**
+ * The same pairs measured against another reference: only `reference` and `drop` change, so the transferred
+ * models need not predict again (each prediction runs 5 fold models over a whole glass).
+ */
+export function withReference(pairs: readonly TransferPair[], fitted: readonly FittedCondition[], reference: TransferReference): TransferPair[] {
+  const byName = fittedByName(fitted);
+  return pairs.map((p) => {
+    const ref = referenceScore(byName(p.target), reference);
+    return { ...p, reference: ref, drop: ref - p.auc };
+  });
+}
+
+/** A target's own score under `reference` (see TransferReference). */
+function referenceScore(own: FittedCondition, reference: TransferReference): number {
+  if (reference === "cv") return own.cvAuc;
+  if (reference === "fitted") return own.fittedAuc;
+  return own.testAuc ?? own.blockCvAuc ?? own.fittedAuc;
+}
+
+function fittedByName(fitted: readonly FittedCondition[]): (condition: string) => FittedCondition {
+  const map = new Map(fitted.map((f) => [f.condition, f]));
+  return (condition) => {
+    const f = map.get(condition);
+    if (!f) throw new Error(`transferPairs: condition ${condition} has no fitted model`);
+    return f;
+  };
 }
 
 /** Per scenario: number of pairs and the mean, median, min and max AUC drop. */

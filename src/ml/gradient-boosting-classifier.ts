@@ -3,7 +3,7 @@ import { requireBothClasses, toBinaryLabels } from "./binary-labels";
 import type { ImportanceClassifier, LabelInput } from "./classifier";
 import { NotFittedError } from "./classifier";
 import type { DesignMatrix, MatrixInput } from "./design-matrix";
-import { alignColumns, takeRows, toDesignMatrix } from "./design-matrix";
+import { alignColumns, featureMajor, takeRows, toDesignMatrix } from "./design-matrix";
 import type { GradientBoostingParams, ResolvedCounts } from "./gbdt-params";
 import { resolveCounts, validateParams, withDefaults } from "./gbdt-params";
 import { prepareGrowerData } from "./grower-data";
@@ -224,8 +224,9 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
   decisionFunction(X: MatrixInput): Float64Array {
     const s = this.fitted();
     const m = this.design(X);
+    const columns = featureMajor(m);
     const out = new Float64Array(m.nSamples).fill(s.baseline);
-    for (const t of s.trees) t.addTo(out, m);
+    for (const t of s.trees) t.addToFeatureMajor(out, columns, m.nSamples);
     return out;
   }
 
@@ -246,9 +247,10 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
   *stagedDecisionFunction(X: MatrixInput): Generator<Float64Array> {
     const s = this.fitted();
     const m = this.design(X);
+    const columns = featureMajor(m);
     const raw = new Float64Array(m.nSamples).fill(s.baseline);
     for (const t of s.trees) {
-      t.addTo(raw, m);
+      t.addToFeatureMajor(raw, columns, m.nSamples);
       yield raw.slice();
     }
   }

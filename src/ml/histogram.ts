@@ -65,14 +65,32 @@ export function buildHistogram(
       hist[b + 1] += 1;
     }
   }
-  for (; f < nFeatures; f++) {
-    const base = f * n;
-    const h0 = f * H;
-    for (let k = 0; k < m; k++) {
-      const b = h0 + (codes[base + order[start + k]] << 1);
-      hist[b] += gOrd[k];
-      hist[b + 1] += 1;
-    }
+  for (; f < nFeatures; f++) buildFeatureHistogram(hist, codes, nSamples, f, order, start, end, gOrd);
+}
+
+/**
+ * Fills feature `f`'s block of `hist` alone (zeroed first) from the samples `order[start..end)`, arguments as in
+ * buildHistogram. Used when a node evaluates a few sampled features (maxFeatures < nFeatures): building only
+ * those beats the full histogram plus the subtraction trick (about 5x fewer updates with "sqrt" at depth 2).
+ */
+export function buildFeatureHistogram(
+  hist: Float64Array,
+  codes: Uint8Array,
+  nSamples: number,
+  f: number,
+  order: Int32Array,
+  start: number,
+  end: number,
+  gOrd: Float64Array,
+): void {
+  const base = f * nSamples;
+  const h0 = f * BIN_STRIDE * 2;
+  hist.fill(0, h0, h0 + BIN_STRIDE * 2);
+  const m = end - start;
+  for (let k = 0; k < m; k++) {
+    const b = h0 + (codes[base + order[start + k]] << 1);
+    hist[b] += gOrd[k];
+    hist[b + 1] += 1;
   }
 }
 

@@ -88,6 +88,16 @@ export class RegressionTree {
     for (let i = 0; i < X.nSamples; i++) out[i] += this.value[this.leafOf(v, i * d)];
   }
 
+  /** `out[i] += tree(row i)` for a feature-major matrix (`columns[k * n + i]`, see featureMajor) of n rows. */
+  addToFeatureMajor(out: Float64Array, columns: Float64Array, n: number): void {
+    const { left, right, feature, threshold, value } = this;
+    for (let i = 0; i < n; i++) {
+      let k = 0;
+      while (left[k] >= 0) k = columns[feature[k] * n + i] < threshold[k] ? left[k] : right[k];
+      out[i] += value[k];
+    }
+  }
+
   /** Leaf index of every row (scikit-learn's `apply`). */
   apply(X: DesignMatrix): Int32Array {
     const out = new Int32Array(X.nSamples);

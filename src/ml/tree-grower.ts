@@ -1,7 +1,7 @@
 import { midpoint } from "./bin-mapper";
 import { FeatureSampler } from "./feature-sampler";
 import type { GrowerData } from "./grower-data";
-import { buildHistogram, newHistogram, scanHistogram, subtractHistogram } from "./histogram";
+import { buildFeatureHistogram, buildHistogram, newHistogram, scanHistogram, subtractHistogram } from "./histogram";
 import type { Random } from "./random";
 import { RegressionTree } from "./regression-tree";
 
@@ -52,6 +52,11 @@ export class TreeGrower {
   private readonly inBag: Uint8Array;
   private readonly sampler: FeatureSampler;
   private readonly histPool: Float64Array[] = [];
+  /**
+   * hist mode with maxFeatures < nFeatures: each node builds the histograms of its sampled features only, into
+   * this one buffer (a node's features are drawn without replacement, so each is built at most once per node).
+   */
+  private readonly perFeature: Float64Array | null;
   private seg: Int32Array = new Int32Array(0);
   private segScratch: Int32Array = new Int32Array(0);
 
@@ -74,6 +79,7 @@ export class TreeGrower {
     this.goesLeft = new Uint8Array(this.n);
     this.inBag = new Uint8Array(this.n);
     this.sampler = new FeatureSampler(this.d, options.maxFeatures);
+    this.perFeature = data.mode === "hist" && options.maxFeatures < this.d ? newHistogram(this.d) : null;
   }
 
   /**
@@ -126,7 +132,7 @@ export class TreeGrower {
     }
     const root = newNode(m);
     let rootHist: Float64Array | null = null;
-    if (this.data.mode === "hist" && !this.isLeaf(m, 0, s, s2)) rootHist = this.buildHist(0, m, g);
+    if (this.data.mode === "hist" && this.perFeature === null && !this.isLeaf(m, 0, s, s2)) rootHist = this.buildHist(0, m, g);
     stId.push(root);
     stStart.push(0);
     stEnd.push(m);
@@ -147,7 +153,7 @@ export class TreeGrower {
 
       let split = false;
       if (!this.isLeaf(cnt, depth, sum, sum2)) {
-        if (this.data.mode === "hist") this.findHistSplit(hist as Float64Array, cnt, sum, rng);
+        if (this.data.mode === "hist") this.findHistSplit(hist, start, end, sum, g, rng);
         else this.findExactSplit(start, end, sum, g, rng);
         split = this.bestFeature >= 0;
       }
@@ -261,14 +267,21 @@ export class TreeGrower {
     return hist;
   }
 
-  private findHistSplit(hist: Float64Array, cnt: number, sum: number, rng: Random): void {
+  /** Best split of the node order[start..end) from its histogram, or (hist null) from per-feature histograms. */
+  private findHistSplit(nodeHist: Float64Array | null, start: number, end: number, sum: number, g: Float64Array, rng: Random): void {
     const nBins = this.data.nBins as Int32Array;
+    const cnt = end - start;
+    const hist = nodeHist ?? (this.perFeature as Float64Array);
+    const codes = this.data.codes as Uint8Array;
+    const { order, gOrd, n } = this;
+    if (nodeHist === null) for (let k = start; k < end; k++) gOrd[k - start] = g[order[k]];
     const msl = this.options.minSamplesLeaf;
     const best = this.best;
     best[0] = -Infinity;
     best[1] = -1;
     let bestFeature = -1;
     this.sampler.sample(rng, (f) => {
+      if (nodeHist === null) buildFeatureHistogram(hist, codes, n, f, order, start, end, gOrd);
       const before = best[0];
       const ok = scanHistogram(hist, f, nBins[f], cnt, sum, msl, best);
       if (best[0] > before) bestFeature = f;

@@ -4,6 +4,7 @@ import {
   generalizationScenario,
   summarizeScenarios,
   transferPairs,
+  withReference,
   type GeneralizationCondition,
 } from "../../src/analysis/generalization";
 import { Random } from "../../src/ml/random";
@@ -81,6 +82,13 @@ describe("generalization (paper, Figure 4)", () => {
     assert.equal(t.reference, fitted[1].cvAuc);
     assert.equal(fit.find((p) => p.target.startsWith("Cu50"))!.reference, fitted[1].fittedAuc);
     assert.ok(Math.abs(t.drop - (t.reference - t.auc)) < 1e-15);
+  });
+
+  it("withReference re-scores pairs without predicting again, as transferPairs with that reference", () => {
+    const base = transferPairs(conds, fitted);
+    for (const reference of ["cv", "fitted", "test"] as const) {
+      assert.deepEqual(withReference(base, fitted, reference), transferPairs(conds, fitted, { reference }));
+    }
   });
 
   it("only models of the source systems are transferred", () => {
