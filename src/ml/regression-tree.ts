@@ -153,30 +153,15 @@ export class RegressionTree {
     if (json === null || typeof json !== "object" || json.name !== "DTRegression") {
       throw new Error(`${what}: not an ml-cart DecisionTreeRegression (name ${String((json as { name?: unknown })?.name)})`);
     }
-    const feature: number[] = [];
-    const threshold: number[] = [];
-    const left: number[] = [];
-    const right: number[] = [];
-    const value: number[] = [];
-    const nSamples: number[] = [];
-    const childrenError: number[] = [];
-    const decrease: number[] = [];
+    const nodes = new TreeNodes();
     const add = (node: MlCartNode | undefined, path: string): number => {
       if (node === null || typeof node !== "object") throw new Error(`${what}: node ${path} is missing`);
-      const k = feature.length;
-      feature.push(-1);
-      threshold.push(0);
-      left.push(-1);
-      right.push(-1);
-      value.push(0);
-      nSamples.push(Number.isInteger(node.numberSamples) ? (node.numberSamples as number) : 0);
-      childrenError.push(0);
-      decrease.push(0);
+      const k = nodes.add(Number.isInteger(node.numberSamples) ? (node.numberSamples as number) : 0);
       if (node.distribution !== undefined) {
         if (typeof node.distribution !== "number" || !Number.isFinite(node.distribution)) {
           throw new Error(`${what}: leaf ${path} has a non-finite distribution ${String(node.distribution)}`);
         }
-        value[k] = node.distribution;
+        nodes.value[k] = node.distribution;
         return k;
       }
       const c = node.splitColumn;
@@ -186,24 +171,53 @@ export class RegressionTree {
       if (typeof node.splitValue !== "number" || !Number.isFinite(node.splitValue)) {
         throw new Error(`${what}: node ${path} has a non-finite splitValue ${String(node.splitValue)}`);
       }
-      feature[k] = c;
-      threshold[k] = node.splitValue;
-      childrenError[k] = Number.isFinite(node.gain) ? (node.gain as number) : 0;
-      decrease[k] = Number.isFinite(node.impurityDecrease) ? (node.impurityDecrease as number) : 0;
-      left[k] = add(node.left, path + "L");
-      right[k] = add(node.right, path + "R");
+      nodes.feature[k] = c;
+      nodes.threshold[k] = node.splitValue;
+      nodes.childrenError[k] = Number.isFinite(node.gain) ? (node.gain as number) : 0;
+      nodes.impurityDecrease[k] = Number.isFinite(node.impurityDecrease) ? (node.impurityDecrease as number) : 0;
+      nodes.left[k] = add(node.left, path + "L");
+      nodes.right[k] = add(node.right, path + "R");
       return k;
     };
     add(json.root, "root:");
+    return nodes.build();
+  }
+}
+
+/** The node arrays of a tree under construction; `add` appends a leaf (value 0), `build` makes the RegressionTree. */
+export class TreeNodes {
+  readonly feature: number[] = [];
+  readonly threshold: number[] = [];
+  readonly left: number[] = [];
+  readonly right: number[] = [];
+  readonly value: number[] = [];
+  readonly nSamples: number[] = [];
+  readonly childrenError: number[] = [];
+  readonly impurityDecrease: number[] = [];
+
+  /** Appends a leaf reached by `nSamples` training samples; returns its index. */
+  add(nSamples: number): number {
+    this.feature.push(-1);
+    this.threshold.push(0);
+    this.left.push(-1);
+    this.right.push(-1);
+    this.value.push(0);
+    this.nSamples.push(nSamples);
+    this.childrenError.push(0);
+    this.impurityDecrease.push(0);
+    return this.feature.length - 1;
+  }
+
+  build(): RegressionTree {
     return new RegressionTree(
-      Int32Array.from(feature),
-      Float64Array.from(threshold),
-      Int32Array.from(left),
-      Int32Array.from(right),
-      Float64Array.from(value),
-      Int32Array.from(nSamples),
-      Float64Array.from(childrenError),
-      Float64Array.from(decrease),
+      Int32Array.from(this.feature),
+      Float64Array.from(this.threshold),
+      Int32Array.from(this.left),
+      Int32Array.from(this.right),
+      Float64Array.from(this.value),
+      Int32Array.from(this.nSamples),
+      Float64Array.from(this.childrenError),
+      Float64Array.from(this.impurityDecrease),
     );
   }
 }

@@ -3,7 +3,7 @@ import { FeatureSampler } from "./feature-sampler";
 import type { GrowerData } from "./grower-data";
 import { buildFeatureHistogram, buildHistogram, newHistogram, scanHistogram, subtractHistogram } from "./histogram";
 import type { Random } from "./random";
-import { RegressionTree } from "./regression-tree";
+import { type RegressionTree, TreeNodes } from "./regression-tree";
 
 /** Stopping rules and leaf scaling of one tree (counts already resolved from fractions). */
 export interface TreeGrowerOptions {
@@ -94,25 +94,7 @@ export class TreeGrower {
     order.set(inBag);
     if (this.data.mode === "exact") this.prepareSegments(inBag);
 
-    const feature: number[] = [];
-    const threshold: number[] = [];
-    const left: number[] = [];
-    const right: number[] = [];
-    const value: number[] = [];
-    const nSamples: number[] = [];
-    const childErr: number[] = [];
-    const decrease: number[] = [];
-    const newNode = (count: number): number => {
-      feature.push(-1);
-      threshold.push(0);
-      left.push(-1);
-      right.push(-1);
-      value.push(0);
-      nSamples.push(count);
-      childErr.push(0);
-      decrease.push(0);
-      return feature.length - 1;
-    };
+    const nodes = new TreeNodes();
 
     // Pending nodes (depth-first, left child first).
     const stId: number[] = [];
@@ -130,7 +112,7 @@ export class TreeGrower {
       s += gi;
       s2 += gi * gi;
     }
-    const root = newNode(m);
+    const root = nodes.add(m);
     let rootHist: Float64Array | null = null;
     if (this.data.mode === "hist" && this.perFeature === null && !this.isLeaf(m, 0, s, s2)) rootHist = this.buildHist(0, m, g);
     stId.push(root);
@@ -165,7 +147,7 @@ export class TreeGrower {
           num += g[i];
           den += h === null ? 1 : h[i];
         }
-        value[id] = Math.abs(den) < 1e-150 ? 0 : this.options.shrinkage * (num / den);
+        nodes.value[id] = Math.abs(den) < 1e-150 ? 0 : this.options.shrinkage * (num / den);
         for (let k = start; k < end; k++) this.sampleLeaf[order[k]] = id;
         if (hist !== null) this.histPool.push(hist);
         continue;
@@ -193,14 +175,14 @@ export class TreeGrower {
       const errL = s2L - (sL * sL) / nL;
       const errR = s2R - (sR * sR) / nR;
       const errP = sum2 - (sum * sum) / cnt;
-      feature[id] = f;
-      threshold[id] = this.data.mode === "hist" ? (this.data.thresholds as Float64Array[])[f][this.bestBin] : this.bestThreshold;
-      childErr[id] = errL + errR;
-      decrease[id] = errP - errL - errR;
-      const l = newNode(nL);
-      const r = newNode(nR);
-      left[id] = l;
-      right[id] = r;
+      nodes.feature[id] = f;
+      nodes.threshold[id] = this.data.mode === "hist" ? (this.data.thresholds as Float64Array[])[f][this.bestBin] : this.bestThreshold;
+      nodes.childrenError[id] = errL + errR;
+      nodes.impurityDecrease[id] = errP - errL - errR;
+      const l = nodes.add(nL);
+      const r = nodes.add(nR);
+      nodes.left[id] = l;
+      nodes.right[id] = r;
 
       let histL: Float64Array | null = null;
       let histR: Float64Array | null = null;
@@ -238,16 +220,7 @@ export class TreeGrower {
       stHist.push(histR, histL);
     }
 
-    return new RegressionTree(
-      Int32Array.from(feature),
-      Float64Array.from(threshold),
-      Int32Array.from(left),
-      Int32Array.from(right),
-      Float64Array.from(value),
-      Int32Array.from(nSamples),
-      Float64Array.from(childErr),
-      Float64Array.from(decrease),
-    );
+    return nodes.build();
   }
 
   private isLeaf(cnt: number, depth: number, sum: number, sum2: number): boolean {
