@@ -36,9 +36,9 @@ const EPSILON = 2.220446049250313e-16;
  * The trainer is ours rather than ml-cart's `DecisionTreeRegression.train`: ml-cart re-scans the whole column
  * for every candidate threshold (O(n^2) per feature per node) and copies matrices at every node;
  * bench/gbdt.bench.ts measured 0.27-0.31 s for one depth-3 tree on 1,000 x 10 (30-50x our exact mode), i.e. days for
- * 300 trees on 20,000 x 80, where the hist mode here (O(n d) per tree level, sibling histograms by subtraction)
- * takes seconds. The trees it produces are exported in ml-cart's JSON (RegressionTree.toMlCart) and predict
- * identically there.
+ * 300 trees on 20,000 x 80, where the hist mode here (O(n d) per tree level, sibling histograms by subtraction;
+ * O(n maxFeatures) when features are sampled) takes seconds. The trees it produces are exported in ml-cart's JSON
+ * (RegressionTree.toMlCart) and predict identically there.
  */
 export class TreeGrower {
   private readonly n: number;
