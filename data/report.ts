@@ -13,6 +13,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { readLammpsLog, thermoColumn } from "../src/dataset/lammps-log";
 import { readPlan, type Condition, type Plan } from "./lammps/plan";
+import type { TimestepRun } from "./lammps/timestep-check";
 import { conditionOf, loadManifest, manifestPath, rateTag, type Manifest, type ManifestEntry } from "../src/dataset/manifest";
 import { loadSample } from "../src/dataset/sample";
 import { writeFileAtomic } from "../src/io/atomic-write";
@@ -43,11 +44,8 @@ const PAPER = {
   plasticFractionRange: [0.035, 0.06],
 };
 
-/**
- * Energy conservation check of the 2 fs timestep, measured by the project lead with LAMMPS (NVE, 2000 K liquid,
- * 4,000 atoms, 10 ps): drift of the total energy over the run and the size of its fluctuations, at 2 fs and 1 fs.
- */
-const TIMESTEP_CHECK = { temperatureK: 2000, atoms: 4000, durationPs: 10, drift2fsEv: -0.044, drift1fsEv: 0, fluctuation2fsEv: 0.03, fluctuation1fsEv: 0.01 };
+/** Boltzmann constant, eV/K (CODATA 2018, exact). */
+const BOLTZMANN_EV = 8.617333262e-5;
 
 /** Standard atomic weights (g/mol), CIAAW/IUPAC 2021 abridged values, for densities. */
 const ATOMIC_WEIGHT: Record<string, number> = {
@@ -88,6 +86,8 @@ interface SampleRow {
   flagged: number;
   quenchSeconds: number;
   quenchStepsTimed: number;
+  /** LAMMPS loop time of every finished run in the sample's logs (all stages), s. */
+  loopSeconds: number;
   quenchStepsExpected: number;
   /** Engineering strain and compressive stress -sigma_zz (GPa) from the deform log; thermo interval in steps. */
   curve: { strain: Float64Array; stress: Float64Array; thermoEvery: number };
@@ -143,16 +143,17 @@ async function analyse(entry: ManifestEntry, dataDir: string): Promise<SampleRow
   const { density, atomicVolume } = densityOf(s.quenched);
   let quenchSeconds = 0;
   let quenchStepsTimed = 0;
+  let loopSeconds = 0;
   let curve: SampleRow["curve"] | null = null;
   for (const rel of entry.files.logs) {
     const file = path.join(dataDir, rel);
     const base = path.basename(rel);
-    if (base.startsWith("log.quench.")) {
-      for (const run of readLammpsLog(file)) {
-        if (run.loop) {
-          quenchSeconds += run.loop.seconds;
-          quenchStepsTimed += run.loop.steps;
-        }
+    for (const run of readLammpsLog(file)) {
+      if (!run.loop) continue;
+      loopSeconds += run.loop.seconds;
+      if (base.startsWith("log.quench.")) {
+        quenchSeconds += run.loop.seconds;
+        quenchStepsTimed += run.loop.steps;
       }
     }
     if (base.startsWith("log.deform.")) {
@@ -181,6 +182,7 @@ async function analyse(entry: ManifestEntry, dataDir: string): Promise<SampleRow
     flagged,
     quenchSeconds,
     quenchStepsTimed,
+    loopSeconds,
     quenchStepsExpected: Math.round(entry.protocol.quenchPs / entry.timestepPs),
     curve,
     stressAtLabel: curve.stress[k],
@@ -195,6 +197,45 @@ function templateSettings(): { restartEvery: number; tdampPs: number; pdampPs: n
   const npt = /^fix\s+\S+\s+all\s+npt\s+temp\s+\S+\s+\S+\s+(\S+)\s+iso\s+\S+\s+\S+\s+(\S+)/m.exec(text);
   if (!restart || !npt) throw new Error(`${file}: could not find the restart interval and the npt fix`);
   return { restartEvery: Number(restart[1]), tdampPs: Number(npt[1]), pdampPs: Number(npt[2]) };
+}
+
+/**
+ * The "Timestep check" text from data/lammps/timestep-check/results.json (written by
+ * data/lammps/timestep-check.ts): NVE drift and fluctuation of the total energy at the plan's timestep and at the
+ * paper's, in the liquid at the melt temperature and in the glass at the deformation temperature.
+ */
+function timestepSection(dtPs: number): string {
+  const file = path.join(repo, "data", "lammps", "timestep-check", "results.json");
+  if (!fs.existsSync(file)) return "Not measured yet: run `npx tsx data/lammps/timestep-check.ts`.";
+  const res = JSON.parse(fs.readFileSync(file, "utf8")) as { lammps: string; nvePs: number; meltPs: number; runs: TimestepRun[] };
+  const dtFs = 1000 * dtPs;
+  const at = (fs_: number) => res.runs.filter((r) => Math.abs(r.timestepFs - fs_) < 1e-9);
+  const worst = (list: TimestepRun[]) => list.reduce((a, b) => (b.driftMeVPerAtomPs > a.driftMeVPerAtomPs ? b : a));
+  const ours = at(dtFs);
+  const paper = at(PAPER.timestepFs);
+  if (ours.length === 0 || paper.length === 0) return `results.json has no runs at ${fmt(dtFs, 0)} fs and ${PAPER.timestepFs} fs: run \`npx tsx data/lammps/timestep-check.ts\` again.`;
+  const w = worst(ours);
+  const wp = worst(paper);
+  const rows = res.runs.map((r) => [r.composition, r.state + (r.source ? ` (${r.source})` : ""), `${r.temperatureK}`, fmt(r.meanTemperatureK, 0),
+    fmt(r.timestepFs, 0), int(r.atoms), fmt(r.driftEv, 4), r.driftMeVPerAtomPs.toExponential(2), fmt(r.fluctuationEv, 4), fmt((1000 * r.fluctuationEv) / r.atoms, 4)]);
+  return `\`data/lammps/timestep-check.ts\` runs NVE for ${res.nvePs} ps with each potential, at the ${fmt(dtFs, 0)} fs timestep used here and at the paper's ${PAPER.timestepFs} fs, from the same state: the liquid at the melt temperature (a random solid solution melted by NPT for ${res.meltPs} ps; the hottest stage) and the committed quenched glass with new velocities at the deformation temperature. Drift = slope of a straight-line fit of the total energy times the run time; fluctuation = standard deviation about that line (LAMMPS ${res.lammps}; inputs \`templates/timestep-check.in\`, command lines and logs in \`timestep-check/\`).
+
+${table(["system", "state", "T set (K)", "T mean (K)", "dt (fs)", "atoms", "drift (eV)", "|drift| (meV/atom/ps)", "fluctuation (eV)", "fluctuation (meV/atom)"], rows)}
+
+The largest drift at ${fmt(dtFs, 0)} fs is ${w.driftMeVPerAtomPs.toExponential(2)} meV/atom/ps (${w.composition}, ${w.state}), i.e. ${fmt(w.driftMeVPerAtomPs * res.nvePs, 3)} meV per atom over ${res.nvePs} ps, against k_B T = ${fmt(1000 * BOLTZMANN_EV * w.temperatureK, 0)} meV at ${w.temperatureK} K; at ${PAPER.timestepFs} fs the largest is ${wp.driftMeVPerAtomPs.toExponential(2)} meV/atom/ps (${wp.composition}, ${wp.state}). Every stage of the protocol (melt, quench, relax, deform) runs under a Nosé-Hoover thermostat, which removes such a drift as it arises. We chose ${fmt(dtFs, 0)} fs, which halves the cost of every sample.`;
+}
+
+/** What the committed samples cost: LAMMPS loop times of all their logs, and the wall times of their runs. */
+function costText(rows: SampleRow[]): string {
+  if (rows.length === 0) return "No sample yet.";
+  const loop = rows.reduce((a, r) => a + r.loopSeconds, 0);
+  const quench = rows.reduce((a, r) => a + r.quenchSeconds, 0);
+  const wall = rows.reduce((a, r) => a + r.entry.wallSeconds, 0);
+  const partial = rows.filter((r) => r.quenchStepsTimed < r.quenchStepsExpected).length;
+  return `The LAMMPS loop times in the logs of the ${rows.length} samples add up to ${int(loop)} s = ${fmt(loop / 3600, 1)} core-hours ` +
+    `(${pct(quench / loop, 0)} of it in the quench stage); the wall times of their last generation runs add up to ${int(wall)} s = ${fmt(wall / 3600, 1)} core-hours. ` +
+    `The samples ran two at a time on a 2-core machine shared with other work, so a core was often contended and these times are upper bounds for an idle core` +
+    (partial ? `; ${partial} sample${partial === 1 ? "" : "s"} resumed after an interruption, whose lost time is not counted.` : ".");
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -369,7 +410,7 @@ ${scaled}
 
 ### Timestep check
 
-A ${fmt(1000 * dt, 0)} fs timestep was checked against ${PAPER.timestepFs} fs in NVE runs of a ${int(TIMESTEP_CHECK.atoms)}-atom liquid at ${TIMESTEP_CHECK.temperatureK} K (the hottest stage) over ${TIMESTEP_CHECK.durationPs} ps: the total energy drifted by ${fmt(TIMESTEP_CHECK.drift2fsEv, 3)} eV at ${fmt(1000 * dt, 0)} fs and by about ${fmt(TIMESTEP_CHECK.drift1fsEv, 0)} eV at ${PAPER.timestepFs} fs, with fluctuations of ${fmt(TIMESTEP_CHECK.fluctuation2fsEv, 2)} eV vs ${fmt(TIMESTEP_CHECK.fluctuation1fsEv, 2)} eV (${fmt((1e3 * Math.abs(TIMESTEP_CHECK.drift2fsEv)) / TIMESTEP_CHECK.atoms, 3)} meV per atom over the run; measured by the project lead). The glass and deformation stages run at ${plan.glassTemperatureK} K, where the error is smaller.
+${timestepSection(dt)}
 
 ## Potentials
 
@@ -382,6 +423,8 @@ The NIST files are research-use downloads and are not committed: put them in the
 Mean ± sample standard deviation over the samples of each condition. Density and atomic volume of the quenched glass (standard atomic weights); plastic fraction = fraction of atoms with D2min > ${fmt(PLASTIC_THRESHOLD, 1)} Å² between the quenched glass and ${pct(PLASTIC_STRAIN, 0)} strain (${fmt(D2MIN_CUTOFF, 1)} Å cutoff, unnormalised, \`src/labels/d2min.ts\`); threshold = the D2min (Å²) above which ${pct(TARGET_FRACTION, 0)} of the atoms lie (the paper's plastic fractions are ${PAPER.plasticFractionRange.map((x) => pct(x)).join(" to ")}); −σzz = compressive stress at ${pct(PLASTIC_STRAIN, 0)} strain (−\`v_szz_GPa\` of the deform log); quench = LAMMPS loop time of the quench stage; total = wall time of the sample's last generation run (\`wallSeconds\` in sample.json, all stages). Times in seconds on one core${rows.some((r) => r.quenchStepsTimed < r.quenchStepsExpected) ? "; * = part of the quench was an interrupted run whose time LAMMPS did not report" : ""}.
 
 ${table(["composition", "quench rate (K/s)", "samples", "atoms", "density (g/cm³)", "volume (Å³/atom)", `plastic at ${pct(PLASTIC_STRAIN, 0)}`, `D2min for ${pct(TARGET_FRACTION, 0)} plastic (Å²)`, `−σzz at ${pct(PLASTIC_STRAIN, 0)} (GPa)`, "quench (s)", "total (s)"], conditionRows)}
+
+**Cost.** ${costText(rows)}
 
 ## Per sample
 
@@ -400,6 +443,7 @@ ${rows.length ? figureText : "No sample has been generated yet."}
 \`\`\`sh
 npm run data:generate -- --jobs 2 --commit     # resumable; skips finished samples; --list shows the plan
 npm run data:generate -- --only Fe80P20_1e13_s2,Cu80Zr20@1e13 --jobs 2   # a subset, run in the order given
+npx tsx data/lammps/timestep-check.ts          # the timestep check (16 NVE runs, about 2 minutes each)
 npm run data:report                            # this README, the figure and data/cache/ labels
 \`\`\`
 

@@ -14,11 +14,10 @@
  * --plan FILE, --data DIR   another plan and output folder (smoke tests)
  */
 import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { rateTag } from "../../src/dataset/manifest";
-import { readPlan, type Condition, type Plan } from "./plan";
+import { lammpsVersion, potentialPath as planPotentialPath, readPlan, sha256, type Condition, type Plan } from "./plan";
 
 const repo = path.resolve(__dirname, "..", "..");
 const templates = path.join(repo, "data", "lammps", "templates");
@@ -44,6 +43,7 @@ interface Sample {
 }
 
 const plan: Plan = readPlan(argOf("--plan") ?? path.join(repo, "data", "lammps", "conditions.json"));
+const potentialPath = (name: string): string => planPotentialPath(plan, repo, name);
 
 
 function samples(): Sample[] {
@@ -73,28 +73,6 @@ function samples(): Sample[] {
     });
   }
   return list;
-}
-
-function potentialPath(name: string): string {
-  const p = plan.potentials[name];
-  if (!p) throw new Error(`conditions.json: no entry for potential ${name}`);
-  const dir = path.isAbsolute(p.dir) ? p.dir : path.resolve(repo, p.dir);
-  const envDir = process.env.QSOFT_POTENTIALS;
-  const candidates = [envDir ? path.join(envDir, name) : "", path.join(dir, name)].filter((s) => s !== "");
-  for (const c of candidates) if (fs.existsSync(c)) return c;
-  throw new Error(
-    `potential ${name} not found (looked in ${candidates.join(", ")}); install Debian's lammps-data or set QSOFT_POTENTIALS`,
-  );
-}
-
-function sha256(file: string): string {
-  return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
-}
-
-function lammpsVersion(): string {
-  const r = spawnSync("lmp", ["-h"], { encoding: "utf8" });
-  const m = /Simulator - (.+)$/m.exec(r.stdout ?? "");
-  return m ? m[1].trim() : "unknown";
 }
 
 function latestRestart(work: string, stage: string): { file: string; step: number } | null {
