@@ -10,6 +10,7 @@
 import * as path from "node:path";
 import { loadManifest, conditionOf } from "../src/dataset/manifest";
 import { loadSample } from "../src/dataset/sample";
+import { PAPER_FEATURE_OPTIONS } from "../src/features/compute-features";
 import { writeClassifier } from "../src/ml/model-io";
 import { rocAucScore } from "../src/ml/metrics/roc-auc";
 import { PAPER_GBDT_PARAMS } from "../src/ml/gbdt-params";
@@ -19,7 +20,6 @@ import { DEFAULT_MODEL, MODELS_DIR } from "../src/softness/quench-in-softness";
 import { hostOf, labeledGlass } from "../src/softness/training-set";
 
 const SETS = ["interstice", "mro"];
-const FEATURE_OPTIONS = { cutoff: 4.0, faceFilter: 0.05, clamp: true };
 // --condition picks another training condition (e.g. for a smoke test on a small data set; QSOFT_DATA picks the data folder).
 const conditionArg = process.argv.indexOf("--condition");
 const CONDITION = conditionArg >= 0 ? process.argv[conditionArg + 1] : "Cu65Zr35@1e13";
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const testEntry = own.length >= 3 ? own[2] : own[1];
   const glass = async (id: string) => {
     const s = await loadSample(id);
-    return labeledGlass(s, { sets: SETS, featureOptions: FEATURE_OPTIONS, host: hostOf(s.entry) });
+    return labeledGlass(s, { sets: SETS, featureOptions: PAPER_FEATURE_OPTIONS, host: hostOf(s.entry) });
   };
   const train = await Promise.all(trainIds.map((e) => glass(e.id)));
   const test = await glass(testEntry.id);
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
       "hyper-parameters trained on Cu65Zr35 glasses quenched at 1e13 K/s in LAMMPS (data/README.md). " +
       (own.length >= 3 ? "Trained on samples 1 and 2, tested on sample 3." : "Only two glasses of this condition were available: trained on sample 1, tested on sample 2."),
     sets: SETS,
-    featureOptions: FEATURE_OPTIONS,
+    featureOptions: PAPER_FEATURE_OPTIONS,
     host: null,
     trainedOn: trainIds.map((e) => e.id),
     testedOn: [testEntry.id],

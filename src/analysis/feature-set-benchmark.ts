@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import { parentPort, Worker, workerData } from "node:worker_threads";
 import { typeNames } from "../dataset/manifest";
 import { loadSample, type Sample } from "../dataset/sample";
-import { createFeaturizers, type FeaturizeOptions } from "../features/compute-features";
+import { createFeaturizers, PAPER_FEATURE_OPTIONS, type FeaturizeOptions } from "../features/compute-features";
 import type { FeatureMatrix } from "../features/featurizer";
 import { PLASTIC_STRAIN, PLASTIC_THRESHOLD } from "../labels/plastic";
 import { AveragingClassifier } from "../ml/averaging-classifier";
@@ -21,9 +21,6 @@ import { makeTable, type Column, type Table } from "../table/csv";
  * (undersampling, stratified 5-fold CV, fold models averaged, tested on an unseen glass) on the SAME atoms and the
  * SAME CV splits, and its AUC measures the set's predictive power.
  */
-
-/** Feature options of the paper's model everywhere in qsoft (scripts/train-models.ts): 4.0 A cutoff, 5 % face filter, clamped interstices. */
-export const BENCHMARK_FEATURE_OPTIONS: Readonly<FeaturizeOptions> = Object.freeze({ cutoff: 4.0, faceFilter: 0.05, clamp: true });
 
 /** A named group of registered feature sets (src/features/sets.ts, benchmark-sets.ts), e.g. CN + its MRO. */
 export interface FeatureSetGroup {
@@ -555,7 +552,7 @@ function labelsBySet(sets: readonly string[], species: string[], options: Featur
  */
 export async function loadBenchmarkGlass(sample: Sample | string, sets: readonly string[], options: LoadBenchmarkGlassOptions = {}): Promise<LoadedBenchmarkGlass> {
   const s = typeof sample === "string" ? await loadSample(sample) : sample;
-  const featureOptions = options.featureOptions ?? BENCHMARK_FEATURE_OPTIONS;
+  const featureOptions = options.featureOptions ?? PAPER_FEATURE_OPTIONS;
   const frame = s.quenched;
   const m = sampleFeatures(s, sets, featureOptions);
   const bySet = labelsBySet(sets, typeNames(s.entry), featureOptions);

@@ -3,7 +3,7 @@ import type { Frame } from "../io/frame";
 import type { Table } from "../table/csv";
 import { tableToDataFrame } from "../table/dataframe";
 import type { ContextOptions } from "./context";
-import { StructureContext } from "./context";
+import { DEFAULT_CUTOFF, DEFAULT_FACE_FILTER, StructureContext } from "./context";
 import type { Citation, FeatureMatrix, Featurizer } from "./featurizer";
 import { concatFeatureMatrices, featureTable } from "./featurizer";
 import type { FeatureSetOptions } from "./registry";
@@ -12,6 +12,17 @@ import "./sets";
 
 /** Options of the combined featurize call: how the shared context is built, and the sets' switches. */
 export interface FeaturizeOptions extends ContextOptions, FeatureSetOptions {}
+
+/**
+ * The feature options of the paper's model, pinned (the defaults today): 4.0 A cutoff neighbors, Voronoi faces
+ * below 5 % of the cell's mean face area dropped, negative interstices clamped to 0 (the authors' amlearn). The
+ * shipped model (scripts/train-models.ts), the Figure 4 and 5 analyses and notebooks use them.
+ */
+export const PAPER_FEATURE_OPTIONS: Readonly<Required<Pick<FeaturizeOptions, "cutoff" | "faceFilter" | "clamp">>> = Object.freeze({
+  cutoff: DEFAULT_CUTOFF,
+  faceFilter: DEFAULT_FACE_FILTER,
+  clamp: true,
+});
 
 /** Features of several sets on one frame, plus the atoms they belong to. */
 export interface FeatureResult {
