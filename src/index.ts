@@ -87,6 +87,7 @@ export * from "./ml/selection/correlation-filter";
 export * from "./ml/selection/recursive-feature-elimination";
 export * from "./ml/inspection/permutation-importance";
 export * from "./ml/inspection/partial-dependence";
+export * from "./ml/inspection/tree-partial-dependence";
 
 // quench-in softness
 export * from "./softness/quench-in-softness";

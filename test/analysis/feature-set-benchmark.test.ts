@@ -11,7 +11,8 @@ import {
   type BenchmarkGlass,
 } from "../../src/analysis/feature-set-benchmark";
 import { protocolCrossValidation } from "../../src/ml/paper-protocol";
-import { frankKasperClass, motifOverlay, motifOverlaySummary, treePartialDependence } from "../../src/analysis/motif-overlay";
+import { frankKasperClass, motifOverlay, motifOverlaySummary } from "../../src/analysis/motif-overlay";
+import { treePartialDependence } from "../../src/ml/inspection/tree-partial-dependence";
 import type { FeatureMatrix } from "../../src/features/featurizer";
 import { AveragingClassifier } from "../../src/ml/averaging-classifier";
 import { GBDT_FORMAT, GradientBoostingClassifier, type GradientBoostingJSON } from "../../src/ml/gradient-boosting-classifier";
