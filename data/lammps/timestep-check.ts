@@ -20,6 +20,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { readLammpsLog, thermoColumn } from "../../src/dataset/lammps-log";
 import { rateTag } from "../../src/dataset/manifest";
+import { readDump } from "../../src/io/dump-reader";
 import { lammpsVersion, potentialPath, readPlan, sha256, type Condition } from "./plan";
 
 const repo = path.resolve(__dirname, "..", "..");
@@ -67,7 +68,7 @@ interface Job {
   temperatureK: number;
 }
 
-function jobs(): Job[] {
+async function jobs(): Promise<Job[]> {
   const list: Job[] = [];
   const seen = new Set<string>();
   for (const c of plan.conditions) {
@@ -94,19 +95,11 @@ function jobs(): Job[] {
       list.push({
         c, state: "glass", dtPs, source, temperatureK: plan.glassTemperatureK,
         log: path.join(outDir, `log.${tag.replace("%s", "glass")}.lammps`),
-        vars: { ...common, state: "glass", dump, step: dumpTimestep(dump), temp: plan.glassTemperatureK },
+        vars: { ...common, state: "glass", dump, step: (await readDump(dump)).timestep, temp: plan.glassTemperatureK },
       });
     }
   }
   return list;
-}
-
-/** The TIMESTEP of a dump's first frame (read_dump needs it). */
-function dumpTimestep(file: string): number {
-  const r = spawnSync("sh", ["-c", `gzip -dc "${file}" | head -2`], { encoding: "utf8" });
-  const step = Number(r.stdout.split("\n")[1]);
-  if (!Number.isInteger(step)) throw new Error(`${file}: line 2 should be the TIMESTEP, got "${r.stdout.split("\n")[1]}"`);
-  return step;
 }
 
 /** Paths in commands.sh relative to the repository (and ../ for the shared potentials). */
@@ -153,12 +146,12 @@ export function linearDrift(t: ArrayLike<number>, e: ArrayLike<number>): { slope
   return { slope, residualStd: Math.sqrt(ss / (n - 2)) };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const force = process.argv.includes("--force");
   fs.mkdirSync(outDir, { recursive: true });
   const results: TimestepRun[] = [];
   const commands: string[] = [];
-  for (const job of jobs()) {
+  for (const job of await jobs()) {
     const args = commandOf(job);
     commands.push(["lmp", ...args.map(relative)].join(" "));
     const done = fs.existsSync(job.log) && /Total wall time/.test(fs.readFileSync(job.log, "utf8"));
@@ -200,4 +193,9 @@ function main(): void {
   }
 }
 
-if (require.main === module) main();
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}
