@@ -81,6 +81,8 @@ export class ConvexHull {
   private nextV = new Int32Array(0);
   private eps = 0;
   private readonly ext = new Int32Array(6);
+  /** Scratch of {@link triangleNormal}. */
+  private readonly normal = new Float64Array(3);
 
   constructor(options: ConvexHullOptions = {}) {
     const tol = options.tolerance ?? 1e-10;
@@ -164,17 +166,11 @@ export class ConvexHull {
       const a = tri[3 * t];
       const b = tri[3 * t + 1];
       const c = tri[3 * t + 2];
-      const ux = px[b] - px[a];
-      const uy = py[b] - py[a];
-      const uz = pz[b] - pz[a];
-      const vx = px[c] - px[a];
-      const vy = py[c] - py[a];
-      const vz = pz[c] - pz[a];
-      const nx = uy * vz - uz * vy;
-      const ny = uz * vx - ux * vz;
-      const nz = ux * vy - uy * vx;
-      const l = norm3(nx, ny, nz);
+      const l = this.triangleNormal(a, b, c);
       if (!(l > 0)) continue;
+      const nx = this.normal[0];
+      const ny = this.normal[1];
+      const nz = this.normal[2];
       const bound = limit * l;
       for (let p = 0; p < n; p++) {
         if (nx * (px[p] - px[a]) + ny * (py[p] - py[a]) + nz * (pz[p] - pz[a]) > bound) return false;
@@ -249,10 +245,10 @@ export class ConvexHull {
       this.kind = "collinear";
       return;
     }
-    let nx = uy * (pz[i2] - pz[i0]) - uz * (py[i2] - py[i0]);
-    let ny = uz * (px[i2] - px[i0]) - ux * (pz[i2] - pz[i0]);
-    let nz = ux * (py[i2] - py[i0]) - uy * (px[i2] - px[i0]);
-    const nl = norm3(nx, ny, nz);
+    const nl = this.triangleNormal(i0, i1, i2);
+    let nx = this.normal[0];
+    let ny = this.normal[1];
+    let nz = this.normal[2];
     nx /= nl;
     ny /= nl;
     nz /= nl;
@@ -368,7 +364,11 @@ export class ConvexHull {
     return (this.px[a] - this.px[b]) ** 2 + (this.py[a] - this.py[b]) ** 2 + (this.pz[a] - this.pz[b]) ** 2;
   }
 
-  private triangleArea(a: number, b: number, c: number): number {
+  /**
+   * The normal (b - a) x (c - a) of triangle (a, b, c), not normalised, into `this.normal`; returns its length
+   * (twice the triangle's area). The one place the hull computes a triangle normal.
+   */
+  private triangleNormal(a: number, b: number, c: number): number {
     const { px, py, pz } = this;
     const ux = px[b] - px[a];
     const uy = py[b] - py[a];
@@ -376,7 +376,17 @@ export class ConvexHull {
     const vx = px[c] - px[a];
     const vy = py[c] - py[a];
     const vz = pz[c] - pz[a];
-    return 0.5 * norm3(uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx);
+    const nx = uy * vz - uz * vy;
+    const ny = uz * vx - ux * vz;
+    const nz = ux * vy - uy * vx;
+    this.normal[0] = nx;
+    this.normal[1] = ny;
+    this.normal[2] = nz;
+    return norm3(nx, ny, nz);
+  }
+
+  private triangleArea(a: number, b: number, c: number): number {
+    return 0.5 * this.triangleNormal(a, b, c);
   }
 
   /** Adds face (a, b, c) with its plane; neighbors unset. Returns its index. */
@@ -390,16 +400,10 @@ export class ConvexHull {
     this.fnb[3 * f] = UNSET;
     this.fnb[3 * f + 1] = UNSET;
     this.fnb[3 * f + 2] = UNSET;
-    const ux = px[b] - px[a];
-    const uy = py[b] - py[a];
-    const uz = pz[b] - pz[a];
-    const vx = px[c] - px[a];
-    const vy = py[c] - py[a];
-    const vz = pz[c] - pz[a];
-    let nx = uy * vz - uz * vy;
-    let ny = uz * vx - ux * vz;
-    let nz = ux * vy - uy * vx;
-    const l = norm3(nx, ny, nz);
+    const l = this.triangleNormal(a, b, c);
+    let nx = this.normal[0];
+    let ny = this.normal[1];
+    let nz = this.normal[2];
     if (l > 0) {
       nx /= l;
       ny /= l;
