@@ -11,12 +11,15 @@
  * --commit    git-commit each finished sample (its folder and data/manifest.json) as it lands
  * --detach    go on in the background; progress goes to data/work/generate.log
  * --list      print the plan (samples, done or not, estimated steps) and exit
+ * --checkpoint pack the latest restart of every unfinished sample into data/checkpoints/<id>.tar.gz (with --commit:
+ *             commit them) and exit; a fresh clone resumes from there (checkpoint.ts). Run it before a session ends.
  * --plan FILE, --data DIR   another plan and output folder (smoke tests)
  */
 import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { rateTag } from "../../src/dataset/manifest";
+import { dropCheckpoint, packCheckpoint, restoreCheckpoint, stageDone, type RestartStage } from "./checkpoint";
 import { lammpsVersion, potentialPath as planPotentialPath, readPlan, sha256, type Condition, type Plan } from "./plan";
 
 const repo = path.resolve(__dirname, "..", "..");
@@ -136,6 +139,8 @@ function lastLoggedStep(logFile: string): number | null {
 }
 
 async function generate(s: Sample, version: string): Promise<void> {
+  const restored = restoreCheckpoint(dataDir, s.id, s.work);
+  if (restored) log(`[${s.id}] restored the committed checkpoint ${restored.restart} (${restored.created})`);
   fs.mkdirSync(s.work, { recursive: true });
   const c = s.condition;
   const pot = potentialPath(c.potential);
@@ -147,14 +152,13 @@ async function generate(s: Sample, version: string): Promise<void> {
   const meltEnd = plan.meltSteps;
   const quenchEnd = meltEnd + s.quenchSteps;
   const relaxEnd = quenchEnd + plan.relaxSteps;
-  const stages: { stage: string; start: number; end: number; prev: string | null }[] = [
+  const stages: { stage: RestartStage; start: number; end: number; prev: RestartStage | null }[] = [
     { stage: "melt", start: 0, end: meltEnd, prev: null },
     { stage: "quench", start: meltEnd, end: quenchEnd, prev: "melt" },
     { stage: "relax", start: quenchEnd, end: relaxEnd, prev: "quench" },
   ];
   for (const st of stages) {
-    const final = path.join(s.work, `${st.stage}.final.restart`);
-    if (fs.existsSync(final)) continue;
+    if (stageDone(s.work, st.stage)) continue;
     const mid = latestRestart(s.work, st.stage);
     const resume = mid ? mid.file : st.prev ? path.join(s.work, `${st.prev}.final.restart`) : "NONE";
     const firstStep = mid ? mid.step : st.start;
@@ -288,10 +292,35 @@ function writeManifest(all: Sample[]): void {
   fs.renameSync(tmp, path.join(dataDir, "manifest.json"));
 }
 
+/** The committed checkpoint files of `s` (removed from disk once it finished), so its commit removes them too. */
+function trackedCheckpoint(s: Sample): string[] {
+  const ck = path.relative(repo, path.join(dataDir, "checkpoints"));
+  const r = spawnSync("git", ["ls-files", "--", `${ck}/${s.id}.tar.gz`, `${ck}/${s.id}.json`], { cwd: repo, encoding: "utf8" });
+  return (r.stdout ?? "").split("\n").filter((l) => l !== "");
+}
+
+/** --checkpoint: pack every unfinished sample that has a work folder; with --commit, commit the archives. */
+function checkpointAll(todo: Sample[], commit: boolean): void {
+  const written: string[] = [];
+  for (const s of todo) {
+    if (fs.existsSync(path.join(s.out, "sample.json"))) continue;
+    const info = packCheckpoint(dataDir, s.id, s.work);
+    if (!info) continue;
+    log(`[${s.id}] checkpoint: ${info.restart} and ${info.files.length - 1} other files`);
+    written.push(path.relative(repo, path.join(dataDir, "checkpoints", `${s.id}.tar.gz`)), path.relative(repo, path.join(dataDir, "checkpoints", `${s.id}.json`)));
+  }
+  if (!commit || written.length === 0) return;
+  const add = spawnSync("git", ["add", "--", ...written], { cwd: repo, encoding: "utf8" });
+  const msg = `data: checkpoints of unfinished samples (${written.length / 2}), resumable on a fresh clone`;
+  const r = add.status === 0 ? spawnSync("git", ["commit", "-q", "-m", msg, "--", ...written], { cwd: repo, encoding: "utf8" }) : add;
+  if (r.status !== 0) throw new Error(`could not commit the checkpoints: ${r.stderr}`);
+  log(`checkpoints committed: ${written.filter((f) => f.endsWith(".gz")).join(", ")}`);
+}
+
 let commitChain: Promise<void> = Promise.resolve();
 function commitSample(s: Sample): Promise<void> {
   commitChain = commitChain.then(async () => {
-    const rel = [path.relative(repo, s.out), "data/manifest.json"];
+    const rel = [path.relative(repo, s.out), "data/manifest.json", ...trackedCheckpoint(s)];
     for (let attempt = 0; attempt < 20; attempt++) {
       const add = spawnSync("git", ["add", "--", ...rel], { cwd: repo, encoding: "utf8" });
       const msg = `data: add LAMMPS sample ${s.id} (${s.atoms} atoms, ${s.condition.quenchRate} K/s, seed ${s.seed})`;
@@ -343,6 +372,10 @@ async function main(): Promise<void> {
     }
     return;
   }
+  if (argv.includes("--checkpoint")) {
+    checkpointAll(todo, argv.includes("--commit"));
+    return;
+  }
   const version = lammpsVersion();
   const queue = todo.filter((s) => !fs.existsSync(path.join(s.out, "sample.json")));
   log(`data:generate: ${queue.length} of ${todo.length} samples to make, ${jobs} at a time (LAMMPS ${version})`);
@@ -352,6 +385,7 @@ async function main(): Promise<void> {
       try {
         await generate(s, version);
         writeManifest(all);
+        dropCheckpoint(dataDir, s.id);
         log(`[${s.id}] done`);
         if (argv.includes("--commit")) await commitSample(s);
       } catch (e) {
