@@ -1,9 +1,10 @@
 import * as fs from "node:fs";
+import { checkOutputPath } from "../files/atomic-write";
 import { readCsv, numericColumn } from "../table/csv";
 import type { Table } from "../table/csv";
 import { AveragingClassifier } from "../ml/averaging-classifier";
 import type { GradientBoostingParams } from "../ml/gbdt-params";
-import { DEFAULT_GBDT_PARAMS, PAPER_GBDT_PARAMS, validateParams, withDefaults } from "../ml/gbdt-params";
+import { DEFAULT_GBDT_PARAMS, PAPER_GBDT_PARAMS, resolveGbdtParams } from "../ml/gbdt-params";
 import { GradientBoostingClassifier } from "../ml/gradient-boosting-classifier";
 import { writeClassifier } from "../ml/model-io";
 import { crossValidate } from "../ml/model-selection/cross-validate";
@@ -99,6 +100,7 @@ export const trainCommand: Command = {
     if (!featuresFile) throw new UsageError("--features is required");
     if (!labelsFile) throw new UsageError("--labels is required");
     if (!out) throw new UsageError("--out is required");
+    checkOutputPath(out);
     for (const f of [featuresFile, labelsFile]) if (!fs.existsSync(f)) throw new Error(`${f}: no such file`);
     const threshold = numberOption(args, "threshold", 5);
     const labelColumn = args.options.get("label-column") ?? "d2min";
@@ -107,9 +109,9 @@ export const trainCommand: Command = {
     const seed = intOption(args, "seed", 0);
     if (seed < 0) throw new UsageError(`--seed must be >= 0, got ${seed}`);
     const exclude = new Set(parseList(args.options.get("exclude")) ?? ["type"]);
-    const params = withDefaults({ ...PAPER_GBDT_PARAMS, randomState: seed, ...parseGbdtParams(args.options.get("params")) });
+    let params: Readonly<GradientBoostingParams>;
     try {
-      validateParams(params);
+      params = resolveGbdtParams({ ...PAPER_GBDT_PARAMS, randomState: seed, ...parseGbdtParams(args.options.get("params")) });
     } catch (e) {
       throw new UsageError(`--params: ${(e as Error).message}`);
     }
@@ -131,6 +133,10 @@ export const trainCommand: Command = {
     });
     const y = Uint8Array.from(keep, (k) => joined.y[k]);
     const npos = y.reduce((a, b) => a + b, 0);
+    const smaller = Math.min(npos, y.length - npos);
+    if (folds > smaller) {
+      throw new UsageError(`--folds ${folds} is more than the ${smaller} ${smaller === npos ? "plastic" : "non-plastic"} training atoms: every fold needs atoms of both classes`);
+    }
     console.log(
       `${joined.rows.length} atoms with labels (${joined.dropped} without), ${joined.y.reduce((a, b) => a + b, 0)} plastic ` +
         `(${labelColumn} > ${threshold}); training on ${y.length} (${npos} plastic${undersample ? ", undersampled" : ""}), ${d} features`,

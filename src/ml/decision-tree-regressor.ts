@@ -68,7 +68,7 @@ export class DecisionTreeRegressor {
       minSamplesSplit: Math.max(p.minSamplesSplit, 2 * p.minSamplesLeaf),
       minSamplesLeaf: p.minSamplesLeaf,
       maxFeatures,
-      shrinkage: 1,
+      learningRate: 1,
     });
     const all = new Int32Array(m.nSamples);
     for (let i = 0; i < all.length; i++) all[i] = i;

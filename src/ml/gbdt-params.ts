@@ -8,7 +8,7 @@ import type { GrowerMode } from "./grower-data";
 export interface GradientBoostingParams {
   /** Boosting stages (one tree each). sklearn n_estimators. */
   nEstimators: number;
-  /** Shrinkage of each tree's contribution. */
+  /** Shrinkage of each tree's contribution, in (0, 1]. */
   learningRate: number;
   /** Maximum tree depth (edges root to leaf); null = unlimited. */
   maxDepth: number | null;
@@ -65,8 +65,24 @@ export const PAPER_GBDT_PARAMS: Readonly<Partial<GradientBoostingParams>> = Obje
 
 const KEYS = Object.keys(DEFAULT_GBDT_PARAMS) as (keyof GradientBoostingParams)[];
 
+/** Parameter objects that went through {@link resolveGbdtParams} (frozen): they pass through it unchanged. */
+const RESOLVED = new WeakSet<object>();
+
+/**
+ * The one resolver of GBDT parameters: the defaults overlaid with `params`, every value checked once (the message
+ * names the parameter, echoes the value and gives the allowed range). The result is frozen; resolving it again
+ * returns it as is, so an estimator, its clones and its fit share one checked object.
+ */
+export function resolveGbdtParams(params: Partial<GradientBoostingParams> = {}): Readonly<GradientBoostingParams> {
+  if (RESOLVED.has(params)) return params as Readonly<GradientBoostingParams>;
+  const p = Object.freeze(withDefaults(params));
+  validateParams(p);
+  RESOLVED.add(p);
+  return p;
+}
+
 /** Defaults overlaid with `params`; unknown keys are refused (listing the valid ones). */
-export function withDefaults(params: Partial<GradientBoostingParams>): GradientBoostingParams {
+function withDefaults(params: Partial<GradientBoostingParams>): GradientBoostingParams {
   for (const k of Object.keys(params)) {
     if (!(KEYS as string[]).includes(k)) throw new Error(`unknown GradientBoostingClassifier parameter "${k}" (valid: ${KEYS.join(", ")})`);
   }
@@ -80,12 +96,13 @@ function isCountOrFraction(x: number, minCount: number): boolean {
 }
 
 /** Checks every parameter's type and range; messages echo the bad value (as scikit-learn's). */
-export function validateParams(p: GradientBoostingParams): void {
+function validateParams(p: GradientBoostingParams): void {
   const bad = (name: string, v: unknown, rule: string): never => {
     throw new Error(`${name}=${JSON.stringify(v)} ${rule}`);
   };
   if (!Number.isInteger(p.nEstimators) || p.nEstimators < 1) bad("nEstimators", p.nEstimators, "must be an integer >= 1");
-  if (!(p.learningRate > 0) || !Number.isFinite(p.learningRate)) bad("learningRate", p.learningRate, "must be a finite number > 0");
+  // Friedman (2001), Ann. Statist. 29, 1189, eq. 36: shrinkage 0 < nu <= 1 (a larger step overflows the raw score).
+  if (!(p.learningRate > 0 && p.learningRate <= 1)) bad("learningRate", p.learningRate, "must be in (0, 1]");
   if (p.maxDepth !== null && (!Number.isInteger(p.maxDepth) || p.maxDepth < 1)) bad("maxDepth", p.maxDepth, "must be an integer >= 1 or null");
   if (!isCountOrFraction(p.minSamplesSplit, 2)) bad("minSamplesSplit", p.minSamplesSplit, "must be an integer >= 2 or a fraction in (0, 1)");
   if (!isCountOrFraction(p.minSamplesLeaf, 1)) bad("minSamplesLeaf", p.minSamplesLeaf, "must be an integer >= 1 or a fraction in (0, 1)");
@@ -111,7 +128,7 @@ export interface ResolvedCounts {
   maxFeatures: number;
 }
 
-export function resolveCounts(p: GradientBoostingParams, nSamples: number, nFeatures: number): ResolvedCounts {
+export function resolveCounts(p: Readonly<GradientBoostingParams>, nSamples: number, nFeatures: number): ResolvedCounts {
   // sklearn/tree/_classes.py, BaseDecisionTree.fit
   const minSamplesLeaf = Number.isInteger(p.minSamplesLeaf) ? p.minSamplesLeaf : Math.ceil(p.minSamplesLeaf * nSamples);
   const minSamplesSplit = Number.isInteger(p.minSamplesSplit)

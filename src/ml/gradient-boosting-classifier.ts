@@ -5,7 +5,7 @@ import { NotFittedError } from "./classifier";
 import type { DesignMatrix, MatrixInput } from "./design-matrix";
 import { alignColumns, featureMajor, takeRows, toDesignMatrix } from "./design-matrix";
 import type { GradientBoostingParams, ResolvedCounts } from "./gbdt-params";
-import { resolveCounts, validateParams, withDefaults } from "./gbdt-params";
+import { resolveCounts, resolveGbdtParams } from "./gbdt-params";
 import { prepareGrowerData } from "./grower-data";
 import { stratifiedTrainTestSplit } from "./model-selection/train-test-split";
 import { Random } from "./random";
@@ -63,11 +63,11 @@ interface FittedState {
  * 255 quantile bins (use mode "exact" for sklearn's every-threshold search).
  */
 export class GradientBoostingClassifier implements ImportanceClassifier {
-  private params: GradientBoostingParams;
+  private params: Readonly<GradientBoostingParams>;
   private state: FittedState | null = null;
 
   constructor(params: Partial<GradientBoostingParams> = {}) {
-    this.params = withDefaults(params);
+    this.params = resolveGbdtParams(params);
   }
 
   /** The hyper-parameters (a copy). */
@@ -77,13 +77,13 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
 
   /** Changes hyper-parameters (unknown names are refused); the model must be fitted again. */
   setParams(params: Partial<GradientBoostingParams>): this {
-    this.params = withDefaults({ ...this.params, ...params });
+    this.params = resolveGbdtParams({ ...this.params, ...params });
     this.state = null;
     return this;
   }
 
   clone(): GradientBoostingClassifier {
-    return new GradientBoostingClassifier(this.getParams());
+    return new GradientBoostingClassifier(this.params);
   }
 
   get isFitted(): boolean {
@@ -98,7 +98,6 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
   /** Fits on X (see MatrixInput) and 0/1 labels y. Deterministic for a given randomState. */
   fit(X: MatrixInput, y: LabelInput): this {
     const p = this.params;
-    validateParams(p);
     const all = toDesignMatrix(X);
     const yAll = toBinaryLabels(y, all.nSamples);
     requireBothClasses(yAll);
@@ -125,7 +124,7 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
       minSamplesSplit: counts.minSamplesSplit,
       minSamplesLeaf: counts.minSamplesLeaf,
       maxFeatures: counts.maxFeatures,
-      shrinkage: p.learningRate,
+      learningRate: p.learningRate,
     });
 
     const raw = new Float64Array(n).fill(baseline);
@@ -321,7 +320,6 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
     }
     if (json.version !== GBDT_VERSION) throw new Error(`${GBDT_FORMAT} version ${json.version} is not supported (expected ${GBDT_VERSION})`);
     const model = new GradientBoostingClassifier(json.params);
-    validateParams(model.params);
     const d = json.nFeatures;
     if (!Number.isInteger(d) || d < 1) throw new Error(`model: bad nFeatures ${d}`);
     if (json.featureLabels !== null && (!Array.isArray(json.featureLabels) || json.featureLabels.length !== d)) {

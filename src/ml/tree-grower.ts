@@ -15,8 +15,8 @@ export interface TreeGrowerOptions {
   readonly minSamplesLeaf: number;
   /** Features evaluated per node (1..nFeatures). */
   readonly maxFeatures: number;
-  /** Leaf values are multiplied by this (the learning rate for boosting, 1 for a plain tree). */
-  readonly shrinkage: number;
+  /** Leaf values are multiplied by this (the boosting learning rate; 1 for a plain tree). */
+  readonly learningRate: number;
 }
 
 /** scikit-learn's EPSILON (sklearn/tree/_tree.pyx): a node whose impurity is at most this is a leaf. */
@@ -30,7 +30,7 @@ const EPSILON = 2.220446049250313e-16;
  *   strictly best candidate wins (features in sampled order, thresholds increasing);
  * - a node is a leaf when depth = maxDepth, n < minSamplesSplit, n < 2 minSamplesLeaf, its impurity (variance
  *   of g) <= EPSILON, or no split leaves minSamplesLeaf samples on both sides;
- * - leaf value = shrinkage * sum(g) / sum(h) over the leaf's samples (a Newton step; with h = 1 the mean), and
+ * - leaf value = learningRate * sum(g) / sum(h) over the leaf's samples (a Newton step; with h = 1 the mean), and
  *   0 when |sum(h)| < 1e-150 (sklearn/ensemble/_gb_losses.py, BinomialDeviance._update_terminal_region).
  *
  * The trainer is ours rather than ml-cart's `DecisionTreeRegression.train`: ml-cart re-scans the whole column
@@ -147,7 +147,7 @@ export class TreeGrower {
           num += g[i];
           den += h === null ? 1 : h[i];
         }
-        nodes.value[id] = Math.abs(den) < 1e-150 ? 0 : this.options.shrinkage * (num / den);
+        nodes.value[id] = Math.abs(den) < 1e-150 ? 0 : this.options.learningRate * (num / den);
         for (let k = start; k < end; k++) this.sampleLeaf[order[k]] = id;
         if (hist !== null) this.histPool.push(hist);
         continue;

@@ -84,4 +84,16 @@ describe("qsoft train / predictFeaturesCsv", () => {
     assert.throws(() => predictFeaturesCsv(f("m.json"), f("few.csv"), f("qs.csv")), /missing feature column\(s\) "f2", "f3"/);
     assert.deepEqual(parseGbdtParams("maxDepth=null,maxFeatures=sqrt,learningRate=0.05"), { maxDepth: null, maxFeatures: "sqrt", learningRate: 0.05 });
   });
+
+  it("refuses bad parameters before any work, in the command line's words (issue 14 case 12)", async () => {
+    const f = (n: string) => path.join(dir, n);
+    const run = (...extra: string[]) => trainCommand.run(["--features", f("features.csv"), "--labels", f("d2.csv"), "--out", f("m.json"), ...extra]);
+    // Refused up front with the allowed range, not after cross-validation as "toJSON: fit.trainScore[0] is Infinity".
+    await assert.rejects(run("--params", "learningRate=1e308"), (e: Error) => e instanceof UsageError && /^--params: learningRate=1e\+308 must be in \(0, 1\]$/.test(e.message));
+    assert.equal(printed.length, 0, "nothing was trained");
+    // --folds is named as the user typed it, never as the splitter's nSplits.
+    await assert.rejects(run("--params", "nEstimators=2", "--folds", "100000"), (e: Error) => /^--folds 100000 is more than the \d+ plastic training atoms/.test(e.message) && !/nSplits/.test(e.message));
+    await assert.rejects(run("--folds", "1"), /--folds must be >= 2, got 1/);
+    assert.ok(!fs.existsSync(f("m.json")));
+  });
 });

@@ -183,6 +183,7 @@ describe("GradientBoostingClassifier", () => {
       ["ragged rows", () => new GradientBoostingClassifier().fit([[1, 2], [3]], [0, 1]), /row 1 has 1 values/],
       ["unknown param", () => new GradientBoostingClassifier({ maxDepht: 3 } as never), /unknown GradientBoostingClassifier parameter "maxDepht"/],
       ["bad learning rate", () => new GradientBoostingClassifier({ learningRate: -1 }).fit(good, good.y), /learningRate=-1 must be/],
+      ["learning rate above 1, at construction", () => new GradientBoostingClassifier({ learningRate: 1e308 }), /^Error: learningRate=1e\+308 must be in \(0, 1\]$/],
       ["bad maxFeatures", () => new GradientBoostingClassifier({ maxFeatures: 5 }).fit(good, good.y), /maxFeatures=5 is larger/],
       ["bad minSamplesLeaf", () => new GradientBoostingClassifier({ minSamplesLeaf: 0 }).fit(good, good.y), /minSamplesLeaf=0/],
       ["predict before fit", () => new GradientBoostingClassifier().predictProba([[1]]), /not fitted yet/],
