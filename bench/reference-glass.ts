@@ -5,9 +5,9 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Cell } from "../src/geometry/cell";
+import { Cell } from "../src/structure/cell";
 import { readDumpSync } from "../src/io/dump-reader";
-import type { Frame } from "../src/io/frame";
+import type { Frame } from "../src/structure/frame";
 
 const fixture = path.join(__dirname, "..", "test", "fixtures", "voronoi", "glass.dump.gz");
 

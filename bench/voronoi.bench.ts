@@ -14,7 +14,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { Cell } from "../src/geometry/cell";
+import { Cell } from "../src/structure/cell";
 import { Voronoi } from "../src/geometry/voronoi";
 import { cutoffNeighbors } from "../src/neighbors/cutoff-neighbors";
 import { kNearest } from "../src/neighbors/k-nearest";

@@ -22,7 +22,7 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { writeFileAtomic } from "../src/io/atomic-write";
+import { writeFileAtomic } from "../src/files/atomic-write";
 
 /** The checkout this file belongs to. */
 export const checkoutRoot = path.resolve(__dirname, "..");

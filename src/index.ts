@@ -1,17 +1,17 @@
 /** qsoft public API: re-exports only. The folders follow the pipeline: io -> neighbors/geometry -> features -> labels -> ml -> analysis -> plot. */
 
 // io: frames, LAMMPS dumps and data files, extended XYZ, perfect crystals
-export * from "./io/frame";
+export * from "./structure/frame";
 export * from "./io/parse-error";
 export * from "./io/dump-reader";
 export * from "./io/dump-writer";
 export * from "./io/extxyz";
 export * from "./io/lammps-data";
 export * from "./io/lattice";
-export { writeFileAtomic, AtomicWriter } from "./io/atomic-write";
+export { writeFileAtomic, AtomicWriter } from "./files/atomic-write";
 
 // geometry and neighbors
-export * from "./geometry/cell";
+export * from "./structure/cell";
 export * from "./geometry/tessellation";
 export * from "./geometry/spatial-blocks";
 export * from "./geometry/voronoi";
@@ -26,7 +26,8 @@ export * from "./neighbors/k-nearest";
 export * from "./features/featurizer";
 export * from "./features/context";
 export * from "./features/compute-features";
-export * from "./features/registry";
+export * from "./features/feature-set";
+export * from "./features/feature-sets";
 export * from "./features/radii";
 export * from "./features/coarse-grain";
 export * from "./features/interstice";
@@ -41,7 +42,7 @@ export * from "./features/boop";
 export * from "./features/chemical-sro";
 export * from "./features/symmetry-functions";
 export * from "./features/wigner3j";
-export * from "./features/benchmark-sets";
+export * from "./features/literature-sets";
 export * from "./features/species-roles";
 
 // labels
@@ -102,12 +103,18 @@ export * from "./analysis/pair-correlation";
 export * from "./analysis/mass-scaling";
 export * from "./analysis/paper-claims";
 export * from "./analysis/generalization";
-export * from "./analysis/feature-set-benchmark";
+export * from "./analysis/feature-set-comparison";
 export * from "./analysis/motif-overlay";
 
 // tables and plots
 export * from "./table/csv";
 export * from "./table/dataframe";
+export { show } from "./table/show";
+export { tableHtml } from "./table/table-html";
+export { tableText } from "./table/table-text";
+export type { TableLike, RowsTable, LabeledMatrix } from "./table/table-like";
+export type { TableDisplayOptions } from "./table/table-layout";
+export * from "./table/feature-matrix";
 export * from "./plot/figure";
 export * from "./plot/style";
 export * from "./plot/histogram";
@@ -116,7 +123,7 @@ export * from "./plot/box";
 export * from "./plot/line";
 export * from "./plot/roc";
 export * from "./plot/field-map";
-export * from "./plot/slice-field";
+export * from "./analysis/slice-field";
 export * from "./plot/partial-dependence-map";
 export * from "./plot/bar";
 export * from "./plot/atom-scatter-3d";

@@ -1,5 +1,5 @@
 import { linearRegression } from "simple-statistics";
-import type { Frame } from "../io/frame";
+import type { Frame } from "../structure/frame";
 import type { AtomSelection } from "./pair-correlation";
 import { selectionIndices } from "./pair-correlation";
 

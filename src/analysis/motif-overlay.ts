@@ -1,4 +1,4 @@
-import type { FeatureMatrix } from "../features/featurizer";
+import type { FeatureMatrix } from "../table/feature-matrix";
 import type { AveragingClassifier } from "../ml/averaging-classifier";
 import type { GradientBoostingClassifier } from "../ml/gradient-boosting-classifier";
 import { partialDependenceGrid } from "../ml/inspection/partial-dependence";

@@ -1,4 +1,4 @@
-import type { Frame } from "../io/frame";
+import type { Frame } from "../structure/frame";
 import { cutoffNeighbors } from "../neighbors/cutoff-neighbors";
 
 /**

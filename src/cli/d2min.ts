@@ -1,8 +1,9 @@
+import { checkOutputPath } from "../files/atomic-write";
 import { readDump } from "../io/dump-reader";
-import { D2min, type D2minNormalization } from "../labels/d2min";
-import { PLASTIC_THRESHOLD, plasticFraction } from "../labels/plastic";
+import { D2MIN_CUTOFF, D2min, type D2minNormalization, resolveD2minOptions } from "../labels/d2min";
+import { PLASTIC_THRESHOLD, plasticFraction, resolvePlasticThreshold } from "../labels/plastic";
 import { makeTable, writeCsv } from "../table/csv";
-import { UsageError, type Command } from "./command";
+import { asUsage, UsageError, type Command } from "./command";
 import { intOption, numberOption, parseArgs, parseList } from "./args";
 
 const usage = `usage: qsoft d2min REF_DUMP DEFORMED_DUMP --out FILE.csv [--types Cu,Zr] [--cutoff 5]
@@ -32,17 +33,22 @@ export const d2minCommand: Command = {
     const [refFile, defFile] = args.positional;
     const out = args.options.get("out");
     if (out === undefined) throw new UsageError("--out FILE.csv is required");
+    checkOutputPath(out);
     const types = parseList(args.options.get("types"));
-    const cutoff = numberOption(args, "cutoff", 5);
-    if (!(cutoff > 0)) throw new UsageError(`--cutoff must be positive, got ${cutoff}`);
     const frame = intOption(args, "frame", 0);
-    const normalize = args.options.get("normalize") ?? "none";
-    if (normalize !== "none" && normalize !== "neighbors") throw new UsageError(`--normalize must be none or neighbors, got "${normalize}"`);
-    const threshold = numberOption(args, "threshold", PLASTIC_THRESHOLD);
+    // The command line only turns strings into values; the resolvers check them, in the option names.
+    const options = asUsage(() =>
+      resolveD2minOptions(
+        { cutoff: numberOption(args, "cutoff", D2MIN_CUTOFF), normalize: args.options.get("normalize") as D2minNormalization | undefined },
+        { cutoff: "--cutoff", normalize: "--normalize" },
+      ),
+    );
+    const { cutoff, normalize } = options;
+    const threshold = asUsage(() => resolvePlasticThreshold(numberOption(args, "threshold", PLASTIC_THRESHOLD), "--threshold"));
 
     const reference = await readDump(refFile, { types, sort: true });
     const deformed = await readDump(defFile, { types, frame });
-    const d = new D2min({ cutoff, normalize: normalize as D2minNormalization }).compute(reference, deformed);
+    const d = new D2min(options).compute(reference, deformed);
     writeCsv(
       out,
       makeTable([

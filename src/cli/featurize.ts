@@ -1,7 +1,8 @@
 import { computeFeatures } from "../features/compute-features";
 import { DEFAULT_CUTOFF, DEFAULT_FACE_FILTER } from "../features/context";
 import { featureTable } from "../features/featurizer";
-import { featureSets } from "../features/registry";
+import { featureSets } from "../features/feature-sets";
+import { checkOutputPath } from "../files/atomic-write";
 import { readDump } from "../io/dump-reader";
 import { writeCsv } from "../table/csv";
 import { intOption, numberOption, parseArgs, parseKeyValues, parseList } from "./args";
@@ -46,6 +47,7 @@ export const featurizeCommand: Command = {
     if (args.positional.length !== 1) throw new UsageError(`expected one DUMP file, got ${args.positional.length}`);
     const out = args.options.get("out");
     if (out === undefined) throw new UsageError("--out FILE.csv is required");
+    checkOutputPath(out);
     const types = parseList(args.options.get("types"));
     if (types === undefined) throw new UsageError("--types is required (element of each LAMMPS type, e.g. --types Cu,Zr)");
     const sets = parseList(args.options.get("set") ?? "interstice,mro") ?? [];

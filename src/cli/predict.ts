@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { checkOutputPath } from "../files/atomic-write";
 import { readDump } from "../io/dump-reader";
-import { sortById } from "../io/frame";
+import { sortById } from "../structure/frame";
 import { writeDump } from "../io/dump-writer";
 import { readClassifier } from "../ml/model-io";
 import { QuenchInSoftness, DEFAULT_MODEL } from "../softness/quench-in-softness";
@@ -13,7 +14,7 @@ import { predictFeaturesCsv } from "./predict-features";
 
 const usage = `usage: qsoft predict DUMP --types Cu,Zr --out qs.csv|qs.dump[.gz] [--frame N] [--model NAME|FILE]
                      [--set interstice,mro] [--radii Cu=1.26,Zr=1.58]
-       qsoft predict --features features.csv --model model.json --out qs.csv
+       qsoft predict --features features.csv --model NAME|model.json --out qs.csv [--drop-nan]
 
 Quench-in softness (QS = the model's P(plastic), Wang & Jain) of every atom of an undeformed glass.
 From a LAMMPS dump: computes the model's features (Voronoi + interstice SRO/MRO by default) and predicts;
@@ -26,12 +27,18 @@ From a features CSV (qsoft featurize): writes id,qs.
                     or a model file written by qsoft train (then --set names its feature sets)
   --set LIST        feature sets of a plain model file (default interstice,mro)
   --frame N         0-based frame index, negative from the end (default 0)
-  --radii E=R,...   radius overrides in Angstrom, e.g. for elements without a tabulated radius`;
+  --radii E=R,...   radius overrides in Angstrom, e.g. for elements without a tabulated radius
+  --drop-nan        with --features: leave out atoms with NaN features (default: an error naming them)`;
+
+/** A model file path, as opposed to the name of a shipped model. */
+function isModelFile(spec: string): boolean {
+  return spec.includes("/") || spec.endsWith(".json");
+}
 
 function resolveModel(spec: string | undefined, sets: string[] | undefined, radii: Record<string, number> | undefined): QuenchInSoftness {
   const name = spec ?? DEFAULT_MODEL;
   let qs: QuenchInSoftness;
-  if (!name.includes("/") && !name.endsWith(".json")) {
+  if (!isModelFile(name)) {
     qs = QuenchInSoftness.shipped(name);
   } else if (name.endsWith(".card.json")) {
     qs = QuenchInSoftness.fromCard(name);
@@ -49,15 +56,17 @@ export const predictCommand: Command = {
   summary: "quench-in softness of every atom of a dump (shipped model or your own), as CSV or dump",
   usage,
   async run(argv: string[]): Promise<number> {
-    const args = parseArgs(argv, ["out", "types", "model", "set", "frame", "radii", "features"]);
+    const args = parseArgs(argv, ["out", "types", "model", "set", "frame", "radii", "features"], ["drop-nan"]);
     const out = args.options.get("out");
     if (!out) throw new UsageError("--out is required");
+    checkOutputPath(out);
     const featuresCsv = args.options.get("features");
     if (featuresCsv !== undefined) {
       if (args.positional.length > 0) throw new UsageError("give either a DUMP or --features, not both");
       const model = args.options.get("model");
-      if (!model) throw new UsageError("--features needs --model FILE (a model written by qsoft train)");
-      const n = predictFeaturesCsv(model, featuresCsv, out);
+      if (!model) throw new UsageError("--features needs --model NAME|FILE (a shipped model or one written by qsoft train)");
+      const resolved = isModelFile(model) && !model.endsWith(".card.json") ? model : { model: resolveModel(model, undefined, undefined).model, name: model };
+      const n = predictFeaturesCsv(resolved, featuresCsv, out, { dropNan: args.flags.has("drop-nan") });
       console.log(`qsoft predict: ${n} atoms -> ${out}`);
       return 0;
     }

@@ -1,8 +1,9 @@
 import { atomRadii } from "../features/radii";
 import { VORONOI_FAILED, VORONOI_WALL, Voronoi } from "../geometry/voronoi";
 import { voronoiNeighbors } from "../geometry/voronoi-neighbors";
+import { checkOutputPath } from "../files/atomic-write";
 import { readDump } from "../io/dump-reader";
-import { sortById } from "../io/frame";
+import { sortById } from "../structure/frame";
 import { makeTable, writeCsv } from "../table/csv";
 import { intOption, numberOption, parseArgs, parseKeyValues, parseList } from "./args";
 import { UsageError, type Command } from "./command";
@@ -56,6 +57,7 @@ export const voronoiCommand: Command = {
     const file = args.positional[0];
     const out = args.options.get("out");
     if (out === undefined) throw new UsageError("--out FILE.csv is required");
+    checkOutputPath(out);
     const types = parseList(args.options.get("types"));
     const frameIndex = intOption(args, "frame", 0);
     const fraction = numberOption(args, "min-face-fraction", 0.05);

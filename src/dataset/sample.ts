@@ -1,10 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { readDump } from "../io/dump-reader";
-import type { Frame } from "../io/frame";
-import { D2MIN_CUTOFF, D2min, type D2minNormalization } from "../labels/d2min";
-import { DEFAULT_RCOND } from "../labels/symmetric-eigen3";
-import { PLASTIC_STRAIN, PLASTIC_THRESHOLD, plasticFraction, plasticLabels } from "../labels/plastic";
+import type { Frame } from "../structure/frame";
+import { D2min, type D2minNormalization, resolveD2minOptions } from "../labels/d2min";
+import { PLASTIC_STRAIN, plasticFraction, plasticLabels, resolvePlasticThreshold } from "../labels/plastic";
 import { sha256File } from "./checksum";
 import { LabelCache, labelCacheKey, type CachedD2min } from "./label-cache";
 import { defaultDataDir, loadManifest, rateTag, strainFile, strainsOf, typeNames, type ManifestEntry } from "./manifest";
@@ -121,9 +120,9 @@ export async function loadSample(key: SampleKey, options: LoadSampleOptions = {}
   const disk = cacheMode === "disk" ? new LabelCache(path.join(dataDir, "cache")) : null;
   const memory = new Map<string, CachedD2min>();
   const labels = async (strain: number = PLASTIC_STRAIN, opts: LabelOptions = {}): Promise<SampleLabels> => {
-    const cutoff = opts.cutoff ?? D2MIN_CUTOFF;
-    const threshold = opts.threshold ?? PLASTIC_THRESHOLD;
-    const normalize = opts.normalize ?? "none";
+    const d2minOptions = resolveD2minOptions({ cutoff: opts.cutoff, normalize: opts.normalize }, { cutoff: "labels: cutoff", normalize: "labels: normalize" });
+    const { cutoff, normalize } = d2minOptions;
+    const threshold = resolvePlasticThreshold(opts.threshold, "labels: threshold");
     const rel = strainFile(entry, strain);
     const def = await deformed(strain);
     const name = `d2min_strain${Number(strain).toFixed(5)}`;
@@ -132,11 +131,11 @@ export async function loadSample(key: SampleKey, options: LoadSampleOptions = {}
       deformed: hashes.get(rel) as string,
       cutoff,
       normalize,
-      rcond: DEFAULT_RCOND,
+      rcond: d2minOptions.rcond,
     });
     let d = cacheMode === "none" ? null : (memory.get(`${name}_${cacheKey}`) ?? disk?.read(entry.id, name, cacheKey, quenched.ids) ?? null);
     if (d === null) {
-      const c = new D2min({ cutoff, normalize }).compute(quenched, def);
+      const c = new D2min(d2minOptions).compute(quenched, def);
       d = { ids: c.ids, types: Int32Array.from(quenched.types), neighborCounts: c.neighborCounts, d2min: c.d2min, shearStrain: c.shearStrain, flags: c.flags };
       disk?.write(entry.id, name, cacheKey, d);
     }

@@ -1,8 +1,9 @@
 import type { NeighborList } from "../neighbors/neighbor-list";
 import type { StructureContext } from "./context";
-import type { Citation, FeatureMatrix } from "./featurizer";
+import type { Citation } from "./featurizer";
+import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer } from "./featurizer";
-import { LECHNER_DELLAGO_2008, STEINHARDT_1983, WANG_JAIN_2019 } from "./benchmark-citations";
+import { LECHNER_DELLAGO_2008, STEINHARDT_1983, WANG_JAIN_2019 } from "./literature-citations";
 import { SphericalHarmonics } from "./spherical-harmonics";
 import { BENCHMARK_FLAGS } from "./voronoi-index";
 import { wigner3jTable } from "./wigner3j";

@@ -2,9 +2,10 @@ import type { NeighborList } from "../neighbors/neighbor-list";
 import type { NeighborKind } from "./boop";
 import { neighborsOfKind } from "./boop";
 import type { StructureContext } from "./context";
-import type { Citation, FeatureMatrix } from "./featurizer";
+import type { Citation } from "./featurizer";
+import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer } from "./featurizer";
-import { COWLEY_1950, WANG_JAIN_2019 } from "./benchmark-citations";
+import { COWLEY_1950, WANG_JAIN_2019 } from "./literature-citations";
 import { frameSpecies } from "./species";
 import { BENCHMARK_FLAGS, voronoiCellFlags } from "./voronoi-index";
 

@@ -1,5 +1,5 @@
 import type { NeighborList } from "../neighbors/neighbor-list";
-import type { FeatureMatrix } from "./featurizer";
+import type { FeatureMatrix } from "../table/feature-matrix";
 
 /** A statistic of the coarse-graining operator. */
 export type CoarseGrainStat = "mean" | "min" | "max" | "std" | "sum";

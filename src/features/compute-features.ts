@@ -1,14 +1,15 @@
 import type { DataFrame } from "danfojs-node";
-import type { Frame } from "../io/frame";
+import type { Frame } from "../structure/frame";
 import type { Table } from "../table/csv";
 import { tableToDataFrame } from "../table/dataframe";
 import type { ContextOptions } from "./context";
 import { DEFAULT_CUTOFF, DEFAULT_FACE_FILTER, StructureContext } from "./context";
-import type { Citation, FeatureMatrix, Featurizer } from "./featurizer";
-import { concatFeatureMatrices, featureTable } from "./featurizer";
-import type { FeatureSetOptions } from "./registry";
-import { resolveFeatureSets } from "./registry";
-import "./sets";
+import type { Citation, Featurizer } from "./featurizer";
+import type { FeatureMatrix } from "../table/feature-matrix";
+import { featureTable } from "./featurizer";
+import { concatFeatureMatrices } from "../table/feature-matrix";
+import type { FeatureSetOptions } from "./feature-set";
+import { resolveFeatureSets } from "./feature-sets";
 
 /** Options of the combined featurize call: how the shared context is built, and the sets' switches. */
 export interface FeaturizeOptions extends ContextOptions, FeatureSetOptions {}

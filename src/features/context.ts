@@ -1,10 +1,10 @@
 import type { Tessellation } from "../geometry/tessellation";
 import { Voronoi } from "../geometry/voronoi";
 import { voronoiNeighbors } from "../geometry/voronoi-neighbors";
-import type { Frame } from "../io/frame";
+import type { Frame } from "../structure/frame";
 import { cutoffNeighbors } from "../neighbors/cutoff-neighbors";
 import type { NeighborList } from "../neighbors/neighbor-list";
-import type { FeatureMatrix, Featurizer } from "./featurizer";
+import type { FeatureMatrix } from "../table/feature-matrix";
 import { atomRadii } from "./radii";
 
 /** How a StructureContext finds neighbors and radii. Every field is optional. */
@@ -33,6 +33,18 @@ export interface ContextOptions {
   readonly voronoiNeighbors?: NeighborList;
   /** Precomputed neighbors within `cutoff` (0 < d < cutoff); `cutoffNeighbors()` returns it for that radius. */
   readonly cutoffNeighbors?: NeighborList;
+}
+
+/**
+ * What a context needs of a featurizer to compute and share its matrix (the `Featurizer` interface of
+ * featurizer.ts has these members; declared here so that context.ts does not import featurizer.ts, which imports it).
+ */
+export interface ContextFeaturizer {
+  readonly name: string;
+  /** Equal keys mean equal matrices: the context computes each key once. */
+  readonly key: string;
+  featureLabels(): string[];
+  compute(ctx: StructureContext): FeatureMatrix;
 }
 
 /** Fully defaulted numeric options. */
@@ -147,7 +159,7 @@ export class StructureContext {
   }
 
   /** The features of `featurizer` on this frame, computed once per featurizer key and shared. */
-  features(featurizer: Featurizer): FeatureMatrix {
+  features(featurizer: ContextFeaturizer): FeatureMatrix {
     let m = this.featureCache.get(featurizer.key);
     if (m === undefined) {
       m = featurizer.compute(this);

@@ -1,8 +1,9 @@
 import type { NeighborList } from "../neighbors/neighbor-list";
 import type { StructureContext } from "./context";
-import type { Citation, FeatureMatrix } from "./featurizer";
+import type { Citation } from "./featurizer";
+import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer } from "./featurizer";
-import { OKABE_2009, WANG_JAIN_2019 } from "./benchmark-citations";
+import { OKABE_2009, WANG_JAIN_2019 } from "./literature-citations";
 import { CELL_UNUSABLE, voronoiCellFlags } from "./voronoi-index";
 
 /** Number of entries of each row of a neighbor list, as floats. */

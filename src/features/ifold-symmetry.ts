@@ -1,9 +1,10 @@
 import type { Tessellation } from "../geometry/tessellation";
 import type { NeighborList } from "../neighbors/neighbor-list";
 import type { StructureContext } from "./context";
-import type { Citation, FeatureMatrix } from "./featurizer";
+import type { Citation } from "./featurizer";
+import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer } from "./featurizer";
-import { PENG_2011, WANG_JAIN_2019 } from "./benchmark-citations";
+import { PENG_2011, WANG_JAIN_2019 } from "./literature-citations";
 import { CELL_UNUSABLE, VoronoiIndexFeaturizer, contextKeptFaces, voronoiCellFlags } from "./voronoi-index";
 
 /** How the faces of a cell are weighted in the i-fold symmetry index. */

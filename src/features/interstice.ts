@@ -3,7 +3,8 @@ import { VORONOI_EMPTY, VORONOI_FAILED, VORONOI_WALL } from "../geometry/voronoi
 import type { NeighborList } from "../neighbors/neighbor-list";
 import { AMLEARN, BARBER_1996, LAWS_2015, MIRACLE_2006, VAN_OOSTEROM_1983, WANG_JAIN_2019 } from "./citations";
 import type { StructureContext } from "./context";
-import type { Citation, FeatureMatrix } from "./featurizer";
+import type { Citation } from "./featurizer";
+import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer } from "./featurizer";
 import { areaInterstice, distanceInterstice, volumeInterstice, writeStats4 } from "./interstice-kernels";
 

@@ -1,7 +1,8 @@
 import type { StructureContext } from "./context";
-import type { Citation, FeatureMatrix } from "./featurizer";
+import type { Citation } from "./featurizer";
+import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer } from "./featurizer";
-import { FRANK_KASPER_1958, SHENG_2006, WANG_JAIN_2019 } from "./benchmark-citations";
+import { FRANK_KASPER_1958, SHENG_2006, WANG_JAIN_2019 } from "./literature-citations";
 import { VoronoiIndexFeaturizer } from "./voronoi-index";
 
 /** Labels of the characteristic-motif set. */

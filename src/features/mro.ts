@@ -2,7 +2,8 @@ import type { NeighborList } from "../neighbors/neighbor-list";
 import type { CoarseGrainOptions, CoarseGrainStat } from "./coarse-grain";
 import { coarseGrain, coarseGrainLabels, MRO_STATS } from "./coarse-grain";
 import type { StructureContext } from "./context";
-import type { Citation, FeatureMatrix, Featurizer } from "./featurizer";
+import type { Citation, Featurizer } from "./featurizer";
+import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer } from "./featurizer";
 import { WANG_JAIN_2019 } from "./citations";
 

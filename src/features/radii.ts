@@ -1,5 +1,5 @@
-import type { Frame } from "../io/frame";
-import { elementOf } from "../io/frame";
+import type { Frame } from "../structure/frame";
+import { elementOf } from "../structure/frame";
 
 /**
  * Atomic radii (Angstrom) of Miracle et al., the radii the paper uses for interstices (Methods: "atomic radii from

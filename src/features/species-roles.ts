@@ -1,4 +1,4 @@
-import type { FeatureMatrix } from "./featurizer";
+import type { FeatureMatrix } from "../table/feature-matrix";
 
 /** Default role names: the first element of a system (the host, e.g. Cu, Ni, Al, Fe) is "A", the second "B". */
 export const DEFAULT_SPECIES_ROLES: readonly string[] = Object.freeze(["A", "B", "C", "D", "E", "F"]);

@@ -1,4 +1,4 @@
-import type { Frame } from "../io/frame";
+import type { Frame } from "../structure/frame";
 
 /** The chemical species of a frame as feature sets see them: atom types in column order and their names. */
 export interface FrameSpecies {

@@ -1,9 +1,10 @@
 import type { NeighborList } from "../neighbors/neighbor-list";
 import type { StructureContext } from "./context";
-import type { Citation, FeatureMatrix } from "./featurizer";
+import type { Citation } from "./featurizer";
+import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer } from "./featurizer";
 import { frameSpecies } from "./species";
-import { BEHLER_PARRINELLO_2007, CUBUK_2015, SCHOENHOLZ_2016, WANG_JAIN_2019 } from "./benchmark-citations";
+import { BEHLER_PARRINELLO_2007, CUBUK_2015, SCHOENHOLZ_2016, WANG_JAIN_2019 } from "./literature-citations";
 
 /**
  * Behler-Parrinello-type symmetry functions as used for "softness" (Cubuk et al. 2015, Schoenholz et al. 2016)

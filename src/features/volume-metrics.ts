@@ -2,9 +2,10 @@ import { ConvexHull } from "../geometry/convex-hull";
 import { solidAngle } from "../geometry/solid-angle";
 import type { NeighborList } from "../neighbors/neighbor-list";
 import type { StructureContext } from "./context";
-import type { Citation, FeatureMatrix } from "./featurizer";
+import type { Citation } from "./featurizer";
+import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer } from "./featurizer";
-import { LAWS_2015, MIRACLE_2006, VAN_OOSTEROM_1983, WANG_JAIN_2019, YANG_2012 } from "./benchmark-citations";
+import { LAWS_2015, MIRACLE_2006, VAN_OOSTEROM_1983, WANG_JAIN_2019, YANG_2012 } from "./literature-citations";
 import { BENCHMARK_FLAGS, CELL_UNUSABLE, voronoiCellFlags } from "./voronoi-index";
 
 /**

@@ -3,9 +3,10 @@ import type { Tessellation } from "../geometry/tessellation";
 import { VORONOI_EMPTY, VORONOI_FAILED } from "../geometry/voronoi";
 import type { NeighborList } from "../neighbors/neighbor-list";
 import type { StructureContext } from "./context";
-import type { Citation, FeatureMatrix } from "./featurizer";
+import type { Citation } from "./featurizer";
+import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer } from "./featurizer";
-import { OKABE_2009, WANG_JAIN_2019 } from "./benchmark-citations";
+import { OKABE_2009, WANG_JAIN_2019 } from "./literature-citations";
 
 /** Tessellation flags of a cell without usable faces: could not be built, or an empty radical cell. */
 export const CELL_UNUSABLE = VORONOI_FAILED | VORONOI_EMPTY;

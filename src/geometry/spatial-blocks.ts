@@ -1,4 +1,4 @@
-import type { Frame } from "../io/frame";
+import type { Frame } from "../structure/frame";
 
 /**
  * Spatial block of every atom: the box is cut into nx x ny x nz equal blocks along its cell vectors (fractional

@@ -1,5 +1,5 @@
 import { CellList } from "../neighbors/cell-list";
-import { Cell } from "./cell";
+import { Cell } from "../structure/cell";
 import { FaceSink } from "./face-sink";
 import { VoronoiCellKernel } from "./voronoi-cell";
 

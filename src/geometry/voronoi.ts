@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
-import type { Frame } from "../io/frame";
+import type { Frame } from "../structure/frame";
 import type { Tessellation } from "./tessellation";
 import type { ThreadFaces, VoronoiJob } from "./voronoi-parallel";
 import { CellList } from "../neighbors/cell-list";

@@ -1,4 +1,4 @@
-import type { Cell } from "../geometry/cell";
+import type { Cell } from "../structure/cell";
 
 /** Per-atom coordinates (N x 3) as a file gives them: Cartesian, or fractional ("scaled") when `scaled`. */
 export interface CoordinateSource {

@@ -1,9 +1,9 @@
-import { Cell } from "../geometry/cell";
+import { Cell } from "../structure/cell";
 import { parseDecimal } from "./decimal";
 import { resolvePositions, type CoordinateSource } from "./atom-positions";
-import type { Frame } from "./frame";
-import { sortById } from "./frame";
-import { boxFromDumpBounds, cellFromBox, periodicFromBoundary } from "./lammps-box";
+import type { Frame } from "../structure/frame";
+import { sortById } from "../structure/frame";
+import { boxFromDumpBounds, cellFromBox, periodicFromBoundary } from "../structure/lammps-box";
 import { ParseError } from "./parse-error";
 
 /** Options shared by the dump readers (see `ReadDumpOptions` in dump-reader.ts). */

@@ -1,4 +1,4 @@
-import type { Frame } from "./frame";
+import type { Frame } from "../structure/frame";
 import { DumpParser, type FrameFilter } from "./dump-parser";
 import { readLineBatches, readLinesSync } from "./line-reader";
 import { ParseError } from "./parse-error";

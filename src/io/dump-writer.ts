@@ -1,9 +1,9 @@
 import * as fs from "node:fs";
 import * as zlib from "node:zlib";
 import { formatNumber } from "../table/csv";
-import { writeFileAtomic } from "./atomic-write";
-import type { Frame } from "./frame";
-import { dumpBoundsOfCell, isRestrictedTriclinic, lammpsBoxOfCell } from "./lammps-box";
+import { writeFileAtomic } from "../files/atomic-write";
+import type { Frame } from "../structure/frame";
+import { dumpBoundsOfCell, isRestrictedTriclinic, lammpsBoxOfCell } from "../structure/lammps-box";
 
 /** Options of `writeDump`. */
 export interface WriteDumpOptions {

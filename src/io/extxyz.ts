@@ -1,12 +1,12 @@
 import * as fs from "node:fs";
 import * as zlib from "node:zlib";
-import { Cell } from "../geometry/cell";
+import { Cell } from "../structure/cell";
 import { formatNumber } from "../table/csv";
-import { writeFileAtomic } from "./atomic-write";
+import { writeFileAtomic } from "../files/atomic-write";
 import { resolvePositions } from "./atom-positions";
 import { parseDecimal } from "./decimal";
-import type { Frame } from "./frame";
-import { sortById } from "./frame";
+import type { Frame } from "../structure/frame";
+import { sortById } from "../structure/frame";
 import { readLinesSync } from "./line-reader";
 import { ParseError } from "./parse-error";
 

@@ -1,9 +1,9 @@
-import { Cell } from "../geometry/cell";
+import { Cell } from "../structure/cell";
 import { parseDecimal } from "./decimal";
 import { resolvePositions } from "./atom-positions";
-import type { Frame } from "./frame";
-import { sortById } from "./frame";
-import { cellFromBox } from "./lammps-box";
+import type { Frame } from "../structure/frame";
+import { sortById } from "../structure/frame";
+import { cellFromBox } from "../structure/lammps-box";
 import { readLinesSync } from "./line-reader";
 import { ParseError } from "./parse-error";
 

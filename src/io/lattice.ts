@@ -1,5 +1,5 @@
-import { Cell } from "../geometry/cell";
-import type { Frame } from "./frame";
+import { Cell } from "../structure/cell";
+import type { Frame } from "../structure/frame";
 
 /** Crystal structures `latticeFrame` can build. */
 export type LatticeKind = "sc" | "bcc" | "fcc" | "hcp";

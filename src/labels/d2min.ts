@@ -1,31 +1,14 @@
-import type { Cell } from "../geometry/cell";
-import type { Frame } from "../io/frame";
+import type { Cell } from "../structure/cell";
+import type { Frame } from "../structure/frame";
 import { lagrangianStrain, volumetricStrain, vonMisesShearStrain } from "./atomic-strain";
-import { imageNeighbors } from "./image-neighbors";
-import { DEFAULT_RCOND, pseudoInverse3 } from "./symmetric-eigen3";
+import { checkNeighborBudget } from "../neighbors/neighbor-budget";
+import { cutoffNeighbors } from "../neighbors/cutoff-neighbors";
+import { bondImages } from "../neighbors/image-neighbors";
+import type { NeighborList } from "../neighbors/neighbor-list";
+import { type D2minNormalization, type D2minOptions, resolveD2minOptions } from "./d2min-options";
+import { pseudoInverse3 } from "./symmetric-eigen3";
 
-/** How D2min is scaled: the plain sum over neighbors (Falk & Langer 1998; the paper's D^2), or its mean. */
-export type D2minNormalization = "none" | "neighbors";
-
-/** Default neighbor cutoff of D2min (Angstrom): the paper's D^2 with its 5.0 A^2 plastic threshold. */
-export const D2MIN_CUTOFF = 5.0;
-
-export interface D2minOptions {
-  /** Neighbors of atom i are the atoms with 0 < d < cutoff in the reference frame (Angstrom); default 5. */
-  cutoff?: number;
-  /**
-   * "none" (default): D2min = sum over neighbors of |d_def - J d_ref|^2, in Angstrom^2, as in Falk & Langer (1998),
-   * OVITO's Atomic strain modifier and the paper's 5.0 A^2 threshold. "neighbors": that sum divided by the
-   * neighbor count (0 for an atom without neighbors).
-   */
-  normalize?: D2minNormalization;
-  /**
-   * Relative tolerance of the pseudo-inverse of Y = sum d_ref d_ref^T: eigenvalues <= rcond * (largest eigenvalue)
-   * count as zero and the atom is flagged {@link D2minFlag.Degenerate}. Default 1e-10, which for a typical metallic
-   * neighbor shell (Y eigenvalues ~ 100 A^2) means neighbors within ~1e-4 A of a common plane or line.
-   */
-  rcond?: number;
-}
+export { D2MIN_CUTOFF, type D2minNormalization, type D2minOptions, resolveD2minOptions } from "./d2min-options";
 
 /** Bit flags of {@link D2min.flags}. */
 export const D2minFlag = {
@@ -36,7 +19,11 @@ export const D2minFlag = {
 } as const;
 
 /** The frame data {@link D2min} reads (a whole {@link Frame} fits). */
-export type D2minFrame = Pick<Frame, "natoms" | "ids" | "positions" | "unwrapped" | "images" | "cell"> & { source?: Frame["source"] };
+export type D2minFrame = Pick<Frame, "natoms" | "ids" | "positions" | "unwrapped" | "images" | "cell"> & {
+  source?: Frame["source"];
+  /** Atom types; when both frames give them, an atom whose type differs between the frames is an error. */
+  types?: Frame["types"];
+};
 
 /** Which displacements were used: exact unwrapped ones, or the minimum image in the deformed frame (fallback). */
 export type D2minDisplacements = "unwrapped" | "minimum-image";
@@ -84,33 +71,37 @@ export class D2min {
   private results: D2minResults | null = null;
 
   constructor(options: D2minOptions = {}) {
-    this.cutoff = options.cutoff ?? D2MIN_CUTOFF;
-    this.normalize = options.normalize ?? "none";
-    this.rcond = options.rcond ?? DEFAULT_RCOND;
-    if (!(this.cutoff > 0) || !Number.isFinite(this.cutoff)) throw new Error(`D2min: cutoff must be a positive number of Angstrom, got ${options.cutoff}`);
-    if (this.normalize !== "none" && this.normalize !== "neighbors") {
-      throw new Error(`D2min: normalize must be "none" or "neighbors", got "${String(options.normalize)}"`);
-    }
-    if (!(this.rcond >= 0 && this.rcond < 1)) throw new Error(`D2min: rcond must be in [0, 1), got ${options.rcond}`);
+    const o = resolveD2minOptions(options);
+    this.cutoff = o.cutoff;
+    this.normalize = o.normalize;
+    this.rcond = o.rcond;
   }
 
-  /** Computes D2min and the atomic strains of `deformed` relative to `reference`; atoms are matched by id. */
-  compute(reference: D2minFrame, deformed: D2minFrame): this {
+  /**
+   * Computes D2min and the atomic strains of `deformed` relative to `reference`; atoms are matched by id.
+   * `neighbors`: the reference neighbors of every atom (rows in reference-frame order, vectors r_j(image) - r_i
+   * in the reference frame), e.g. Voronoi neighbors; default the atoms within `cutoff` (cutoffNeighbors).
+   */
+  compute(reference: D2minFrame, deformed: D2minFrame, neighbors?: NeighborList): this {
     const n = reference.natoms;
     const map = matchIds(reference, deformed);
+    if (neighbors !== undefined && neighbors.n !== n) throw new Error(`D2min: the neighbor list has ${neighbors.n} rows for ${n} atoms of ${name(reference, "reference")}`);
     const uRef = unwrappedOf(reference);
     const uDef = unwrappedOf(deformed);
-    const exact = uRef !== null && uDef !== null;
+    // Without periodic directions every position is unwrapped: the displacements are exact.
+    const periodic = reference.cell.periodic.some((p) => p) || deformed.cell.periodic.some((p) => p);
+    const exact = (uRef !== null && uDef !== null) || !periodic;
     if (!exact && !warnedMinimumImage) {
       warnedMinimumImage = true;
       console.warn(
         `D2min: ${uRef === null ? name(reference, "reference") : name(deformed, "deformed")} frame has no unwrapped positions ` +
-          "(xu/yu/zu or image flags ix/iy/iz); deformed bonds use the minimum image, which is wrong for bonds longer than half the cell",
+          "(xu/yu/zu or image flags ix/iy/iz); deformed bonds use the minimum image along the periodic directions, which is wrong for bonds longer than half the cell",
       );
     }
-    const refPositions = exact ? (uRef as Float64Array) : reference.positions;
-    const defPositions = exact ? (uDef as Float64Array) : deformed.positions;
-    const nl = imageNeighbors(refPositions, reference.cell, this.cutoff);
+    const refPositions = exact ? (uRef ?? reference.positions) : reference.positions;
+    const defPositions = exact ? (uDef ?? deformed.positions) : deformed.positions;
+    const nl = neighbors ?? cutoffNeighbors({ cell: reference.cell, positions: reference.positions }, this.cutoff);
+    const images = bondImages(nl, refPositions, reference.cell);
     const hd = deformed.cell.matrix;
     const defCell: Cell = deformed.cell;
 
@@ -148,9 +139,9 @@ export class D2min {
         let d1: number;
         let dz: number;
         if (exact) {
-          const ma = nl.images[3 * k];
-          const mb = nl.images[3 * k + 1];
-          const mc = nl.images[3 * k + 2];
+          const ma = images[3 * k];
+          const mb = images[3 * k + 1];
+          const mc = images[3 * k + 2];
           d0 = defPositions[3 * jj] - defPositions[3 * ii] + ma * hd[0] + mb * hd[3] + mc * hd[6];
           d1 = defPositions[3 * jj + 1] - defPositions[3 * ii + 1] + ma * hd[1] + mb * hd[4] + mc * hd[7];
           dz = defPositions[3 * jj + 2] - defPositions[3 * ii + 2] + ma * hd[2] + mb * hd[5] + mc * hd[8];
@@ -304,6 +295,12 @@ function matchIds(reference: D2minFrame, deformed: D2minFrame): Int32Array {
     seen.add(id);
     const at = where.get(id);
     if (at === undefined) throw new Error(`D2min: atom id ${id} of ${name(reference, "reference")} is missing from ${name(deformed, "deformed")}; the frames must hold the same atom ids`);
+    if (reference.types && deformed.types && reference.types[k] !== deformed.types[at]) {
+      throw new Error(
+        `D2min: atom id ${id} has type ${reference.types[k]} in ${name(reference, "reference")} but type ${deformed.types[at]} in ` +
+          `${name(deformed, "deformed")}; the frames must hold the same atoms (same id, same type)`,
+      );
+    }
     map[k] = at;
   }
   return map;

@@ -1,5 +1,5 @@
 import type { DataFrame } from "danfojs-node";
-import type { FeatureMatrix } from "../features/featurizer";
+import type { FeatureMatrix } from "../table/feature-matrix";
 import { dataFrameToTable } from "../table/dataframe";
 
 /**

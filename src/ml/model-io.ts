@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import { writeFileAtomic } from "../io/atomic-write";
+import { writeFileAtomic } from "../files/atomic-write";
 import type { AveragingJSON } from "./averaging-classifier";
 import { AVERAGING_FORMAT, AveragingClassifier } from "./averaging-classifier";
 import type { BinaryClassifier } from "./classifier";

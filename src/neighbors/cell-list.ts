@@ -1,4 +1,4 @@
-import type { Cell } from "../geometry/cell";
+import type { Cell } from "../structure/cell";
 import type { CandidateBuffer } from "./candidate-buffer";
 
 /**

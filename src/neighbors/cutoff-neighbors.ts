@@ -1,4 +1,4 @@
-import type { Frame } from "../io/frame";
+import type { Frame } from "../structure/frame";
 import { CandidateBuffer } from "./candidate-buffer";
 import { CellList } from "./cell-list";
 import type { NeighborList } from "./neighbor-list";

@@ -1,9 +1,17 @@
-import type { Cell } from "../geometry/cell";
 import type { ColorScale, Datum, Figure, Scatter3dTrace, SceneAxis } from "./figure";
 import { checkLength, checkNonEmpty, finiteRange, roundData, toData } from "./plot-data";
 import { baseLayout, setLegend, colorAt, SEQUENTIAL_SCALE, type FigureOptions } from "./style";
 
-/** What a 3-D atom plot needs of a configuration; a Frame (src/io/frame.ts) fits. */
+/**
+ * The cell as the plot draws it: lattice vectors a, b, c as the rows of a row-major 3 x 3 `matrix` (Angstrom) and
+ * the corner `origin`; a Cell (src/structure/cell.ts) fits.
+ */
+export interface CellOutline {
+  readonly matrix: ArrayLike<number>;
+  readonly origin: ArrayLike<number>;
+}
+
+/** What a 3-D atom plot needs of a configuration; a Frame (src/structure/frame.ts) fits. */
 export interface AtomsLike {
   /** Cartesian positions, N × 3 row-major, in Å. */
   positions: ArrayLike<number>;
@@ -14,7 +22,7 @@ export interface AtomsLike {
   /** Per-atom columns by name, for `color: "<column>"`. */
   columns?: ReadonlyMap<string, ArrayLike<number>>;
   /** The simulation cell: its edges are drawn. */
-  cell?: Cell;
+  cell?: CellOutline;
 }
 
 export interface AtomScatter3dOptions extends FigureOptions {
@@ -45,7 +53,7 @@ export interface AtomScatter3dOptions extends FigureOptions {
 }
 
 /** The 12 edges of the parallelepiped spanned by the cell rows from its origin, as one polyline with gaps. */
-function cellEdges(cell: Cell): { x: Datum[]; y: Datum[]; z: Datum[] } {
+function cellEdges(cell: CellOutline): { x: Datum[]; y: Datum[]; z: Datum[] } {
   const m = cell.matrix;
   const o = cell.origin;
   const corner = (i: number, j: number, k: number): number[] => [0, 1, 2].map((d) => o[d] + i * m[d] + j * m[3 + d] + k * m[6 + d]);

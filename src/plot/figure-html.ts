@@ -1,4 +1,4 @@
-import { writeFileAtomic } from "../io/atomic-write";
+import { writeFileAtomic } from "../files/atomic-write";
 import type { Figure } from "./figure";
 import { plotlyBundle } from "./plotly-bundle";
 

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { writeFileAtomic } from "../io/atomic-write";
+import { writeFileAtomic } from "../files/atomic-write";
 import { chromiumDumpDom } from "./chromium";
 import type { Figure } from "./figure";
 import { scriptJson } from "./figure-html";

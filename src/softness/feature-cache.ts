@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { FeatureMatrix } from "../features/featurizer";
-import { writeFileAtomic } from "../io/atomic-write";
+import type { FeatureMatrix } from "../table/feature-matrix";
+import { writeFileAtomic } from "../files/atomic-write";
 
 /** Bump when a featurizer changes its numbers: older cache files are then ignored. */
 export const FEATURE_CACHE_VERSION = 1;

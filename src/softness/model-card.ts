@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { writeFileAtomic } from "../io/atomic-write";
+import { writeFileAtomic } from "../files/atomic-write";
 
 /**
  * What a shipped quench-in-softness model is: its features, what it was trained and tested on, its scores and

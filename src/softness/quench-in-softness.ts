@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { computeFeatures, type FeatureResult, type FeaturizeOptions } from "../features/compute-features";
-import type { Frame } from "../io/frame";
+import type { Frame } from "../structure/frame";
 import type { BinaryClassifier } from "../ml/classifier";
 import { modelFeatureLabels, readClassifier } from "../ml/model-io";
 import { readModelCard, type ModelCard } from "./model-card";
@@ -72,23 +72,32 @@ export class QuenchInSoftness {
   compute(frame: Frame): SoftnessResult {
     const features = computeFeatures(frame, this.sets, this.featureOptions);
     const m = features.matrix;
+    // The model's columns are taken by name, in the model's order: the sets may produce more, in any order.
     const want = modelFeatureLabels(this.model);
-    if (want !== null) {
-      const missing = want.filter((l) => !m.labels.includes(l));
-      if (missing.length > 0) throw new Error(`the model needs feature(s) ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? " ..." : ""} that sets [${this.sets.join(", ")}] do not produce`);
+    if (want === null) {
+      throw new Error(
+        "the model carries no feature names, so its columns cannot be matched to the features by name " +
+          "(a different --set order would silently change QS); fit it on named features (qsoft train stores them)",
+      );
     }
-    const nf = m.labels.length;
+    const missing = want.filter((l) => !m.labels.includes(l));
+    if (missing.length > 0) throw new Error(`the model needs feature(s) ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? " ..." : ""} that sets [${this.sets.join(", ")}] do not produce`);
+    const source = want.map((l) => m.labels.indexOf(l));
+    const nf = want.length;
+    const stride = m.labels.length;
     const flags = new Uint8Array(m.n);
     const rows: number[] = [];
     for (let i = 0; i < m.n; i++) {
       let ok = true;
-      for (let k = 0; k < nf && ok; k++) ok = Number.isFinite(m.values[i * nf + k]);
+      for (let k = 0; k < nf && ok; k++) ok = Number.isFinite(m.values[i * stride + source[k]]);
       if (ok) rows.push(i);
       else flags[i] = 1;
     }
     const X = new Float64Array(rows.length * nf);
-    rows.forEach((i, r) => X.set(m.values.subarray(i * nf, (i + 1) * nf), r * nf));
-    const p = rows.length > 0 ? this.model.predictProba({ X, nFeatures: nf, featureLabels: m.labels }) : new Float64Array(0);
+    rows.forEach((i, r) => {
+      for (let k = 0; k < nf; k++) X[r * nf + k] = m.values[i * stride + source[k]];
+    });
+    const p = rows.length > 0 ? this.model.predictProba({ X, nFeatures: nf, featureLabels: want }) : new Float64Array(0);
     const qs = new Float64Array(m.n).fill(NaN);
     rows.forEach((i, r) => (qs[i] = p[r]));
     return { ids: frame.ids, types: frame.types, qs, flags, features };

@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import type { Sample } from "../dataset/sample";
 import { computeFeatures, type FeaturizeOptions } from "../features/compute-features";
-import type { FeatureMatrix } from "../features/featurizer";
+import type { FeatureMatrix } from "../table/feature-matrix";
 import { FeatureCache, featureCacheKey } from "./feature-cache";
 
 const memory = new Map<string, FeatureMatrix>();

@@ -1,7 +1,7 @@
 import type { Sample } from "../dataset/sample";
 import type { FeaturizeOptions } from "../features/compute-features";
-import type { FeatureMatrix } from "../features/featurizer";
-import { PLASTIC_STRAIN, PLASTIC_THRESHOLD } from "../labels/plastic";
+import type { FeatureMatrix } from "../table/feature-matrix";
+import { PLASTIC_STRAIN, resolvePlasticThreshold } from "../labels/plastic";
 import { spatialBlocks } from "../geometry/spatial-blocks";
 import { sampleFeatures } from "./sample-features";
 
@@ -43,7 +43,7 @@ export interface LabeledGlassOptions {
  */
 export async function labeledGlass(sample: Sample, options: LabeledGlassOptions): Promise<LabeledGlass> {
   const strain = options.strain ?? PLASTIC_STRAIN;
-  const threshold = options.threshold ?? PLASTIC_THRESHOLD;
+  const threshold = resolvePlasticThreshold(options.threshold, "labeledGlass: threshold");
   const frame = sample.quenched;
   const m = sampleFeatures(sample, options.sets, options.featureOptions);
   const labels = await sample.labels(strain, { threshold });

@@ -1,5 +1,5 @@
-import * as fs from "node:fs";
-import { AtomicWriter } from "../io/atomic-write";
+import { readInputBytes } from "../files/input-file";
+import { AtomicWriter } from "../files/atomic-write";
 
 /** A column of a table: numbers (typed array) or strings. */
 export type Column = Float64Array | Int32Array | string[];
@@ -57,12 +57,24 @@ export function writeCsv(file: string, table: Table): void {
   }
 }
 
+/** A cell as a number: decimal numbers, "NaN" or empty (NaN, as writeCsv writes undefined values), "Infinity". */
+function cellNumber(cell: string): number {
+  if (cell === "" || cell === "NaN" || /^[+-]?0[xob]/i.test(cell)) return NaN;
+  return Number(cell);
+}
+
+/** True when a cell reads as a number (NaN included, as `writeCsv` writes it). */
+function isNumberCell(cell: string): boolean {
+  return cell === "" || cell === "NaN" || !Number.isNaN(cellNumber(cell));
+}
+
 /**
- * Reads a CSV with a header line. Columns whose every cell parses as a finite number become Float64Array;
- * others stay strings. Errors name the file and line (ragged rows, empty file).
+ * Reads a CSV with a header line ("-" reads standard input). Columns whose every cell is a number become
+ * Float64Array ("NaN" and empty cells are NaN, "Infinity" is infinite, as `writeCsv` writes them); others stay
+ * strings. Data row r is line r + 2 of the file. Errors name the file and line (ragged rows, empty file).
  */
 export function readCsv(file: string): Table {
-  const text = fs.readFileSync(file, "utf8");
+  const text = readInputBytes(file, "a CSV file").toString("utf8");
   const lines = text.split(/\r?\n/);
   while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   if (lines.length === 0) throw new Error(`${file}: empty file, expected a header line`);
@@ -79,9 +91,8 @@ export function readCsv(file: string): Table {
     const cells = raw[k];
     const nums = new Float64Array(cells.length);
     for (let r = 0; r < cells.length; r++) {
-      const x = cells[r] === "" ? NaN : Number(cells[r]);
-      if (!Number.isFinite(x)) return [name, cells];
-      nums[r] = x;
+      if (!isNumberCell(cells[r])) return [name, cells];
+      nums[r] = cellNumber(cells[r]);
     }
     return [name, nums];
   });
@@ -93,8 +104,8 @@ export function numericColumn(table: Table, name: string, file = "table"): Float
   const col = table.data.get(name);
   if (col === undefined) throw new Error(`${file}: no column "${name}" (columns: ${table.columns.join(", ")})`);
   if (Array.isArray(col)) {
-    const bad = col.findIndex((s) => !Number.isFinite(Number(s)) || s === "");
-    throw new Error(`${file}: column "${name}" is not numeric (row ${bad + 1}: "${col[bad]}")`);
+    const bad = col.findIndex((s) => !isNumberCell(s));
+    throw new Error(`${file}:${bad + 2}: column "${name}" is not numeric ("${col[bad]}")`);
   }
   return col instanceof Float64Array ? col : Float64Array.from(col);
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { fractalDimension, logRadii, massDistribution } from "../../src/analysis/mass-scaling";
-import { Cell } from "../../src/geometry/cell";
+import { Cell } from "../../src/structure/cell";
 import { latticeFrame } from "../../src/io/lattice";
 import { Random } from "../../src/ml/random";
 import { cutoffNeighbors } from "../../src/neighbors/cutoff-neighbors";

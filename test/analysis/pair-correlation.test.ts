@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { PairCorrelation, pairCorrelation, selectionIndices } from "../../src/analysis/pair-correlation";
-import { Cell } from "../../src/geometry/cell";
+import { Cell } from "../../src/structure/cell";
 import { latticeFrame } from "../../src/io/lattice";
 import { Random } from "../../src/ml/random";
 

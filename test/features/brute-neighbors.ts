@@ -1,4 +1,4 @@
-import type { Cell } from "../../src/geometry/cell";
+import type { Cell } from "../../src/structure/cell";
 import type { NeighborList } from "../../src/neighbors/neighbor-list";
 
 /**

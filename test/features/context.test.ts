@@ -1,15 +1,16 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Cell } from "../../src/geometry/cell";
+import { Cell } from "../../src/structure/cell";
 import { solidAngle } from "../../src/geometry/solid-angle";
 import { latticeFrame } from "../../src/io/lattice";
-import type { Frame } from "../../src/io/frame";
+import type { Frame } from "../../src/structure/frame";
 import { computeFeatures } from "../../src/features/compute-features";
 import { StructureContext } from "../../src/features/context";
 import { INTERSTICE_FLAGS, IntersticeFeaturizer, INTERSTICE_LABELS } from "../../src/features/interstice";
 import { atomRadii, MIRACLE_RADII, radiusOf } from "../../src/features/radii";
-import { featureSet, registerFeatureSet, setParams } from "../../src/features/registry";
+import { setParams } from "../../src/features/feature-set";
+import { featureSet, registerFeatureSet } from "../../src/features/feature-sets";
 import { readCsv } from "../../src/table/csv";
 import { cell, close, makeFrame, shellNeighbors } from "./featurize-helpers";
 

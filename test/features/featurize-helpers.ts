@@ -1,5 +1,5 @@
-import { Cell } from "../../src/geometry/cell";
-import type { Frame } from "../../src/io/frame";
+import { Cell } from "../../src/structure/cell";
+import type { Frame } from "../../src/structure/frame";
 import type { NeighborList } from "../../src/neighbors/neighbor-list";
 import { listFromRows } from "./brute-neighbors";
 

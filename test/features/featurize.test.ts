@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { featurizeCommand } from "../../src/cli/featurize";
 import { UsageError } from "../../src/cli/command";
-import { Cell } from "../../src/geometry/cell";
+import { Cell } from "../../src/structure/cell";
 import { featurize } from "../../src/features/compute-features";
 import { writeDump } from "../../src/io/dump-writer";
 import { readCsv } from "../../src/table/csv";

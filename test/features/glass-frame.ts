@@ -1,5 +1,5 @@
 import { join } from "path";
-import type { Frame } from "../../src/io/frame";
+import type { Frame } from "../../src/structure/frame";
 import { readFixtureDump } from "./read-fixture-dump";
 
 /** The 500-atom Cu64Zr36 glass of test/fixtures/features-b as a Frame (types 1 = Cu, 2 = Zr). */

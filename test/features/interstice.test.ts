@@ -1,10 +1,10 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Cell } from "../../src/geometry/cell";
+import { Cell } from "../../src/structure/cell";
 import { solidAngle } from "../../src/geometry/solid-angle";
 import { latticeFrame } from "../../src/io/lattice";
-import type { Frame } from "../../src/io/frame";
+import type { Frame } from "../../src/structure/frame";
 import type { NeighborList } from "../../src/neighbors/neighbor-list";
 import { computeFeatures } from "../../src/features/compute-features";
 import { StructureContext } from "../../src/features/context";

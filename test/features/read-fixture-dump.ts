@@ -1,5 +1,5 @@
 import { readFileSync } from "fs";
-import { Cell } from "../../src/geometry/cell";
+import { Cell } from "../../src/structure/cell";
 
 /** A minimal reader of the orthogonal single-frame LAMMPS dumps saved as fixtures (independent of src/io). */
 export interface FixtureDump {

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { readDumpSync } from "../../src/io/dump-reader";
-import type { Frame } from "../../src/io/frame";
+import type { Frame } from "../../src/structure/frame";
 
 export const fixtureDir = path.join(__dirname, "..", "fixtures", "voronoi");
 

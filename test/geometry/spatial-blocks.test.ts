@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { Cell } from "../../src/geometry/cell";
+import { Cell } from "../../src/structure/cell";
 import { spatialBlocks } from "../../src/geometry/spatial-blocks";
 import { frameOf } from "./test-frames";
 

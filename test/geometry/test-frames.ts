@@ -1,5 +1,5 @@
-import { Cell } from "../../src/geometry/cell";
-import type { Frame } from "../../src/io/frame";
+import { Cell } from "../../src/structure/cell";
+import type { Frame } from "../../src/structure/frame";
 
 /** Test-only frames: points in a cell, random point sets (perfect crystals come from src/io/lattice.ts). */
 export function frameOf(cell: Cell, positions: ArrayLike<number>, types?: ArrayLike<number>): Frame {

@@ -1,10 +1,10 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
-import { Cell } from "../../src/geometry/cell";
+import { Cell } from "../../src/structure/cell";
 import type { Tessellation } from "../../src/geometry/tessellation";
 import { VORONOI_EMPTY, VORONOI_FAILED, VORONOI_WALL, Voronoi } from "../../src/geometry/voronoi";
 import { voronoiNeighbors } from "../../src/geometry/voronoi-neighbors";
-import type { Frame } from "../../src/io/frame";
+import type { Frame } from "../../src/structure/frame";
 import { readDumpSync } from "../../src/io/dump-reader";
 import { latticeFrame } from "../../src/io/lattice";
 import { fixtureDir, fixtureLines, glassFrame, voroppCells } from "./fixtures";

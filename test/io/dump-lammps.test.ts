@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { writeDump } from "../../src/io/dump-writer";
 import { readDump, readDumpFrames, readDumpSync } from "../../src/io/dump-reader";
 import { readLammpsData } from "../../src/io/lammps-data";
-import type { Frame } from "../../src/io/frame";
+import type { Frame } from "../../src/structure/frame";
 import { assertClose, assertSameFrame, FIXTURES, tempDir, thermoBoxes } from "./helpers";
 
 const fx = (name: string) => path.join(FIXTURES, name);

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Cell } from "../../src/geometry/cell";
+import { Cell } from "../../src/structure/cell";
 import { parseExtxyzComment, readExtxyz, readExtxyzFrames, writeExtxyz } from "../../src/io/extxyz";
 import { latticeFrame } from "../../src/io/lattice";
 import { ParseError } from "../../src/io/parse-error";

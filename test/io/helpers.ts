@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { Frame } from "../../src/io/frame";
+import type { Frame } from "../../src/structure/frame";
 
 export const FIXTURES = path.join(__dirname, "..", "fixtures", "io");
 

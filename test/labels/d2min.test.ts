@@ -1,8 +1,9 @@
 import * as assert from "node:assert/strict";
-import { Cell } from "../../src/geometry/cell";
-import { selectAtoms } from "../../src/io/frame";
+import { Cell } from "../../src/structure/cell";
+import { selectAtoms } from "../../src/structure/frame";
 import { lagrangianStrain, vonMisesShearStrain } from "../../src/labels/atomic-strain";
 import { D2min, D2minFlag } from "../../src/labels/d2min";
+import { cutoffNeighbors } from "../../src/neighbors/cutoff-neighbors";
 import { affine, deformCell, frameFromUnwrapped, randomPoints, rng } from "./make-frame";
 
 /** Adds uniform noise of amplitude amp to every coordinate (non-affine motion). */
@@ -215,5 +216,39 @@ describe("D2min (Falk & Langer) and atomic shear strain", () => {
     assert.throws(() => new D2min({ cutoff: -1 }), /cutoff/);
     assert.throws(() => new D2min({ normalize: "mean" as "none" }), /normalize/);
     assert.throws(() => new D2min().d2min, /compute/);
+  });
+});
+
+describe("D2min: neighbors from the cell list, or given", () => {
+  it("accepts a NeighborList and gives the same numbers as its own cutoff neighbors", () => {
+    const cell = Cell.fromLammps([0, 0, 0], [11, 12, 10], [1, -0.5, 0.8]);
+    const u = randomPoints(cell, 150, 31, 1);
+    const f = [1.02, 0.01, 0, 0, 0.99, 0, 0, 0, 0.98];
+    const ref = frameFromUnwrapped(u, cell);
+    const def = frameFromUnwrapped(jitter(affine(u, f), 0.15, 32), deformCell(cell, f));
+    const own = new D2min({ cutoff: 4 }).compute(ref, def);
+    const given = new D2min().compute(ref, def, cutoffNeighbors(ref, 4));
+    assert.deepEqual(given.neighborCounts, own.neighborCounts);
+    for (let i = 0; i < 150; i++) assert.ok(Math.abs(given.d2min[i] - own.d2min[i]) <= 1e-12 * (1 + own.d2min[i]), `atom ${i}`);
+    assert.throws(() => new D2min().compute(ref, def, cutoffNeighbors(selectAtoms(ref, [0, 1]), 4)), /neighbor list has 2 rows for 150 atoms/);
+  });
+
+  it("needs no minimum image (and prints no warning) in a box without periodic directions (issue 14 case 12)", () => {
+    const cell = new Cell([12, 0, 0, 0, 12, 0, 0, 0, 12], [0, 0, 0], [false, false, false]);
+    const u = randomPoints(cell, 80, 33);
+    const f = [1.01, 0, 0, 0, 1.01, 0, 0, 0, 0.97];
+    const exact = new D2min().compute(frameFromUnwrapped(u, cell), frameFromUnwrapped(jitter(affine(u, f), 0.2, 34), deformCell(cell, f)));
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (msg: string) => warnings.push(msg);
+    let wrapped: D2min;
+    try {
+      wrapped = new D2min().compute(frameFromUnwrapped(u, cell, { keep: "wrapped" }), frameFromUnwrapped(jitter(affine(u, f), 0.2, 34), deformCell(cell, f), { keep: "wrapped" }));
+    } finally {
+      console.warn = original;
+    }
+    assert.deepEqual(warnings, []);
+    assert.equal(wrapped.displacements, "unwrapped");
+    for (let i = 0; i < 80; i++) assert.ok(Math.abs(wrapped.d2min[i] - exact.d2min[i]) <= 1e-12 * (1 + exact.d2min[i]), `atom ${i}`);
   });
 });

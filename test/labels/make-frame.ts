@@ -1,5 +1,5 @@
-import { Cell } from "../../src/geometry/cell";
-import type { Frame } from "../../src/io/frame";
+import { Cell } from "../../src/structure/cell";
+import type { Frame } from "../../src/structure/frame";
 
 /** A deterministic uniform random generator (mulberry32) for reproducible test systems. */
 export function rng(seed: number): () => number {

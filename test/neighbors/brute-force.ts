@@ -1,4 +1,4 @@
-import type { Cell } from "../../src/geometry/cell";
+import type { Cell } from "../../src/structure/cell";
 
 /** One pair found by brute force: neighbor index, bond vector, squared length. */
 export interface Pair {

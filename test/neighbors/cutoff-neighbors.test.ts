@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { Cell } from "../../src/geometry/cell";
+import { Cell } from "../../src/structure/cell";
 import { latticeFrame } from "../../src/io/lattice";
 import { cutoffNeighbors } from "../../src/neighbors/cutoff-neighbors";
 import { kNearest } from "../../src/neighbors/k-nearest";

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { Cell } from "../../src/geometry/cell";
+import { Cell } from "../../src/structure/cell";
 import { atomScatter3d } from "../../src/plot/atom-scatter-3d";
 import type { Scatter3dTrace } from "../../src/plot/figure";
 import { assertPlainJson } from "./plain-json";

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { Cell } from "../../src/geometry/cell";
+import { Cell } from "../../src/structure/cell";
 import { atomScatter3d } from "../../src/plot/atom-scatter-3d";
 import { barChart } from "../../src/plot/bar";
 import { boxPlot } from "../../src/plot/box";

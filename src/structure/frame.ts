@@ -1,4 +1,4 @@
-import { Cell } from "../geometry/cell";
+import { Cell } from "./cell";
 
 /**
  * One atomic configuration (one LAMMPS dump frame, one extended-XYZ frame, one data file).

@@ -1,8 +1,8 @@
 import * as assert from "node:assert/strict";
-import { idOrder, sortById } from "../../src/io/frame";
+import { idOrder, sortById } from "../../src/structure/frame";
 import { latticeFrame } from "../../src/io/lattice";
 
-describe("io/frame sortById and idOrder", () => {
+describe("structure/frame sortById and idOrder", () => {
   it("orders dense unique ids in linear time and sparse or repeated ids by comparison (stable)", () => {
     assert.deepEqual(Array.from(idOrder(Int32Array.from([3, 1, 2]))), [1, 2, 0]);
     assert.deepEqual(Array.from(idOrder(Int32Array.from([2000000000, 5, 70000]))), [1, 2, 0]);

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import { Cell } from "../../src/geometry/cell";
-import { sliceField } from "../../src/plot/slice-field";
+import { Cell } from "../../src/structure/cell";
+import { sliceField } from "../../src/analysis/slice-field";
 
 const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
 

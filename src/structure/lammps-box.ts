@@ -1,4 +1,4 @@
-import { Cell } from "../geometry/cell";
+import { Cell } from "./cell";
 
 /**
  * Conversions between a Cell and the box descriptions LAMMPS writes in dump and data files

@@ -1,6 +1,6 @@
-import type { Cell } from "../geometry/cell";
-import type { FieldGrid } from "./field-map";
-import { checkLength } from "./plot-data";
+import type { Cell } from "../structure/cell";
+import type { FieldGrid } from "../plot/field-map";
+import { checkLength } from "../plot/plot-data";
 
 /**
  * A per-atom quantity in a slab of the sample as a smooth 2-D field, for maps like Wang & Jain Fig. 2a (D² in a
