@@ -11,3 +11,12 @@ export interface Command {
 
 /** A command-line mistake: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {}
+
+/** Runs a resolver given the command line's option names: an error it throws becomes a UsageError. */
+export function asUsage<T>(resolve: () => T): T {
+  try {
+    return resolve();
+  } catch (e) {
+    throw e instanceof UsageError ? e : new UsageError((e as Error).message);
+  }
+}

@@ -11,9 +11,10 @@ import { crossValidate } from "../ml/model-selection/cross-validate";
 import { StratifiedKFold } from "../ml/model-selection/stratified-kfold";
 import { randomUndersample } from "../ml/sampling/undersample";
 import { Random } from "../ml/random";
+import { PLASTIC_THRESHOLD, resolvePlasticThreshold } from "../labels/plastic";
 import { intOption, numberOption, parseArgs, parseList } from "./args";
 import type { Command } from "./command";
-import { UsageError } from "./command";
+import { asUsage, UsageError } from "./command";
 
 const USAGE = `usage: qsoft train --features FEATURES.csv --labels LABELS.csv --out MODEL.json [options]
 
@@ -102,7 +103,7 @@ export const trainCommand: Command = {
     if (!out) throw new UsageError("--out is required");
     checkOutputPath(out);
     for (const f of [featuresFile, labelsFile]) if (!fs.existsSync(f)) throw new Error(`${f}: no such file`);
-    const threshold = numberOption(args, "threshold", 5);
+    const threshold = asUsage(() => resolvePlasticThreshold(numberOption(args, "threshold", PLASTIC_THRESHOLD), "--threshold"));
     const labelColumn = args.options.get("label-column") ?? "d2min";
     const folds = intOption(args, "folds", 5);
     if (folds < 2) throw new UsageError(`--folds must be >= 2, got ${folds}`);

@@ -37,9 +37,8 @@ interface D2minResults {
   flags: Uint8Array;
   deformationGradients: Float64Array;
   displacements: D2minDisplacements;
+  warnings: string[];
 }
-
-let warnedMinimumImage = false;
 
 /**
  * Non-affine squared displacement D2min (Falk & Langer, Phys. Rev. E 57, 7192 (1998), eqs. 2.11-2.14) and the
@@ -91,9 +90,9 @@ export class D2min {
     // Without periodic directions every position is unwrapped: the displacements are exact.
     const periodic = reference.cell.periodic.some((p) => p) || deformed.cell.periodic.some((p) => p);
     const exact = (uRef !== null && uDef !== null) || !periodic;
-    if (!exact && !warnedMinimumImage) {
-      warnedMinimumImage = true;
-      console.warn(
+    const warnings: string[] = [];
+    if (!exact) {
+      warnings.push(
         `D2min: ${uRef === null ? name(reference, "reference") : name(deformed, "deformed")} frame has no unwrapped positions ` +
           "(xu/yu/zu or image flags ix/iy/iz); deformed bonds use the minimum image along the periodic directions, which is wrong for bonds longer than half the cell",
       );
@@ -215,6 +214,7 @@ export class D2min {
       flags,
       deformationGradients: gradients,
       displacements: exact ? "unwrapped" : "minimum-image",
+      warnings,
     };
     return this;
   }
@@ -255,6 +255,10 @@ export class D2min {
   /** "unwrapped" (exact) or "minimum-image" (fallback when a frame had no unwrapped positions). */
   get displacements(): D2minDisplacements {
     return this.computed.displacements;
+  }
+  /** What the caller should tell the user about this result (e.g. the minimum-image fallback); empty when nothing. */
+  get warnings(): readonly string[] {
+    return this.computed.warnings;
   }
   /** Number of atoms with any flag set. */
   get flaggedCount(): number {

@@ -11,7 +11,7 @@ export const PLASTIC_THRESHOLD = 5.0;
 
 /** 1 where d2min > threshold (strictly), else 0. NaN never counts as plastic. */
 export function plasticLabels(d2min: ArrayLike<number>, threshold: number = PLASTIC_THRESHOLD): Uint8Array {
-  checkThreshold(threshold);
+  resolvePlasticThreshold(threshold);
   const out = new Uint8Array(d2min.length);
   for (let i = 0; i < d2min.length; i++) out[i] = d2min[i] > threshold ? 1 : 0;
   return out;
@@ -19,7 +19,7 @@ export function plasticLabels(d2min: ArrayLike<number>, threshold: number = PLAS
 
 /** Fraction of atoms with d2min > threshold (NaN when there are no atoms). */
 export function plasticFraction(d2min: ArrayLike<number>, threshold: number = PLASTIC_THRESHOLD): number {
-  checkThreshold(threshold);
+  resolvePlasticThreshold(threshold);
   let c = 0;
   for (let i = 0; i < d2min.length; i++) if (d2min[i] > threshold) c++;
   return d2min.length > 0 ? c / d2min.length : NaN;
@@ -43,6 +43,12 @@ export function thresholdForFraction(d2min: ArrayLike<number>, fraction: number)
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
-function checkThreshold(threshold: number): void {
-  if (Number.isNaN(threshold)) throw new Error("plastic threshold is NaN");
+/**
+ * The one resolver of the plastic threshold: PLASTIC_THRESHOLD when none is given, else the value, which must be
+ * a finite number (a label is plastic when strictly above it). `name` is how the caller names it in the message
+ * (e.g. "--threshold" on the command line).
+ */
+export function resolvePlasticThreshold(threshold: number | undefined = PLASTIC_THRESHOLD, name = "plastic threshold"): number {
+  if (!Number.isFinite(threshold)) throw new Error(`${name} must be a finite number, got ${threshold}`);
+  return threshold;
 }

@@ -59,4 +59,15 @@ describe("qsoft d2min command line", () => {
     await assert.rejects(d2minCommand.run([ref, ref, "--out", "x.csv", "--normalize", "mean"]), (e: Error) => e instanceof UsageError && /normalize/.test(e.message));
     await assert.rejects(d2minCommand.run([ref, ref, "--out", "x.csv", "--cutoff", "-2"]), (e: Error) => e instanceof UsageError && /cutoff/.test(e.message));
   });
+
+  it("checks its options before reading any dump, naming them as typed (issue 14 case 12)", async () => {
+    // The dumps do not exist: an option error must come first.
+    const missing = path.join(tmp, "missing.dump");
+    const out = path.join(tmp, "refused.csv");
+    const refused = (args: string[], re: RegExp) => assert.rejects(d2minCommand.run([missing, missing, "--out", out, ...args]), (e: Error) => e instanceof UsageError && re.test(e.message));
+    await refused(["--cutoff", "-2"], /^--cutoff must be a positive number of Angstrom, got -2$/);
+    await refused(["--normalize", "mean"], /^--normalize must be "none" or "neighbors", got "mean"$/);
+    await refused(["--threshold", "1e999"], /--threshold/);
+    assert.ok(!fs.existsSync(out));
+  });
 });

@@ -1,7 +1,8 @@
 import * as assert from "node:assert/strict";
-import { Cell } from "../../src/geometry/cell";
-import { imageNeighbors } from "../../src/labels/image-neighbors";
-import { randomPoints } from "./make-frame";
+import { cutoffNeighbors } from "../../src/neighbors/cutoff-neighbors";
+import { bondImages, imageNeighbors } from "../../src/neighbors/image-neighbors";
+import { Cell } from "../../src/structure/cell";
+import { randomPoints } from "../labels/make-frame";
 
 /** Every (i, j, m) with 0 < |r_j - r_i + m H| < rc, by looping over all pairs and images |m_d| <= k. */
 function bruteForce(p: Float64Array, cell: Cell, rc: number, k: number): string[] {
@@ -43,7 +44,7 @@ function fromList(p: Float64Array, cell: Cell, rc: number): string[] {
   return out.sort();
 }
 
-describe("labels/imageNeighbors (cutoff pairs with explicit images)", () => {
+describe("neighbors/imageNeighbors (cutoff pairs with explicit images, a query of the cell list)", () => {
   it("equals brute force in a triclinic cell with unwrapped positions", () => {
     const cell = Cell.fromLammps([1, -2, 0], [12, 10, 11], [2, -1.5, 1]);
     const p = randomPoints(cell, 120, 21, 1); // unwrapped over images -1..1, so |m| <= 3
@@ -63,5 +64,29 @@ describe("labels/imageNeighbors (cutoff pairs with explicit images)", () => {
     const p = randomPoints(cell, 60, 23);
     p[1] = -4; // an atom outside the box along the open direction
     assert.deepEqual(fromList(p, cell, 3.5), bruteForce(p, cell, 3.5, 2));
+  });
+
+  it("keeps the NeighborList contract: the rows and vectors of cutoffNeighbors, sorted by distance", () => {
+    const cell = Cell.fromLammps([1, -2, 0], [12, 10, 11], [2, -1.5, 1]);
+    const p = randomPoints(cell, 120, 24, 1);
+    const nl = imageNeighbors(p, cell, 4.0);
+    const plain = cutoffNeighbors({ cell, positions: p }, 4.0);
+    assert.deepEqual(nl.offsets, plain.offsets);
+    assert.deepEqual(nl.indices, plain.indices);
+    for (let i = 0; i < nl.n; i++) {
+      for (let e = nl.offsets[i] + 1; e < nl.offsets[i + 1]; e++) assert.ok(nl.distances[e - 1] <= nl.distances[e], `row ${i} is sorted`);
+    }
+  });
+
+  it("bondImages gives the image of each bond relative to wrapped or unwrapped positions", () => {
+    const cell = Cell.orthogonal(6, 6, 6);
+    // Atom 1 sits one cell to the right of its wrapped place. The bond from atom 0 to atom 1 crosses the face
+    // x = 0: r_1 - r_0 + (-2, 0, 0) H in these positions, r_1 - r_0 + (-1, 0, 0) H in the wrapped ones.
+    const unwrapped = new Float64Array([0.5, 3, 3, 11.5, 3, 3]);
+    const wrapped = new Float64Array([0.5, 3, 3, 5.5, 3, 3]);
+    const list = cutoffNeighbors({ cell, positions: wrapped }, 1.5);
+    assert.deepEqual(Array.from(list.indices), [1, 0]);
+    assert.deepEqual(Array.from(bondImages(list, wrapped, cell)), [-1, 0, 0, 1, 0, 0]);
+    assert.deepEqual(Array.from(bondImages(list, unwrapped, cell)), [-2, 0, 0, 2, 0, 0]);
   });
 });
