@@ -49,6 +49,7 @@ export const d2minCommand: Command = {
     const reference = await readDump(refFile, { types, sort: true });
     const deformed = await readDump(defFile, { types, frame });
     const d = new D2min(options).compute(reference, deformed);
+    for (const w of d.warnings) console.warn(w);
     writeCsv(
       out,
       makeTable([
