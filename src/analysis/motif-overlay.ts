@@ -3,7 +3,7 @@ import type { AveragingClassifier } from "../ml/averaging-classifier";
 import type { GradientBoostingClassifier } from "../ml/gradient-boosting-classifier";
 import { partialDependenceGrid } from "../ml/inspection/partial-dependence";
 import { treePartialDependence } from "../ml/inspection/tree-partial-dependence";
-import { percentileLinear } from "../ml/quantiles";
+import { percentileLinear } from "../table/quantiles";
 import { Random } from "../ml/random";
 import type { FieldGrid, PointSet } from "../plot/field-map";
 import { makeTable, type Table } from "../table/csv";

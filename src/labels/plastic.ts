@@ -1,3 +1,5 @@
+import { percentileLinear } from "../table/quantiles";
+
 /**
  * The paper's plastic label: an atom is plastic when its D2min between the quenched (undeformed) glass and the
  * glass compressed to 4.0 % strain exceeds 5.0 A^2 (Wang & Jain, "Mapping plastic atoms to quenched-in defects"
@@ -37,10 +39,7 @@ export function thresholdForFraction(d2min: ArrayLike<number>, fraction: number)
   const sorted = Float64Array.from(d2min);
   for (let i = 0; i < n; i++) if (Number.isNaN(sorted[i])) throw new Error(`thresholdForFraction: value ${i} is NaN`);
   sorted.sort();
-  const h = (n - 1) * (1 - fraction);
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  return percentileLinear(sorted, 100 * (1 - fraction));
 }
 
 /**

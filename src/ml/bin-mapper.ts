@@ -1,5 +1,5 @@
 import type { DesignMatrix } from "./design-matrix";
-import { linspace, percentileMidpoint } from "./quantiles";
+import { linspace, percentileMidpoint } from "../table/quantiles";
 import type { Random } from "./random";
 
 /**

@@ -1,3 +1,4 @@
+import { percentileLinear } from "../table/quantiles";
 import { flattenSeries, hasCategories, seriesParts, type DistributionSeries } from "./distribution-series";
 import type { BoxTrace, Category, Figure } from "./figure";
 import { checkNonEmpty } from "./plot-data";
@@ -32,14 +33,6 @@ export interface BoxStatistics {
   mean: number;
 }
 
-/** Percentile p (0..100) of sorted values by linear interpolation: rank h = (n - 1) p / 100 (numpy's default). */
-export function percentileSorted(sorted: ArrayLike<number>, p: number): number {
-  const h = ((sorted.length - 1) * p) / 100;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
 /** Minimum, quartiles, maximum and mean of a non-empty sample. */
 export function boxStatistics(values: ArrayLike<number>): BoxStatistics {
   const sorted = Float64Array.from(values).sort();
@@ -47,9 +40,9 @@ export function boxStatistics(values: ArrayLike<number>): BoxStatistics {
   for (let i = 0; i < sorted.length; i++) sum += sorted[i];
   return {
     min: sorted[0],
-    q1: percentileSorted(sorted, 25),
-    median: percentileSorted(sorted, 50),
-    q3: percentileSorted(sorted, 75),
+    q1: percentileLinear(sorted, 25),
+    median: percentileLinear(sorted, 50),
+    q3: percentileLinear(sorted, 75),
     max: sorted[sorted.length - 1],
     mean: sum / sorted.length,
   };

@@ -1,7 +1,7 @@
 import type { BinaryClassifier } from "../classifier";
 import type { DesignMatrix, MatrixInput } from "../design-matrix";
 import { toDesignMatrix } from "../design-matrix";
-import { linspace, mquantile } from "../quantiles";
+import { linspace, mquantile } from "../../table/quantiles";
 
 export interface PartialDependence {
   /** Feature indices (1 or 2). */

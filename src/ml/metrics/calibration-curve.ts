@@ -1,4 +1,4 @@
-import { linspace, percentileLinear } from "../quantiles";
+import { linspace, percentileLinear } from "../../table/quantiles";
 import { checkLabelsScores } from "./check-scores";
 
 /** Reliability diagram: per non-empty bin, the observed frequency of class 1 and the mean predicted probability. */

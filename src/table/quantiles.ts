@@ -1,6 +1,8 @@
 /**
  * The quantile conventions of the numpy/scipy functions scikit-learn calls, on sorted data, so that bin edges
  * and grids match scikit-learn's (numpy/lib/function_base.py `percentile`; scipy.stats.mstats `mquantiles`).
+ * The one percentile of qsoft: ml (bins, calibration, PDP grids), plot (box statistics), labels (thresholds)
+ * and analysis all use these.
  */
 
 /** numpy.linspace(start, stop, num): start + k * step with step = (stop - start) / (num - 1), last = stop. */
