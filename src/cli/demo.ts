@@ -26,6 +26,8 @@ export const demoCommand: Command = {
   async run(argv: string[]): Promise<number> {
     const args = parseArgs(argv, ["model", "out-dir"]);
     const outDir = args.options.get("out-dir") ?? "demo";
+    if (outDir.trim() === "") throw new Error("--out-dir: the folder name is empty");
+    if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) throw new Error(`${outDir}: exists and is not a folder (--out-dir)`);
     const started = Date.now();
     const softness = QuenchInSoftness.shipped(args.options.get("model") ?? DEFAULT_MODEL);
     const card = softness.card;

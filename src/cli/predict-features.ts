@@ -1,32 +1,45 @@
-import type { Column } from "../table/csv";
 import { makeTable, numericColumn, readCsv, writeCsv } from "../table/csv";
+import type { BinaryClassifier } from "../ml/classifier";
 import { modelFeatureLabels, readClassifier } from "../ml/model-io";
+import { nanRows } from "./nan-rows";
 
 /**
- * Quench-in softness from a features CSV: reads a model written by `qsoft train` (or `writeClassifier`), takes
- * the model's feature columns by name from `featuresCsv` (other columns such as id and type are ignored; a
- * missing one is an error naming it), and writes `id,qs` (qs = P(plastic)) to `outPath`, rows in input order.
- * Returns the number of rows written.
+ * Quench-in softness from a features CSV: takes the model's feature columns by name from `featuresCsv` (other
+ * columns such as id and type are ignored; a missing one is an error naming it), and writes `id,qs`
+ * (qs = P(plastic)) to `outPath`, rows in input order. `model` is a model file written by `qsoft train` (or
+ * `writeClassifier`), or a loaded model with the name to use in messages. Atoms with NaN features are an error
+ * naming them, or with `dropNan` are left out. Returns the number of rows written.
  */
-export function predictFeaturesCsv(modelPath: string, featuresCsv: string, outPath: string): number {
-  const model = readClassifier(modelPath);
-  const labels = modelFeatureLabels(model);
-  if (labels === null) throw new Error(`${modelPath}: the model was fitted without feature names; cannot pick columns from ${featuresCsv}`);
+export function predictFeaturesCsv(
+  model: string | { model: BinaryClassifier; name: string },
+  featuresCsv: string,
+  outPath: string,
+  options: { dropNan?: boolean } = {},
+): number {
+  const modelName = typeof model === "string" ? model : model.name;
+  const classifier = typeof model === "string" ? readClassifier(model) : model.model;
+  const labels = modelFeatureLabels(classifier);
+  if (labels === null) throw new Error(`${modelName}: the model was fitted without feature names; cannot pick columns from ${featuresCsv}`);
   const table = readCsv(featuresCsv);
   const ids = table.data.get("id");
   if (ids === undefined) throw new Error(`${featuresCsv}: no "id" column (columns: ${table.columns.join(", ")})`);
   const missing = labels.filter((l) => !table.data.has(l));
   if (missing.length > 0) {
-    throw new Error(`${featuresCsv}: missing feature column(s) ${missing.map((m) => `"${m}"`).join(", ")} needed by ${modelPath}`);
+    throw new Error(`${featuresCsv}: missing feature column(s) ${missing.map((m) => `"${m}"`).join(", ")} needed by ${modelName}`);
   }
+  const cols = labels.map((l) => numericColumn(table, l, featuresCsv));
+  const idNumbers = numericColumn(table, "id", featuresCsv);
+  const nan = nanRows(featuresCsv, labels, cols, idNumbers);
+  if (nan.rows.length > 0 && !options.dropNan) throw new Error(nan.message);
+  const dropped = new Set(nan.rows);
+  const keep: number[] = [];
+  for (let i = 0; i < table.rows; i++) if (!dropped.has(i)) keep.push(i);
   const d = labels.length;
-  const n = table.rows;
-  const X = new Float64Array(n * d);
-  labels.forEach((l, k) => {
-    const col = numericColumn(table, l, featuresCsv);
-    for (let i = 0; i < n; i++) X[i * d + k] = col[i];
+  const X = new Float64Array(keep.length * d);
+  keep.forEach((i, r) => {
+    for (let k = 0; k < d; k++) X[r * d + k] = cols[k][i];
   });
-  const qs = model.predictProba({ X, nFeatures: d, featureLabels: labels });
-  writeCsv(outPath, makeTable([["id", ids as Column], ["qs", qs]]));
-  return n;
+  const qs = keep.length > 0 ? classifier.predictProba({ X, nFeatures: d, featureLabels: labels }) : new Float64Array(0);
+  writeCsv(outPath, makeTable([["id", Float64Array.from(keep, (i) => idNumbers[i])], ["qs", qs]]));
+  return keep.length;
 }

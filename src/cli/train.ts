@@ -14,6 +14,7 @@ import { Random } from "../ml/random";
 import { PLASTIC_THRESHOLD, resolvePlasticThreshold } from "../labels/plastic";
 import { intOption, numberOption, parseArgs, parseList } from "./args";
 import type { Command } from "./command";
+import { nanRows } from "./nan-rows";
 import { asUsage, UsageError } from "./command";
 
 const USAGE = `usage: qsoft train --features FEATURES.csv --labels LABELS.csv --out MODEL.json [options]
@@ -25,7 +26,9 @@ max_features "sqrt", learning rate 0.1, min_samples_leaf 0.001) and prints its c
   --labels FILE         per-atom labels: an "id" column and the label column (rows joined on id)
   --label-column NAME   column of LABELS.csv (default d2min); an atom is plastic when it is > threshold
   --threshold X         plasticity threshold on the label column (default 5, the paper's D2min = 5 A^2)
-  --exclude A,B         feature-file columns that are not features (default: type; id is never a feature)
+  --exclude A,B         feature-file columns that are not features (default: type; id is never a feature);
+                        a name that is not a column is an error
+  --drop-nan            leave out atoms with NaN features (default: an error naming them)
   --params k=v,...      GBDT parameters over the paper's, e.g. nEstimators=100,maxDepth=3,mode=exact
   --undersample         randomly undersample the majority class to the minority's size before CV and fit
                         (the default: the paper's protocol)
@@ -77,6 +80,7 @@ function joinLabels(
     seen.add(id);
     const lr = byId.get(id);
     if (lr === undefined) return;
+    if (Number.isNaN(value[lr])) throw new Error(`${labelsFile}:${lr + 2}: the ${labelColumn} of atom id ${id} is NaN; remove that row or give the atom a label`);
     rows.push(r);
     y.push(value[lr] > threshold ? 1 : 0);
   });
@@ -92,7 +96,7 @@ export const trainCommand: Command = {
     const args = parseArgs(
       argv,
       ["features", "labels", "threshold", "label-column", "params", "out", "exclude", "folds", "seed"],
-      ["no-undersample", "undersample", "fold-models"],
+      ["no-undersample", "undersample", "fold-models", "drop-nan"],
     );
     if (args.positional.length > 0) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
     const featuresFile = args.options.get("features");
@@ -119,15 +123,28 @@ export const trainCommand: Command = {
 
     const features = readCsv(featuresFile);
     const labels = readCsv(labelsFile);
+    const unknown = [...exclude].filter((c) => !features.columns.includes(c) && !(c === "type" && args.options.get("exclude") === undefined));
+    if (unknown.length > 0) {
+      throw new UsageError(`--exclude: no column ${unknown.map((c) => `"${c}"`).join(", ")} in ${featuresFile} (columns: ${features.columns.join(", ")})`);
+    }
     const columns = features.columns.filter((c) => c !== "id" && !exclude.has(c));
     if (columns.length === 0) throw new Error(`${featuresFile}: no feature columns besides id and ${[...exclude].join(", ")}`);
     const joined = joinLabels(features, featuresFile, labels, labelsFile, labelColumn, threshold);
+    const cols = columns.map((c) => numericColumn(features, c, featuresFile));
+    const nan = nanRows(featuresFile, columns, cols, numericColumn(features, "id", featuresFile), joined.rows);
+    if (nan.rows.length > 0) {
+      if (!args.flags.has("drop-nan")) throw new Error(nan.message);
+      const bad = new Set(nan.rows);
+      const kept = [...joined.rows.keys()].filter((k) => !bad.has(joined.rows[k]));
+      joined.rows = kept.map((k) => joined.rows[k]);
+      joined.y = Uint8Array.from(kept, (k) => joined.y[k]);
+      console.log(`left out ${nan.rows.length} atom(s) with NaN features (--drop-nan)`);
+    }
     const rng = new Random(seed);
     const undersample = !args.flags.has("no-undersample");
     const keep = undersample ? Array.from(randomUndersample(joined.y, rng), (k) => k) : Array.from({ length: joined.y.length }, (_, k) => k);
     const d = columns.length;
     const X = new Float64Array(keep.length * d);
-    const cols = columns.map((c) => numericColumn(features, c, featuresFile));
     keep.forEach((k, r) => {
       const row = joined.rows[k];
       for (let j = 0; j < d; j++) X[r * d + j] = cols[j][row];

@@ -1,7 +1,10 @@
 import * as fs from "node:fs";
 import * as zlib from "node:zlib";
 import { StringDecoder } from "node:string_decoder";
+import { checkInputFile, gzipProblem, readInputBytes } from "../files/input-file";
 import { ParseError } from "./parse-error";
+
+const EXPECTED = "a text file (plain or gzip)";
 
 /** A run of consecutive lines of a file; `firstLine` is the 1-based number of `lines[0]`. */
 export interface LineBatch {
@@ -38,6 +41,12 @@ function splitLines(text: string): string[] {
  * Stopping the iteration early (break/return) closes the file.
  */
 export async function* readLineBatches(file: string, chunkBytes = 1 << 20): AsyncGenerator<LineBatch> {
+  if (!inputIsRegular(file)) {
+    const lines = splitLines(decodeBytes(file, readInputBytes(file, EXPECTED)));
+    if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+    yield { lines, firstLine: 1 };
+    return;
+  }
   const gzip = isGzipFile(file);
   const raw = fs.createReadStream(file, { highWaterMark: chunkBytes });
   const stream = gzip ? raw.pipe(zlib.createGunzip({ chunkSize: Math.max(64, chunkBytes) })) : raw;
@@ -60,8 +69,8 @@ export async function* readLineBatches(file: string, chunkBytes = 1 << 20): Asyn
     }
   } catch (e) {
     if (e instanceof ParseError) throw e;
-    const what = gzip ? "cannot decompress (corrupt or truncated gzip data)" : "cannot read";
-    throw new ParseError(file, lineNo, `${what}: ${(e as Error).message}`);
+    if (gzip) throw new ParseError(file, 0, `cannot decompress: ${gzipProblem(fs.readFileSync(file))} (${(e as Error).message})`);
+    throw new ParseError(file, lineNo, `cannot read: ${(e as Error).message}`);
   } finally {
     raw.destroy();
     if (stream !== raw) stream.destroy();
@@ -77,17 +86,31 @@ export async function* readLines(file: string): AsyncGenerator<{ line: string; l
   }
 }
 
-/** The whole text of a plain or gzip file (for small files). */
-export function readTextSync(file: string): string {
-  const bytes = fs.readFileSync(file);
+/** A regular file (streamed); "-" (standard input) and pipes are read whole. Throws naming a directory. */
+function inputIsRegular(file: string): boolean {
+  try {
+    return checkInputFile(file, EXPECTED).regular;
+  } catch (e) {
+    throw new ParseError(file, 0, (e as Error).message.replace(`${file}: `, ""));
+  }
+}
+
+/** Text of plain or gzip bytes (gzip told by its magic bytes); a gzip error names the byte offset. */
+function decodeBytes(file: string, bytes: Buffer): string {
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       return zlib.gunzipSync(bytes).toString("utf8");
     } catch (e) {
-      throw new ParseError(file, 0, `cannot decompress (corrupt or truncated gzip data): ${(e as Error).message}`);
+      throw new ParseError(file, 0, `cannot decompress: ${gzipProblem(bytes)} (${(e as Error).message})`);
     }
   }
   return bytes.toString("utf8");
+}
+
+/** The whole text of a plain or gzip file, "-" for standard input (for small files). */
+export function readTextSync(file: string): string {
+  inputIsRegular(file);
+  return decodeBytes(file, readInputBytes(file, EXPECTED));
 }
 
 /** All lines of a plain or gzip file (for small files); lines[k] is line k + 1. No final empty line. */
