@@ -117,6 +117,18 @@ export function folderOf(file: string): string {
   return k < 0 ? "." : file.slice(0, k);
 }
 
+/** The graph between folders: folder -> folders its files import (its own excluded). */
+export function folderGraph(graph: ImportGraph): ImportGraph {
+  const out = new Map<string, Set<string>>();
+  for (const [from, deps] of graph) {
+    const f = folderOf(from);
+    const set = out.get(f) ?? new Set<string>();
+    out.set(f, set);
+    for (const to of deps) if (folderOf(to) !== f) set.add(folderOf(to));
+  }
+  return new Map([...out].map(([k, v]) => [k, [...v].sort()]));
+}
+
 /** Imports that break `rules`; a folder missing from `rules` is reported on its first import of another folder. */
 export function layerViolations(graph: ImportGraph, rules: LayerRules = RULES): Violation[] {
   const out: Violation[] = [];
@@ -250,6 +262,8 @@ export interface ArchitectureReport {
   readonly files: number;
   readonly edges: number;
   readonly cycles: string[][];
+  /** Cycles between folders (a folder imports another that imports it back, through any files). */
+  readonly folderCycles: string[][];
   readonly violations: Violation[];
   readonly output: OutputCall[];
 }
@@ -263,6 +277,7 @@ export function checkArchitecture(root: string): ArchitectureReport {
     files: graph.size,
     edges,
     cycles: importCycles(graph),
+    folderCycles: importCycles(folderGraph(graph)),
     violations: layerViolations(graph),
     output: outputViolations(root),
   };
@@ -276,6 +291,8 @@ if (require.main === module) {
   console.log(`${root}: ${r.files} files, ${r.edges} imports`);
   console.log(`import cycles (file level): ${r.cycles.length}`);
   for (const c of r.cycles) console.log(`  ${c.join(" -> ")}`);
+  console.log(`folder-level cycles (strongly connected groups of folders): ${r.folderCycles.length}`);
+  for (const c of r.folderCycles) console.log(`  ${c.join(" -> ")}`);
   console.log(`layering violations (imports): ${r.violations.length}`);
   for (const [k, n] of [...byRule].sort()) console.log(`  ${k}: ${n}`);
   for (const v of r.violations) console.log(`    ${v.from} -> ${v.to}`);
