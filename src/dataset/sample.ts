@@ -5,7 +5,8 @@ import type { Frame } from "../structure/frame";
 import { D2min, type D2minNormalization, resolveD2minOptions } from "../labels/d2min";
 import { PLASTIC_STRAIN, plasticFraction, plasticLabels, resolvePlasticThreshold } from "../labels/plastic";
 import { sha256File } from "./checksum";
-import { LabelCache, labelCacheKey, type CachedD2min } from "./label-cache";
+import { sameValues } from "../files/file-cache";
+import { labelCache, labelCacheKey, type CachedD2min } from "./label-cache";
 import { defaultDataDir, loadManifest, rateTag, strainFile, strainsOf, typeNames, type ManifestEntry } from "./manifest";
 
 /** A sample: its id, its condition and number, or its manifest entry. */
@@ -117,7 +118,7 @@ export async function loadSample(key: SampleKey, options: LoadSampleOptions = {}
   };
   for (const s of options.strains ?? []) await deformed(s);
 
-  const disk = cacheMode === "disk" ? new LabelCache(path.join(dataDir, "cache")) : null;
+  const disk = cacheMode === "disk" ? labelCache(path.join(dataDir, "cache")) : null;
   const memory = new Map<string, CachedD2min>();
   const labels = async (strain: number = PLASTIC_STRAIN, opts: LabelOptions = {}): Promise<SampleLabels> => {
     const d2minOptions = resolveD2minOptions({ cutoff: opts.cutoff, normalize: opts.normalize }, { cutoff: "labels: cutoff", normalize: "labels: normalize" });
@@ -133,11 +134,11 @@ export async function loadSample(key: SampleKey, options: LoadSampleOptions = {}
       normalize,
       rcond: d2minOptions.rcond,
     });
-    let d = cacheMode === "none" ? null : (memory.get(`${name}_${cacheKey}`) ?? disk?.read(entry.id, name, cacheKey, quenched.ids) ?? null);
+    let d = cacheMode === "none" ? null : (memory.get(`${name}_${cacheKey}`) ?? disk?.read(entry.id, `${name}_${cacheKey}`, (c) => sameValues(c.ids, quenched.ids)) ?? null);
     if (d === null) {
       const c = new D2min(d2minOptions).compute(quenched, def);
       d = { ids: c.ids, types: Int32Array.from(quenched.types), neighborCounts: c.neighborCounts, d2min: c.d2min, shearStrain: c.shearStrain, flags: c.flags };
-      disk?.write(entry.id, name, cacheKey, d);
+      disk?.write(entry.id, `${name}_${cacheKey}`, d);
     }
     if (cacheMode !== "none") memory.set(`${name}_${cacheKey}`, d);
     return {

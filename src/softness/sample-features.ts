@@ -2,7 +2,8 @@ import * as path from "node:path";
 import type { Sample } from "../dataset/sample";
 import { computeFeatures, type FeaturizeOptions } from "../features/compute-features";
 import type { FeatureMatrix } from "../table/feature-matrix";
-import { FeatureCache, featureCacheKey } from "./feature-cache";
+import { sameValues } from "../files/file-cache";
+import { featureCache, featureCacheKey } from "./feature-cache";
 
 const memory = new Map<string, FeatureMatrix>();
 
@@ -25,11 +26,11 @@ export function sampleFeatures(
   const memKey = `${sample.entry.id}/${key}`;
   const hit = cache === "none" ? undefined : memory.get(memKey);
   if (hit) return hit;
-  const disk = cache === "disk" ? new FeatureCache(path.join(sample.dataDir, "cache")) : null;
-  let m = disk?.read(sample.entry.id, key, frame.ids) ?? null;
+  const disk = cache === "disk" ? featureCache(path.join(sample.dataDir, "cache")) : null;
+  let m = disk?.read(sample.entry.id, key, (c) => sameValues(c.ids, frame.ids))?.matrix ?? null;
   if (m === null) {
     m = computeFeatures(frame, sets, featureOptions).matrix;
-    disk?.write(sample.entry.id, key, frame.ids, m);
+    disk?.write(sample.entry.id, key, { ids: frame.ids, matrix: m });
   }
   if (cache !== "none") memory.set(memKey, m);
   return m;
