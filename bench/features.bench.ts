@@ -14,7 +14,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { computeFeatures } from "../src/features/compute-features";
-import { featureSets } from "../src/features/registry";
+import { featureSets } from "../src/features/feature-sets";
 import { option, replicatedGlass, runVoropp, writeVoroppInput } from "./reference-glass";
 
 interface ChildResult {

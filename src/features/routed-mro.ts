@@ -1,9 +1,11 @@
 import type { CoarseGrainStat } from "./coarse-grain";
 import { coarseGrain, coarseGrainLabels, MRO_STATS } from "./coarse-grain";
 import type { StructureContext } from "./context";
-import type { Citation, FeatureMatrix, Featurizer } from "./featurizer";
-import { BaseFeaturizer, concatFeatureMatrices } from "./featurizer";
-import { WANG_JAIN_2019 } from "./benchmark-citations";
+import type { Citation, Featurizer } from "./featurizer";
+import type { FeatureMatrix } from "../table/feature-matrix";
+import { BaseFeaturizer } from "./featurizer";
+import { concatFeatureMatrices } from "../table/feature-matrix";
+import { WANG_JAIN_2019 } from "./literature-citations";
 
 /** Options of RoutedMroFeaturizer. */
 export interface RoutedMroOptions {
@@ -26,7 +28,7 @@ export interface RoutedMroOptions {
 }
 
 /**
- * The MRO version of a benchmark set (paper Eq. 1 and Methods): statistics of the base set's columns over each
+ * The MRO version of a literature feature set (paper Eq. 1 and Methods): statistics of the base set's columns over each
  * atom's neighbors, labelled `mro_<column>_<stat>` in the base column order, with each column routed to the
  * neighbor definition its suffix names (see RoutedMroOptions.neighbors). Labels follow the base matrix last
  * computed (else the base set's labels), so bases whose labels depend on the frame's species work too.
@@ -94,30 +96,5 @@ export class RoutedMroFeaturizer extends BaseFeaturizer {
     const values = new Float64Array(ctx.n * width);
     for (let i = 0; i < ctx.n; i++) for (let k = 0; k < width; k++) values[i * width + k] = joined.values[i * width + from[k]];
     return { n: ctx.n, labels, values };
-  }
-}
-
-/** Several featurizers as one set: their columns concatenated in order (each part computed once per context). */
-export class ConcatFeaturizer extends BaseFeaturizer {
-  readonly key: string;
-
-  constructor(readonly name: string, readonly parts: readonly Featurizer[]) {
-    super();
-    if (parts.length === 0) throw new Error(`feature set "${name}" has no parts`);
-    this.key = `concat(${name};${parts.map((p) => p.key).join(";")})`;
-  }
-
-  featureLabels(): string[] {
-    return this.parts.flatMap((p) => p.featureLabels());
-  }
-
-  citations(): Citation[] {
-    const out: Citation[] = [];
-    for (const p of this.parts) for (const c of p.citations()) if (!out.some((o) => o.key === c.key)) out.push(c);
-    return out;
-  }
-
-  compute(ctx: StructureContext): FeatureMatrix {
-    return concatFeatureMatrices(this.parts.map((p) => ctx.features(p)));
   }
 }

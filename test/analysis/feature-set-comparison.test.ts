@@ -1,19 +1,19 @@
 import { strict as assert } from "node:assert";
 import {
-  benchmarkComparisonTable,
-  benchmarkFeatureSets,
-  benchmarkFeatureSetsParallel,
-  benchmarkTable,
+  conditionComparisonTable,
+  compareFeatureSets,
+  compareFeatureSetsParallel,
+  comparisonTable,
   columnGroups,
   commonRows,
   FIGURE_5A_GROUPS,
   selectRows,
-  type BenchmarkGlass,
-} from "../../src/analysis/feature-set-benchmark";
+  type ComparisonGlass,
+} from "../../src/analysis/feature-set-comparison";
 import { protocolCrossValidation } from "../../src/ml/paper-protocol";
 import { frankKasperClass, motifOverlay, motifOverlaySummary } from "../../src/analysis/motif-overlay";
 import { treePartialDependence } from "../../src/ml/inspection/tree-partial-dependence";
-import type { FeatureMatrix } from "../../src/features/featurizer";
+import type { FeatureMatrix } from "../../src/table/feature-matrix";
 import { AveragingClassifier } from "../../src/ml/averaging-classifier";
 import { GBDT_FORMAT, GradientBoostingClassifier, type GradientBoostingJSON } from "../../src/ml/gradient-boosting-classifier";
 import { PAPER_GBDT_PARAMS } from "../../src/ml/gbdt-params";
@@ -30,7 +30,7 @@ const LABELS = ["signal", "noise_a", "noise_b", "weak"];
  * A synthetic glass: y ~ Bernoulli(0.3); "signal" = y + N(0, 0.6) carries the label, "noise_a/b" are N(0, 1)
  * independent of it, "weak" = 0.3 y + N(0, 1).
  */
-function glass(name: string, n: number, seed: number): BenchmarkGlass & { X: FeatureMatrix; y: Uint8Array } {
+function glass(name: string, n: number, seed: number): ComparisonGlass & { X: FeatureMatrix; y: Uint8Array } {
   const rng = new Random(seed);
   const y = new Uint8Array(n);
   const values = new Float64Array(n * LABELS.length);
@@ -50,11 +50,11 @@ const GROUPS = [
   { name: "signal_again", columns: ["signal"] },
 ];
 
-describe("analysis: feature-set benchmark (Figure 5a)", function () {
+describe("analysis: feature-set comparison (Figure 5a)", function () {
   this.timeout(20000);
   const train = [glass("g1", 500, 1), glass("g2", 500, 2)];
   const test = glass("g3", 500, 3);
-  const bench = benchmarkFeatureSets({ train, test, groups: GROUPS, params: FAST });
+  const bench = compareFeatureSets({ train, test, groups: GROUPS, params: FAST });
 
   it("ranks a group carrying the label far above a noise group", () => {
     const [signal, noise] = bench.scores;
@@ -91,7 +91,7 @@ describe("analysis: feature-set benchmark (Figure 5a)", function () {
     const te = glass("g3", 500, 3);
     t0.X.values[7 * 4 + 1] = NaN; // noise_a of row 7 of the first training glass
     te.X.values[3 * 4 + 2] = Infinity; // noise_b of row 3 of the test glass
-    const b = benchmarkFeatureSets({ train: [t0, t1], test: te, groups: GROUPS, params: FAST });
+    const b = compareFeatureSets({ train: [t0, t1], test: te, groups: GROUPS, params: FAST });
     assert.equal(b.glasses[0].dropped, 1);
     assert.equal(b.glasses[0].kept.length, 499);
     assert.ok(!Array.from(b.glasses[0].kept).includes(7));
@@ -119,8 +119,8 @@ describe("analysis: feature-set benchmark (Figure 5a)", function () {
     // 5 groups on 2 threads: a worker goes idle while the other still computes.
     const groups = [...GROUPS, { name: "weak", columns: ["weak", "noise_a"] }, { name: "all", columns: LABELS }];
     const seen: number[] = [];
-    const par = await benchmarkFeatureSetsParallel({ train: [t0, train[1]], test, groups, params: FAST, threads: 2, onGroup: (_, i) => seen.push(i) });
-    const seq = benchmarkFeatureSets({ train: [t0, train[1]], test, groups, params: FAST });
+    const par = await compareFeatureSetsParallel({ train: [t0, train[1]], test, groups, params: FAST, threads: 2, onGroup: (_, i) => seen.push(i) });
+    const seq = compareFeatureSets({ train: [t0, train[1]], test, groups, params: FAST });
     assert.deepEqual(seen.sort(), [0, 1, 2, 3, 4]);
     assert.deepEqual(par.glasses.map((g) => g.dropped), [1, 0, 0]);
     assert.deepEqual(Array.from(par.trainIndices), Array.from(seq.trainIndices));
@@ -135,7 +135,7 @@ describe("analysis: feature-set benchmark (Figure 5a)", function () {
   });
 
   it("cross-validates only, with paperProtocol's CV scores, when there is no unseen glass", () => {
-    const cvOnly = benchmarkFeatureSets({ train: [train[0]], groups: GROUPS.slice(0, 1), params: FAST });
+    const cvOnly = compareFeatureSets({ train: [train[0]], groups: GROUPS.slice(0, 1), params: FAST });
     assert.equal(cvOnly.test, null);
     assert.equal(cvOnly.scores[0].testAuc, null);
     assert.equal(cvOnly.scores[0].meanFoldTestAuc, null);
@@ -149,24 +149,24 @@ describe("analysis: feature-set benchmark (Figure 5a)", function () {
   });
 
   it("refuses a missing column, a repeated group name and labels that are not 0/1", () => {
-    assert.throws(() => benchmarkFeatureSets({ train, groups: [{ name: "x", columns: ["nope"] }] }), /g1: group "x" needs column "nope"/);
-    assert.throws(() => benchmarkFeatureSets({ train, groups: [GROUPS[0], { name: "signal", columns: ["weak"] }] }), /"signal" is used twice/);
+    assert.throws(() => compareFeatureSets({ train, groups: [{ name: "x", columns: ["nope"] }] }), /g1: group "x" needs column "nope"/);
+    assert.throws(() => compareFeatureSets({ train, groups: [GROUPS[0], { name: "signal", columns: ["weak"] }] }), /"signal" is used twice/);
     const bad = { ...train[0], y: Uint8Array.from(train[0].y, (v, i) => (i === 4 ? 2 : v)) };
     assert.throws(() => commonRows(bad, GROUPS), /g1: y\[4\] = 2/);
   });
 
   it("tabulates scores per group and groups x conditions", () => {
-    const t = benchmarkTable(bench);
+    const t = comparisonTable(bench);
     assert.deepEqual(t.columns, ["group", "label", "features", "cv_auc", "cv_auc_std", "test_auc", "mean_fold_test_auc"]);
     assert.deepEqual(t.data.get("group"), ["signal", "noise", "signal_again"]);
     assert.equal((t.data.get("test_auc") as Float64Array)[1], bench.scores[1].testAuc);
-    const cvOnly = benchmarkFeatureSets({ train: [train[0]], groups: [GROUPS[1], GROUPS[0]], params: FAST });
-    const c = benchmarkComparisonTable([{ condition: "A", benchmark: bench }, { condition: "B", benchmark: cvOnly }], "test");
+    const cvOnly = compareFeatureSets({ train: [train[0]], groups: [GROUPS[1], GROUPS[0]], params: FAST });
+    const c = conditionComparisonTable([{ condition: "A", comparison: bench }, { condition: "B", comparison: cvOnly }], "test");
     assert.deepEqual(c.columns, ["group", "label", "features", "A", "B"]);
     assert.equal((c.data.get("A") as Float64Array)[0], bench.scores[0].testAuc);
     assert.ok(Number.isNaN((c.data.get("B") as Float64Array)[0]));
     // B lacks "signal_again": NaN; rows follow A's group order whatever B's order.
-    const cv = benchmarkComparisonTable([{ condition: "A", benchmark: bench }, { condition: "B", benchmark: cvOnly }], "cv");
+    const cv = conditionComparisonTable([{ condition: "A", comparison: bench }, { condition: "B", comparison: cvOnly }], "cv");
     assert.equal((cv.data.get("B") as Float64Array)[0], cvOnly.scores[1].cvAuc);
     assert.equal((cv.data.get("B") as Float64Array)[1], cvOnly.scores[0].cvAuc);
     assert.ok(Number.isNaN((cv.data.get("B") as Float64Array)[2]));

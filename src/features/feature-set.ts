@@ -18,7 +18,7 @@ export interface FeatureSetOptions {
 /** Builds a featurizer of one set from options. */
 export type FeaturizerFactory = (options: FeatureSetOptions) => Featurizer;
 
-/** One registered feature set. */
+/** One feature set: a name, a summary and a factory (the built-in ones are listed in feature-sets.ts). */
 export interface FeatureSetEntry {
   /** Name used on the command line and in `featurize(frame, [names])`. */
   readonly name: string;
@@ -27,49 +27,6 @@ export interface FeatureSetEntry {
   /** True for the sets selected by "all". */
   readonly inAll: boolean;
   readonly create: FeaturizerFactory;
-}
-
-const registry = new Map<string, FeatureSetEntry>();
-
-/**
- * Adds a feature set (built-in sets register themselves from src/features/sets.ts; users may add theirs).
- * Registering an existing name is refused unless `replace` is true.
- */
-export function registerFeatureSet(entry: FeatureSetEntry, replace = false): void {
-  if (!/^[a-z][a-z0-9_-]*$/.test(entry.name)) throw new Error(`feature set name "${entry.name}" must be lower-case letters, digits, - or _`);
-  if (registry.has(entry.name) && !replace) throw new Error(`feature set "${entry.name}" is already registered`);
-  registry.set(entry.name, entry);
-}
-
-/** Every registered set, in registration order. */
-export function featureSets(): FeatureSetEntry[] {
-  return [...registry.values()];
-}
-
-/** The registered set `name`; throws listing the known names. */
-export function featureSet(name: string): FeatureSetEntry {
-  const e = registry.get(name);
-  if (e === undefined) throw new Error(`unknown feature set "${name}" (known: ${[...registry.keys()].join(", ")})`);
-  return e;
-}
-
-/**
- * Expands a list of set names: "all" becomes every set marked inAll, duplicates are dropped, order is kept.
- * Throws on an unknown name.
- */
-export function resolveFeatureSets(names: readonly string[]): FeatureSetEntry[] {
-  const out: FeatureSetEntry[] = [];
-  const seen = new Set<string>();
-  for (const name of names) {
-    const entries = name === "all" ? featureSets().filter((e) => e.inAll) : [featureSet(name)];
-    for (const e of entries) {
-      if (!seen.has(e.name)) {
-        seen.add(e.name);
-        out.push(e);
-      }
-    }
-  }
-  return out;
 }
 
 /**

@@ -1,11 +1,11 @@
 import { strict as assert } from "assert";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { BENCHMARK_SET_NAMES } from "../../src/features/benchmark-sets";
+import { LITERATURE_SET_NAMES } from "../../src/features/literature-sets";
 import { computeFeatures, createFeaturizers } from "../../src/features/compute-features";
-import type { FeatureMatrix } from "../../src/features/featurizer";
-import { featureColumn } from "../../src/features/featurizer";
-import { featureSet } from "../../src/features/registry";
+import type { FeatureMatrix } from "../../src/table/feature-matrix";
+import { featureColumn } from "../../src/table/feature-matrix";
+import { featureSet } from "../../src/features/feature-sets";
 import { glassFrame } from "./glass-frame";
 
 interface Row {
@@ -24,7 +24,7 @@ function block(m: FeatureMatrix, first: string, width: number, i: number): numbe
   return Array.from(m.values.subarray(i * f + k, i * f + k + width));
 }
 
-describe("benchmark feature sets (registry, MRO versions, Cu-Zr glass against voro++/scipy/numpy)", () => {
+describe("literature feature sets (list, MRO versions, Cu-Zr glass against voro++/scipy/numpy)", () => {
   const frame = glassFrame();
   let result: ReturnType<typeof computeFeatures>;
   let m: FeatureMatrix;
@@ -34,8 +34,8 @@ describe("benchmark feature sets (registry, MRO versions, Cu-Zr glass against vo
   });
 
   it("registers 8 SRO sets (49 columns for a binary, as the paper counts), 8 MRO sets and the symmetry functions", () => {
-    assert.deepEqual([...BENCHMARK_SET_NAMES], [...SRO_SETS, ...MRO_SETS, "symmetry_functions"]);
-    for (const name of BENCHMARK_SET_NAMES) assert.ok(featureSet(name).inAll, name);
+    assert.deepEqual([...LITERATURE_SET_NAMES], [...SRO_SETS, ...MRO_SETS, "symmetry_functions"]);
+    for (const name of LITERATURE_SET_NAMES) assert.ok(featureSet(name).inAll, name);
     const widths = SRO_SETS.map((s) => computeFeatures(frame, [s], { tessellation: result.context.voronoi() }).matrix.labels.length);
     assert.deepEqual(widths, [2, 5, 4, 3, 5, 5, 16, 9]);
     assert.equal(widths.reduce((a, b) => a + b), 49);

@@ -4,7 +4,7 @@ import { parentPort, Worker, workerData } from "node:worker_threads";
 import { typeNames } from "../dataset/manifest";
 import { loadSample, type Sample } from "../dataset/sample";
 import { createFeaturizers, PAPER_FEATURE_OPTIONS, type FeaturizeOptions } from "../features/compute-features";
-import type { FeatureMatrix } from "../features/featurizer";
+import type { FeatureMatrix } from "../table/feature-matrix";
 import { PLASTIC_STRAIN, PLASTIC_THRESHOLD } from "../labels/plastic";
 import { AveragingClassifier } from "../ml/averaging-classifier";
 import type { GradientBoostingParams } from "../ml/gbdt-params";
@@ -22,7 +22,7 @@ import { makeTable, type Column, type Table } from "../table/csv";
  * SAME CV splits, and its AUC measures the set's predictive power.
  */
 
-/** A named group of registered feature sets (src/features/sets.ts, benchmark-sets.ts), e.g. CN + its MRO. */
+/** A named group of feature sets (the list: src/features/feature-sets.ts), e.g. CN + its MRO. */
 export interface FeatureSetGroup {
   /** Short id, e.g. "cn+mro". */
   readonly name: string;
@@ -32,15 +32,15 @@ export interface FeatureSetGroup {
   readonly sets: readonly string[];
 }
 
-/** A named group of feature columns: what the benchmark core trains on. */
+/** A named group of feature columns: what the comparison core trains on. */
 export interface ColumnGroup {
   readonly name: string;
   readonly label?: string;
   readonly columns: readonly string[];
 }
 
-/** The 8 benchmark SRO sets of the paper (Methods i-viii) with their MRO sets and display labels, in Figure 5a order. */
-export const BENCHMARK_SRO_MRO: readonly { sro: string; mro: string; label: string }[] = Object.freeze([
+/** The 8 literature SRO sets the paper compares against (Methods i-viii) with their MRO sets and display labels, in Figure 5a order. */
+export const LITERATURE_SRO_MRO: readonly { sro: string; mro: string; label: string }[] = Object.freeze([
   { sro: "cn", mro: "mro_cn", label: "CN" },
   { sro: "voronoi_index", mro: "mro_voronoi_index", label: "Voronoi idx" },
   { sro: "motifs", mro: "mro_motifs", label: "Motifs" },
@@ -52,11 +52,11 @@ export const BENCHMARK_SRO_MRO: readonly { sro: string; mro: string; label: stri
 ]);
 
 /**
- * Figure 5a's groups: each benchmark SRO set alone and augmented by its MRO set (Methods i-viii, in the figure's
+ * Figure 5a's groups: each literature SRO set alone and augmented by its MRO set (Methods i-viii, in the figure's
  * order), then the paper's interstice SRO (16) and SRO + MRO (80).
  */
 export const FIGURE_5A_GROUPS: readonly FeatureSetGroup[] = Object.freeze([
-  ...BENCHMARK_SRO_MRO.flatMap((s) => [
+  ...LITERATURE_SRO_MRO.flatMap((s) => [
     { name: s.sro, label: s.label, sets: [s.sro] },
     { name: `${s.sro}+mro`, label: `${s.label} + MRO`, sets: [s.sro, s.mro] },
   ]),
@@ -66,32 +66,32 @@ export const FIGURE_5A_GROUPS: readonly FeatureSetGroup[] = Object.freeze([
 
 /**
  * The augmentation groups of Supplementary Tables 5 and 7 (Results, "Mapping plastic atoms...": "our model" with the
- * 49 benchmark SRO features added, then with their MRO features too): the 80 interstice features + the 8 benchmark
- * SRO sets, and + the 8 benchmark SRO and MRO sets.
+ * 49 literature SRO features added, then with their MRO features too): the 80 interstice features + the 8 literature
+ * SRO sets, and + the 8 literature SRO and MRO sets.
  */
 export const AUGMENTED_GROUPS: readonly FeatureSetGroup[] = Object.freeze([
-  { name: "interstice+mro+benchmark", label: "Interstice + MRO + benchmark SRO", sets: ["interstice", "mro", ...BENCHMARK_SRO_MRO.map((s) => s.sro)] },
+  { name: "interstice+mro+literature", label: "Interstice + MRO + literature SRO", sets: ["interstice", "mro", ...LITERATURE_SRO_MRO.map((s) => s.sro)] },
   {
-    name: "interstice+mro+benchmark+mro",
-    label: "Interstice + MRO + benchmark SRO + MRO",
-    sets: ["interstice", "mro", ...BENCHMARK_SRO_MRO.flatMap((s) => [s.sro, s.mro])],
+    name: "interstice+mro+literature+mro",
+    label: "Interstice + MRO + literature SRO + MRO",
+    sets: ["interstice", "mro", ...LITERATURE_SRO_MRO.flatMap((s) => [s.sro, s.mro])],
   },
 ]);
 
-/** One glass for the benchmark: a feature matrix holding (at least) every column of every group, and 0/1 labels. */
-export interface BenchmarkGlass {
+/** One glass for the comparison: a feature matrix holding (at least) every column of every group, and 0/1 labels. */
+export interface ComparisonGlass {
   readonly name: string;
-  /** Rows = atoms; may contain NaN (those atoms are dropped for every group, see `benchmarkFeatureSets`). */
+  /** Rows = atoms; may contain NaN (those atoms are dropped for every group, see `compareFeatureSets`). */
   readonly X: FeatureMatrix;
   /** 1 = plastic, one per row of X. */
   readonly y: ArrayLike<number>;
 }
 
-export interface FeatureSetBenchmarkOptions {
+export interface FeatureSetComparisonOptions {
   /** Training glasses (the paper: 2 of the 3 glasses of a condition). */
-  readonly train: readonly BenchmarkGlass[];
+  readonly train: readonly ComparisonGlass[];
   /** The unseen glass, or null/undefined for cross-validation only (test scores are then null). */
-  readonly test?: BenchmarkGlass | null;
+  readonly test?: ComparisonGlass | null;
   readonly groups: readonly ColumnGroup[];
   /** Seed of the undersampling and the fold shuffle, shared by every group (default 0). */
   readonly randomState?: number;
@@ -103,7 +103,7 @@ export interface FeatureSetBenchmarkOptions {
   readonly onGroup?: (score: FeatureGroupScore, index: number) => void;
 }
 
-/** The rows of one glass used by the benchmark. */
+/** The rows of one glass used by the comparison. */
 export interface GlassRows {
   readonly name: string;
   /** Rows of the input matrix. */
@@ -138,7 +138,7 @@ export interface FeatureGroupScore {
   readonly seconds: number;
 }
 
-export interface FeatureSetBenchmark {
+export interface FeatureSetComparison {
   readonly train: string[];
   readonly test: string | null;
   readonly randomState: number;
@@ -169,7 +169,7 @@ export function selectRows(X: FeatureMatrix, rows: ArrayLike<number>, columns: r
 }
 
 /** The common row mask of one glass: rows finite in every column of every group, and what each group alone would drop. */
-export function commonRows(glass: BenchmarkGlass, groups: readonly ColumnGroup[]): GlassRows {
+export function commonRows(glass: ComparisonGlass, groups: readonly ColumnGroup[]): GlassRows {
   const X = glass.X;
   const d = X.labels.length;
   if (X.values.length !== X.n * d) throw new Error(`${glass.name}: X has ${X.values.length} values, expected ${X.n} x ${d}`);
@@ -223,13 +223,13 @@ function sameIndices(a: Int32Array, b: Int32Array): boolean {
 }
 
 function checkGroups(groups: readonly ColumnGroup[]): void {
-  if (groups.length === 0) throw new Error("benchmarkFeatureSets: no feature group");
+  if (groups.length === 0) throw new Error("compareFeatureSets: no feature group");
   const seen = new Set<string>();
   for (const g of groups) {
-    if (seen.has(g.name)) throw new Error(`benchmarkFeatureSets: group name "${g.name}" is used twice`);
+    if (seen.has(g.name)) throw new Error(`compareFeatureSets: group name "${g.name}" is used twice`);
     seen.add(g.name);
-    if (g.columns.length === 0) throw new Error(`benchmarkFeatureSets: group "${g.name}" has no column`);
-    if (new Set(g.columns).size !== g.columns.length) throw new Error(`benchmarkFeatureSets: group "${g.name}" lists a column twice`);
+    if (g.columns.length === 0) throw new Error(`compareFeatureSets: group "${g.name}" has no column`);
+    if (new Set(g.columns).size !== g.columns.length) throw new Error(`compareFeatureSets: group "${g.name}" lists a column twice`);
   }
 }
 
@@ -239,16 +239,16 @@ function checkGroups(groups: readonly ColumnGroup[]): void {
  * atoms finite in every group's columns; the count each group alone would drop is reported) and with the same seed,
  * hence the same undersampled rows and the same CV splits. Returns the CV AUC (mean, std) and the test AUC per group.
  */
-export function benchmarkFeatureSets(options: FeatureSetBenchmarkOptions): FeatureSetBenchmark {
+export function compareFeatureSets(options: FeatureSetComparisonOptions): FeatureSetComparison {
   const { train, groups, randomState = 0, nSplits = 5, params } = options;
   const test = options.test ?? null;
-  if (train.length === 0) throw new Error("benchmarkFeatureSets: no training glass");
+  if (train.length === 0) throw new Error("compareFeatureSets: no training glass");
   checkGroups(groups);
   const rows = [...train, ...(test ? [test] : [])].map((g) => commonRows(g, groups));
   const trainRows = rows.slice(0, train.length);
   const testRows = test ? rows[train.length] : null;
   const ys = rows.map((r, k) => {
-    const g = k < train.length ? train[k] : (test as BenchmarkGlass);
+    const g = k < train.length ? train[k] : (test as ComparisonGlass);
     return Uint8Array.from(r.kept, (i) => g.y[i]);
   });
   const scores: FeatureGroupScore[] = [];
@@ -283,10 +283,10 @@ export function benchmarkFeatureSets(options: FeatureSetBenchmarkOptions): Featu
       indices = res.trainIndices;
       nTrainRows = res.nTrainRows;
     }
-    // Same rows and seed must give the same undersampled rows for every group (the point of the benchmark).
+    // Same rows and seed must give the same undersampled rows for every group (the point of the comparison).
     if (trainIndices === null) trainIndices = indices;
     else if (!sameIndices(indices, trainIndices)) {
-      throw new Error(`benchmarkFeatureSets: group "${group.name}" was undersampled differently from "${groups[0].name}"`);
+      throw new Error(`compareFeatureSets: group "${group.name}" was undersampled differently from "${groups[0].name}"`);
     }
     const score: FeatureGroupScore = {
       name: group.name,
@@ -304,7 +304,7 @@ export function benchmarkFeatureSets(options: FeatureSetBenchmarkOptions): Featu
     scores.push(score);
     options.onGroup?.(score, gi);
   }
-  if (trainIndices === null) throw new Error("benchmarkFeatureSets: no group was run");
+  if (trainIndices === null) throw new Error("compareFeatureSets: no group was run");
   return {
     train: train.map((g) => g.name),
     test: test ? test.name : null,
@@ -318,7 +318,7 @@ export function benchmarkFeatureSets(options: FeatureSetBenchmarkOptions): Featu
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The same benchmark with the groups spread over worker threads (each group is an independent fit).
+// The same comparison with the groups spread over worker threads (each group is an independent fit).
 
 /** What a worker receives: the glasses already restricted to the common rows (so every group sees the same rows). */
 interface WorkerInput {
@@ -337,18 +337,18 @@ interface WorkerScore {
   nTrainRows: number;
 }
 
-/** Worker-thread entry of `benchmarkFeatureSetsParallel` (not for direct use): scores the groups the main thread sends. */
-export function benchmarkWorkerMain(): void {
+/** Worker-thread entry of `compareFeatureSetsParallel` (not for direct use): scores the groups the main thread sends. */
+export function comparisonWorkerMain(): void {
   const input = workerData as WorkerInput;
   const port = parentPort;
-  if (port === null) throw new Error("benchmarkWorkerMain runs only in a worker thread");
-  const glasses: BenchmarkGlass[] = input.glasses.map((g) => ({ name: g.name, X: { n: g.n, labels: g.labels, values: g.values }, y: g.y }));
+  if (port === null) throw new Error("comparisonWorkerMain runs only in a worker thread");
+  const glasses: ComparisonGlass[] = input.glasses.map((g) => ({ name: g.name, X: { n: g.n, labels: g.labels, values: g.values }, y: g.y }));
   port.on("message", (msg: { index: number } | { done: true }) => {
     if ("done" in msg) {
       port.close();
       return;
     }
-    const b = benchmarkFeatureSets({
+    const b = compareFeatureSets({
       train: glasses.slice(0, input.nTrain),
       test: glasses.length > input.nTrain ? glasses[input.nTrain] : null,
       groups: [input.groups[msg.index]],
@@ -370,17 +370,17 @@ function shared(values: Float64Array): Float64Array {
 }
 
 /**
- * `benchmarkFeatureSets` with the groups spread over `threads` worker threads (default 2), the groups with most
+ * `compareFeatureSets` with the groups spread over `threads` worker threads (default 2), the groups with most
  * columns first: the same common rows, seed and splits, hence exactly the same scores and models (in the groups'
  * order), in about 1/threads of the time on idle cores.
  * `threads` <= 1 runs on the calling thread.
  */
-export async function benchmarkFeatureSetsParallel(options: FeatureSetBenchmarkOptions & { threads?: number }): Promise<FeatureSetBenchmark> {
+export async function compareFeatureSetsParallel(options: FeatureSetComparisonOptions & { threads?: number }): Promise<FeatureSetComparison> {
   const { train, groups, randomState = 0, nSplits = 5, params } = options;
   const test = options.test ?? null;
   const threads = Math.min(options.threads ?? 2, groups.length);
-  if (!(threads > 1)) return benchmarkFeatureSets(options);
-  if (train.length === 0) throw new Error("benchmarkFeatureSets: no training glass");
+  if (!(threads > 1)) return compareFeatureSets(options);
+  if (train.length === 0) throw new Error("compareFeatureSets: no training glass");
   checkGroups(groups);
   const all = [...train, ...(test ? [test] : [])];
   const rows = all.map((g) => commonRows(g, groups));
@@ -399,7 +399,7 @@ export async function benchmarkFeatureSetsParallel(options: FeatureSetBenchmarkO
   };
   const ts = __filename.endsWith(".ts");
   const bootstrap = `${ts ? `require(${JSON.stringify(require.resolve("tsx/cjs"))});` : ""}
-require(${JSON.stringify(path.join(__dirname, path.basename(__filename)))}).benchmarkWorkerMain();`;
+require(${JSON.stringify(path.join(__dirname, path.basename(__filename)))}).comparisonWorkerMain();`;
   // Largest groups first (a fit costs about a + b x columns): no thread is left alone with a big group at the end.
   const dispatch = groups.map((_, k) => k).sort((a, b) => groups[b].columns.length - groups[a].columns.length || a - b);
   const results = new Array<WorkerScore | undefined>(groups.length);
@@ -440,7 +440,7 @@ require(${JSON.stringify(path.join(__dirname, path.basename(__filename)))}).benc
       });
       w.on("error", fail);
       w.on("exit", (code) => {
-        if (finished < groups.length) fail(new Error(`benchmarkFeatureSetsParallel: a worker thread exited (code ${code}) before the groups were done`));
+        if (finished < groups.length) fail(new Error(`compareFeatureSetsParallel: a worker thread exited (code ${code}) before the groups were done`));
       });
       feed(w);
     }
@@ -448,7 +448,7 @@ require(${JSON.stringify(path.join(__dirname, path.basename(__filename)))}).benc
   const done = results as WorkerScore[];
   for (const r of done) {
     if (!sameIndices(r.trainIndices, done[0].trainIndices)) {
-      throw new Error(`benchmarkFeatureSets: group "${groups[r.index].name}" was undersampled differently from "${groups[0].name}"`);
+      throw new Error(`compareFeatureSets: group "${groups[r.index].name}" was undersampled differently from "${groups[0].name}"`);
     }
   }
   return {
@@ -464,8 +464,8 @@ require(${JSON.stringify(path.join(__dirname, path.basename(__filename)))}).benc
 }
 
 /** One row per group: group, label, features, cv_auc, cv_auc_std, test_auc (NaN without test glass), mean_fold_test_auc. */
-export function benchmarkTable(benchmark: FeatureSetBenchmark): Table {
-  const s = benchmark.scores;
+export function comparisonTable(comparison: FeatureSetComparison): Table {
+  const s = comparison.scores;
   const orNaN = (v: number | null): number => (v === null ? NaN : v);
   return makeTable([
     ["group", s.map((x) => x.name)],
@@ -479,19 +479,19 @@ export function benchmarkTable(benchmark: FeatureSetBenchmark): Table {
 }
 
 /**
- * Groups x conditions: one row per group (in the first benchmark's order), one column per condition with the
+ * Groups x conditions: one row per group (in the first comparison's order), one column per condition with the
  * chosen score ("cv": CV AUC mean; "test": test AUC, NaN where a condition has no unseen glass).
  */
-export function benchmarkComparisonTable(benchmarks: readonly { condition: string; benchmark: FeatureSetBenchmark }[], metric: "cv" | "test" = "cv"): Table {
-  if (benchmarks.length === 0) throw new Error("benchmarkComparisonTable: no benchmark");
-  const first = benchmarks[0].benchmark.scores;
+export function conditionComparisonTable(comparisons: readonly { condition: string; comparison: FeatureSetComparison }[], metric: "cv" | "test" = "cv"): Table {
+  if (comparisons.length === 0) throw new Error("conditionComparisonTable: no comparison");
+  const first = comparisons[0].comparison.scores;
   const cols: [string, Column][] = [
     ["group", first.map((x) => x.name)],
     ["label", first.map((x) => x.label)],
     ["features", Float64Array.from(first, (x) => x.nFeatures)],
   ];
-  for (const { condition, benchmark } of benchmarks) {
-    const byName = new Map(benchmark.scores.map((x) => [x.name, x]));
+  for (const { condition, comparison } of comparisons) {
+    const byName = new Map(comparison.scores.map((x) => [x.name, x]));
     cols.push([
       condition,
       Float64Array.from(first, (x) => {
@@ -507,8 +507,8 @@ export function benchmarkComparisonTable(benchmarks: readonly { condition: strin
 // ---------------------------------------------------------------------------------------------------------------
 // The shipped glasses (data/manifest.json): features from the disk cache, labels D2min(4 %) > 5 A^2.
 
-/** A shipped glass loaded for the benchmark: the union of the groups' sets, labels, and which columns each set gave. */
-export interface LoadedBenchmarkGlass extends BenchmarkGlass {
+/** A shipped glass loaded for the comparison: the union of the groups' sets, labels, and which columns each set gave. */
+export interface LoadedComparisonGlass extends ComparisonGlass {
   /** Column labels of each registered set. */
   readonly setColumns: ReadonlyMap<string, readonly string[]>;
   /** Atom ids and types of the rows (rows = the host atoms with a finite D2min, in id order). */
@@ -520,7 +520,7 @@ export interface LoadedBenchmarkGlass extends BenchmarkGlass {
   readonly droppedLabel: number;
 }
 
-export interface LoadBenchmarkGlassOptions {
+export interface LoadComparisonGlassOptions {
   featureOptions?: FeaturizeOptions;
   /** Strain of the labels (default 0.04) and D2min threshold (default 5 A^2): the paper's. */
   strain?: number;
@@ -548,9 +548,9 @@ function labelsBySet(sets: readonly string[], species: string[], options: Featur
 /**
  * One shipped glass with the features of `sets` (computed once per glass and set list, then read from
  * data/cache/features) and the paper's labels, restricted to the host atoms. Rows with NaN features are kept here
- * (benchmarkFeatureSets drops them for every group).
+ * (compareFeatureSets drops them for every group).
  */
-export async function loadBenchmarkGlass(sample: Sample | string, sets: readonly string[], options: LoadBenchmarkGlassOptions = {}): Promise<LoadedBenchmarkGlass> {
+export async function loadComparisonGlass(sample: Sample | string, sets: readonly string[], options: LoadComparisonGlassOptions = {}): Promise<LoadedComparisonGlass> {
   const s = typeof sample === "string" ? await loadSample(sample) : sample;
   const featureOptions = options.featureOptions ?? PAPER_FEATURE_OPTIONS;
   const frame = s.quenched;
@@ -596,7 +596,7 @@ export function columnGroups(groups: readonly FeatureSetGroup[], setColumns: Rea
   }));
 }
 
-export interface SampleBenchmarkOptions extends LoadBenchmarkGlassOptions {
+export interface SampleComparisonOptions extends LoadComparisonGlassOptions {
   /** Training sample ids (or loaded samples). */
   train: readonly (string | Sample)[];
   /** The unseen sample, or null for CV only. */
@@ -607,35 +607,35 @@ export interface SampleBenchmarkOptions extends LoadBenchmarkGlassOptions {
   nSplits?: number;
   params?: Partial<GradientBoostingParams>;
   onGroup?: (score: FeatureGroupScore, index: number) => void;
-  /** Worker threads for the groups (default 1: the calling thread); see benchmarkFeatureSetsParallel. */
+  /** Worker threads for the groups (default 1: the calling thread); see compareFeatureSetsParallel. */
   threads?: number;
 }
 
-/** A benchmark of shipped glasses, with the loaded glasses (e.g. for the Figure 5b overlay). */
-export interface SampleBenchmark {
-  readonly benchmark: FeatureSetBenchmark;
-  readonly train: LoadedBenchmarkGlass[];
-  readonly test: LoadedBenchmarkGlass | null;
+/** A comparison on shipped glasses, with the loaded glasses (e.g. for the Figure 5b overlay). */
+export interface SampleComparison {
+  readonly comparison: FeatureSetComparison;
+  readonly train: LoadedComparisonGlass[];
+  readonly test: LoadedComparisonGlass | null;
   readonly groups: ColumnGroup[];
   /** Seconds spent loading glasses, features and labels. */
   readonly loadSeconds: number;
 }
 
 /**
- * `benchmarkFeatureSets` on shipped glasses: loads each glass with the union of the groups' sets (disk feature
- * cache), the paper's labels and host atoms, then benchmarks every group on the common rows.
+ * `compareFeatureSets` on shipped glasses: loads each glass with the union of the groups' sets (disk feature
+ * cache), the paper's labels and host atoms, then scores every group on the common rows.
  */
-export async function benchmarkSamples(options: SampleBenchmarkOptions): Promise<SampleBenchmark> {
+export async function compareOnSamples(options: SampleComparisonOptions): Promise<SampleComparison> {
   const groups = options.groups ?? FIGURE_5A_GROUPS;
   const sets = unionSets(groups);
   const t0 = performance.now();
-  const load = (s: string | Sample) => loadBenchmarkGlass(s, sets, options);
-  const train: LoadedBenchmarkGlass[] = [];
+  const load = (s: string | Sample) => loadComparisonGlass(s, sets, options);
+  const train: LoadedComparisonGlass[] = [];
   for (const s of options.train) train.push(await load(s));
   const test = options.test ? await load(options.test) : null;
   const loadSeconds = (performance.now() - t0) / 1000;
   const cgroups = columnGroups(groups, train[0].setColumns);
-  const benchmark = await benchmarkFeatureSetsParallel({
+  const comparison = await compareFeatureSetsParallel({
     train,
     test,
     groups: cgroups,
@@ -645,18 +645,18 @@ export async function benchmarkSamples(options: SampleBenchmarkOptions): Promise
     onGroup: options.onGroup,
     threads: options.threads ?? 1,
   });
-  return { benchmark, train, test, groups: cgroups, loadSeconds };
+  return { comparison, train, test, groups: cgroups, loadSeconds };
 }
 
 /**
- * Rows of a shipped-glass benchmark with every loaded column: "train" = the kept atoms of the training glasses,
- * concatenated in glass order (the protocol's training rows); "balanced" = those at `benchmark.trainIndices` (the
+ * Rows of a shipped-glass comparison with every loaded column: "train" = the kept atoms of the training glasses,
+ * concatenated in glass order (the protocol's training rows); "balanced" = those at `comparison.trainIndices` (the
  * undersampled rows the fold models were cross-validated on); "test" = the kept atoms of the unseen glass.
  */
-export function benchmarkRows(run: SampleBenchmark, which: "train" | "balanced" | "test"): FeatureMatrix {
-  const b = run.benchmark;
+export function comparisonRows(run: SampleComparison, which: "train" | "balanced" | "test"): FeatureMatrix {
+  const b = run.comparison;
   if (which === "test") {
-    if (run.test === null) throw new Error("benchmarkRows: this benchmark has no unseen glass");
+    if (run.test === null) throw new Error("comparisonRows: this comparison has no unseen glass");
     return selectRows(run.test.X, b.glasses[run.train.length].kept, run.test.X.labels);
   }
   const labels = run.train[0].X.labels;

@@ -1,22 +1,25 @@
 import type { NeighborKind } from "./boop";
 import { BoopFeaturizer, CoarseGrainedBoopFeaturizer } from "./boop";
-import { ConcatFeaturizer, RoutedMroFeaturizer } from "./benchmark-mro";
-import type { RoutedMroOptions } from "./benchmark-mro";
+import { ConcatFeaturizer } from "./concat-featurizer";
+import { RoutedMroFeaturizer } from "./routed-mro";
+import type { RoutedMroOptions } from "./routed-mro";
 import { ChemicalSroFeaturizer } from "./chemical-sro";
 import { CoordinationFeaturizer } from "./coordination";
 import type { Featurizer } from "./featurizer";
 import { AveragedIFoldSymmetryFeaturizer, IFoldSymmetryFeaturizer } from "./ifold-symmetry";
 import { MotifsFeaturizer } from "./motifs";
-import type { FeatureSetOptions } from "./registry";
-import { registerFeatureSet, setParams } from "./registry";
+import type { FeatureSetEntry, FeatureSetOptions } from "./feature-set";
+import { setParams } from "./feature-set";
 import type { AngularParams } from "./symmetry-functions";
 import { SymmetryFunctionsFeaturizer } from "./symmetry-functions";
 import { VolumeMetricsFeaturizer } from "./volume-metrics";
 import { VoronoiIndexFeaturizer } from "./voronoi-index";
 
 /*
- * Registration of the paper's benchmark feature sets (Methods, "Benchmarked Structural Signatures and Their MRO
- * Version", Figure 5a), their MRO versions, and the symmetry functions (Eqs. 2-3), registered by sets.ts.
+ * The literature feature sets: the structural signatures from earlier work that the paper compares its interstice
+ * features against (Methods, "Benchmarked Structural Signatures and Their MRO Version", Figure 5a), their MRO
+ * versions, and the symmetry functions (Eqs. 2-3). "Literature" because each is a published signature with its
+ * own citation (literature-citations.ts); the paper calls them "benchmarked", a word qsoft keeps for timing (bench/).
  * Set-specific parameters come from `options.params[<set name>]` (unknown keys are refused). The species-dependent
  * sets (csro, mro_csro, symmetry_functions) know their labels once a frame is computed, or up front when given
  * `species` (names in type order, e.g. ["Cu", "Zr"]).
@@ -66,7 +69,7 @@ function angular(set: string, p: Params): AngularParams[] | undefined {
   return v as AngularParams[];
 }
 
-/** MRO options shared by the benchmark MRO sets: the global MRO switches of the featurize call. */
+/** MRO options shared by the literature MRO sets: the global MRO switches of the featurize call. */
 function mroOptions(options: FeatureSetOptions, extra: Partial<RoutedMroOptions> = {}): RoutedMroOptions {
   return { neighbors: options.mroNeighbors ?? "auto", includeCenter: options.mroIncludeCenter ?? false, ...extra };
 }
@@ -86,13 +89,7 @@ function csroFrom(options: FeatureSetOptions, set = "csro"): ChemicalSroFeaturiz
   return new ChemicalSroFeaturizer({ neighbors: kinds(set, p), cutoff: num(set, p, "cutoff"), types: intList(set, p, "types") }, names(set, p));
 }
 
-interface SetSpec {
-  readonly name: string;
-  readonly summary: string;
-  readonly create: (options: FeatureSetOptions) => Featurizer;
-}
-
-const SETS: SetSpec[] = [
+const SETS: Omit<FeatureSetEntry, "inAll">[] = [
   { name: "cn", summary: "2 CN features: Voronoi (face-filtered) and cutoff coordination numbers", create: cnFrom },
   {
     name: "voronoi_index",
@@ -193,10 +190,8 @@ const SETS: SetSpec[] = [
   },
 ];
 
-/** Names of the benchmark sets, in registration order. */
-export const BENCHMARK_SET_NAMES: readonly string[] = Object.freeze(SETS.map((s) => s.name));
+/** The 8 literature SRO sets, their 8 MRO versions and the symmetry functions, in that order; "all" selects each. */
+export const LITERATURE_SETS: readonly FeatureSetEntry[] = Object.freeze(SETS.map((s) => Object.freeze({ ...s, inAll: true })));
 
-/** Registers the benchmark sets (sets.ts calls this once, after the interstice sets, so "all" lists those first). */
-export function registerBenchmarkSets(): void {
-  for (const s of SETS) registerFeatureSet({ name: s.name, summary: s.summary, inAll: true, create: s.create });
-}
+/** Names of the literature sets, in list order. */
+export const LITERATURE_SET_NAMES: readonly string[] = Object.freeze(LITERATURE_SETS.map((s) => s.name));
