@@ -88,3 +88,15 @@ export function parseDecimal(s: string, start: number, end: number): number {
   const v = exponent < 0 ? mantissa / POW10[-exponent] : mantissa * POW10[exponent];
   return negative ? -v : v;
 }
+
+/**
+ * Why `text` is not a finite decimal number, for a message after {@link parseDecimal} gave NaN or infinity:
+ * "is not finite" (1e999, inf), "is not a decimal number" (hexadecimal, binary or octal spellings such as 0x1p3
+ * or 0x10, which are not read), else "is not a number".
+ */
+export function notDecimalReason(text: string): string {
+  if (/^[+-]?0[xbo]/i.test(text.trim())) return "is not a decimal number (hexadecimal, binary and octal are not read)";
+  const v = Number(text);
+  if (v === Infinity || v === -Infinity || /^[+-]?inf(inity)?$/i.test(text.trim())) return "is not finite";
+  return Number.isNaN(v) ? "is not a number" : "is not a decimal number";
+}

@@ -1,5 +1,5 @@
 import { Cell } from "../structure/cell";
-import { parseDecimal } from "./decimal";
+import { notDecimalReason, parseDecimal } from "./decimal";
 import { resolvePositions, type CoordinateSource } from "./atom-positions";
 import type { Frame } from "../structure/frame";
 import { sortById } from "../structure/frame";
@@ -434,9 +434,7 @@ export class DumpParser {
     const text = line.slice(start, end);
     const name = this.layout!.names[f];
     if (isItem(line)) this.fail(lineNo, this.shortMessage());
-    const v = Number(text);
-    const why = Number.isNaN(v) ? "is not a number" : "is not finite";
-    this.fail(lineNo, `value "${text}" of column "${name}" ${why}`);
+    this.fail(lineNo, `value "${text}" of column "${name}" ${notDecimalReason(text)}`);
   }
 
   private endFrame(frame: Frame | null): void {

@@ -66,6 +66,9 @@ describe("io/dump-reader errors name the file and line, never return a partial f
     await expectError(`${HEAD}ITEM: ATOMS id type x y z\n1 1 1 1 1\n2 2 2 abc 2\n3 1 3 3 3\n`, 11, /value "abc" of column "y" is not a number/);
     await expectError(`${HEAD}ITEM: ATOMS id type x y z c_pe\n1 1 1 1 1 0\n2 2 2 2 2 nan\n3 1 3 3 3 0\n`, 11, /value "nan" of column "c_pe" is not a number/);
     await expectError(`${HEAD}ITEM: ATOMS id type x y z\n1 1 1 1 1\n2 2 2 2 1e999\n3 1 3 3 3\n`, 11, /value "1e999" of column "z" is not finite/);
+    // Hexadecimal coordinates are not read (issue 14 case 12): named as such, not "not finite".
+    await expectError(`${HEAD}ITEM: ATOMS id type x y z\n1 1 1 1 1\n2 2 0x1p3 2 2\n3 1 3 3 3\n`, 11, /value "0x1p3" of column "x" is not a decimal number/);
+    await expectError(`${HEAD}ITEM: ATOMS id type x y z\n1 1 1 1 1\n2 2 2 0x10 2\n3 1 3 3 3\n`, 11, /value "0x10" of column "y" is not a decimal number/);
     await expectError(`${HEAD}ITEM: ATOMS id type x y z\n1 1 1 1 1\n2 2 inf 2 2\n3 1 3 3 3\n`, 11, /value "inf" of column "x"/);
     await expectError(`${HEAD}ITEM: ATOMS id type x y z\n1 1 1 1 1\n2.5 2 2 2 2\n3 1 3 3 3\n`, 11, /atom id 2.5 is not a positive 32-bit integer/);
     await expectError(`${HEAD}ITEM: ATOMS id type x y z ix iy iz\n1 1 1 1 1 0 0 0\n2 2 2 2 2 0 0.5 0\n3 1 3 3 3 0 0 0\n`, 11, /image flag 0.5 \(iy\) is not an integer/);
