@@ -36,11 +36,3 @@ export function verifySample(entry: ManifestEntry, dataDir: string = defaultData
     return { file, expected, actual, ok: actual === expected };
   });
 }
-
-/** Throws, listing every missing or changed file, unless all files of the sample match their sha256. */
-export function assertSampleIntact(entry: ManifestEntry, dataDir: string = defaultDataDir()): void {
-  const bad = verifySample(entry, dataDir).filter((r) => !r.ok);
-  if (bad.length === 0) return;
-  const lines = bad.map((r) => `  ${r.file}: ${r.actual === null ? "missing" : `sha256 ${r.actual}, manifest says ${r.expected}`}`);
-  throw new Error(`sample ${entry.id} in ${dataDir} does not match data/manifest.json:\n${lines.join("\n")}`);
-}

@@ -18,11 +18,6 @@ export interface NeighborList {
   readonly weights?: Float64Array;
 }
 
-/** Number of neighbors of atom i. */
-export function neighborCount(list: NeighborList, i: number): number {
-  return list.offsets[i + 1] - list.offsets[i];
-}
-
 /** Coordination numbers of all atoms. */
 export function neighborCounts(list: NeighborList): Int32Array {
   const out = new Int32Array(list.n);

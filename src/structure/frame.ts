@@ -38,13 +38,6 @@ export function elementOf(frame: Frame, i: number): string {
   return e;
 }
 
-/** Per-atom element names (array of length natoms). */
-export function elementsOf(frame: Frame): string[] {
-  const out = new Array<string>(frame.natoms);
-  for (let i = 0; i < frame.natoms; i++) out[i] = elementOf(frame, i);
-  return out;
-}
-
 /** A new frame holding the atoms of `order` (indices into `frame`), in that order. */
 export function selectAtoms(frame: Frame, order: ArrayLike<number>): Frame {
   const n = order.length;
@@ -121,11 +114,4 @@ export function idOrder(ids: Int32Array): Int32Array {
     }
   }
   return Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => ids[a] - ids[b] || a - b);
-}
-
-/** Index of each id: a Map from atom id to its row in the frame. */
-export function indexById(frame: Frame): Map<number, number> {
-  const map = new Map<number, number>();
-  for (let i = 0; i < frame.natoms; i++) map.set(frame.ids[i], i);
-  return map;
 }

@@ -10,12 +10,6 @@ export function periodicFromBoundary(boundary: readonly [string, string, string]
   return [boundary[0] === "pp", boundary[1] === "pp", boundary[2] === "pp"];
 }
 
-/** Boundary strings for a cell: "pp" along periodic directions, "ff" (fixed) otherwise. */
-export function boundaryFromCell(cell: Cell): [string, string, string] {
-  const f = (p: boolean) => (p ? "pp" : "ff");
-  return [f(cell.periodic[0]), f(cell.periodic[1]), f(cell.periodic[2])];
-}
-
 /** Restricted-triclinic box parameters (LAMMPS xlo ... zhi and tilts) of a box. */
 export interface LammpsBox {
   lo: [number, number, number];
