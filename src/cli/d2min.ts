@@ -1,5 +1,6 @@
 import { checkOutputPath } from "../files/atomic-write";
 import { readDump } from "../io/dump-reader";
+import { checkNumberDensity } from "../neighbors/neighbor-budget";
 import { D2MIN_CUTOFF, D2min, type D2minNormalization, resolveD2minOptions } from "../labels/d2min";
 import { PLASTIC_THRESHOLD, plasticFraction, resolvePlasticThreshold } from "../labels/plastic";
 import { makeTable, writeCsv } from "../table/csv";
@@ -47,6 +48,7 @@ export const d2minCommand: Command = {
     const threshold = asUsage(() => resolvePlasticThreshold(numberOption(args, "threshold", PLASTIC_THRESHOLD), "--threshold"));
 
     const reference = await readDump(refFile, { types, sort: true });
+    checkNumberDensity(reference.natoms, reference.cell.volume, refFile);
     const deformed = await readDump(defFile, { types, frame });
     const d = new D2min(options).compute(reference, deformed);
     for (const w of d.warnings) console.warn(w);

@@ -4,6 +4,7 @@ import { featureTable } from "../features/featurizer";
 import { featureSets } from "../features/feature-sets";
 import { checkOutputPath } from "../files/atomic-write";
 import { readDump } from "../io/dump-reader";
+import { checkNumberDensity } from "../neighbors/neighbor-budget";
 import { writeCsv } from "../table/csv";
 import { intOption, numberOption, parseArgs, parseKeyValues, parseList } from "./args";
 import { UsageError, type Command } from "./command";
@@ -71,6 +72,7 @@ export const featurizeCommand: Command = {
 
     const started = Date.now();
     const frame = await readDump(args.positional[0], { types, frame: intOption(args, "frame", 0), sort: true });
+    checkNumberDensity(frame.natoms, frame.cell.volume, args.positional[0]);
     const res = computeFeatures(frame, sets, {
       radii,
       cutoff,

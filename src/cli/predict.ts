@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { checkOutputPath } from "../files/atomic-write";
 import { readDump } from "../io/dump-reader";
+import { checkNumberDensity } from "../neighbors/neighbor-budget";
 import { sortById } from "../structure/frame";
 import { writeDump } from "../io/dump-writer";
 import { readClassifier } from "../ml/model-io";
@@ -82,6 +83,7 @@ export const predictCommand: Command = {
     const started = Date.now();
     const softness = resolveModel(args.options.get("model"), parseList(args.options.get("set")), radii);
     const frame = sortById(await readDump(args.positional[0], { types, frame: intOption(args, "frame", 0) }));
+    checkNumberDensity(frame.natoms, frame.cell.volume, args.positional[0]);
     const r = softness.compute(frame);
     const lower = out.toLowerCase();
     if (lower.endsWith(".dump") || lower.endsWith(".dump.gz") || lower.endsWith(".lammpstrj") || lower.endsWith(".lammpstrj.gz")) {

@@ -3,6 +3,7 @@ import { VORONOI_FAILED, VORONOI_WALL, Voronoi } from "../geometry/voronoi";
 import { voronoiNeighbors } from "../geometry/voronoi-neighbors";
 import { checkOutputPath } from "../files/atomic-write";
 import { readDump } from "../io/dump-reader";
+import { checkNumberDensity } from "../neighbors/neighbor-budget";
 import { sortById } from "../structure/frame";
 import { makeTable, writeCsv } from "../table/csv";
 import { intOption, numberOption, parseArgs, parseKeyValues, parseList } from "./args";
@@ -74,6 +75,7 @@ export const voronoiCommand: Command = {
 
     const t0 = performance.now();
     const frame = sortById(await readDump(file, { types, frame: frameIndex }));
+    checkNumberDensity(frame.natoms, frame.cell.volume, file);
     const t1 = performance.now();
     if (radical && !frame.elements) throw new UsageError("--radical needs element names: give --types (e.g. --types Cu,Zr)");
     const radii = radical ? atomRadii(frame, radiiOption) : undefined;

@@ -3,6 +3,7 @@ import { Voronoi } from "../geometry/voronoi";
 import { voronoiNeighbors } from "../geometry/voronoi-neighbors";
 import type { Frame } from "../structure/frame";
 import { cutoffNeighbors } from "../neighbors/cutoff-neighbors";
+import { checkNeighborBudget } from "../neighbors/neighbor-budget";
 import type { NeighborList } from "../neighbors/neighbor-list";
 import type { FeatureMatrix } from "../table/feature-matrix";
 import { atomRadii } from "./radii";
@@ -179,5 +180,6 @@ function computeTessellation(ctx: StructureContext): Tessellation {
 }
 
 function computeCutoffNeighbors(frame: Frame, rc: number): NeighborList {
+  checkNeighborBudget(frame.natoms, frame.cell.volume, rc, frame.source?.file ?? "frame");
   return cutoffNeighbors(frame, rc);
 }

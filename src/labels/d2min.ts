@@ -99,6 +99,16 @@ export class D2min {
     }
     const refPositions = exact ? (uRef ?? reference.positions) : reference.positions;
     const defPositions = exact ? (uDef ?? deformed.positions) : deformed.positions;
+    if (!exact) {
+      const half = Math.min(...deformed.cell.widths.filter((_, d) => deformed.cell.periodic[d])) / 2;
+      if (this.cutoff >= half) {
+        throw new Error(
+          `D2min: a ${this.cutoff} A cutoff needs bonds longer than half the deformed cell (${half.toPrecision(4)} A), which the ` +
+            "minimum image cannot follow; give unwrapped positions (xu yu zu, or image flags ix iy iz) or a smaller cutoff",
+        );
+      }
+    }
+    if (!neighbors) checkNeighborBudget(n, reference.cell.volume, this.cutoff, `D2min: ${name(reference, "reference")}`);
     const nl = neighbors ?? cutoffNeighbors({ cell: reference.cell, positions: reference.positions }, this.cutoff);
     const images = bondImages(nl, refPositions, reference.cell);
     const hd = deformed.cell.matrix;
