@@ -33,10 +33,11 @@ export interface LayerRules {
   readonly [folder: string]: { readonly allowed: readonly string[] | "*"; readonly rule: string };
 }
 
-const GROUND = ["structure", "files", "table"];
+const GROUND = ["structure", "files", "parallel", "table"];
 
 /**
- * The rules of docs/architecture.md. Ground floor: structure and files import nothing of ours, table only files.
+ * The rules of docs/architecture.md. Ground floor: structure, files and parallel import nothing of ours, table
+ * only files.
  * Above it io (reads and writes structures) and, side by side, neighbors then geometry (the Voronoi code uses the
  * cell list), none importing io. features and labels compute on all of these; ml sees only tables; plot takes
  * arrays; dataset, softness and analysis assemble the pipeline; cli sits on top and nothing imports it.
@@ -44,6 +45,7 @@ const GROUND = ["structure", "files", "table"];
 export const RULES: LayerRules = {
   structure: { allowed: [], rule: "the ground floor (structure) imports nothing of ours" },
   files: { allowed: [], rule: "the ground floor (files) imports nothing of ours" },
+  parallel: { allowed: [], rule: "the ground floor (parallel) imports nothing of ours" },
   table: { allowed: ["files"], rule: "the ground floor (table) imports only files" },
   io: { allowed: [...GROUND], rule: "io imports only the ground floor" },
   geometry: { allowed: [...GROUND, "neighbors"], rule: "geometry imports only the ground floor and neighbors" },
@@ -53,7 +55,7 @@ export const RULES: LayerRules = {
     rule: "features import only the ground floor, io, geometry and neighbors (never ml, labels, softness, analysis, plot)",
   },
   labels: { allowed: [...GROUND, "io", "geometry", "neighbors"], rule: "labels import only the ground floor, io, geometry and neighbors" },
-  ml: { allowed: ["table", "files"], rule: "ml imports nothing about structures: only table and files" },
+  ml: { allowed: ["table", "files", "parallel"], rule: "ml imports nothing about structures: only table, files and parallel" },
   plot: { allowed: ["table", "files"], rule: "plot takes arrays: it imports only table and files" },
   dataset: { allowed: [...GROUND, "io", "geometry", "neighbors", "features", "labels"], rule: "dataset imports only the floors below it (not ml, softness, analysis, plot, cli)" },
   softness: { allowed: [...GROUND, "io", "geometry", "neighbors", "features", "labels", "ml", "dataset"], rule: "softness imports no analysis, plot or cli" },
