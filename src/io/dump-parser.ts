@@ -1,6 +1,7 @@
 import { Cell } from "../structure/cell";
 import { notDecimalReason, parseDecimal } from "./decimal";
 import { resolvePositions, type CoordinateSource } from "./atom-positions";
+import { nonPeriodicBounds } from "./nonperiodic-bounds";
 import type { Frame } from "../structure/frame";
 import { sortById } from "../structure/frame";
 import { boxFromDumpBounds, cellFromBox, periodicFromBoundary } from "../structure/lammps-box";
@@ -510,6 +511,7 @@ export class DumpParser {
       }
     }
     const resolved = resolvePositions(cell, n, wrapped, unwrapped, images);
+    const box = nonPeriodicBounds(cell, h.boundary, resolved.positions, (r, problem) => this.fail(rowLine(r), `atom id ${ids[r]} ${problem}`));
 
     const columns = new Map<string, Float64Array>();
     for (const k of L.extra) columns.set(L.names[k], data[k]);
@@ -522,7 +524,7 @@ export class DumpParser {
       positions: resolved.positions,
       unwrapped: resolved.unwrapped,
       images: resolved.images,
-      cell,
+      cell: box,
       boundary: h.boundary,
       columns,
       elements,
