@@ -7,7 +7,7 @@ import { UsageError } from "../../src/cli/command";
 import { Voronoi } from "../../src/geometry/voronoi";
 import { voronoiNeighbors } from "../../src/geometry/voronoi-neighbors";
 import { readCsv, numericColumn } from "../../src/table/csv";
-import { fixtureDir, glassFrame } from "./fixtures";
+import { fixtureDir, glassFrame } from "../geometry/fixtures";
 
 /** Runs the command with console.log captured. */
 async function run(argv: string[]): Promise<{ code: number; out: string }> {
