@@ -5,7 +5,7 @@ export interface FormattedColumn {
   readonly numeric: boolean;
 }
 
-const NUMBER_TEXT = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?%?$/;
+const NUMBER_TEXT = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?( ?%)?$/;
 /** Placeholders that do not make a column of numbers textual. */
 const PLACEHOLDER = new Set(["", "-", "NaN", "nan", "inf", "-inf", "n/a"]);
 

@@ -57,8 +57,11 @@ interface DanfoClasses {
  */
 export function displayFramesInKernel(danfo: DanfoClasses): void {
   if (!inKernel()) return;
+  // danfojs-node's classes extend danfojs' own, whose methods (head, loc, column) return the base classes: hook the
+  // whole prototype chain below Object.
   for (const cls of [danfo.DataFrame, danfo.Series]) {
-    if (Object.prototype.hasOwnProperty.call(cls.prototype, INSPECT)) continue;
-    Object.defineProperty(cls.prototype, INSPECT, { value: inspectFrame, configurable: true, writable: true });
+    for (let p: object | null = cls.prototype; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+      if (!Object.prototype.hasOwnProperty.call(p, INSPECT)) Object.defineProperty(p, INSPECT, { value: inspectFrame, configurable: true, writable: true });
+    }
   }
 }
