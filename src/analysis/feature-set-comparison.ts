@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
-import { parentPort, Worker, workerData } from "node:worker_threads";
 import { typeNames } from "../dataset/manifest";
+import { WorkerThreads } from "../parallel/worker-pool";
 import { loadSample, type Sample } from "../dataset/sample";
 import { createFeaturizers, PAPER_FEATURE_OPTIONS, type FeaturizeOptions } from "../features/compute-features";
 import type { FeatureMatrix } from "../table/feature-matrix";
@@ -328,6 +328,10 @@ interface WorkerInput {
   randomState: number;
   nSplits: number;
   params?: Partial<GradientBoostingParams>;
+  /** Group indices in the order they are handed out (largest first). */
+  dispatch: Int32Array;
+  /** [next position in `dispatch`], shared by all workers (Atomics.add hands each group to one worker). */
+  next: Int32Array;
 }
 
 interface WorkerScore {
@@ -337,29 +341,26 @@ interface WorkerScore {
   nTrainRows: number;
 }
 
-/** Worker-thread entry of `compareFeatureSetsParallel` (not for direct use): scores the groups the main thread sends. */
-export function comparisonWorkerMain(): void {
-  const input = workerData as WorkerInput;
-  const port = parentPort;
-  if (port === null) throw new Error("comparisonWorkerMain runs only in a worker thread");
+/**
+ * Worker-thread handler of `compareFeatureSetsParallel` (run through parallel/worker-pool, not for direct use):
+ * takes groups from the shared counter until none is left and posts each group's score.
+ */
+export function comparisonWorker(input: WorkerInput, post: (message: unknown) => void): void {
   const glasses: ComparisonGlass[] = input.glasses.map((g) => ({ name: g.name, X: { n: g.n, labels: g.labels, values: g.values }, y: g.y }));
-  port.on("message", (msg: { index: number } | { done: true }) => {
-    if ("done" in msg) {
-      port.close();
-      return;
-    }
+  for (let k = Atomics.add(input.next, 0, 1); k < input.dispatch.length; k = Atomics.add(input.next, 0, 1)) {
+    const index = input.dispatch[k];
     const b = compareFeatureSets({
       train: glasses.slice(0, input.nTrain),
       test: glasses.length > input.nTrain ? glasses[input.nTrain] : null,
-      groups: [input.groups[msg.index]],
+      groups: [input.groups[index]],
       randomState: input.randomState,
       nSplits: input.nSplits,
       params: input.params,
     });
     const s = b.scores[0];
-    const out: WorkerScore = { index: msg.index, score: { ...s, model: s.model.toJSON() }, trainIndices: b.trainIndices, nTrainRows: b.nTrainRows };
-    port.postMessage(out);
-  });
+    const out: WorkerScore = { index, score: { ...s, model: s.model.toJSON() }, trainIndices: b.trainIndices, nTrainRows: b.nTrainRows };
+    post(out);
+  }
 }
 
 /** Float64Array copy in shared memory (handed to every worker without copying). */
@@ -386,7 +387,11 @@ export async function compareFeatureSetsParallel(options: FeatureSetComparisonOp
   const rows = all.map((g) => commonRows(g, groups));
   const columns: string[] = [];
   for (const g of groups) for (const c of g.columns) if (!columns.includes(c)) columns.push(c);
+  // Largest groups first (a fit costs about a + b x columns): no thread is left alone with a big group at the end.
+  const dispatch = groups.map((_, k) => k).sort((a, b) => groups[b].columns.length - groups[a].columns.length || a - b);
   const input: WorkerInput = {
+    dispatch: Int32Array.from(dispatch),
+    next: new Int32Array(new SharedArrayBuffer(4)),
     glasses: all.map((g, k) => {
       const m = selectRows(g.X, rows[k].kept, columns);
       return { name: g.name, n: m.n, labels: m.labels, values: shared(m.values), y: Uint8Array.from(rows[k].kept, (i) => g.y[i]) };
@@ -397,54 +402,17 @@ export async function compareFeatureSetsParallel(options: FeatureSetComparisonOp
     nSplits,
     params,
   };
-  const ts = __filename.endsWith(".ts");
-  const bootstrap = `${ts ? `require(${JSON.stringify(require.resolve("tsx/cjs"))});` : ""}
-require(${JSON.stringify(path.join(__dirname, path.basename(__filename)))}).comparisonWorkerMain();`;
-  // Largest groups first (a fit costs about a + b x columns): no thread is left alone with a big group at the end.
-  const dispatch = groups.map((_, k) => k).sort((a, b) => groups[b].columns.length - groups[a].columns.length || a - b);
   const results = new Array<WorkerScore | undefined>(groups.length);
   const models = new Array<AveragingClassifier | undefined>(groups.length);
-  await new Promise<void>((resolve, reject) => {
-    const workers: Worker[] = [];
-    let next = 0;
-    let finished = 0;
-    let failed = false;
-    const fail = (e: unknown) => {
-      if (failed) return;
-      failed = true;
-      for (const w of workers) void w.terminate();
-      reject(e instanceof Error ? e : new Error(String(e)));
-    };
-    // An idle worker waits (no more groups) until every group is done; only then are all told to end, so a worker
-    // that exits earlier has failed.
-    const feed = (w: Worker) => {
-      if (next < groups.length) w.postMessage({ index: dispatch[next++] });
-    };
-    for (let t = 0; t < threads; t++) {
-      const w = new Worker(bootstrap, { eval: true, workerData: input });
-      workers.push(w);
-      w.on("message", (r: WorkerScore) => {
-        results[r.index] = r;
-        const model = loadClassifier(r.score.model) as AveragingClassifier;
-        models[r.index] = model;
-        try {
-          options.onGroup?.({ ...r.score, model }, r.index);
-        } catch (e) {
-          fail(e);
-          return;
-        }
-        if (++finished === groups.length) {
-          for (const x of workers) x.postMessage({ done: true });
-          resolve();
-        } else feed(w);
-      });
-      w.on("error", fail);
-      w.on("exit", (code) => {
-        if (finished < groups.length) fail(new Error(`compareFeatureSetsParallel: a worker thread exited (code ${code}) before the groups were done`));
-      });
-      feed(w);
-    }
+  const workers = WorkerThreads.start({ module: path.join(__dirname, "feature-set-comparison"), handler: "comparisonWorker" }, new Array(threads).fill(input), "qsoft feature-set comparison");
+  await workers.run((message) => {
+    const r = message as WorkerScore;
+    results[r.index] = r;
+    const model = loadClassifier(r.score.model) as AveragingClassifier;
+    models[r.index] = model;
+    options.onGroup?.({ ...r.score, model }, r.index);
   });
+  if (results.some((r) => r === undefined)) throw new Error("compareFeatureSetsParallel: the worker threads ended before every group was scored");
   const done = results as WorkerScore[];
   for (const r of done) {
     if (!sameIndices(r.trainIndices, done[0].trainIndices)) {

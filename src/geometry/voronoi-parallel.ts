@@ -88,3 +88,20 @@ export function runVoronoiChunks(job: VoronoiJob, slot: number, threads: number)
     distance: sink.distance.subarray(0, m),
   };
 }
+
+/** What each worker thread of the tessellation receives (besides the shared job, its slot and the thread count). */
+export interface VoronoiWorkerInput {
+  job: VoronoiJob;
+  /** This worker's slot in job.owners (1, 2, ...; 0 is the calling thread). */
+  slot: number;
+  threads: number;
+}
+
+/**
+ * Worker-thread handler of the parallel tessellation (run through parallel/worker-pool): computes chunks of the
+ * shared job and posts its faces, transferring their buffers.
+ */
+export function voronoiWorker(input: VoronoiWorkerInput, post: (message: unknown, transfer?: ArrayBuffer[]) => void): void {
+  const faces = runVoronoiChunks(input.job, input.slot, input.threads);
+  post(faces, [faces.neighbor.buffer, faces.vector.buffer, faces.area.buffer, faces.edges.buffer, faces.distance.buffer] as ArrayBuffer[]);
+}

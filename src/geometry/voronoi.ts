@@ -1,8 +1,8 @@
 import * as path from "node:path";
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { WorkerThreads } from "../parallel/worker-pool";
 import type { Frame } from "../structure/frame";
 import type { Tessellation } from "./tessellation";
-import type { ThreadFaces, VoronoiJob } from "./voronoi-parallel";
+import type { ThreadFaces, VoronoiJob, VoronoiWorkerInput } from "./voronoi-parallel";
 import { CellList } from "../neighbors/cell-list";
 import { runVoronoiChunks, sharedFloat64, voronoiBinSize } from "./voronoi-parallel";
 
@@ -122,63 +122,29 @@ export class Voronoi {
       owners: new Uint8Array(shared ? new SharedArrayBuffer(n) : new ArrayBuffer(n)),
     };
     if (!shared) return assemble(job, [runVoronoiChunks(job, 0, 1)], perm);
-    const workers = startWorkers(job, threads - 1);
+    const inputs: VoronoiWorkerInput[] = Array.from({ length: threads - 1 }, (_, t) => ({ job, slot: t + 1, threads }));
+    const workers = WorkerThreads.start({ module: path.join(__dirname, "voronoi-parallel"), handler: "voronoiWorker" }, inputs, "qsoft voronoi");
     let own: ThreadFaces;
     try {
       own = runVoronoiChunks(job, 0, threads);
     } catch (e) {
-      for (const w of workers) void w.worker.terminate();
+      workers.terminate();
       throw e;
     }
     const all: ThreadFaces[] = [own];
-    const errors: string[] = [];
-    for (const w of workers) {
-      while (Atomics.wait(w.done, 0, 0, 1000) === "timed-out") {
-        // The worker is still computing (or still starting); keep waiting.
-      }
-      const msg = receiveMessageOnPort(w.port);
-      w.port.close();
-      void w.worker.terminate();
-      const body = msg?.message as { faces?: ThreadFaces; error?: string } | undefined;
-      if (body?.faces) all[body.faces.slot] = body.faces;
-      else errors.push(body?.error ?? "worker ended without a result");
+    let posted: unknown[][];
+    try {
+      posted = workers.waitSync();
+    } catch (e) {
+      throw new Error(`Voronoi: ${(e as Error).message}`);
     }
-    if (errors.length > 0) throw new Error(`Voronoi: a worker thread failed: ${errors[0]}`);
+    for (const messages of posted) {
+      const faces = messages[0] as ThreadFaces | undefined;
+      if (faces === undefined) throw new Error("Voronoi: a worker thread failed: it ended without a result");
+      all[faces.slot] = faces;
+    }
     return assemble(job, all, perm);
   }
-}
-
-interface RunningWorker {
-  worker: Worker;
-  port: import("node:worker_threads").MessagePort;
-  done: Int32Array;
-}
-
-function startWorkers(job: VoronoiJob, count: number): RunningWorker[] {
-  const ts = __filename.endsWith(".ts");
-  const entry = path.join(__dirname, ts ? "voronoi-worker.ts" : "voronoi-worker.js");
-  const loader = ts ? require.resolve("tsx/cjs") : "";
-  // A bootstrap that reports load errors through the same channel as compute errors.
-  const bootstrap = `
-const { workerData } = require("node:worker_threads");
-try {
-  ${ts ? `require(${JSON.stringify(loader)});` : ""}
-  require(${JSON.stringify(entry)});
-} catch (e) {
-  workerData.port.postMessage({ error: String((e && e.stack) || e) });
-  workerData.port.close();
-  Atomics.store(workerData.done, 0, 1);
-  Atomics.notify(workerData.done, 0);
-}`;
-  const out: RunningWorker[] = [];
-  for (let t = 0; t < count; t++) {
-    const { port1, port2 } = new MessageChannel();
-    const done = new Int32Array(new SharedArrayBuffer(4));
-    const worker = new Worker(bootstrap, { eval: true, workerData: { job, port: port2, done, slot: t + 1, threads: count + 1 }, transferList: [port2] });
-    worker.unref();
-    out.push({ worker, port: port1, done });
-  }
-  return out;
 }
 
 /** Packs the per-thread faces into one Tessellation in the frame's atom order (perm: bin order -> frame). */
