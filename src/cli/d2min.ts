@@ -48,7 +48,7 @@ export const d2minCommand: Command = {
     const threshold = asUsage(() => resolvePlasticThreshold(numberOption(args, "threshold", PLASTIC_THRESHOLD), "--threshold"));
 
     const reference = await readDump(refFile, { types, sort: true });
-    checkNumberDensity(reference.natoms, reference.cell.volume, refFile);
+    checkNumberDensity(reference.natoms, reference.cell.volume, refFile, reference.cell.periodic);
     const deformed = await readDump(defFile, { types, frame });
     const d = new D2min(options).compute(reference, deformed);
     for (const w of d.warnings) console.warn(w);

@@ -72,7 +72,7 @@ export const featurizeCommand: Command = {
 
     const started = Date.now();
     const frame = await readDump(args.positional[0], { types, frame: intOption(args, "frame", 0), sort: true });
-    checkNumberDensity(frame.natoms, frame.cell.volume, args.positional[0]);
+    checkNumberDensity(frame.natoms, frame.cell.volume, args.positional[0], frame.cell.periodic);
     const res = computeFeatures(frame, sets, {
       radii,
       cutoff,

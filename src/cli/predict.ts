@@ -83,7 +83,7 @@ export const predictCommand: Command = {
     const started = Date.now();
     const softness = resolveModel(args.options.get("model"), parseList(args.options.get("set")), radii);
     const frame = sortById(await readDump(args.positional[0], { types, frame: intOption(args, "frame", 0) }));
-    checkNumberDensity(frame.natoms, frame.cell.volume, args.positional[0]);
+    checkNumberDensity(frame.natoms, frame.cell.volume, args.positional[0], frame.cell.periodic);
     const r = softness.compute(frame);
     const lower = out.toLowerCase();
     if (lower.endsWith(".dump") || lower.endsWith(".dump.gz") || lower.endsWith(".lammpstrj") || lower.endsWith(".lammpstrj.gz")) {

@@ -75,7 +75,7 @@ export const voronoiCommand: Command = {
 
     const t0 = performance.now();
     const frame = sortById(await readDump(file, { types, frame: frameIndex }));
-    checkNumberDensity(frame.natoms, frame.cell.volume, file);
+    checkNumberDensity(frame.natoms, frame.cell.volume, file, frame.cell.periodic);
     const t1 = performance.now();
     if (radical && !frame.elements) throw new UsageError("--radical needs element names: give --types (e.g. --types Cu,Zr)");
     const radii = radical ? atomRadii(frame, radiiOption) : undefined;

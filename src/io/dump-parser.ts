@@ -237,7 +237,9 @@ export class DumpParser {
         const h = this.header!;
         this.fail(lineNo, `NUMBER OF ATOMS is ${h.natoms} (line ${h.natomsLine}) but there are more atom rows`);
       }
-      this.fail(lineNo, `expected an "ITEM:" line, got "${line.trim().slice(0, 60)}"`);
+      const shown = line.trim().slice(0, 60);
+      const printable = shown.replace(/[^\x20-\x7e]/g, "?");
+      this.fail(lineNo, `expected an "ITEM:" line, got "${printable}"${printable !== shown ? " (a binary file?)" : ""}`);
     }
     const item = line.slice(5).trim();
     this.afterRows = false;

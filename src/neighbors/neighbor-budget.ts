@@ -8,6 +8,13 @@ import * as os from "node:os";
 export const MAX_NUMBER_DENSITY = 0.35;
 
 /**
+ * Number density below which a fully periodic structure is refused: half that of caesium (0.0085 A^-3, the
+ * least dense metal; Kittel, table 1.3). Such a box is mostly empty space (a box error), and its huge Voronoi
+ * cells cost time without meaning. Boxes with a non-periodic direction (clusters, slabs in vacuum) are exempt.
+ */
+export const MIN_PERIODIC_NUMBER_DENSITY = 0.004;
+
+/**
  * Largest mean number of neighbors per atom a cutoff query may return: about 30 times the count of a glass
  * within the 8 A cutoffs used here (0.065 A^-3 x 4/3 pi 8^3 = 139). Angular sums cost the square of it per atom.
  */
@@ -30,10 +37,11 @@ export function estimateNeighbors(natoms: number, volume: number, cutoff: number
 }
 
 /**
- * Refuses a structure denser than any solid (`MAX_NUMBER_DENSITY`): a unit or box error in a dump, which would
- * also make every neighbor query explode. `what` names the input (e.g. the dump file).
+ * Refuses a structure denser than any solid (`MAX_NUMBER_DENSITY`), or a fully periodic one (`periodic`, one flag
+ * per direction) less dense than any solid (`MIN_PERIODIC_NUMBER_DENSITY`): a unit or box error in a dump, which
+ * would also make neighbor queries explode or Voronoi cells huge. `what` names the input (e.g. the dump file).
  */
-export function checkNumberDensity(natoms: number, volume: number, what: string): void {
+export function checkNumberDensity(natoms: number, volume: number, what: string, periodic: readonly boolean[] = [false]): void {
   if (natoms === 0) return;
   if (!(volume > 0) || !Number.isFinite(volume)) throw new Error(`${what}: the box volume is ${volume} A^3; expected a positive finite volume`);
   const density = natoms / volume;
@@ -41,6 +49,12 @@ export function checkNumberDensity(natoms: number, volume: number, what: string)
     throw new Error(
       `${what}: ${natoms} atoms in ${volume.toPrecision(4)} A^3 is ${density.toPrecision(3)} atoms/A^3, denser than any solid ` +
         `(metallic glasses: 0.04-0.09; limit ${MAX_NUMBER_DENSITY}); check the box bounds and the length unit (Angstrom)`,
+    );
+  }
+  if (periodic.every((p) => p) && density < MIN_PERIODIC_NUMBER_DENSITY) {
+    throw new Error(
+      `${what}: ${natoms} atoms in a periodic box of ${volume.toPrecision(4)} A^3 is ${density.toPrecision(3)} atoms/A^3, less dense than any ` +
+        `solid (metallic glasses: 0.04-0.09; limit ${MIN_PERIODIC_NUMBER_DENSITY}); check the box bounds and the length unit (Angstrom)`,
     );
   }
 }
