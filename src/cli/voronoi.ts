@@ -6,6 +6,7 @@ import { readDump } from "../io/dump-reader";
 import { checkNumberDensity } from "../neighbors/neighbor-budget";
 import { sortById } from "../structure/frame";
 import { makeTable, writeCsv } from "../table/csv";
+import { tableText } from "../table/table-text";
 import { intOption, numberOption, parseArgs, parseKeyValues, parseList } from "./args";
 import { UsageError, type Command } from "./command";
 
@@ -31,7 +32,7 @@ fraction of the mean face area of the atom's cell are removed before counting (t
   --radii E=r,...          radii by element (Angstrom); default Miracle et al. (2006) radii
   --threads N              threads (default 1); results are identical for any N`;
 
-/** Most common Voronoi indices as "<n3,n4,n5,n6,n7> fraction" lines. */
+/** Most common Voronoi indices as the lines of a text table: index, percent of the atoms, atoms. */
 function commonIndices(index: Int32Array, ok: (i: number) => boolean, n: number, top: number): string[] {
   const counts = new Map<string, number>();
   let total = 0;
@@ -41,10 +42,11 @@ function commonIndices(index: Int32Array, ok: (i: number) => boolean, n: number,
     counts.set(key, (counts.get(key) ?? 0) + 1);
     total++;
   }
-  return [...counts.entries()]
+  const ranked = [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, top)
-    .map(([k, c]) => `  ${k.padEnd(18)} ${((100 * c) / total).toFixed(2).padStart(6)} %  (${c})`);
+    .slice(0, top);
+  const rows = ranked.map(([k, c]) => ({ "<n3,n4,n5,n6,n7>": k, "% of atoms": (100 * c) / total, atoms: c }));
+  return tableText(rows, { index: false, precision: 2 }).split("\n").map((l) => `  ${l}`);
 }
 
 /** `qsoft voronoi`: per-atom Voronoi coordination, index and volume, as CSV. */
@@ -125,7 +127,7 @@ export const voronoiCommand: Command = {
     const filterText = `faces < ${fraction} x mean face area removed${minArea > 0 ? `, and < ${minArea} A^2` : ""}${minEdgeLength > 0 ? `, edges < ${minEdgeLength} A not counted` : ""}`;
     const lines = [
       `${out}: ${n} atoms (${file}, timestep ${frame.timestep}), ${radical ? "radical" : "Voronoi"} cells, ${filterText}`,
-      `mean CN ${good > 0 ? (cnSum / good).toFixed(3) : "n/a"}; most common Voronoi indices <n3,n4,n5,n6,n7>:`,
+      `mean CN ${good > 0 ? (cnSum / good).toFixed(3) : "n/a"}; most common Voronoi indices:`,
       ...commonIndices(vn.index, (i) => !failed(i), n, 5),
       `time: read ${((t1 - t0) / 1000).toFixed(2)} s, tessellation ${((t2 - t1) / 1000).toFixed(2)} s (${threads} thread${threads > 1 ? "s" : ""}), total ${((t3 - t0) / 1000).toFixed(2)} s`,
     ];
