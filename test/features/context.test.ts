@@ -190,7 +190,7 @@ describe("radii, options and the feature-set registry", () => {
     assert.throws(() => new StructureContext(frame, { threads: 0 }), /threads must be a positive integer/);
     assert.throws(() => new IntersticeFeaturizer({ distanceDenominator: "x" as "bond" }), /distanceDenominator/);
     assert.throws(() => computeFeatures(frame, []), /no feature set asked for/);
-    assert.throws(() => computeFeatures(frame, ["interstice"], { params: { interstice: { clmap: true } } }), /unknown parameter "clmap"/);
+    assert.throws(() => computeFeatures(frame, ["interstice"], { params: { interstice: { clmap: true } as never } }), /unknown parameter "clmap"/);
   });
 
   it("passes set parameters and registers new sets", () => {

@@ -121,14 +121,15 @@ describe("literature feature sets (list, MRO versions, Cu-Zr glass against voro+
   it("takes set parameters from options.params and refuses unknown ones", () => {
     const [cn] = createFeaturizers(["cn"], { params: { cn: { cutoff: 3.2 } } });
     assert.equal(cn.key, "cn(3.2)");
-    assert.throws(() => createFeaturizers(["boop"], { params: { boop: { degree: [6] } } }), /unknown parameter "degree"/);
-    assert.throws(() => createFeaturizers(["boop"], { params: { boop: { l: "6" } } }), /l must be an array of numbers/);
+    // Typed parameters make these typos compile errors (hence "as never"); the run-time checks stay for JSON/JS callers.
+    assert.throws(() => createFeaturizers(["boop"], { params: { boop: { degree: [6] } as never } }), /unknown parameter "degree"/);
+    assert.throws(() => createFeaturizers(["boop"], { params: { boop: { l: "6" } as never } }), /l must be an array of numbers/);
     const [sf] = createFeaturizers(["symmetry_functions"], { params: { symmetry_functions: { unit: 2.7, radialCount: 10 } } });
     assert.match(sf.key, /^symmetry_functions\(2\.7;10;/);
     // Species-dependent sets can be labelled before any frame when given the species names.
     const [csro, sf2] = createFeaturizers(["mro_csro", "symmetry_functions"], { params: { mro_csro: { species: ["Ni", "Nb"] }, symmetry_functions: { species: ["Ni", "Nb"] } } });
     assert.equal(csro.featureLabels().length, 32);
     assert.equal(sf2.featureLabels()[50], "sf_g_Nb_r0");
-    assert.throws(() => createFeaturizers(["csro"], { params: { csro: { species: "Cu" } } }), /species must be a non-empty array/);
+    assert.throws(() => createFeaturizers(["csro"], { params: { csro: { species: "Cu" } as never } }), /species must be a non-empty array/);
   });
 });
