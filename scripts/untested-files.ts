@@ -4,10 +4,10 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { importSpecifiers, sourceFiles } from "./architecture";
+import { importGraph, importSpecifiers, sourceFiles } from "./architecture";
 
 /** The src files (relative to src/) that no test file imports, and the src folders without a test/ twin. */
-export function untestedFiles(repo: string): { files: string[]; srcFiles: number; foldersWithoutTests: string[] } {
+export function untestedFiles(repo: string): { files: string[]; unreached: string[]; srcFiles: number; foldersWithoutTests: string[] } {
   const src = path.join(repo, "src");
   const test = path.join(repo, "test");
   const all = sourceFiles(src).filter((f) => !f.endsWith(".d.ts"));
@@ -23,9 +23,22 @@ export function untestedFiles(repo: string): { files: string[]; srcFiles: number
       }
     }
   }
+  // Reached: imported by a test file directly or through other src files.
+  const graph = importGraph(src);
+  const reached = new Set(imported);
+  const queue = [...imported];
+  while (queue.length > 0) {
+    for (const d of graph.get(queue.pop() as string) ?? []) {
+      if (!reached.has(d)) {
+        reached.add(d);
+        queue.push(d);
+      }
+    }
+  }
   const folders = fs.readdirSync(src, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
   return {
     files: all.filter((f) => !imported.has(f)),
+    unreached: all.filter((f) => !reached.has(f)),
     srcFiles: all.length,
     foldersWithoutTests: folders.filter((d) => !fs.existsSync(path.join(test, d))).sort(),
   };
@@ -36,5 +49,7 @@ if (require.main === module) {
   const r = untestedFiles(repo);
   console.log(`${repo}: ${r.files.length} of ${r.srcFiles} src files are imported by no file under test/`);
   for (const f of r.files) console.log(`  src/${f}`);
+  console.log(`${r.unreached.length} of ${r.srcFiles} src files are not reached by any test file, even through imports`);
+  for (const f of r.unreached) console.log(`  src/${f}`);
   console.log(`src folders without a test/ folder: ${r.foldersWithoutTests.length ? r.foldersWithoutTests.join(", ") : "none"}`);
 }
