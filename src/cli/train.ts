@@ -106,7 +106,7 @@ export const trainCommand: Command = {
     if (!labelsFile) throw new UsageError("--labels is required");
     if (!out) throw new UsageError("--out is required");
     checkOutputPath(out);
-    for (const f of [featuresFile, labelsFile]) if (!fs.existsSync(f)) throw new Error(`${f}: no such file`);
+    for (const f of [featuresFile, labelsFile]) if (f !== "-" && !fs.existsSync(f)) throw new Error(`${f}: no such file`);
     const threshold = asUsage(() => resolvePlasticThreshold(numberOption(args, "threshold", PLASTIC_THRESHOLD), "--threshold"));
     const labelColumn = args.options.get("label-column") ?? "d2min";
     const folds = intOption(args, "folds", 5);
