@@ -107,6 +107,8 @@ function runLammps(s: Sample, run: StageRun, commands: string[]): Promise<void> 
   const relative = (a: string) =>
     a.startsWith(repo + path.sep) ? a.slice(repo.length + 1) : a.startsWith(path.dirname(repo) + path.sep) ? "../" + a.slice(path.dirname(repo).length + 1) : a;
   commands.push(["lmp", ...args.map(relative)].join(" "));
+  // Recorded before the run, so a checkpoint taken mid-stage keeps the command that started it.
+  fs.writeFileSync(path.join(s.work, "commands.sh"), commands.join("\n") + "\n");
   return new Promise((resolve, reject) => {
     const t0 = Date.now();
     const child = spawn("lmp", args, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, OMP_NUM_THREADS: "1" } });
