@@ -1,136 +1,114 @@
-/** qsoft public API: re-exports only. The folders follow the pipeline: io -> neighbors/geometry -> features -> labels -> ml -> analysis -> plot. */
+/**
+ * qsoft public API: the names a notebook or a first script needs, each listed in docs/api.md. Deeper parts come
+ * from the subpath entries (`qsoft/io`, `qsoft/features`, `qsoft/ml`, ...; package.json `exports`), each a
+ * src/<folder>/index.ts barrel. tslab notebooks see only this root entry (tslab ignores `exports`).
+ * Pipeline order: structure -> io -> geometry/neighbors -> features -> labels -> ml -> softness -> analysis -> plot.
+ */
 
-// io: frames, LAMMPS dumps and data files, extended XYZ, perfect crystals
-export * from "./structure/frame";
-export * from "./io/parse-error";
-export * from "./io/dump-reader";
-export * from "./io/dump-writer";
-export * from "./io/extxyz";
-export * from "./io/lammps-data";
-export * from "./io/lattice";
-export { writeFileAtomic, AtomicWriter } from "./files/atomic-write";
+// structure and files
+export { Cell } from "./structure/cell";
+export type { Frame } from "./structure/frame";
+export { readDump } from "./io/dump-reader";
+export { writeDump } from "./io/dump-writer";
+export { latticeFrame } from "./io/lattice";
 
-// geometry and neighbors
-export * from "./structure/cell";
-export * from "./geometry/tessellation";
-export * from "./geometry/spatial-blocks";
-export * from "./geometry/voronoi";
-export * from "./geometry/voronoi-neighbors";
-export * from "./geometry/convex-hull";
-export * from "./geometry/solid-angle";
-export * from "./neighbors/neighbor-list";
-export * from "./neighbors/cutoff-neighbors";
-export * from "./neighbors/k-nearest";
+// geometry
+export { Voronoi } from "./geometry/voronoi";
+export { PAPER_FACE_FILTER, voronoiNeighbors } from "./geometry/voronoi-neighbors";
+export { convexHull } from "./geometry/convex-hull";
 
 // features
-export * from "./features/featurizer";
-export * from "./features/context";
-export * from "./features/compute-features";
-export * from "./features/feature-set";
-export * from "./features/feature-sets";
-export * from "./features/radii";
-export * from "./features/coarse-grain";
-export * from "./features/interstice";
-export * from "./features/interstice-kernels";
-export * from "./features/mro";
-export * from "./features/coordination";
-export * from "./features/voronoi-index";
-export * from "./features/motifs";
-export * from "./features/volume-metrics";
-export * from "./features/ifold-symmetry";
-export * from "./features/boop";
-export * from "./features/chemical-sro";
-export * from "./features/symmetry-functions";
-export * from "./features/wigner3j";
-export * from "./features/literature-sets";
-export * from "./features/species-roles";
+export { computeFeatures, featurize, PAPER_FEATURE_OPTIONS } from "./features/compute-features";
+export type { FeatureResult } from "./features/compute-features";
+export { FEATURE_SETS } from "./features/feature-sets";
+export { INTERSTICE_LABELS } from "./features/interstice";
+export { areaInterstice, distanceInterstice, volumeInterstice } from "./features/interstice-kernels";
+export { MIRACLE_RADII } from "./features/radii";
 
 // labels
-export * from "./labels/d2min";
-export * from "./labels/atomic-strain";
-export * from "./labels/plastic";
+export { D2min } from "./labels/d2min";
+export { PLASTIC_STRAIN, PLASTIC_THRESHOLD, plasticLabels, thresholdForFraction } from "./labels/plastic";
 
 // data set
-export * from "./dataset/manifest";
-export * from "./dataset/dataset";
-export * from "./dataset/sample";
-export * from "./dataset/checksum";
-export * from "./dataset/lammps-log";
+export { dataset } from "./dataset/dataset";
+export { loadManifest } from "./dataset/manifest";
+export { loadSample } from "./dataset/sample";
+export type { Sample } from "./dataset/sample";
 
 // machine learning
-export * from "./ml/random";
-export * from "./ml/design-matrix";
-export * from "./ml/binary-labels";
-export * from "./ml/classifier";
-export * from "./ml/bin-mapper";
-export * from "./ml/regression-tree";
-export * from "./ml/decision-tree-regressor";
-export * from "./ml/gradient-boosting-classifier";
-export * from "./ml/gbdt-params";
-export * from "./ml/binomial-loss";
-export * from "./ml/averaging-classifier";
-export * from "./ml/model-io";
-export * from "./ml/paper-protocol";
-export * from "./ml/sampling/undersample";
-export * from "./ml/sampling/easy-ensemble";
-export * from "./ml/model-selection/kfold";
-export * from "./ml/model-selection/stratified-kfold";
-export * from "./ml/model-selection/group-kfold";
-export * from "./ml/model-selection/train-test-split";
-export * from "./ml/model-selection/cross-validate";
-export * from "./ml/model-selection/grid-search";
-export * from "./ml/metrics/roc-auc";
-export * from "./ml/metrics/roc-curve";
-export * from "./ml/metrics/classification-scores";
-export * from "./ml/metrics/bootstrap-auc";
-export * from "./ml/metrics/calibration-curve";
-export * from "./ml/selection/correlation-filter";
-export * from "./ml/selection/recursive-feature-elimination";
-export * from "./ml/inspection/permutation-importance";
-export * from "./ml/inspection/partial-dependence";
-export * from "./ml/inspection/tree-partial-dependence";
+export { Random } from "./ml/random";
+export { GradientBoostingClassifier } from "./ml/gradient-boosting-classifier";
+export { PAPER_GBDT_PARAMS } from "./ml/gbdt-params";
+export { paperProtocol } from "./ml/paper-protocol";
+export type { PaperProtocolResult } from "./ml/paper-protocol";
+export { scoreProba } from "./ml/model-selection/cross-validate";
+export { rocAucScore } from "./ml/metrics/roc-auc";
+export { rocCurve } from "./ml/metrics/roc-curve";
+export { bootstrapAuc } from "./ml/metrics/bootstrap-auc";
 
 // quench-in softness
-export * from "./softness/quench-in-softness";
-export * from "./softness/model-card";
-export * from "./softness/training-set";
-export * from "./softness/sample-features";
-export * from "./softness/condition-glasses";
+export { QuenchInSoftness, shippedModels } from "./softness/quench-in-softness";
+export type { SoftnessResult } from "./softness/quench-in-softness";
+export { hostOf, labeledGlass } from "./softness/training-set";
+export type { LabeledGlass } from "./softness/training-set";
+export { conditionGlasses, manifestConditions } from "./softness/condition-glasses";
+export type { ConditionGlasses } from "./softness/condition-glasses";
 
 // analysis
-export * from "./analysis/softness-statistics";
-export * from "./analysis/pair-correlation";
-export * from "./analysis/mass-scaling";
-export * from "./analysis/paper-claims";
-export * from "./analysis/generalization";
-export * from "./analysis/feature-set-comparison";
-export * from "./analysis/motif-overlay";
+export { conditionalProbability, fractionPredictedByValue, logEdges, softnessGroups } from "./analysis/softness-statistics";
+export { PairCorrelation } from "./analysis/pair-correlation";
+export { fractalDimension, logRadii, massDistribution } from "./analysis/mass-scaling";
+export { fitConditions, SCENARIO_NAMES, summarizeScenarios, transferPairs, withReference } from "./analysis/generalization";
+export type { FittedCondition, TransferPair, TransferReference } from "./analysis/generalization";
+export {
+  AUGMENTED_GROUPS,
+  compareOnSamples,
+  comparisonRows,
+  conditionComparisonTable,
+  FIGURE_5A_GROUPS,
+  LITERATURE_SRO_MRO,
+} from "./analysis/feature-set-comparison";
+export type { FeatureGroupScore, SampleComparison } from "./analysis/feature-set-comparison";
+export { MOTIF_CLASSES, motifOverlay, motifOverlaySummary, motifPointSets } from "./analysis/motif-overlay";
+export { sliceField } from "./analysis/slice-field";
 
-// tables and plots
-export * from "./table/csv";
-export * from "./table/dataframe";
+// analysis: what limits our AUC (issue 12, notebooks/07-what-limits-auc; engineer G's block)
+/** Glasses of one composition grouped by quench rate and cell size, with octants for contiguous parts. */
+export { compositionGlassGroups } from "./analysis/auc-limit-glasses";
+export type { GlassGroup, GlassGroupOptions, LimitGlass } from "./analysis/auc-limit-glasses";
+/** The five studies: training data, quench rate, label, cell size, split; and the paper's reference numbers. */
+export { trainingDataStudy, quenchRateStudy, labelStudy, cellSizeStudy, splitStudy } from "./analysis/auc-limits";
+export { PAPER_TRAINING_ATOMS, PAPER_QUENCH_RATE, PAPER_TEST_AUC, PAPER_PLASTIC_FRACTION, PAPER_STD_QS } from "./analysis/auc-limits";
+export type { TrainingDataStudy, TrainingSizePoint, TrainingSetKind, QuenchRateStudy, QuenchRateRow, LabelStudy, LabelPoint } from "./analysis/auc-limits";
+export type { CellSizeStudy, CellSizeComparison, SplitStudy, StudyOptions, TrainingDataOptions, QuenchRateOptions, LabelStudyOptions } from "./analysis/auc-limits";
+/** The closing table (share of the 0.771 - ours gap per factor, with confidence) and its ledger rows. */
+export { aucGapTable, aucGapClaims, shareConfidence } from "./analysis/auc-gap";
+export type { AucGapTable, AucGapRow, AucGapClaim, ShareConfidence } from "./analysis/auc-gap";
+/** Log-linear trend y = a + b log10(x) with confidence and prediction intervals. */
+export { fitLogTrend, logTrendAt, logTrendChange } from "./analysis/log-trend";
+export type { LogTrend, TrendEstimate } from "./analysis/log-trend";
+
+// tables
+export { numericColumn, readCsv } from "./table/csv";
+export type { Table } from "./table/csv";
+export type { FeatureMatrix } from "./table/feature-matrix";
 export { show } from "./table/show";
 export { tableHtml } from "./table/table-html";
 export { tableText } from "./table/table-text";
 export type { TableLike, RowsTable, LabeledMatrix } from "./table/table-like";
 export type { TableDisplayOptions } from "./table/table-layout";
-export * from "./table/feature-matrix";
-export * from "./plot/figure";
-export * from "./plot/style";
-export * from "./plot/histogram";
-export * from "./plot/violin";
-export * from "./plot/box";
-export * from "./plot/line";
-export * from "./plot/roc";
-export * from "./plot/field-map";
-export * from "./analysis/slice-field";
-export * from "./plot/partial-dependence-map";
-export * from "./plot/bar";
-export * from "./plot/atom-scatter-3d";
-export * from "./plot/binning";
-export * from "./plot/distribution-series";
-export * from "./plot/render-image";
-export * from "./plot/notebook-display";
-export * from "./plot/figure-html";
-export * from "./plot/interactive";
-export * from "./plot/chromium";
+
+// plots
+export type { Figure, Layout, Mesh3dTrace, Scatter3dTrace, SceneAxis } from "./plot/figure";
+export { baseLayout, PALETTE } from "./plot/style";
+export { histogram } from "./plot/histogram";
+export { violinPlot } from "./plot/violin";
+export { boxPlot, boxStatistics } from "./plot/box";
+export { linePlot } from "./plot/line";
+export { rocPlot } from "./plot/roc";
+export { fieldMap } from "./plot/field-map";
+export { partialDependenceMap } from "./plot/partial-dependence-map";
+export { barChart } from "./plot/bar";
+export { atomScatter3d } from "./plot/atom-scatter-3d";
+export { renderToFile } from "./plot/render-image";
+export { showFigure, showFigures } from "./plot/notebook-display";

@@ -10,6 +10,7 @@ import { paperProtocol, type LabeledSample } from "../ml/paper-protocol";
  */
 export type GeneralizationScenario = 1 | 2 | 3 | 4 | 5;
 
+/** Display name of each generalization scenario (Figure 4), by scenario number. */
 export const SCENARIO_NAMES: Readonly<Record<GeneralizationScenario, string>> = Object.freeze({
   1: "i) same composition, same quench rate (unseen glass)",
   2: "ii) same composition, other quench rate",
@@ -117,6 +118,7 @@ export function fitConditions(conditions: readonly GeneralizationCondition[], op
  */
 export type TransferReference = "fitted" | "cv" | "test";
 
+/** One transfer: the source condition's model scored on the target's unseen glass, against the target's own score. */
 export interface TransferPair {
   readonly source: string;
   readonly target: string;
@@ -203,6 +205,7 @@ export interface ScenarioSummary {
   readonly maxDrop: number;
 }
 
+/** Per scenario (1-5): the number of transfer pairs and their mean, median, min and max AUC drop (Figure 4). */
 export function summarizeScenarios(pairs: readonly TransferPair[]): ScenarioSummary[] {
   const out: ScenarioSummary[] = [];
   for (const scenario of [1, 2, 3, 4, 5] as GeneralizationScenario[]) {

@@ -10,7 +10,7 @@ import { labelCache, labelCacheKey, type CachedD2min } from "./label-cache";
 import { defaultDataDir, loadManifest, rateTag, strainFile, strainsOf, typeNames, type ManifestEntry } from "./manifest";
 
 /** A sample: its id, its condition and number, or its manifest entry. */
-export type SampleKey = string | { composition: string; quenchRate: number; sample: number } | ManifestEntry;
+export type SampleKey = string | { composition: string; quenchRate: number; sample: number; variant?: string } | ManifestEntry;
 
 export interface LoadSampleOptions {
   /** Deformed snapshots to read (and verify) right away; others are read on first use. */
@@ -44,6 +44,7 @@ export interface SampleLabels extends CachedD2min {
   plasticFraction: number;
 }
 
+/** A shipped glass: its manifest entry, the quenched frame, the deformed snapshots and cached D2min labels. */
 export interface Sample {
   entry: ManifestEntry;
   dataDir: string;
@@ -65,7 +66,11 @@ export function findEntry(key: SampleKey, dataDir: string = defaultDataDir()): M
     typeof key === "string"
       ? samples.find((s) => s.id === key)
       : samples.find(
-          (s) => s.composition === key.composition && Math.abs(s.quenchRate - key.quenchRate) <= 1e-9 * key.quenchRate && s.sample === key.sample,
+          (s) =>
+            s.composition === key.composition &&
+            Math.abs(s.quenchRate - key.quenchRate) <= 1e-9 * key.quenchRate &&
+            s.sample === key.sample &&
+            (s.variant ?? "") === (key.variant ?? ""),
         );
   if (hit) return hit;
   const what = typeof key === "string" ? `"${key}"` : `${key.composition} at ${rateTag(key.quenchRate)} K/s, sample ${key.sample}`;

@@ -44,6 +44,7 @@ export interface PaperProtocolOptions {
   readonly cv?: "stratified" | "group";
 }
 
+/** What `paperProtocol` returns: CV scores, the averaged fold models, and their scores on the test glass. */
 export interface PaperProtocolResult {
   /** CV scores on the (undersampled) training data. */
   readonly cv: CrossValidationResult;

@@ -108,6 +108,7 @@ export interface ScatterTrace extends TraceBase {
   connectgaps?: boolean;
 }
 
+/** A Plotly scatter3d trace (markers or lines in 3-D). */
 export interface Scatter3dTrace extends TraceBase {
   type: "scatter3d";
   x: Datum[];
@@ -291,6 +292,7 @@ export interface Axis {
   categoryarray?: Category[];
 }
 
+/** One axis of a Plotly 3-D scene. */
 export interface SceneAxis {
   title?: Title;
   nticks?: number;
@@ -358,6 +360,7 @@ export interface Annotation {
   font?: Font;
 }
 
+/** A Plotly figure layout (the subset qsoft writes). */
 export interface Layout {
   title?: Title;
   width?: number;
