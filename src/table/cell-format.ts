@@ -34,18 +34,23 @@ function trimCommonZeros(cells: string[], trimmable: boolean[]): void {
 
 /**
  * Formats the numbers of one column the way pandas displays a float column (display.precision = 6,
- * pandas/io/formats/format.py FloatArrayFormatter): fixed point with `precision` decimals and common trailing zeros
- * removed, or scientific with `precision` decimals when some |x| > 1e6 or 0 < |x| < 10^-precision. A column
- * whose finite values are all integers below 1e16 prints them as integers. NaN prints as NaN, infinities as inf.
+ * FloatArrayFormatter.get_result_as_array in pandas/io/formats/format.py, pandas 1.5): fixed point with `precision`
+ * decimals and common trailing zeros removed; scientific with `precision` decimals when some 0 < |x| <
+ * 10^-precision, or when some |x| > 1e6 and the longest fixed-point cell (with pandas' sign space) is longer than
+ * precision + 6 characters. NaN prints as NaN, infinities as inf. One difference: JavaScript has no integer type,
+ * so a column whose finite values are all integers below 1e16 prints them as integers (pandas: 3.0 for a float 3).
  */
 export function formatNumbers(values: readonly number[], precision: number): string[] {
   const finite = values.filter(Number.isFinite);
   if (finite.every((x) => Number.isInteger(x) && Math.abs(x) < 1e16)) return values.map((x) => specialNumber(x) ?? String(x));
-  const large = finite.some((x) => Math.abs(x) > 1e6);
-  const small = finite.some((x) => x !== 0 && Math.abs(x) < 10 ** -precision);
-  if (large || small) return values.map((x) => specialNumber(x) ?? scientific(x, precision));
   const cells = values.map((x) => specialNumber(x) ?? x.toFixed(precision));
   trimCommonZeros(cells, values.map(Number.isFinite));
+  const signWidth = (x: number, s: string) => s.length + (x >= 0 ? 1 : 0);
+  // toFixed writes |x| >= 1e21 in exponent form: such a value is always too long for fixed point.
+  const tooLong = cells.some((s, i) => signWidth(values[i], s) > precision + 6 || Math.abs(values[i]) >= 1e21);
+  const large = finite.some((x) => Math.abs(x) > 1e6);
+  const small = finite.some((x) => x !== 0 && Math.abs(x) < 10 ** -precision);
+  if (small || (large && tooLong)) return values.map((x) => specialNumber(x) ?? scientific(x, precision));
   return cells;
 }
 

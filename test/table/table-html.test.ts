@@ -40,9 +40,10 @@ ${STYLE}
   });
 
   it("trims trailing zeros common to a column and switches to scientific notation as pandas does", () => {
-    // 0.5, 0.25 -> 0.50, 0.25 (pandas: 0.50, 0.25); a value above 1e6 makes the whole column scientific.
-    const html = tableHtml({ columns: ["a", "b"], rows: [[0.5, 1.5], [0.25, 2.5e7]] }, { index: false });
-    assert.match(html, /<tr><td>0\.50<\/td><td>1\.500000e\+00<\/td><\/tr>\n<tr><td>0\.25<\/td><td>2\.500000e\+07<\/td><\/tr>/);
+    // 0.5, 0.25 -> 0.50, 0.25 (pandas: 0.50, 0.25); 2.5e16 is above 1e6 and too long in fixed point, so the whole
+    // column is scientific (test/fixtures/table/pandas-float-format.json has pandas' own cells for more cases).
+    const html = tableHtml({ columns: ["a", "b"], rows: [[0.5, 1.5], [0.25, 2.5e16]] }, { index: false });
+    assert.match(html, /<tr><td>0\.50<\/td><td>1\.500000e\+00<\/td><\/tr>\n<tr><td>0\.25<\/td><td>2\.500000e\+16<\/td><\/tr>/);
     assert.doesNotMatch(html, /<th><\/th>/, "index: false draws no row-label column");
   });
 
