@@ -18,7 +18,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { rateTag } from "../../src/dataset/manifest";
+import { conditionOf, rateTag } from "../../src/dataset/manifest";
 import { dropCheckpoint, packCheckpoint, restoreCheckpoint, stageDone, type RestartStage } from "./checkpoint";
 import { lammpsVersion, potentialPath as planPotentialPath, readPlan, sha256, type Condition, type Plan } from "./plan";
 
@@ -59,7 +59,7 @@ function samples(): Sample[] {
     const quenchSteps = Math.round(quenchPs / plan.timestepPs);
     c.seeds.forEach((seed, k) => {
       const index = k + 1;
-      const id = `${c.composition}_${rateTag(c.quenchRate)}_s${index}`;
+      const id = `${c.composition}_${rateTag(c.quenchRate)}${c.variant ? `_${c.variant}` : ""}_s${index}`;
       const ext = c.extendedSample === index;
       list.push({
         id,
@@ -232,6 +232,7 @@ function collect(s: Sample, version: string, commands: string[], pot: string, wa
   const meta = {
     id: s.id,
     composition: c.composition,
+    ...(c.variant ? { variant: c.variant } : {}),
     elements: c.elements,
     typeMap: { "1": c.elements[0], "2": c.elements[1] },
     quenchRate: c.quenchRate,
@@ -362,7 +363,7 @@ async function main(): Promise<void> {
   // --only also sets the order: samples run in the order of the first token that names them
   const rank = (s: Sample): number => {
     if (!only) return 0;
-    const cond = `${s.condition.composition}@${rateTag(s.condition.quenchRate)}`;
+    const cond = conditionOf(s.condition);
     return only.findIndex((t) => t === cond || t === s.id || t === s.condition.composition);
   };
   const todo = all.filter((s) => rank(s) >= 0).sort((a, b) => rank(a) - rank(b));

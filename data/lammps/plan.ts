@@ -18,6 +18,11 @@ export interface Condition {
   seeds: number[];
   /** The sample (1-based) deformed on to the extended strain with finer snapshots. */
   extendedSample?: number;
+  /**
+   * Tells apart conditions of the same composition and rate, e.g. "32k" for a larger cell: part of the sample ids
+   * (Cu65Zr35_1e13_32k_s1) and of the condition name (Cu65Zr35@1e13/32k).
+   */
+  variant?: string;
 }
 
 export interface Plan {

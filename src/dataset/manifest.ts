@@ -14,6 +14,8 @@ export interface ManifestEntry {
   typeMap: Record<string, string>;
   /** Quench rate (K/s). */
   quenchRate: number;
+  /** Set when the plan has several conditions of one composition and rate, e.g. "32k" (a larger cell). */
+  variant?: string;
   /** Sample number within its condition (1, 2, 3). */
   sample: number;
   seed: number;
@@ -140,7 +142,7 @@ export function rateTag(rate: number): string {
   return rate.toExponential(0).replace("+", "");
 }
 
-/** "Cu65Zr35@1e13": the condition (composition and quench rate) of an entry. */
-export function conditionOf(entry: Pick<ManifestEntry, "composition" | "quenchRate">): string {
-  return `${entry.composition}@${rateTag(entry.quenchRate)}`;
+/** "Cu65Zr35@1e13" (or "Cu65Zr35@1e13/32k" for a variant): the condition (composition and quench rate) of an entry. */
+export function conditionOf(entry: Pick<ManifestEntry, "composition" | "quenchRate" | "variant">): string {
+  return `${entry.composition}@${rateTag(entry.quenchRate)}${entry.variant ? `/${entry.variant}` : ""}`;
 }

@@ -17,7 +17,7 @@ const planFile = process.env.QSOFT_PLAN ? path.resolve(process.env.QSOFT_PLAN) :
 const plan = JSON.parse(fs.readFileSync(planFile, "utf8")) as {
   maxStrain: number;
   extended: { maxStrain: number };
-  conditions: { composition: string; quenchRate: number; lattice: string; cells: number[]; fracB: number; elements: string[]; seeds: number[] }[];
+  conditions: { composition: string; quenchRate: number; variant?: string; lattice: string; cells: number[]; fracB: number; elements: string[]; seeds: number[] }[];
 };
 const manifest: Manifest = fs.existsSync(manifestPath(dataDir)) ? loadManifest(dataDir) : { description: "", samples: [] };
 
@@ -25,7 +25,7 @@ describe(`dataset: data/manifest.json (${manifest.samples.length} samples)`, () 
   it("lists each condition of conditions.json at most 3 times, with that condition's seeds, lattice and size", () => {
     const byCondition = new Map<string, number[]>();
     for (const s of manifest.samples) {
-      const c = plan.conditions.find((p) => p.composition === s.composition && p.quenchRate === s.quenchRate);
+      const c = plan.conditions.find((p) => conditionOf(p) === conditionOf(s));
       assert.ok(c, `sample ${s.id}: condition ${conditionOf(s)} is not in conditions.json`);
       const list = byCondition.get(conditionOf(s)) ?? [];
       list.push(s.sample);
@@ -35,7 +35,7 @@ describe(`dataset: data/manifest.json (${manifest.samples.length} samples)`, () 
       assert.deepEqual(typeNames(s), c.elements, `sample ${s.id}: type map`);
       const perCell = c.lattice === "bcc" ? 2 : 4;
       assert.equal(s.atoms, perCell * c.cells[0] * c.cells[1] * c.cells[2], `sample ${s.id}: atom count`);
-      assert.equal(s.id, `${s.composition}_${conditionOf(s).split("@")[1]}_s${s.sample}`);
+      assert.equal(s.id, `${s.composition}_${conditionOf(s).split("@")[1].replace("/", "_")}_s${s.sample}`);
     }
     for (const [cond, samples] of byCondition) {
       assert.ok(samples.length <= 3, `${cond} appears ${samples.length} times`);
