@@ -4,7 +4,7 @@ import { sliceField } from "../../src/analysis/slice-field";
 
 const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
 
-describe("plot/slice-field: a per-atom quantity in a slab as a 2-D field", () => {
+describe("analysis/slice-field: a per-atom quantity in a slab as a 2-D field", () => {
   it("picks the atoms within half the thickness of the centre, through a periodic boundary", () => {
     const positions = [1, 1, 0.1, 1, 1, 5, 1, 1, 9.6, 1, 1, 8.2];
     const periodic = sliceField(positions, [1, 2, 3, 4], Cell.orthogonal(4, 4, 10), { normal: "z", center: 9.5, thickness: 2 });
