@@ -7,6 +7,11 @@ function text(c: LayoutCell): string {
   return c === ELLIPSIS ? "..." : c;
 }
 
+/** Row labels; pandas writes the ellipsis row's label as "..". */
+function label(c: LayoutCell): string {
+  return c === ELLIPSIS ? ".." : c;
+}
+
 /** Width in characters (code points, so that Å, ± and × count as one). */
 function width(s: string): number {
   return [...s].length;
@@ -28,7 +33,7 @@ export function tableText(x: TableLike, options: TableDisplayOptions = {}): stri
   const header = t.header.map(text);
   const body = t.body.map((row) => row.map(text));
   const widths = header.map((h, c) => Math.max(width(h), ...body.map((row) => width(row[c]))));
-  const index = t.index === null ? null : t.index.map(text);
+  const index = t.index === null ? null : t.index.map(label);
   const indexWidth = index === null ? 0 : Math.max(0, ...index.map(width));
   const line = (label: string | null, cells: string[]) => {
     const parts = cells.map((s, c) => pad(s, widths[c], t.numeric[c] || t.header[c] === ELLIPSIS));
