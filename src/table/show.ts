@@ -4,11 +4,7 @@ import type { TableLike } from "./table-like";
 import type { TableDisplayOptions } from "./table-layout";
 import { tableText } from "./table-text";
 
-/**
- * Displays a table in the current tslab notebook cell, as pandas shows a DataFrame: one output carrying an HTML
- * table (text/html) and the aligned text of tableText (text/plain). Throws outside a notebook: print
- * tableText(x) in scripts.
- */
+/** Displays a table in a tslab notebook cell like a pandas DataFrame (text/html + text/plain); scripts: tableText. */
 export function show(x: TableLike, options: TableDisplayOptions = {}): void {
   displayBundle({ "text/html": tableHtml(x, options), "text/plain": tableText(x, options) });
 }
