@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -117,7 +118,7 @@ describe("fuzz: malformed inputs through every command", function () {
     assert.match(res.stdout, /warning: 2 atom\(s\) whose cell failed \(NaN in the CSV\), ids 1, 2/);
   });
 
-  it("a directory, a missing file or an empty name as input is named with what was expected (case 8)", async () => {
+  it("a directory or a missing file as input is named with what was expected; a pipe is read (case 8)", async () => {
     const folder = path.join(dir, "a-folder");
     fs.mkdirSync(folder, { recursive: true });
     const types = ["--types", "Cu,Zr"];
@@ -129,6 +130,12 @@ describe("fuzz: malformed inputs through every command", function () {
       await refuses(["predict", input, ...types, "--out", path.join(freshOut(), "qs.csv")], { file: input, message });
     }
     await refuses(["train", "--features", folder, "--labels", folder, "--out", path.join(freshOut(), "m.json")], { file: folder, message: /is a directory, expected a CSV file/ });
+    const fifo = path.join(dir, "pipe.dump");
+    execFileSync("mkfifo", [fifo]);
+    const writing = fs.promises.writeFile(fifo, glassText());
+    const piped = await succeeds(["voronoi", fifo, "--out", path.join(freshOut(), "v.csv")]);
+    await writing;
+    assert.match(piped.stdout, /100 atoms/);
     await refuses(["predict", "--features", folder, "--model", "cu65zr35-interstice", "--out", path.join(freshOut(), "qs.csv")], { file: folder, message: /is a directory, expected a CSV file/ });
   });
 
@@ -238,10 +245,11 @@ describe("fuzz: malformed inputs through every command", function () {
       await refuses(["d2min", ref, def, "--out", path.join(freshOut(), "d.csv")], { message: new RegExp(`atom id 7 has type \\d in reference \\(${escape(ref)}\\) but type \\d in deformed \\(${escape(def)}\\)`) });
     });
 
-    it("d2min refuses cutoffs the box or the memory cannot take, before any work (case 14)", async () => {
+    it("d2min and featurize refuse cutoffs the box or the memory cannot take, before any work (case 14)", async () => {
       const ref = deformed();
       for (const cutoff of ["60", "1e6"]) {
         await refuses(["d2min", ref, ref, "--cutoff", cutoff, "--out", path.join(freshOut(), "d.csv")], { file: ref, message: /neighbors per atom[^]*use a smaller cutoff/ });
+        await refuses(["featurize", ref, "--types", "Cu,Zr", "--cutoff", cutoff, "--out", path.join(freshOut(), "f.csv")], { file: ref, message: /neighbors per atom[^]*use a smaller cutoff/ });
       }
       await refuses(["d2min", glass(), glass(), "--cutoff", "6", "--out", path.join(freshOut(), "d.csv")], { message: /half the deformed cell[^]*minimum image/ });
     });
