@@ -1,13 +1,13 @@
-import { computeFeatures } from "../features/compute-features";
+import { computeResolvedFeatures, type FeaturizeOptions, resolveFeaturize } from "../features/compute-features";
 import { DEFAULT_CUTOFF, DEFAULT_FACE_FILTER } from "../features/context";
 import { featureTable } from "../features/featurizer";
 import { featureSets } from "../features/feature-sets";
 import { checkOutputPath } from "../files/atomic-write";
 import { readDump } from "../io/dump-reader";
-import { checkNumberDensity } from "../neighbors/neighbor-budget";
+import { checkNeighborBudget, checkNumberDensity } from "../neighbors/neighbor-budget";
 import { writeCsv } from "../table/csv";
 import { intOption, numberOption, parseArgs, parseKeyValues, parseList } from "./args";
-import { UsageError, type Command } from "./command";
+import { asUsage, UsageError, type Command } from "./command";
 
 function usage(): string {
   const sets = featureSets()
@@ -54,34 +54,31 @@ export const featurizeCommand: Command = {
     const sets = parseList(args.options.get("set") ?? "interstice,mro") ?? [];
     const known = new Set(featureSets().map((e) => e.name));
     for (const s of sets) if (s !== "all" && !known.has(s)) throw new UsageError(`unknown feature set "${s}" (known: ${[...known].join(", ")}, all)`);
-    const cutoff = numberOption(args, "cutoff", DEFAULT_CUTOFF);
-    if (!(cutoff > 0)) throw new UsageError(`--cutoff must be positive, got ${cutoff}`);
-    const faceFilter = numberOption(args, "face-filter", DEFAULT_FACE_FILTER);
-    if (!(faceFilter >= 0 && faceFilter < 1)) throw new UsageError(`--face-filter must be in [0, 1), got ${faceFilter}`);
-    const threads = intOption(args, "threads", 1);
-    if (threads < 1) throw new UsageError(`--threads must be at least 1, got ${threads}`);
-    const mroNeighbors = args.options.get("mro-neighbors");
-    if (mroNeighbors !== undefined && mroNeighbors !== "voronoi" && mroNeighbors !== "cutoff") throw new UsageError(`--mro-neighbors must be voronoi or cutoff, got "${mroNeighbors}"`);
     let radii: Record<string, number> | undefined;
     try {
       radii = parseKeyValues(args.options.get("radii"));
     } catch (e) {
       throw new UsageError(`--radii: ${(e as Error).message}`);
     }
-    for (const [el, r] of Object.entries(radii ?? {})) if (!(r > 0)) throw new UsageError(`--radii: the radius of ${el} must be positive, got ${r}`);
+    // The command line only turns strings into values; the featurize resolver checks them all, in these names.
+    const options: FeaturizeOptions = {
+      radii,
+      cutoff: numberOption(args, "cutoff", DEFAULT_CUTOFF),
+      faceFilter: numberOption(args, "face-filter", DEFAULT_FACE_FILTER),
+      threads: intOption(args, "threads", 1),
+      radical: args.flags.has("radical"),
+      clamp: !args.flags.has("no-clamp"),
+      mroNeighbors: args.options.get("mro-neighbors") as FeaturizeOptions["mroNeighbors"],
+    };
+    const resolved = asUsage(() =>
+      resolveFeaturize(sets, options, { cutoff: "--cutoff", faceFilter: "--face-filter", threads: "--threads", radii: "--radii", mroNeighbors: "--mro-neighbors" }),
+    );
 
     const started = Date.now();
     const frame = await readDump(args.positional[0], { types, frame: intOption(args, "frame", 0), sort: true });
     checkNumberDensity(frame.natoms, frame.cell.volume, args.positional[0], frame.cell.periodic);
-    const res = computeFeatures(frame, sets, {
-      radii,
-      cutoff,
-      faceFilter,
-      threads,
-      radical: args.flags.has("radical"),
-      clamp: !args.flags.has("no-clamp"),
-      mroNeighbors,
-    });
+    checkNeighborBudget(frame.natoms, frame.cell.volume, resolved.options.cutoff, args.positional[0]);
+    const res = computeResolvedFeatures(frame, resolved);
     writeCsv(out, featureTable(frame, res.matrix));
 
     const { n, labels, values, flags } = res.matrix;

@@ -1,5 +1,5 @@
 import type { NeighborList } from "../neighbors/neighbor-list";
-import type { StructureContext } from "./context";
+import { checkCutoff, type StructureContext } from "./context";
 import type { Citation } from "./featurizer";
 import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer } from "./featurizer";
@@ -231,9 +231,7 @@ function resolveBoop(params: BoopParams): { ls: readonly number[]; kinds: readon
   if (kinds.length === 0) throw new Error("BOOP needs at least one neighbor definition (voro or cut)");
   for (const k of kinds) if (k !== "voro" && k !== "cut") throw new Error(`BOOP neighbors must be "voro" or "cut", got "${String(k)}"`);
   if (new Set(kinds).size !== kinds.length) throw new Error(`BOOP neighbor definitions are repeated: ${kinds.join(", ")}`);
-  if (params.cutoff !== undefined && !(Number.isFinite(params.cutoff) && params.cutoff > 0)) {
-    throw new Error(`BOOP cutoff must be a positive number of Angstrom, got ${params.cutoff}`);
-  }
+  if (params.cutoff !== undefined) checkCutoff(params.cutoff, "BOOP cutoff");
   return { ls, kinds, cutoff: params.cutoff };
 }
 

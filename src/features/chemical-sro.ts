@@ -1,7 +1,7 @@
 import type { NeighborList } from "../neighbors/neighbor-list";
 import type { NeighborKind } from "./boop";
 import { neighborsOfKind } from "./boop";
-import type { StructureContext } from "./context";
+import { checkCutoff, type StructureContext } from "./context";
 import type { Citation } from "./featurizer";
 import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer } from "./featurizer";
@@ -73,9 +73,7 @@ export class ChemicalSroFeaturizer extends BaseFeaturizer {
     if (kinds.length === 0) throw new Error("CSRO needs at least one neighbor definition (voro or cut)");
     for (const k of kinds) if (k !== "voro" && k !== "cut") throw new Error(`CSRO neighbors must be "voro" or "cut", got "${String(k)}"`);
     if (new Set(kinds).size !== kinds.length) throw new Error(`CSRO neighbor definitions are repeated: ${kinds.join(", ")}`);
-    if (params.cutoff !== undefined && !(Number.isFinite(params.cutoff) && params.cutoff > 0)) {
-      throw new Error(`CSRO cutoff must be a positive number of Angstrom, got ${params.cutoff}`);
-    }
+    if (params.cutoff !== undefined) checkCutoff(params.cutoff, "CSRO cutoff");
     if (params.types) frameSpecies({ natoms: 0, types: new Int32Array(0), elements: null }, params.types);
     if (speciesNames && params.types && speciesNames.length !== params.types.length) {
       throw new Error(`CSRO: ${speciesNames.length} species names for ${params.types.length} types`);

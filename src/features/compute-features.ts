@@ -2,8 +2,8 @@ import type { DataFrame } from "danfojs-node";
 import type { Frame } from "../structure/frame";
 import type { Table } from "../table/csv";
 import { tableToDataFrame } from "../table/dataframe";
-import type { ContextOptions } from "./context";
-import { DEFAULT_CUTOFF, DEFAULT_FACE_FILTER, StructureContext } from "./context";
+import type { ContextOptionNames, ContextOptions, ResolvedContextOptions } from "./context";
+import { DEFAULT_CUTOFF, DEFAULT_FACE_FILTER, resolveContextOptions, StructureContext } from "./context";
 import type { Citation, Featurizer } from "./featurizer";
 import type { FeatureMatrix } from "../table/feature-matrix";
 import { featureTable } from "./featurizer";
@@ -47,13 +47,41 @@ export function createFeaturizers(sets: readonly string[], options: FeatureSetOp
   return resolveFeatureSets(sets).map((e) => e.create(options));
 }
 
+/** How a caller names the featurize options in its messages (e.g. the command line's `--cutoff`). */
+export type FeaturizeOptionNames = ContextOptionNames & Readonly<Partial<Record<"mroNeighbors", string>>>;
+
+/** A featurize call with every option checked: its featurizers and the resolved options. */
+export interface ResolvedFeaturize {
+  /** The featurizers of the sets asked for ("all" expanded), in column order. */
+  readonly featurizers: Featurizer[];
+  readonly options: Readonly<FeaturizeOptions & ResolvedContextOptions>;
+}
+
+/**
+ * The one resolver of a featurize call, run before any work: the set names ("all" expands, unknown names are
+ * refused), the context options (cutoff, face filter, threads, radii; see resolveContextOptions), the shared
+ * switches and every set's own parameters (by creating the featurizers, which check them). Messages name the
+ * options as the caller does (`names`).
+ */
+export function resolveFeaturize(sets: readonly string[], options: FeaturizeOptions = {}, names: FeaturizeOptionNames = {}): ResolvedFeaturize {
+  const resolved = resolveContextOptions(options, names);
+  const mro = options.mroNeighbors;
+  if (mro !== undefined && mro !== "voronoi" && mro !== "cutoff") throw new Error(`${names.mroNeighbors ?? "mroNeighbors"} must be "voronoi" or "cutoff", got "${String(mro)}"`);
+  return { featurizers: createFeaturizers(sets, resolved), options: resolved };
+}
+
 /**
  * Computes the named feature sets on `frame` with ONE StructureContext, so the Voronoi tessellation, the
  * neighbor lists and any SRO matrix an MRO set needs are computed once and shared.
  */
 export function computeFeatures(frame: Frame, sets: readonly string[], options: FeaturizeOptions = {}): FeatureResult {
-  const featurizers = createFeaturizers(sets, options);
-  const context = new StructureContext(frame, options);
+  return computeResolvedFeatures(frame, resolveFeaturize(sets, options));
+}
+
+/** computeFeatures for a featurize call already resolved (resolveFeaturize): nothing is checked again. */
+export function computeResolvedFeatures(frame: Frame, resolved: ResolvedFeaturize): FeatureResult {
+  const featurizers = resolved.featurizers;
+  const context = new StructureContext(frame, resolved.options);
   const matrix = concatFeatureMatrices(featurizers.map((f) => context.features(f)));
   const citations: Citation[] = [];
   for (const f of featurizers) for (const c of f.citations()) if (!citations.some((o) => o.key === c.key)) citations.push(c);

@@ -59,17 +59,38 @@ export interface ResolvedContextOptions {
 export const DEFAULT_CUTOFF = 4.0;
 export const DEFAULT_FACE_FILTER = 0.05;
 
-/** Checks options and fills defaults; errors name the option and the bad value. */
-export function resolveContextOptions(options: ContextOptions): ResolvedContextOptions {
-  const cutoff = options.cutoff ?? DEFAULT_CUTOFF;
-  if (!(Number.isFinite(cutoff) && cutoff > 0)) throw new Error(`cutoff must be a positive number of Angstrom, got ${cutoff}`);
+/** How a caller names the context options in its messages (e.g. `{ cutoff: "--cutoff" }` on the command line). */
+export type ContextOptionNames = Readonly<Partial<Record<"cutoff" | "faceFilter" | "threads" | "radii", string>>>;
+
+/** The one check of a neighbor cutoff radius in the feature code: a positive finite number of Angstrom. */
+export function checkCutoff(cutoff: number, name = "cutoff"): number {
+  if (!(Number.isFinite(cutoff) && cutoff > 0)) throw new Error(`${name} must be a positive number of Angstrom, got ${cutoff}`);
+  return cutoff;
+}
+
+/** Options objects made by {@link resolveContextOptions}: they pass through it unchanged. */
+const RESOLVED = new WeakSet<object>();
+
+/**
+ * The one resolver of the context (featurize) options: defaults filled in, every value checked once, before any
+ * work; errors name the option as the caller does (`names`) and echo the bad value. Other fields of `options`
+ * are kept; the resolved object passes through again unchanged (a StructureContext built from it checks nothing).
+ */
+export function resolveContextOptions<T extends ContextOptions>(options: T, names: ContextOptionNames = {}): Readonly<T & ResolvedContextOptions> {
+  if (RESOLVED.has(options)) return options as Readonly<T & ResolvedContextOptions>;
+  const cutoff = checkCutoff(options.cutoff ?? DEFAULT_CUTOFF, names.cutoff);
   const faceFilter = options.faceFilter ?? DEFAULT_FACE_FILTER;
   if (!(Number.isFinite(faceFilter) && faceFilter >= 0 && faceFilter < 1)) {
-    throw new Error(`faceFilter must be a fraction in [0, 1), got ${faceFilter}`);
+    throw new Error(`${names.faceFilter ?? "faceFilter"} must be a fraction in [0, 1), got ${faceFilter}`);
   }
   const threads = options.threads ?? 1;
-  if (!(Number.isInteger(threads) && threads >= 1)) throw new Error(`threads must be a positive integer, got ${threads}`);
-  return { cutoff, faceFilter, radical: options.radical ?? false, threads };
+  if (!(Number.isInteger(threads) && threads >= 1)) throw new Error(`${names.threads ?? "threads"} must be a positive integer, got ${threads}`);
+  for (const [element, r] of Object.entries(options.radii ?? {})) {
+    if (!(Number.isFinite(r) && r > 0)) throw new Error(`${names.radii ?? "radii"}: the radius of ${element} must be a positive number of Angstrom, got ${r}`);
+  }
+  const resolved = Object.freeze({ ...options, cutoff, faceFilter, radical: options.radical ?? false, threads });
+  RESOLVED.add(resolved);
+  return resolved;
 }
 
 function checkList(list: NeighborList, n: number, what: string): NeighborList {
@@ -141,7 +162,8 @@ export class StructureContext {
 
   /** All neighbors with 0 < d < rc (default: the context's cutoff), cached by rc. */
   cutoffNeighbors(rc: number = this.options.cutoff): NeighborList {
-    if (!(Number.isFinite(rc) && rc > 0)) throw new Error(`cutoff must be a positive number of Angstrom, got ${rc}`);
+    // The context's own cutoff was checked when the options were resolved; another radius is checked here.
+    if (rc !== this.options.cutoff) checkCutoff(rc);
     let list = this.cutoffCache.get(rc);
     if (list === undefined) {
       list = computeCutoffNeighbors(this.frame, rc);

@@ -1,5 +1,5 @@
 import type { NeighborList } from "../neighbors/neighbor-list";
-import type { StructureContext } from "./context";
+import { checkCutoff, type StructureContext } from "./context";
 import type { Citation } from "./featurizer";
 import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer } from "./featurizer";
@@ -32,9 +32,7 @@ export class CoordinationFeaturizer extends BaseFeaturizer {
 
   constructor(params: CoordinationParams = {}) {
     super();
-    if (params.cutoff !== undefined && !(Number.isFinite(params.cutoff) && params.cutoff > 0)) {
-      throw new Error(`CN cutoff must be a positive number of Angstrom, got ${params.cutoff}`);
-    }
+    if (params.cutoff !== undefined) checkCutoff(params.cutoff, "CN cutoff");
     this.cutoff = params.cutoff;
     this.key = `cn(${this.cutoff ?? "ctx"})`;
   }

@@ -2,7 +2,7 @@ import { ConvexHull } from "../geometry/convex-hull";
 import { VORONOI_EMPTY, VORONOI_FAILED, VORONOI_WALL } from "../geometry/voronoi";
 import type { NeighborList } from "../neighbors/neighbor-list";
 import { AMLEARN, BARBER_1996, LAWS_2015, MIRACLE_2006, VAN_OOSTEROM_1983, WANG_JAIN_2019 } from "./citations";
-import type { StructureContext } from "./context";
+import { checkCutoff, type StructureContext } from "./context";
 import type { Citation } from "./featurizer";
 import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer } from "./featurizer";
@@ -77,9 +77,7 @@ export class IntersticeFeaturizer extends BaseFeaturizer {
     if (this.distanceDenominator !== "bond" && this.distanceDenominator !== "radiusSum") {
       throw new Error(`distanceDenominator must be "bond" or "radiusSum", got "${String(this.distanceDenominator)}"`);
     }
-    if (options.cutoff !== undefined && !(Number.isFinite(options.cutoff) && options.cutoff > 0)) {
-      throw new Error(`interstice cutoff must be a positive number of Angstrom, got ${options.cutoff}`);
-    }
+    if (options.cutoff !== undefined) checkCutoff(options.cutoff, "interstice cutoff");
     this.key = `interstice(clamp=${this.clamp};d=${this.distanceDenominator};rc=${options.cutoff ?? "ctx"};tol=${options.hullTolerance ?? "default"})`;
   }
 

@@ -1,7 +1,7 @@
 import type { NeighborList } from "../neighbors/neighbor-list";
 import type { CoarseGrainOptions, CoarseGrainStat } from "./coarse-grain";
 import { coarseGrain, coarseGrainLabels, MRO_STATS } from "./coarse-grain";
-import type { StructureContext } from "./context";
+import { checkCutoff, type StructureContext } from "./context";
 import type { Citation, Featurizer } from "./featurizer";
 import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer } from "./featurizer";
@@ -41,9 +41,7 @@ export class MroFeaturizer extends BaseFeaturizer {
     super();
     const source = options.neighbors ?? "voronoi";
     if (source !== "voronoi" && source !== "cutoff") throw new Error(`MRO neighbors must be "voronoi" or "cutoff", got "${String(source)}"`);
-    if (options.cutoff !== undefined && !(Number.isFinite(options.cutoff) && options.cutoff > 0)) {
-      throw new Error(`MRO cutoff must be a positive number of Angstrom, got ${options.cutoff}`);
-    }
+    if (options.cutoff !== undefined) checkCutoff(options.cutoff, "MRO cutoff");
     const baseLabels = base.featureLabels();
     this.columns = options.columns ?? baseLabels;
     for (const c of this.columns) if (!baseLabels.includes(c)) throw new Error(`MRO: the base set "${base.name}" has no column "${c}"`);

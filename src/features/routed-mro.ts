@@ -1,6 +1,6 @@
 import type { CoarseGrainStat } from "./coarse-grain";
 import { coarseGrain, coarseGrainLabels, MRO_STATS } from "./coarse-grain";
-import type { StructureContext } from "./context";
+import { checkCutoff, type StructureContext } from "./context";
 import type { Citation, Featurizer } from "./featurizer";
 import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer } from "./featurizer";
@@ -48,9 +48,7 @@ export class RoutedMroFeaturizer extends BaseFeaturizer {
     if (this.route !== "auto" && this.route !== "voronoi" && this.route !== "cutoff") {
       throw new Error(`MRO neighbors must be "auto", "voronoi" or "cutoff", got "${String(this.route)}"`);
     }
-    if (options.cutoff !== undefined && !(Number.isFinite(options.cutoff) && options.cutoff > 0)) {
-      throw new Error(`MRO cutoff must be a positive number of Angstrom, got ${options.cutoff}`);
-    }
+    if (options.cutoff !== undefined) checkCutoff(options.cutoff, "MRO cutoff");
     this.name = options.name ?? `mro_${base.name}`;
     this.key = `routed_mro(${base.key};${this.route};${options.cutoff ?? "ctx"};${options.includeCenter ?? false};${this.stats.join(",")};${(options.exclude ?? []).join(",")})`;
   }

@@ -78,6 +78,19 @@ describe("qsoft featurize (CLI) and featurize() (DataFrame)", () => {
     assert.ok(!fs.existsSync(out));
   });
 
+  it("checks every option before reading the dump, in the command line's words (issue 14 case 12)", async () => {
+    const out = path.join(dir, "refused.csv");
+    const missing = path.join(dir, "no-such.dump");
+    const refused = (args: string[], re: RegExp) =>
+      assert.rejects(featurizeCommand.run([missing, "--types", "Cu,Zr", "--out", out, ...args]), (e: Error) => e instanceof UsageError && re.test(e.message));
+    await refused(["--cutoff", "-1"], /^--cutoff must be a positive number of Angstrom, got -1$/);
+    await refused(["--face-filter", "1.5"], /^--face-filter must be a fraction in \[0, 1\), got 1.5$/);
+    await refused(["--threads", "0"], /^--threads must be a positive integer, got 0$/);
+    await refused(["--radii", "Cu=-1"], /^--radii: the radius of Cu must be a positive number of Angstrom, got -1$/);
+    await refused(["--mro-neighbors", "all"], /^--mro-neighbors must be "voronoi" or "cutoff", got "all"$/);
+    assert.ok(!fs.existsSync(out));
+  });
+
   it("featurize() returns a danfojs DataFrame with id, type, then the features", function () {
     this.timeout(60000);
     const frame = makeFrame([0, 0, 0, 1, 1, 1, 1, -1, -1, -1, 1, -1, -1, -1, 1], [1, 1, 1, 1, 1], ["Cu"]);
