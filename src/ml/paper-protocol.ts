@@ -116,6 +116,8 @@ export interface ProtocolCrossValidation {
 export function protocolCrossValidation(options: Omit<PaperProtocolOptions, "test">): ProtocolCrossValidation {
   const { train, nSplits = 5, randomState = 0, undersample = true, threshold = 0.5 } = options;
   if (train.length === 0) throw new Error("paperProtocol: no training samples");
+  // The model's parameters are checked first, before the samples are concatenated and undersampled.
+  const base = new GradientBoostingClassifier({ ...PAPER_GBDT_PARAMS, ...options.params });
   const parts: DesignMatrix[] = [];
   const ys: Uint8Array[] = [];
   train.forEach((s, k) => {
@@ -139,7 +141,6 @@ export function protocolCrossValidation(options: Omit<PaperProtocolOptions, "tes
   const Xb = takeRows(X, keep);
   const yb = Uint8Array.from(keep, (i) => y[i]);
 
-  const base = new GradientBoostingClassifier({ ...PAPER_GBDT_PARAMS, ...options.params });
   const splitter = rng.nextSeed();
   const cv =
     options.cv === "group"

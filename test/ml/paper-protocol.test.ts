@@ -47,6 +47,11 @@ describe("paperProtocol", () => {
       () => paperProtocol({ train: [{ X: s1, y: s1.y }], test: { X: s1, y: new Uint8Array(500) }, params: { nEstimators: 2 } }),
       /test labels has only one class/,
     );
+    // The model's parameters are checked before the samples: a bad one wins over the column mismatch.
+    assert.throws(
+      () => paperProtocol({ train: [{ X: s1, y: s1.y }, { X: other, y: other.y }], test: { X: s1, y: s1.y }, params: { learningRate: 1e308 } }),
+      /learningRate=1e\+308 must be in \(0, 1\]/,
+    );
   });
 });
 
