@@ -2,20 +2,34 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 /**
- * Temporary files of writes in progress. On SIGINT or SIGTERM they are removed before the process ends with
- * that signal; SIGKILL cannot be caught, so a killed run may leave a stale `.NAME.PID.TIME.tmp` beside its
- * output, which is safe to delete.
+ * Temporary files of writes in progress. While there are any, SIGINT and SIGTERM remove them before the process
+ * ends with that signal (the handlers are removed again once the writes are done, so Ctrl-C interrupts later
+ * computations at once). SIGKILL cannot be caught: a killed run may leave a stale `.NAME.PID.TIME.tmp` beside
+ * its output, which is safe to delete.
  */
 const liveTemps = new Set<string>();
 let signalsHooked = false;
 
-function removeTempsOn(signal: NodeJS.Signals): void {
+function removeLiveTemps(): void {
   for (const t of liveTemps) fs.rmSync(t, { force: true });
   liveTemps.clear();
+}
+
+function removeTempsOn(signal: NodeJS.Signals): void {
+  removeLiveTemps();
+  // Only when no one else handles the signal (a tslab kernel turns SIGINT into an interrupt) does it end the process.
   if (process.listenerCount(signal) === 1) {
-    process.removeAllListeners(signal);
+    unhook();
     process.kill(process.pid, signal);
   }
+}
+
+function unhook(): void {
+  if (!signalsHooked) return;
+  signalsHooked = false;
+  process.removeListener("SIGINT", removeTempsOn);
+  process.removeListener("SIGTERM", removeTempsOn);
+  process.removeListener("exit", removeLiveTemps);
 }
 
 function trackTemp(tmp: string): void {
@@ -24,9 +38,13 @@ function trackTemp(tmp: string): void {
   signalsHooked = true;
   process.on("SIGINT", removeTempsOn);
   process.on("SIGTERM", removeTempsOn);
-  process.on("exit", () => {
-    for (const t of liveTemps) fs.rmSync(t, { force: true });
-  });
+  process.on("exit", removeLiveTemps);
+}
+
+/** Forgets a temporary file; the handlers go one event-loop turn later, after a signal that came meanwhile. */
+function untrackTemp(tmp: string): void {
+  liveTemps.delete(tmp);
+  if (liveTemps.size === 0) setImmediate(() => liveTemps.size === 0 && unhook()).unref();
 }
 
 function tempPath(file: string): string {
@@ -77,7 +95,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     fs.rmSync(tmp, { force: true });
     throw e;
   } finally {
-    liveTemps.delete(tmp);
+    untrackTemp(tmp);
   }
 }
 
@@ -98,7 +116,7 @@ export class AtomicWriter {
     try {
       this.fd = fs.openSync(this.tmp, "w");
     } catch (e) {
-      liveTemps.delete(this.tmp);
+      untrackTemp(this.tmp);
       throw e;
     }
   }
@@ -119,7 +137,7 @@ export class AtomicWriter {
       throw e;
     }
     this.done = true;
-    liveTemps.delete(this.tmp);
+    untrackTemp(this.tmp);
   }
 
   /** Removes the temporary file (no-op after a successful `close`). */
@@ -128,7 +146,7 @@ export class AtomicWriter {
     this.done = true;
     this.closeFd();
     fs.rmSync(this.tmp, { force: true });
-    liveTemps.delete(this.tmp);
+    untrackTemp(this.tmp);
   }
 
   private closeFd(): void {

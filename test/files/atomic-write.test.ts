@@ -37,6 +37,28 @@ describe("atomic writes", () => {
     fs.rmSync(target, { recursive: true });
   });
 
+  it("holds its signal handlers only while a write is in progress; with another SIGINT listener (a notebook kernel) it only cleans up", async () => {
+    const base = process.listenerCount("SIGINT");
+    const baseTerm = process.listenerCount("SIGTERM");
+    const target = path.join(dir, "hooks.csv");
+    const w = new AtomicWriter(target);
+    assert.equal(process.listenerCount("SIGINT"), base + 1);
+    const kernel = () => undefined;
+    process.on("SIGINT", kernel);
+    try {
+      process.emit("SIGINT", "SIGINT");
+    } finally {
+      process.removeListener("SIGINT", kernel);
+    }
+    assert.deepEqual(tempFiles(dir), [], "the temporary file is gone, the process lives on");
+    w.abort();
+    writeFileAtomic(target, "a\n");
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(process.listenerCount("SIGINT"), base);
+    assert.equal(process.listenerCount("SIGTERM"), baseTerm);
+    assert.equal(fs.readFileSync(target, "utf8"), "a\n");
+  });
+
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     it(`removes the temporary file of a write in progress on ${signal} and ends with that signal`, async function () {
       this.timeout(20000);
