@@ -318,7 +318,7 @@ export interface LabelPoint {
   readonly paperThreshold: boolean;
 }
 
-export interface LabelOptions extends StudyOptions {
+export interface LabelStudyOptions extends StudyOptions {
   readonly quenchRate: number;
   readonly atoms: number;
   /** Target plastic fractions of the training glasses; each gives a threshold (default 3.5, 5, 6, 10, 20, 30 %). */
@@ -350,7 +350,7 @@ export interface LabelStudy {
  * unseen glass, so the unseen glass's fraction is measured, not imposed. Training data: the condition's
  * training glasses, whole (the paper's 2 + 1 split).
  */
-export function labelStudy(groups: readonly GlassGroup[], options: LabelOptions): LabelStudy {
+export function labelStudy(groups: readonly GlassGroup[], options: LabelStudyOptions): LabelStudy {
   const group = findGroup(groups, options.quenchRate, options.atoms);
   const test = group.glasses[group.glasses.length - 1];
   const train = group.glasses.slice(0, -1);
