@@ -21,7 +21,7 @@ const edit = (f: (a: Atom[]) => void): Atom[] => {
   f(atoms);
   return atoms;
 };
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 describe("fuzz: malformed inputs through every command", function () {
   this.timeout(120000);
@@ -49,7 +49,7 @@ describe("fuzz: malformed inputs through every command", function () {
     assert.equal(res.code, want.code ?? 1, what);
     assert.doesNotMatch(res.stderr, /uncaught|\n\s+at /, `a stack trace: ${what}`);
     if (want.file !== undefined) {
-      const at = want.line ? `${escape(want.file)}:\\d+:` : escape(want.file);
+      const at = want.line ? `${escapeRegExp(want.file)}:\\d+:` : escapeRegExp(want.file);
       assert.match(res.stderr, new RegExp(at), `the message names ${want.file}${want.line ? " and a line" : ""}: ${what}`);
     }
     assert.match(res.stderr, want.message, what);
@@ -182,7 +182,7 @@ describe("fuzz: malformed inputs through every command", function () {
     it("NaN features are read as NaN and named by atom id and file line, with --drop-nan as the way out (case 10)", async () => {
       const file = variant("nan-features.csv", (l) => l.map((line, k) => (k === 7 ? line.replace(/,[^,]+$/, ",NaN") : line)));
       const id = rows()[7].split(",")[0];
-      const message = new RegExp(`1 atom\\(s\\) have NaN features \\(id ${id} \\(line 8\\)[^]*--drop-nan`);
+      const message = new RegExp(`1 atom\\(s\\) have NaN features \\(id ${id} \\(line 8\\)[\\s\\S]*--drop-nan`);
       await refuses(train(file), { file, message });
       await refuses(["predict", "--features", file, "--model", model, "--out", path.join(freshOut(), "qs.csv")], { file, message });
       const ok = await succeeds(train(file, ["--drop-nan"]));
@@ -205,6 +205,27 @@ describe("fuzz: malformed inputs through every command", function () {
         const file = put(dir, name, content);
         await refuses(train(file), { file, line, message });
       }
+    });
+
+    it("bad labels and bad model files are named: NaN label, missing label column, empty/binary/missing model", async () => {
+      const nanLabel = put(dir, "nan-labels.csv", fs.readFileSync(labels, "utf8").replace(/\n(\d+),\d+\n/, "\n$1,NaN\n"));
+      await refuses(["train", "--features", features, "--labels", nanLabel, "--params", "nEstimators=5", "--folds", "2", "--out", path.join(freshOut(), "m.json")], {
+        file: nanLabel,
+        line: true,
+        message: /the d2min of atom id \d+ is NaN/,
+      });
+      await refuses(train(features, ["--label-column", "d2mim"]), { file: labels, message: /no column "d2mim"/ });
+      for (const [name, content, message] of [
+        ["empty.json", "", /cannot read model JSON/],
+        ["binary.json", Uint8Array.from({ length: 500 }, (_, k) => (k * 97) % 256), /cannot read model JSON/],
+        ["wrong.json", JSON.stringify({ format: "something else" }), /format|model/],
+      ] as const) {
+        const file = put(dir, name, content);
+        await refuses(["predict", "--features", features, "--model", file, "--out", path.join(freshOut(), "qs.csv")], { file, message });
+        await refuses(["predict", glass(), "--types", "Cu,Zr", "--model", file, "--out", path.join(freshOut(), "qs.csv")], { file, message });
+      }
+      await refuses(["predict", "--features", features, "--model", path.join(dir, "none.json"), "--out", path.join(freshOut(), "qs.csv")], { file: "none.json", message: /not found|no such file|ENOENT/ });
+      await refuses(["predict", "--features", features, "--model", "no-such-shipped-model", "--out", path.join(freshOut(), "qs.csv")], { message: /no shipped model "no-such-shipped-model"/ });
     });
 
     it("an unknown --exclude column is an error, not a silent feature (case 4)", async () => {
@@ -242,16 +263,16 @@ describe("fuzz: malformed inputs through every command", function () {
     it("d2min refuses an atom whose type differs between the frames, naming the id and both files (case 3)", async () => {
       const ref = glass();
       const def = put(dir, "retyped.dump", dumpText({ atoms: edit((a) => (a[6].type = a[6].type === 1 ? 2 : 1)), bounds: cube(GLASS_L) }));
-      await refuses(["d2min", ref, def, "--out", path.join(freshOut(), "d.csv")], { message: new RegExp(`atom id 7 has type \\d in reference \\(${escape(ref)}\\) but type \\d in deformed \\(${escape(def)}\\)`) });
+      await refuses(["d2min", ref, def, "--out", path.join(freshOut(), "d.csv")], { message: new RegExp(`atom id 7 has type \\d in reference \\(${escapeRegExp(ref)}\\) but type \\d in deformed \\(${escapeRegExp(def)}\\)`) });
     });
 
     it("d2min and featurize refuse cutoffs the box or the memory cannot take, before any work (case 14)", async () => {
       const ref = deformed();
       for (const cutoff of ["60", "1e6"]) {
-        await refuses(["d2min", ref, ref, "--cutoff", cutoff, "--out", path.join(freshOut(), "d.csv")], { file: ref, message: /neighbors per atom[^]*use a smaller cutoff/ });
-        await refuses(["featurize", ref, "--types", "Cu,Zr", "--cutoff", cutoff, "--out", path.join(freshOut(), "f.csv")], { file: ref, message: /neighbors per atom[^]*use a smaller cutoff/ });
+        await refuses(["d2min", ref, ref, "--cutoff", cutoff, "--out", path.join(freshOut(), "d.csv")], { file: ref, message: /neighbors per atom[\s\S]*use a smaller cutoff/ });
+        await refuses(["featurize", ref, "--types", "Cu,Zr", "--cutoff", cutoff, "--out", path.join(freshOut(), "f.csv")], { file: ref, message: /neighbors per atom[\s\S]*use a smaller cutoff/ });
       }
-      await refuses(["d2min", glass(), glass(), "--cutoff", "6", "--out", path.join(freshOut(), "d.csv")], { message: /half the deformed cell[^]*minimum image/ });
+      await refuses(["d2min", glass(), glass(), "--cutoff", "6", "--out", path.join(freshOut(), "d.csv")], { message: /half the deformed cell[\s\S]*minimum image/ });
     });
   });
 
