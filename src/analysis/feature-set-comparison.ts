@@ -6,11 +6,11 @@ import { loadSample, type Sample } from "../dataset/sample";
 import { createFeaturizers, PAPER_FEATURE_OPTIONS, type FeaturizeOptions } from "../features/compute-features";
 import type { FeatureMatrix } from "../table/feature-matrix";
 import { PLASTIC_STRAIN, PLASTIC_THRESHOLD } from "../labels/plastic";
-import { AveragingClassifier } from "../ml/averaging-classifier";
+import type { AveragingClassifier } from "../ml/averaging-classifier";
 import type { GradientBoostingParams } from "../ml/gbdt-params";
 import { loadClassifier } from "../ml/model-io";
 import type { CrossValidationResult } from "../ml/model-selection/cross-validate";
-import { paperProtocol, protocolCrossValidation, type LabeledSample } from "../ml/paper-protocol";
+import { PAPER_CV_FOLDS, paperProtocol, protocolCrossValidation, type LabeledSample } from "../ml/paper-protocol";
 import { sampleFeatures } from "../softness/sample-features";
 import { hostOf } from "../softness/training-set";
 import { makeTable, type Column, type Table } from "../table/csv";
@@ -240,7 +240,7 @@ function checkGroups(groups: readonly ColumnGroup[]): void {
  * hence the same undersampled rows and the same CV splits. Returns the CV AUC (mean, std) and the test AUC per group.
  */
 export function compareFeatureSets(options: FeatureSetComparisonOptions): FeatureSetComparison {
-  const { train, groups, randomState = 0, nSplits = 5, params } = options;
+  const { train, groups, randomState = 0, nSplits = PAPER_CV_FOLDS, params } = options;
   const test = options.test ?? null;
   if (train.length === 0) throw new Error("compareFeatureSets: no training glass");
   checkGroups(groups);
@@ -377,7 +377,7 @@ function shared(values: Float64Array): Float64Array {
  * `threads` <= 1 runs on the calling thread.
  */
 export async function compareFeatureSetsParallel(options: FeatureSetComparisonOptions & { threads?: number }): Promise<FeatureSetComparison> {
-  const { train, groups, randomState = 0, nSplits = 5, params } = options;
+  const { train, groups, randomState = 0, nSplits = PAPER_CV_FOLDS, params } = options;
   const test = options.test ?? null;
   const threads = Math.min(options.threads ?? 2, groups.length);
   if (!(threads > 1)) return compareFeatureSets(options);

@@ -7,8 +7,8 @@ import { makeTable, writeCsv } from "../table/csv";
 import { asUsage, UsageError, type Command } from "./command";
 import { intOption, numberOption, parseArgs, parseList } from "./args";
 
-const usage = `usage: qsoft d2min REF_DUMP DEFORMED_DUMP --out FILE.csv [--types Cu,Zr] [--cutoff 5]
-                   [--frame N] [--normalize none|neighbors] [--threshold 5]
+const usage = `usage: qsoft d2min REF_DUMP DEFORMED_DUMP --out FILE.csv [--types Cu,Zr] [--cutoff ${D2MIN_CUTOFF}]
+                   [--frame N] [--normalize none|neighbors] [--threshold ${PLASTIC_THRESHOLD}]
 
 Non-affine squared displacement D2min (Falk & Langer 1998) and von Mises local shear strain (Shimizu, Ogata &
 Li 2007) of every atom of DEFORMED_DUMP relative to REF_DUMP (LAMMPS text dumps, plain or .gz; atoms matched by
@@ -16,12 +16,12 @@ id). Neighbors are the atoms within the cutoff in the reference frame. Unwrapped
 with ix iy iz) make periodic images exact; without them the deformed bonds use the minimum image (warning).
 
   --out FILE         CSV written: id,type,n_neighbors,d2min,shear_strain, sorted by id
-  --cutoff R         neighbor cutoff in the reference frame, Angstrom (default 5)
+  --cutoff R         neighbor cutoff in the reference frame, Angstrom (default ${D2MIN_CUTOFF})
   --normalize MODE   none: the plain sum over neighbors, Angstrom^2 (default; the paper's D2min)
                      neighbors: the sum divided by the neighbor count
   --frame N          frame of DEFORMED_DUMP, 0-based, negative from the end (default 0); REF_DUMP: first frame
   --types A,B        element names of types 1, 2, ...: checks the types and splits the printed summary
-  --threshold T      D2min threshold of the printed plastic fraction (default 5, the paper's 5.0 A^2)`;
+  --threshold T      D2min threshold of the printed plastic fraction (default ${PLASTIC_THRESHOLD}, the paper's 5.0 A^2)`;
 
 /** `qsoft d2min`: D2min and shear strain labels between two dumps, as CSV. */
 export const d2minCommand: Command = {

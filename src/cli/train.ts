@@ -10,6 +10,7 @@ import { writeClassifier } from "../ml/model-io";
 import { crossValidate } from "../ml/model-selection/cross-validate";
 import { StratifiedKFold } from "../ml/model-selection/stratified-kfold";
 import { randomUndersample } from "../ml/sampling/undersample";
+import { PAPER_CV_FOLDS } from "../ml/paper-protocol";
 import { Random } from "../ml/random";
 import { PLASTIC_THRESHOLD, resolvePlasticThreshold } from "../labels/plastic";
 import { intOption, numberOption, parseArgs, parseList } from "./args";
@@ -25,7 +26,7 @@ max_features "sqrt", learning rate 0.1, min_samples_leaf 0.001) and prints its c
   --features FILE       per-atom features (qsoft featurize output): an "id" column and feature columns
   --labels FILE         per-atom labels: an "id" column and the label column (rows joined on id)
   --label-column NAME   column of LABELS.csv (default d2min); an atom is plastic when it is > threshold
-  --threshold X         plasticity threshold on the label column (default 5, the paper's D2min = 5 A^2)
+  --threshold X         plasticity threshold on the label column (default ${PLASTIC_THRESHOLD}, the paper's D2min = 5 A^2)
   --exclude A,B         feature-file columns that are not features (default: type; id is never a feature);
                         a name that is not a column is an error
   --drop-nan            leave out atoms with NaN features (default: an error naming them)
@@ -33,7 +34,7 @@ max_features "sqrt", learning rate 0.1, min_samples_leaf 0.001) and prints its c
   --undersample         randomly undersample the majority class to the minority's size before CV and fit
                         (the default: the paper's protocol)
   --no-undersample      train on all atoms
-  --folds K             stratified CV folds, shuffled (default 5)
+  --folds K             stratified CV folds, shuffled (default ${PAPER_CV_FOLDS})
   --seed N              seed of undersampling, fold shuffle and the model (default 0)
   --fold-models         save the average of the K fold models (the paper's protocol) instead of a refit
   --out FILE            model JSON (loadable by qsoft predict and loadClassifier)`;
@@ -109,7 +110,7 @@ export const trainCommand: Command = {
     for (const f of [featuresFile, labelsFile]) if (f !== "-" && !fs.existsSync(f)) throw new Error(`${f}: no such file`);
     const threshold = asUsage(() => resolvePlasticThreshold(numberOption(args, "threshold", PLASTIC_THRESHOLD), "--threshold"));
     const labelColumn = args.options.get("label-column") ?? "d2min";
-    const folds = intOption(args, "folds", 5);
+    const folds = intOption(args, "folds", PAPER_CV_FOLDS);
     if (folds < 2) throw new UsageError(`--folds must be >= 2, got ${folds}`);
     const seed = intOption(args, "seed", 0);
     if (seed < 0) throw new UsageError(`--seed must be >= 0, got ${seed}`);

@@ -22,6 +22,9 @@ export interface LabeledSample {
   readonly groups?: ArrayLike<number>;
 }
 
+/** Folds of the paper's cross-validation (Methods: 5-fold CV on the undersampled training data). */
+export const PAPER_CV_FOLDS = 5;
+
 export interface PaperProtocolOptions {
   /** The training samples (the paper: 2 of the 3 samples of a condition), concatenated. */
   readonly train: readonly LabeledSample[];
@@ -29,7 +32,7 @@ export interface PaperProtocolOptions {
   readonly test: LabeledSample;
   /** GBDT parameters over PAPER_GBDT_PARAMS (default: the paper's model). */
   readonly params?: Partial<GradientBoostingParams>;
-  /** Folds (default 5). */
+  /** Folds (default PAPER_CV_FOLDS, 5). */
   readonly nSplits?: number;
   /** Seed of the undersampling and of the fold shuffle (default 0). */
   readonly randomState?: number;
@@ -114,7 +117,7 @@ export interface ProtocolCrossValidation {
  * concatenation, seeded undersampling and seeded folds exactly as `paperProtocol`, so both give the same CV.
  */
 export function protocolCrossValidation(options: Omit<PaperProtocolOptions, "test">): ProtocolCrossValidation {
-  const { train, nSplits = 5, randomState = 0, undersample = true, threshold = 0.5 } = options;
+  const { train, nSplits = PAPER_CV_FOLDS, randomState = 0, undersample = true, threshold = 0.5 } = options;
   if (train.length === 0) throw new Error("paperProtocol: no training samples");
   // The model's parameters are checked first, before the samples are concatenated and undersampled.
   const base = new GradientBoostingClassifier({ ...PAPER_GBDT_PARAMS, ...options.params });
