@@ -11,7 +11,7 @@ export interface LabeledMatrix {
 /** A table given as column names and rows (each row an array in column order, or an object keyed by name). */
 export interface RowsTable {
   readonly columns: readonly string[];
-  readonly rows: readonly (readonly unknown[] | Readonly<Record<string, unknown>>)[];
+  readonly rows: readonly (readonly unknown[] | object)[];
   /** Row labels (default 0, 1, 2, ...). */
   readonly index?: readonly (string | number)[];
 }
@@ -21,7 +21,7 @@ export interface RowsTable {
  * columns, as readCsv and the benchmarks return), an array of row objects (as summarizeScenarios and the claim
  * ledger return), or a {columns, rows} table.
  */
-export type TableLike = DataFrame | Series | LabeledMatrix | Table | RowsTable | readonly Readonly<Record<string, unknown>>[];
+export type TableLike = DataFrame | Series | LabeledMatrix | Table | RowsTable | readonly object[];
 
 /** A table seen column by column: the common form that the HTML and text renderers read. */
 export interface TableView {
@@ -64,11 +64,12 @@ function danfoView(df: DataFrame | Series): TableView {
   };
 }
 
-function recordsView(records: readonly Readonly<Record<string, unknown>>[]): TableView {
+/** Row objects (any interface, e.g. ScenarioSummary): the columns are their keys in order of first appearance. */
+function recordsView(records: readonly object[]): TableView {
   const seen = new Set<string>();
   for (const rec of records) for (const k of Object.keys(rec)) seen.add(k);
   const columns = [...seen];
-  return { columns, nRows: records.length, index: null, value: (r, c) => records[r][columns[c]] };
+  return { columns, nRows: records.length, index: null, value: (r, c) => (records[r] as Record<string, unknown>)[columns[c]] };
 }
 
 function rowsView(t: RowsTable): TableView {
@@ -87,7 +88,7 @@ function rowsView(t: RowsTable): TableView {
     index: t.index ?? null,
     value: (r, c) => {
       const row = rows[r];
-      return Array.isArray(row) ? row[c] : (row as Readonly<Record<string, unknown>>)[columns[c]];
+      return Array.isArray(row) ? row[c] : (row as Record<string, unknown>)[columns[c]];
     },
   };
 }
@@ -98,7 +99,7 @@ export function tableView(x: TableLike): TableView {
   if (Array.isArray(x)) {
     const bad = (x as unknown[]).findIndex((r) => r === null || typeof r !== "object" || Array.isArray(r));
     if (bad >= 0) throw new Error(`expected an array of row objects, but row ${bad} is ${Array.isArray(x[bad]) ? "an array (use {columns, rows})" : String(x[bad])}`);
-    return recordsView(x as readonly Readonly<Record<string, unknown>>[]);
+    return recordsView(x as readonly object[]);
   }
   if (isDanfo(x)) return danfoView(x);
   if (isTable(x)) {

@@ -50,6 +50,19 @@ describe("table/table-text: tables as aligned text", () => {
     assert.equal(tableText(s), ["    qs", "0  0.1", "1  0.9"].join("\n"));
   });
 
+  it("reads rows typed by an interface (as summarizeScenarios and the ledger return), null as NaN", () => {
+    interface Scenario {
+      readonly scenario: string;
+      readonly pairs: number;
+      readonly meanDrop: number | null;
+    }
+    const rows: Scenario[] = [
+      { scenario: "ii) quench rate", pairs: 6, meanDrop: 0.0125 },
+      { scenario: "v) composition", pairs: 0, meanDrop: null },
+    ];
+    assert.equal(tableText(rows, { index: false }), ["scenario         pairs  meanDrop", "ii) quench rate      6    0.0125", "v) composition       0       NaN"].join("\n"));
+  });
+
   it("rejects what is not a table, and rows longer than the header, with a clear message", () => {
     assert.throws(() => tableText(42 as never), /expected a table .* got number/);
     assert.throws(() => tableText([[1, 2]] as never), /row 0 is an array \(use \{columns, rows\}\)/);
