@@ -68,7 +68,10 @@ function runChild(args: string[]): ChildResult {
 }
 
 function main(): void {
-  if (process.argv.includes("--child")) return child();
+  if (process.argv.includes("--child")) {
+    child();
+    return;
+  }
   const reps = option("reps", "7,6,6");
   const repeat = Number(option("repeat", "2"));
   const r = reps.split(",").map(Number);
@@ -131,7 +134,10 @@ function main(): void {
     // A finite clustered set (10 dense blobs far apart), where uniform bins degenerate and the kd-tree serves.
     const blobs = new Float64Array(3 * 10000);
     let seed = 1;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const rand = (): number => {
+      seed = (seed * 16807) % 2147483647;
+      return (seed - 1) / 2147483646;
+    };
     for (let i = 0; i < 10000; i++) {
       blobs[3 * i] = 50 + 90 * (i % 10) + 6 * rand();
       blobs[3 * i + 1] = 50 + 6 * rand();

@@ -88,6 +88,7 @@ interface NotebookJson {
 
 const joinText = (t: string | string[] | undefined): string => (Array.isArray(t) ? t.join("") : (t ?? ""));
 const firstLineOf = (cell: NotebookCell): string => joinText(cell.source).split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the ANSI colour codes this removes
 const stripAnsi = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, "");
 
 /** The environment for every jupyter command: JUPYTER_PATH finds the project-local kernelspec. */

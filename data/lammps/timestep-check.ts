@@ -119,7 +119,7 @@ function commandOf(job: Job): string[] {
 function nveThermo(file: string): { time: Float64Array; temp: Float64Array; etotal: Float64Array; atoms: number } {
   const runs = readLammpsLog(file);
   const run = runs[runs.length - 1];
-  if (!run || !run.columns.includes("Time")) throw new Error(`${relative(file)}: no NVE thermo table (columns Step Time Temp ... TotEng)`);
+  if (!run?.columns.includes("Time")) throw new Error(`${relative(file)}: no NVE thermo table (columns Step Time Temp ... TotEng)`);
   if (!run.loop) throw new Error(`${relative(file)}: the NVE run did not finish (no "Loop time" line)`);
   const col = (name: string) => thermoColumn(run, name, relative(file));
   return { time: col("Time"), temp: col("Temp"), etotal: col("TotEng"), atoms: run.loop.atoms };

@@ -7,7 +7,7 @@ import { selectionIndices } from "./pair-correlation";
 export function logRadii(lo: number, hi: number, n: number): Float64Array {
   if (!(lo > 0 && hi > lo) || !Number.isInteger(n) || n < 2) throw new Error(`logRadii: need 0 < lo < hi and an integer n >= 2 (got ${lo}, ${hi}, ${n})`);
   const out = new Float64Array(n);
-  for (let k = 0; k < n; k++) out[k] = lo * Math.pow(hi / lo, k / (n - 1));
+  for (let k = 0; k < n; k++) out[k] = lo * (hi / lo) ** (k / (n - 1));
   out[n - 1] = hi;
   return out;
 }

@@ -27,6 +27,7 @@ export const PAPER_CLAIMS: readonly Claim[] = Object.freeze([
   ...FEATURE_SET_CLAIMS,
 ]);
 
+/** Options of `reproduceClaims`: the data folder, a progress log, which figures, and computations to share. */
 export interface ReproduceOptions extends LedgerOptions {
   /**
    * Only the claims made in these figures or sections, e.g. ["Fig. 4", "Supp. Table 8"]: a claim is kept when one of

@@ -132,6 +132,6 @@ export function fractionPredictedByValue(
 export function logEdges(lo: number, hi: number, n: number): Float64Array {
   if (!(lo > 0 && hi > lo && n >= 1)) throw new Error(`logEdges: need 0 < lo < hi and n >= 1 (got ${lo}, ${hi}, ${n})`);
   const out = new Float64Array(n + 1);
-  for (let k = 0; k <= n; k++) out[k] = lo * Math.pow(hi / lo, k / n);
+  for (let k = 0; k <= n; k++) out[k] = lo * (hi / lo) ** (k / n);
   return out;
 }

@@ -101,7 +101,7 @@ export const predictCommand: Command = {
           (card ? ` (trained on ${card.trainedOn.join(", ")}; test AUC ${card.scores.testAuc.toFixed(3)})` : ""),
         `  QS mean ${g.mean.toFixed(3)}, std ${g.std.toFixed(3)}; hardest (QS < 0.1) ${(100 * g.hardFraction).toFixed(1)} %, softest (QS > 0.7) ${(100 * g.softFraction).toFixed(1)} %`,
         flagged > 0 ? `  ${flagged} atoms with degenerate geometry have no QS (NaN in CSV, -1 in dumps)` : "",
-        card && card.host ? `  note: the model was fitted on ${card.host} atoms only` : "",
+        card?.host ? `  note: the model was fitted on ${card.host} atoms only` : "",
         `  wrote ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       ]
         .filter((l) => l !== "")

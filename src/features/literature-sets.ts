@@ -5,7 +5,6 @@ import { RoutedMroFeaturizer } from "./routed-mro";
 import type { RoutedMroOptions } from "./routed-mro";
 import { ChemicalSroFeaturizer } from "./chemical-sro";
 import { CoordinationFeaturizer } from "./coordination";
-import type { Featurizer } from "./featurizer";
 import { AveragedIFoldSymmetryFeaturizer, IFoldSymmetryFeaturizer } from "./ifold-symmetry";
 import { MotifsFeaturizer } from "./motifs";
 import type { FeatureSetEntry, FeatureSetOptions } from "./feature-set";
@@ -94,23 +93,42 @@ const SETS: Omit<FeatureSetEntry, "inAll">[] = [
   {
     name: "voronoi_index",
     summary: "5 Voronoi index features <n3..n7> of the face-filtered Voronoi cell",
-    create: (o) => (setParams(o, "voronoi_index", []), new VoronoiIndexFeaturizer()),
+    create: (o) => {
+      setParams(o, "voronoi_index", []);
+      return new VoronoiIndexFeaturizer();
+    },
   },
   {
     name: "motifs",
     summary: "4 characteristic motifs: <0,0,12,0,0>, <0,0,12,4,0>, either, Frank-Kasper (2 n4 + n5 = 12)",
-    create: (o) => (setParams(o, "motifs", []), new MotifsFeaturizer()),
+    create: (o) => {
+      setParams(o, "motifs", []);
+      return new MotifsFeaturizer();
+    },
   },
   {
     name: "volume_metrics",
     summary: "3 volume metrics: cluster packing efficiency, atomic packing efficiency, atomic/Voronoi volume",
-    create: (o) => (setParams(o, "volume_metrics", []), new VolumeMetricsFeaturizer()),
+    create: (o) => {
+      setParams(o, "volume_metrics", []);
+      return new VolumeMetricsFeaturizer();
+    },
   },
-  { name: "ifold", summary: "5 i-fold symmetry indices n_i / sum n_k (i = 3..7)", create: (o) => (setParams(o, "ifold", []), new IFoldSymmetryFeaturizer("none")) },
+  {
+    name: "ifold",
+    summary: "5 i-fold symmetry indices n_i / sum n_k (i = 3..7)",
+    create: (o) => {
+      setParams(o, "ifold", []);
+      return new IFoldSymmetryFeaturizer("none");
+    },
+  },
   {
     name: "ifold_area",
     summary: "5 face-area-weighted i-fold symmetry indices (i = 3..7)",
-    create: (o) => (setParams(o, "ifold_area", []), new IFoldSymmetryFeaturizer("area")),
+    create: (o) => {
+      setParams(o, "ifold_area", []);
+      return new IFoldSymmetryFeaturizer("area");
+    },
   },
   { name: "boop", summary: "16 bond-orientational order features q_l, w^_l (l = 4, 6, 8, 10; Voronoi and cutoff)", create: (o) => new BoopFeaturizer(boopParams(o, "boop")) },
   {
@@ -126,18 +144,26 @@ const SETS: Omit<FeatureSetEntry, "inAll">[] = [
   {
     name: "mro_voronoi_index",
     summary: "20 MRO Voronoi index features: mean/min/max/std of n3..n7 over Voronoi neighbors",
-    create: (o) => (setParams(o, "mro_voronoi_index", []), new RoutedMroFeaturizer(new VoronoiIndexFeaturizer(), mroOptions(o, { name: "mro_voronoi_index" }))),
+    create: (o) => {
+      setParams(o, "mro_voronoi_index", []);
+      return new RoutedMroFeaturizer(new VoronoiIndexFeaturizer(), mroOptions(o, { name: "mro_voronoi_index" }));
+    },
   },
   {
     name: "mro_motifs",
     summary: "12 MRO motif features: sum/mean/std of the 4 motif flags over Voronoi neighbors",
-    create: (o) =>
-      (setParams(o, "mro_motifs", []), new RoutedMroFeaturizer(new MotifsFeaturizer(), mroOptions(o, { name: "mro_motifs", stats: ["sum", "mean", "std"] }))),
+    create: (o) => {
+      setParams(o, "mro_motifs", []);
+      return new RoutedMroFeaturizer(new MotifsFeaturizer(), mroOptions(o, { name: "mro_motifs", stats: ["sum", "mean", "std"] }));
+    },
   },
   {
     name: "mro_volume_metrics",
     summary: "12 MRO volume metrics: mean/min/max/std of the 3 volume metrics over Voronoi neighbors",
-    create: (o) => (setParams(o, "mro_volume_metrics", []), new RoutedMroFeaturizer(new VolumeMetricsFeaturizer(), mroOptions(o, { name: "mro_volume_metrics" }))),
+    create: (o) => {
+      setParams(o, "mro_volume_metrics", []);
+      return new RoutedMroFeaturizer(new VolumeMetricsFeaturizer(), mroOptions(o, { name: "mro_volume_metrics" }));
+    },
   },
   {
     name: "mro_ifold",
@@ -153,7 +179,10 @@ const SETS: Omit<FeatureSetEntry, "inAll">[] = [
   {
     name: "mro_ifold_area",
     summary: "20 MRO area-weighted i-fold features: mean/min/max/std of the 5 weighted indices",
-    create: (o) => (setParams(o, "mro_ifold_area", []), new RoutedMroFeaturizer(new IFoldSymmetryFeaturizer("area"), mroOptions(o, { name: "mro_ifold_area" }))),
+    create: (o) => {
+      setParams(o, "mro_ifold_area", []);
+      return new RoutedMroFeaturizer(new IFoldSymmetryFeaturizer("area"), mroOptions(o, { name: "mro_ifold_area" }));
+    },
   },
   {
     name: "mro_boop",

@@ -319,7 +319,7 @@ export function symmetryFunctions(list: NeighborList, species: Int32Array, nSpec
         } else {
           for (let b = a + 1; b < nb; b++) {
             const q = 1 + lam * cosv[b];
-            pw[o + b] = q > 0 ? Math.pow(q, z) : 0;
+            pw[o + b] = q > 0 ? q ** z : 0;
           }
         }
       }

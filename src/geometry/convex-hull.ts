@@ -777,7 +777,7 @@ export class ConvexHull {
     // In-plane basis e1, e2 with e1 x e2 = n.
     let ax = 1;
     let ay = 0;
-    let az = 0;
+    const az = 0;
     if (Math.abs(nx) > 0.9) {
       ax = 0;
       ay = 1;

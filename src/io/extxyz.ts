@@ -128,7 +128,7 @@ function parseFrame(lines: string[], start: number, file: string, frameIndex: nu
     props.push({ name: parts[k], kind: kind as Property["kind"], count });
   }
   const pos = props.find((p) => p.name === "pos");
-  if (!pos || pos.kind !== "R" || pos.count !== 3) fail(commentLine, `Properties must include pos:R:3 (got "${propText}")`);
+  if (pos?.kind !== "R" || pos.count !== 3) fail(commentLine, `Properties must include pos:R:3 (got "${propText}")`);
   for (const p of props) {
     if (p.kind === "S" && p.name !== "species") fail(commentLine, `string property "${p.name}" is not supported (only species)`);
   }
@@ -252,7 +252,10 @@ function parseFrame(lines: string[], start: number, file: string, frameIndex: nu
           hi[d] = Math.max(hi[d], coords[3 * i + d]);
         }
       }
-      if (n === 0) lo.fill(0), hi.fill(1);
+      if (n === 0) {
+        lo.fill(0);
+        hi.fill(1);
+      }
       cell = Cell.orthogonal(Math.max(hi[0] - lo[0], 1), Math.max(hi[1] - lo[1], 1), Math.max(hi[2] - lo[2], 1), lo, [false, false, false]);
     }
   } catch (e) {

@@ -5,7 +5,7 @@ import type { GrowerMode } from "./grower-data";
 import { prepareGrowerData } from "./grower-data";
 import { Random } from "./random";
 import type { MlCartRegressionJSON } from "./regression-tree";
-import { RegressionTree } from "./regression-tree";
+import type { RegressionTree } from "./regression-tree";
 import { TreeGrower } from "./tree-grower";
 
 /** Hyper-parameters of DecisionTreeRegressor (counts only; see GradientBoostingParams for the boosting ones). */

@@ -87,7 +87,6 @@ export class TreeGrower {
    * hessians `h` (null = all 1), drawing feature subsets from `rng`.
    */
   grow(inBag: Int32Array, g: Float64Array, h: Float64Array | null, rng: Random): RegressionTree {
-    const { d } = this;
     const m = inBag.length;
     if (m === 0) throw new Error("TreeGrower.grow: no samples");
     const order = this.order;

@@ -1,4 +1,4 @@
-import { Cell } from "./cell";
+import type { Cell } from "./cell";
 
 /**
  * One atomic configuration (one LAMMPS dump frame, one extended-XYZ frame, one data file).

@@ -57,7 +57,7 @@ export function displayFramesInKernel(danfo: DanfoClasses): void {
   // whole prototype chain below Object.
   for (const cls of [danfo.DataFrame, danfo.Series]) {
     for (let p: object | null = cls.prototype; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
-      if (!Object.prototype.hasOwnProperty.call(p, INSPECT)) Object.defineProperty(p, INSPECT, { value: inspectFrame, configurable: true, writable: true });
+      if (!Object.hasOwn(p, INSPECT)) Object.defineProperty(p, INSPECT, { value: inspectFrame, configurable: true, writable: true });
     }
   }
 }

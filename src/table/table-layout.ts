@@ -74,7 +74,7 @@ export function tableLayout(x: TableLike, options: TableDisplayOptions = {}): Ta
   }
   return {
     header: cols.map((c) => (c < 0 ? ELLIPSIS : view.columns[c])),
-    numeric: columns.map((col) => col !== null && col.numeric),
+    numeric: columns.map((col) => col?.numeric === true),
     index,
     body,
     nRows: view.nRows,

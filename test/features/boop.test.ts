@@ -1,5 +1,5 @@
-import { strict as assert } from "assert";
-import { join } from "path";
+import { strict as assert } from "node:assert";
+import { join } from "node:path";
 import {
   BoopFeaturizer,
   CoarseGrainedBoopFeaturizer,

@@ -8,7 +8,7 @@ import type { NeighborList } from "../../src/neighbors/neighbor-list";
 export function bruteNeighbors(positions: Float64Array, cell: Cell | null, rc: number): NeighborList {
   const n = positions.length / 3;
   const widths = cell ? cell.widths : [Infinity, Infinity, Infinity];
-  const reach = [0, 1, 2].map((d) => (cell && cell.periodic[d] ? Math.ceil(rc / widths[d]) + 1 : 0));
+  const reach = [0, 1, 2].map((d) => (cell?.periodic[d] ? Math.ceil(rc / widths[d]) + 1 : 0));
   const shifts: number[][] = [];
   for (let a = -reach[0]; a <= reach[0]; a++)
     for (let b = -reach[1]; b <= reach[1]; b++)

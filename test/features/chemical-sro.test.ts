@@ -1,4 +1,4 @@
-import { strict as assert } from "assert";
+import { strict as assert } from "node:assert";
 import { ChemicalSroFeaturizer, chemicalShortRangeOrder } from "../../src/features/chemical-sro";
 import { StructureContext } from "../../src/features/context";
 import { latticeFrame } from "../../src/io/lattice";

@@ -1,4 +1,4 @@
-import { join } from "path";
+import { join } from "node:path";
 import type { Frame } from "../../src/structure/frame";
 import { readFixtureDump } from "./read-fixture-dump";
 

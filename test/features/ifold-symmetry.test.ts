@@ -1,4 +1,4 @@
-import { strict as assert } from "assert";
+import { strict as assert } from "node:assert";
 import { StructureContext } from "../../src/features/context";
 import { IFoldSymmetryFeaturizer, averagedIFoldSymmetry, iFoldSymmetry } from "../../src/features/ifold-symmetry";
 import { latticeFrame } from "../../src/io/lattice";

@@ -1,6 +1,6 @@
-import { strict as assert } from "assert";
-import { readFileSync } from "fs";
-import { join } from "path";
+import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { LITERATURE_SET_NAMES } from "../../src/features/literature-sets";
 import { computeFeatures, createFeaturizers } from "../../src/features/compute-features";
 import type { FeatureMatrix } from "../../src/table/feature-matrix";

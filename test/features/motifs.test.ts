@@ -1,4 +1,4 @@
-import { strict as assert } from "assert";
+import { strict as assert } from "node:assert";
 import { MOTIF_LABELS, characteristicMotifs } from "../../src/features/motifs";
 
 describe("characteristic motifs", () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from "fs";
+import { readFileSync } from "node:fs";
 import { Cell } from "../../src/structure/cell";
 
 /** A minimal reader of the orthogonal single-frame LAMMPS dumps saved as fixtures (independent of src/io). */

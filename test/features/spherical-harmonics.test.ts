@@ -1,6 +1,6 @@
-import { strict as assert } from "assert";
-import { readFileSync } from "fs";
-import { join } from "path";
+import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { SphericalHarmonics } from "../../src/features/spherical-harmonics";
 
 interface YlmCase {

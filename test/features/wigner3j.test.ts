@@ -1,4 +1,4 @@
-import { strict as assert } from "assert";
+import { strict as assert } from "node:assert";
 import { wigner3j, wigner3jExact, wigner3jTable } from "../../src/features/wigner3j";
 
 function fact(n: number): number {

@@ -128,7 +128,10 @@ describe("ConvexHull (quickhull, Qt-style triangles) against scipy.spatial.Conve
 
   it("is robust on a rotated 3x3x3 grid (coplanar faces, collinear edges, interior point), with and without 1e-13 noise", () => {
     let seed = 99;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
     const h = new ConvexHull();
     for (let trial = 0; trial < 50; trial++) {
       // Random rotation from a random unit quaternion.
@@ -156,7 +159,10 @@ describe("ConvexHull (quickhull, Qt-style triangles) against scipy.spatial.Conve
 
   it("fuzz: rotated crystal shells and grids with noise from 0 to 1e-4 (around the tolerance) give consistent hulls", () => {
     let seed = 11;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
     const phi = (1 + Math.sqrt(5)) / 2;
     const shapes: number[][][] = [[], [], [], []];
     for (const a of [-1, 1]) for (const b of [-phi, phi]) shapes[0].push([0, a, b], [a, b, 0], [b, 0, a]);

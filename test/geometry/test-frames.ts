@@ -1,4 +1,4 @@
-import { Cell } from "../../src/structure/cell";
+import type { Cell } from "../../src/structure/cell";
 import type { Frame } from "../../src/structure/frame";
 
 /** Test-only frames: points in a cell, random point sets (perfect crystals come from src/io/lattice.ts). */

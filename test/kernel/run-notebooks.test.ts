@@ -38,7 +38,7 @@ describe("kernel/run-notebooks: finding notebooks", () => {
   });
 });
 
-describe("kernel/run-notebooks: headless execution with the qsoft-ts kernel", function () {
+describe("kernel/run-notebooks: headless execution with the qsoft-ts kernel", () => {
   let tmp = "";
   before(function () {
     if (!jupyterAvailable()) {

@@ -20,7 +20,7 @@ const outputsOf = (nb: Nb): Output[][] => nb.cells.filter((c) => c.cell_type ===
 const isTableDisplay = (o: Output): boolean =>
   o.output_type === "display_data" && /<table border="1" class="dataframe">/.test(joined(o.data?.["text/html"])) && typeof o.data?.["text/plain"] !== "undefined";
 
-describe("kernel: tables display as HTML in notebooks (issue 18)", function () {
+describe("kernel: tables display as HTML in notebooks (issue 18)", () => {
   let tmp = "";
   before(function () {
     if (!jupyterAvailable()) {

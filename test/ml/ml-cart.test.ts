@@ -28,7 +28,7 @@ function shape(node: MlCartNode): unknown {
 }
 
 describe("ml-cart compatibility", () => {
-  it("exact mode makes the same splits and leaves as ml-cart's own trainer (small data, several seeds)", function () {
+  it("exact mode makes the same splits and leaves as ml-cart's own trainer (small data, several seeds)", () => {
     for (const [seed, n, d, depth, minNum] of [
       [1, 40, 3, 3, 3],
       [2, 60, 4, 4, 3],

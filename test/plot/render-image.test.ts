@@ -46,7 +46,7 @@ function everyBuilder(): Figure[] {
   ];
 }
 
-describe("plot/render-image: figures through headless Chromium", function () {
+describe("plot/render-image: figures through headless Chromium", () => {
   before(function () {
     if (!chromiumAvailable()) {
       console.warn(`    skipped: Chromium is not installed (${CHROMIUM_INSTALL_HINT})`);
