@@ -30,7 +30,8 @@ export class WorkerThreads {
   static start(task: WorkerTask, inputs: readonly unknown[], what: string): WorkerThreads {
     const ts = __filename.endsWith(".ts");
     const entry = path.join(__dirname, ts ? "worker-entry.ts" : "worker-entry.js");
-    const execArgv = ts ? [...process.execArgv, "--require", require.resolve("tsx/cjs")] : undefined;
+    // Under tsx the worker loads its .ts entry through tsx's require hook; otherwise it inherits the node options.
+    const execArgv = ts ? ["--require", require.resolve("tsx/cjs")] : undefined;
     const running: Running[] = [];
     try {
       for (const input of inputs) {
