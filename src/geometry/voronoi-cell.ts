@@ -453,57 +453,14 @@ export class VoronoiCellKernel {
    * vanish), -2 when the cut is topologically inconsistent.
    */
   private cut(id: number, eps: number): number {
-    const nx = this.pnx[id];
-    const ny = this.pny[id];
-    const nz = this.pnz[id];
-    const h = this.ph[id];
-    const nAlive = this.nAlive;
-    const alive = this.alive;
-    let vp = this.vpos;
-    let val = this.vval;
-    let side = this.side;
-    let anyOut = false;
-    let anyIn = false;
-    for (let q = 0; q < nAlive; q++) {
-      const v = alive[q];
-      const s = vp[3 * v] * nx + vp[3 * v + 1] * ny + vp[3 * v + 2] * nz - h;
-      val[v] = s;
-      if (s > eps) {
-        side[v] = 1;
-        anyOut = true;
-      } else if (s < -eps) {
-        side[v] = -1;
-        anyIn = true;
-      } else side[v] = 0;
-    }
-    if (!anyOut) return 0;
-    if (!anyIn) return -1;
-
+    const where = this.classify(id, eps);
+    if (where !== 1) return where;
     const nf = this.nf;
-    // Room: each clipped face gains at most one vertex; the cap has at most one vertex per edge; there are at
-    // most as many new vertices as edges. Reserved up front so that the loops below never reallocate.
-    this.reserveFv(2 * this.fvLive + 2 * nf + 16);
-    if (this.nSlots + this.fvLive + 8 > this.vval.length) this.growVertices(this.nSlots + this.fvLive + 8);
-    vp = this.vpos;
-    val = this.vval;
-    side = this.side;
-    if (this.fStart.length < nf + 2) {
-      const cap = 2 * (nf + 2);
-      this.fStart = growI32(this.fStart, cap);
-      this.fLen = growI32(this.fLen, cap);
-      this.fPlane = growI32(this.fPlane, cap);
-    }
-    if (this.capList.length < 2 * (nf + nAlive) + 4) {
-      this.capList = new Int32Array(4 * (nf + nAlive) + 8);
-      this.newList = new Int32Array(4 * (nf + nAlive) + 8);
-    }
-    if (this.eOther.length < 2 * (nf + nAlive) + 4) {
-      const cap = 4 * (nf + nAlive) + 8;
-      this.eOther = new Int32Array(cap);
-      this.eVertex = new Int32Array(cap);
-      this.eNext = new Int32Array(cap);
-      this.eOwner = new Int32Array(cap);
-    }
+    const nAlive = this.nAlive;
+    this.reserveCut();
+    const vp = this.vpos;
+    const val = this.vval;
+    const side = this.side;
     const fv = this.fv;
     const fStart = this.fStart;
     const fLen = this.fLen;
@@ -630,10 +587,93 @@ export class VoronoiCellKernel {
       nfOut++;
     }
     for (let e = 0; e < eCount; e++) edgeHead[eOwner[e]] = -1;
-    // Chain the cap: capNext[b] = a for every cap edge, followed from any of its vertices.
-    if (ok && capCount >= 3) {
+    this.nf = nfOut;
+    this.fvUsed = used;
+    this.fvLive = edgeSum;
+    this.nFree = nFree;
+    this.nSlots = nSlots;
+    ok = this.closeCap(id, capCount, ok);
+    this.keepInsideVertices(nAlive, nNew);
+    // Euler's formula for a convex polyhedron, V - E + F = 2, catches any inconsistent cut.
+    if (!ok || 2 * (this.nAlive + this.nf) - this.fvLive !== 4) return -2;
+    return 1;
+  }
+
+  /**
+   * Puts every live vertex on its side of plane `id` (side 1 beyond, -1 inside, 0 within eps; vval the signed
+   * distance n . x - h). Returns 1 when the plane cuts, 0 when no vertex is beyond it, -1 when none is inside.
+   */
+  private classify(id: number, eps: number): number {
+    const nx = this.pnx[id];
+    const ny = this.pny[id];
+    const nz = this.pnz[id];
+    const h = this.ph[id];
+    const nAlive = this.nAlive;
+    const alive = this.alive;
+    const vp = this.vpos;
+    const val = this.vval;
+    const side = this.side;
+    let anyOut = false;
+    let anyIn = false;
+    for (let q = 0; q < nAlive; q++) {
+      const v = alive[q];
+      const s = vp[3 * v] * nx + vp[3 * v + 1] * ny + vp[3 * v + 2] * nz - h;
+      val[v] = s;
+      if (s > eps) {
+        side[v] = 1;
+        anyOut = true;
+      } else if (s < -eps) {
+        side[v] = -1;
+        anyIn = true;
+      } else side[v] = 0;
+    }
+    if (!anyOut) return 0;
+    if (!anyIn) return -1;
+    return 1;
+  }
+
+  /**
+   * Room for one cut: each clipped face gains at most one vertex; the cap has at most one vertex per edge; there
+   * are at most as many new vertices as edges. Reserved up front so that the cut never reallocates.
+   */
+  private reserveCut(): void {
+    const nf = this.nf;
+    const nAlive = this.nAlive;
+    this.reserveFv(2 * this.fvLive + 2 * nf + 16);
+    if (this.nSlots + this.fvLive + 8 > this.vval.length) this.growVertices(this.nSlots + this.fvLive + 8);
+    if (this.fStart.length < nf + 2) {
+      const cap = 2 * (nf + 2);
+      this.fStart = growI32(this.fStart, cap);
+      this.fLen = growI32(this.fLen, cap);
+      this.fPlane = growI32(this.fPlane, cap);
+    }
+    if (this.capList.length < 2 * (nf + nAlive) + 4) {
+      this.capList = new Int32Array(4 * (nf + nAlive) + 8);
+      this.newList = new Int32Array(4 * (nf + nAlive) + 8);
+    }
+    if (this.eOther.length < 2 * (nf + nAlive) + 4) {
+      const cap = 4 * (nf + nAlive) + 8;
+      this.eOther = new Int32Array(cap);
+      this.eVertex = new Int32Array(cap);
+      this.eNext = new Int32Array(cap);
+      this.eOwner = new Int32Array(cap);
+    }
+  }
+
+  /**
+   * Closes the cut with the cap face on plane `id`: capNext[b] = a for each of the `capCount` cap edges, chained
+   * from any of its vertices and appended as the last face, when the faces were `consistent` so far. False when
+   * they were not or the edges do not form one loop. Clears capNext either way.
+   */
+  private closeCap(id: number, capCount: number, consistent: boolean): boolean {
+    const fv = this.fv;
+    const capNext = this.capNext;
+    const capList = this.capList;
+    let ok = false;
+    if (consistent && capCount >= 3) {
       const first = capList[0];
       let v = first;
+      let used = this.fvUsed;
       const start = used;
       let capLen = 0;
       do {
@@ -641,47 +681,53 @@ export class VoronoiCellKernel {
         v = capNext[v];
         capLen++;
       } while (v !== first && v !== -1 && capLen <= capCount);
-      if (v !== first || capLen !== capCount) ok = false;
-      else {
-        fStart[nfOut] = start;
-        fLen[nfOut] = capLen;
-        fPlane[nfOut] = id;
-        edgeSum += capLen;
-        nfOut++;
+      if (v === first && capLen === capCount) {
+        const f = this.nf++;
+        this.fStart[f] = start;
+        this.fLen[f] = capLen;
+        this.fPlane[f] = id;
+        this.fvLive += capLen;
+        this.fvUsed = used;
+        ok = true;
       }
-    } else ok = false;
+    }
     for (let c = 0; c < capCount; c++) capNext[capList[c]] = -1;
-    // Live vertices: the old ones not beyond the plane, then the new ones; freed slots are reused later.
+    return ok;
+  }
+
+  /**
+   * The live vertices after a cut: the first `nAlive` old ones not beyond the plane, then the `nNew` new ones;
+   * freed slots are reused later. Updates the bounding radius (rmax2) and invalidates the box.
+   */
+  private keepInsideVertices(nAlive: number, nNew: number): void {
+    const vp = this.vpos;
+    const side = this.side;
+    const free = this.free;
+    const newList = this.newList;
+    const alive = this.alive;
+    let nFree = this.nFree;
     let k = 0;
     let r2 = 0;
-    const aliveNow = this.alive;
     for (let q = 0; q < nAlive; q++) {
-      const v = aliveNow[q];
+      const v = alive[q];
       if (side[v] > 0) {
         free[nFree++] = v;
         continue;
       }
-      aliveNow[k++] = v;
+      alive[k++] = v;
       const d = vp[3 * v] * vp[3 * v] + vp[3 * v + 1] * vp[3 * v + 1] + vp[3 * v + 2] * vp[3 * v + 2];
       if (d > r2) r2 = d;
     }
     for (let q = 0; q < nNew; q++) {
       const v = newList[q];
-      aliveNow[k++] = v;
+      alive[k++] = v;
       const d = vp[3 * v] * vp[3 * v] + vp[3 * v + 1] * vp[3 * v + 1] + vp[3 * v + 2] * vp[3 * v + 2];
       if (d > r2) r2 = d;
     }
     this.nAlive = k;
     this.nFree = nFree;
-    this.nSlots = nSlots;
     this.rmax2 = r2;
     this.boxValid = false;
-    this.nf = nfOut;
-    this.fvUsed = used;
-    this.fvLive = edgeSum;
-    // Euler's formula for a convex polyhedron, V - E + F = 2, catches any inconsistent cut.
-    if (!ok || 2 * (k + nfOut) - edgeSum !== 4) return -2;
-    return 1;
   }
 }
 
