@@ -71,6 +71,9 @@ export {
 export type { FeatureGroupScore, SampleComparison } from "./analysis/feature-set-comparison";
 export { MOTIF_CLASSES, motifOverlay, motifOverlaySummary, motifPointSets } from "./analysis/motif-overlay";
 export { sliceField } from "./analysis/slice-field";
+// analysis: the reproduction ledger (REPRODUCTION.md, `qsoft reproduce`; issue 12)
+export { claimsMarkdown, FIGURE_4_REFERENCES, judge, LedgerContext, PAPER_CLAIMS, reproduceClaims, VERDICTS, verdictCounts } from "./analysis/paper-claims";
+export type { Claim, Criterion, LedgerRow, Measurement, Outcome, ReproduceOptions, Verdict } from "./analysis/paper-claims";
 
 // analysis: what limits our AUC (issue 12, notebooks/07-what-limits-auc; engineer G's block)
 /** Glasses of one composition grouped by quench rate and cell size, with octants for contiguous parts. */
@@ -84,6 +87,9 @@ export type { CellSizeStudy, CellSizeComparison, SplitStudy, StudyOptions, Train
 /** The closing table (share of the 0.771 - ours gap per factor, with confidence) and its ledger rows. */
 export { aucGapTable, aucGapClaims, shareConfidence } from "./analysis/auc-gap";
 export type { AucGapTable, AucGapRow, AucGapClaim, ShareConfidence } from "./analysis/auc-gap";
+/** All of notebook 07 in one call (glasses, five studies, closing table, ledger rows), for `qsoft reproduce`. */
+export { whatLimitsAuc } from "./analysis/what-limits-auc";
+export type { WhatLimitsAuc, WhatLimitsAucOptions } from "./analysis/what-limits-auc";
 /** Log-linear trend y = a + b log10(x) with confidence and prediction intervals. */
 export { fitLogTrend, logTrendAt, logTrendChange } from "./analysis/log-trend";
 export type { LogTrend, TrendEstimate } from "./analysis/log-trend";

@@ -1,13 +1,16 @@
-/**
+/*
  * Verdicts of the reproduction ledger (REPRODUCTION.md, issue 12) and the criteria that decide them. A claim
  * declares its criterion; the verdict is computed from the numbers it measured, never typed by hand.
  */
+
+/** A ledger row's verdict, decided by `judge` from the row's criterion and measurement. */
 export type Verdict = "reproduced" | "partly" | "not reproduced" | "not testable here";
 
+/** The four verdicts, in the order the ledger counts them. */
 export const VERDICTS: readonly Verdict[] = Object.freeze(["reproduced", "partly", "not reproduced", "not testable here"]);
 
 /**
- * How a claim is judged:
+ * How a claim is judged (the rules of the ledger, written at the top of REPRODUCTION.md as VERDICT_RULES).
  * - "tolerance": one number against the paper's, |ours - paper| <= tolerance -> reproduced, <= partly -> partly;
  * - "range": one number against the paper's interval [lo, hi], inside -> reproduced, within `partly` of it -> partly;
  * - "atMost" / "atLeast": one number on the right side of the paper's bound -> reproduced, within `partly` of it -> partly;
