@@ -20,6 +20,7 @@ export interface AucGapRow {
   readonly note: string;
 }
 
+/** The closing table of notebook 07: the gap, one row per factor, and what the shares leave unexplained. */
 export interface AucGapTable {
   readonly paperAuc: number;
   /** Our unseen-glass AUC (the split study's, the paper's 2 + 1 protocol). */

@@ -27,6 +27,7 @@ export interface GlassGroup {
   readonly glasses: LimitGlass[];
 }
 
+/** Options of `compositionGlassGroups`: feature sets and options, data folder, CV blocks. */
 export interface GlassGroupOptions {
   sets: readonly string[];
   featureOptions?: FeaturizeOptions;

@@ -93,6 +93,7 @@ function concatD2min(glasses: readonly LimitGlass[]): Float64Array {
 /** How a training set of the training-data study was made. */
 export type TrainingSetKind = "part of each glass" | "one glass" | "glasses of the condition" | "pooled with other rates";
 
+/** One model of the training-data study: its training set and its AUC on the unseen glass. */
 export interface TrainingSizePoint {
   readonly label: string;
   readonly kind: TrainingSetKind;
@@ -105,6 +106,7 @@ export interface TrainingSizePoint {
   readonly inTrend: boolean;
 }
 
+/** Options of `trainingDataStudy`: the condition, the parts of glasses, the pooled set. */
 export interface TrainingDataOptions extends StudyOptions {
   /** The condition: its unseen glass is the last glass of the (rate, atoms) group, e.g. 1e13 and 8000. */
   readonly quenchRate: number;
@@ -117,6 +119,7 @@ export interface TrainingDataOptions extends StudyOptions {
   readonly pooled?: boolean;
 }
 
+/** Result of `trainingDataStudy`: the models, the log-linear trend and its extrapolation to the paper's atoms. */
 export interface TrainingDataStudy {
   readonly target: string;
   readonly points: TrainingSizePoint[];
@@ -178,6 +181,7 @@ export function trainingDataStudy(groups: readonly GlassGroup[], options: Traini
 
 // ---------------------------------------------------------------- 2. quench rate
 
+/** One quench rate of `quenchRateStudy`: own-model AUCs per rotation, transferred AUC, plastic fraction, std(QS). */
 export interface QuenchRateRow {
   readonly key: string;
   readonly quenchRate: number;
@@ -198,6 +202,7 @@ export interface QuenchRateRow {
   readonly stdQs: number;
 }
 
+/** Options of `quenchRateStudy`: cell size, fixed plastic fraction, our and the paper's rate. */
 export interface QuenchRateOptions extends StudyOptions {
   /** Cell size of the glasses compared (default: the smallest size of each rate). */
   readonly atoms?: number;
@@ -208,6 +213,7 @@ export interface QuenchRateOptions extends StudyOptions {
   readonly paperRate?: number;
 }
 
+/** Result of `quenchRateStudy`: one row per rate with 3 glasses, the rate trends and their extrapolation. */
 export interface QuenchRateStudy {
   readonly rows: QuenchRateRow[];
   /** Rates left out: fewer than 3 glasses of the size so far. */
@@ -307,6 +313,7 @@ export function quenchRateStudy(groups: readonly GlassGroup[], options: QuenchRa
 
 // ---------------------------------------------------------------- 3. label
 
+/** One label threshold of `labelStudy` with its plastic fractions and AUC. */
 export interface LabelPoint {
   /** D2min threshold (A^2). */
   readonly threshold: number;
@@ -318,6 +325,7 @@ export interface LabelPoint {
   readonly paperThreshold: boolean;
 }
 
+/** Options of `labelStudy`: the condition and the plastic fractions to label. */
 export interface LabelStudyOptions extends StudyOptions {
   readonly quenchRate: number;
   readonly atoms: number;
@@ -327,6 +335,7 @@ export interface LabelStudyOptions extends StudyOptions {
   readonly fraction?: number;
 }
 
+/** Result of `labelStudy`: AUC against the D2min threshold, and 5 % vs 5 A^2 over the rotations. */
 export interface LabelStudy {
   readonly target: string;
   /** Ascending threshold; includes 5 A^2. */
@@ -404,6 +413,7 @@ function meanWithInterval(v: readonly number[]): { change: number; se: number; l
 
 // ---------------------------------------------------------------- 4. cell size
 
+/** Two cell sizes at one rate compared at equal training atoms (`cellSizeStudy`). */
 export interface CellSizeComparison {
   readonly small: string;
   readonly large: string;
@@ -419,6 +429,7 @@ export interface CellSizeComparison {
   readonly largePlasticFraction: number;
 }
 
+/** Result of `cellSizeStudy`: the sizes present and, once two exist, their comparison. */
 export interface CellSizeStudy {
   readonly quenchRate: number;
   /** Every cell size of the composition at this rate, with its number of glasses. */
@@ -479,6 +490,7 @@ export function cellSizeStudy(groups: readonly GlassGroup[], options: StudyOptio
 
 // ---------------------------------------------------------------- 5. split
 
+/** Result of `splitStudy`: shuffled CV, block CV and unseen-glass AUC of one model. */
 export interface SplitStudy {
   readonly target: string;
   /** CV AUC on the training glasses with shuffled atoms (the paper's CV) and with whole spatial blocks as folds. */

@@ -15,6 +15,7 @@ import {
   type TrainingDataStudy,
 } from "./auc-limits";
 
+/** Options of `whatLimitsAuc`: data folder, headline condition, model parameters. */
 export interface WhatLimitsAucOptions extends StudyOptions {
   /** Data folder (default: the shipped data/). */
   readonly dataDir?: string;
@@ -26,6 +27,7 @@ export interface WhatLimitsAucOptions extends StudyOptions {
   readonly log?: (line: string) => void;
 }
 
+/** Result of `whatLimitsAuc`: the five studies, the closing table and its ledger rows. */
 export interface WhatLimitsAuc {
   readonly trainingData: TrainingDataStudy;
   readonly quenchRate: QuenchRateStudy;
