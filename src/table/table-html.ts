@@ -50,7 +50,7 @@ export function tableHtml(x: TableLike, options: TableDisplayOptions = {}): stri
     "</tbody>",
     "</table>",
   ];
-  if (t.truncated) parts.push(`<p>${shapeLine(t, "×")}</p>`);
+  if (t.truncated || t.nRows === 0) parts.push(`<p>${shapeLine(t, "×")}</p>`);
   parts.push("</div>");
   return parts.join("\n");
 }

@@ -26,14 +26,14 @@ function pad(s: string, w: number, right: boolean): string {
  * A table as aligned text, for terminals, scripts, the CLI and nbconvert's text export (pandas' DataFrame
  * to_string layout): row labels on the left, numbers right-aligned, text left-aligned, columns two spaces apart,
  * no cell ever cut. Beyond maxRows rows or maxColumns columns an ellipsis row or column stands for the rest and a
- * last line gives the shape, "[1000 rows x 3 columns]".
+ * last line gives the shape, "[1000 rows x 3 columns]" (also under an empty table).
  */
 export function tableText(x: TableLike, options: TableDisplayOptions = {}): string {
   const t = tableLayout(x, options);
   const header = t.header.map(text);
   const body = t.body.map((row) => row.map(text));
   const widths = header.map((h, c) => Math.max(width(h), ...body.map((row) => width(row[c]))));
-  const index = t.index === null ? null : t.index.map(label);
+  const index = t.index === null || t.nRows === 0 ? null : t.index.map(label);
   const indexWidth = index === null ? 0 : Math.max(0, ...index.map(width));
   const line = (label: string | null, cells: string[]) => {
     const parts = cells.map((s, c) => pad(s, widths[c], t.numeric[c] || t.header[c] === ELLIPSIS));
@@ -41,6 +41,6 @@ export function tableText(x: TableLike, options: TableDisplayOptions = {}): stri
     return parts.join(GAP).trimEnd();
   };
   const lines = [line(index === null ? null : "", header), ...body.map((row, r) => line(index === null ? null : index[r], row))];
-  if (t.truncated) lines.push("", `[${shapeLine(t)}]`);
+  if (t.truncated || t.nRows === 0) lines.push("", `[${shapeLine(t)}]`);
   return lines.join("\n");
 }

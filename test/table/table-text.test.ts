@@ -63,6 +63,11 @@ describe("table/table-text: tables as aligned text", () => {
     assert.equal(tableText(rows, { index: false }), ["scenario         pairs  meanDrop", "ii) quench rate      6    0.0125", "v) composition       0       NaN"].join("\n"));
   });
 
+  it("says how many columns an empty table has", () => {
+    assert.equal(tableText({ columns: ["id", "qs"], rows: [] }), ["id  qs", "", "[0 rows x 2 columns]"].join("\n"));
+    assert.equal(tableText([]), ["", "", "[0 rows x 0 columns]"].join("\n"));
+  });
+
   it("rejects what is not a table, and rows longer than the header, with a clear message", () => {
     assert.throws(() => tableText(42 as never), /expected a table .* got number/);
     assert.throws(() => tableText([[1, 2]] as never), /row 0 is an array \(use \{columns, rows\}\)/);
