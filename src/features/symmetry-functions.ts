@@ -136,6 +136,207 @@ export function symmetryFunctionLabels(species: readonly string[], p: ResolvedSy
   return out;
 }
 
+/** The angular parameter sets reduced to distinct xi values and (lambda, zeta) pairs: one exp per pair of bonds per xi. */
+interface AngularPlan {
+  /** Per parameter set: index of its xi in invXi2, and of its (lambda, zeta) in lzLambda/lzZeta. */
+  readonly xiOf: Int32Array;
+  readonly lzOf: Int32Array;
+  /** 1 / xi^2 (xi in Angstrom) per distinct xi. */
+  readonly invXi2: Float64Array;
+  readonly lzLambda: Float64Array;
+  readonly lzZeta: Float64Array;
+}
+
+function angularPlan(angular: readonly AngularParams[], unit: number): AngularPlan {
+  const xis: number[] = [];
+  const lz: [number, number][] = [];
+  const xiOf = new Int32Array(angular.length);
+  const lzOf = new Int32Array(angular.length);
+  angular.forEach((q, k) => {
+    const xiA = q.xi * unit;
+    let a = xis.indexOf(xiA);
+    if (a < 0) a = xis.push(xiA) - 1;
+    xiOf[k] = a;
+    let b = lz.findIndex(([l, z]) => l === q.lambda && z === q.zeta);
+    if (b < 0) b = lz.push([q.lambda, q.zeta]) - 1;
+    lzOf[k] = b;
+  });
+  return {
+    xiOf,
+    lzOf,
+    invXi2: Float64Array.from(xis, (x) => 1 / (x * x)),
+    lzLambda: Float64Array.from(lz, ([l]) => l),
+    lzZeta: Float64Array.from(lz, ([, z]) => z),
+  };
+}
+
+/** Column block of each species pair, for both orders: unordered pair (a <= b) -> its rank in a <= b order. */
+function speciesPairIndex(nSpecies: number): Int32Array {
+  const pairIndex = new Int32Array(nSpecies * nSpecies);
+  for (let a = 0; a < nSpecies; a++) {
+    for (let b = a; b < nSpecies; b++) {
+      const k = a * nSpecies - (a * (a - 1)) / 2 + (b - a);
+      pairIndex[a * nSpecies + b] = k;
+      pairIndex[b * nSpecies + a] = k;
+    }
+  }
+  return pairIndex;
+}
+
+/**
+ * Per-atom scratch: the bonds within Rc sorted by species (vector, length, species), and per-pair work rows (one
+ * per distinct xi and per distinct (lambda, zeta), `cap` wide) for the bonds b > a of the current bond a.
+ */
+class BondScratch {
+  cap = 0;
+  bx = new Float64Array(0);
+  by = new Float64Array(0);
+  bz = new Float64Array(0);
+  br = new Float64Array(0);
+  bs = new Int32Array(0);
+  sum2 = new Float64Array(0);
+  cosv = new Float64Array(0);
+  ex = new Float64Array(0);
+  pw = new Float64Array(0);
+
+  constructor(
+    private readonly nxi: number,
+    private readonly nlz: number,
+  ) {
+    this.reserve(32);
+  }
+
+  /** Room for `m` bonds (doubles the capacity when it grows). */
+  reserve(m: number): void {
+    if (m <= this.cap) return;
+    const cap = 2 * m;
+    this.cap = cap;
+    this.bx = new Float64Array(cap);
+    this.by = new Float64Array(cap);
+    this.bz = new Float64Array(cap);
+    this.br = new Float64Array(cap);
+    this.bs = new Int32Array(cap);
+    this.sum2 = new Float64Array(cap);
+    this.cosv = new Float64Array(cap);
+    this.ex = new Float64Array(this.nxi * cap);
+    this.pw = new Float64Array(this.nlz * cap);
+  }
+}
+
+/**
+ * Radial terms (Eq. 2) of one bond of length r: adds exp(-(r - k h)^2 / 2s^2) to out[base + k], k < nr, from the
+ * shell nearest r outwards with the exact recurrence g_{k+1} = g_k R_k, R_{k+1} = R_k exp(-h^2/s^2) (three exp
+ * per bond instead of nr); `decay` = exp(-h^2/s^2), inv2s2 = 1 / 2s^2.
+ */
+function addRadialGaussians(out: Float64Array, base: number, nr: number, r: number, h: number, inv2s2: number, decay: number): void {
+  let k0 = Math.round(r / h);
+  if (k0 > nr - 1) k0 = nr - 1;
+  const dk = r - k0 * h;
+  const g0 = Math.exp(-dk * dk * inv2s2);
+  out[base + k0] += g0;
+  let g = g0;
+  let ratio = Math.exp((2 * dk * h - h * h) * inv2s2);
+  for (let k = k0 + 1; k < nr && g > 0; k++) {
+    g *= ratio;
+    ratio *= decay;
+    out[base + k] += g;
+  }
+  g = g0;
+  ratio = Math.exp((-2 * dk * h - h * h) * inv2s2);
+  for (let k = k0 - 1; k >= 0 && g > 0; k--) {
+    g *= ratio;
+    ratio *= decay;
+    out[base + k] += g;
+  }
+}
+
+/** pw[o + b] = (1 + lambda cos_b)^zeta for b in [from, to) (Eq. 3; integer zeta by repeated squaring, 0 below 0). */
+function angularPowers(pw: Float64Array, o: number, cosv: Float64Array, lam: number, z: number, from: number, to: number): void {
+  if (z === 1) {
+    for (let b = from; b < to; b++) pw[o + b] = 1 + lam * cosv[b];
+  } else if (z === 2) {
+    for (let b = from; b < to; b++) {
+      const q = 1 + lam * cosv[b];
+      pw[o + b] = q * q;
+    }
+  } else if (z === 4) {
+    for (let b = from; b < to; b++) {
+      const q = 1 + lam * cosv[b];
+      const q2 = q * q;
+      pw[o + b] = q2 * q2;
+    }
+  } else if (z === 16) {
+    for (let b = from; b < to; b++) {
+      const q = 1 + lam * cosv[b];
+      const q2 = q * q;
+      const q4 = q2 * q2;
+      const q8 = q4 * q4;
+      pw[o + b] = q8 * q8;
+    }
+  } else {
+    for (let b = from; b < to; b++) {
+      const q = 1 + lam * cosv[b];
+      pw[o + b] = q > 0 ? q ** z : 0;
+    }
+  }
+}
+
+/**
+ * Angular sums (Eq. 3) of one atom into `acc` (pair block x parameter set): each unordered pair of its `nb` bonds
+ * {a, b}, b > a, once; the bonds sorted by species, species t at [speciesStart[t], speciesStart[t + 1]).
+ */
+function angularSums(
+  w: BondScratch,
+  nb: number,
+  nSpecies: number,
+  speciesStart: Int32Array,
+  plan: AngularPlan,
+  pairIndex: Int32Array,
+  acc: Float64Array,
+): void {
+  const { bx, by, bz, br, bs, sum2, cosv, ex, pw, cap } = w;
+  const { invXi2, lzLambda, lzZeta, xiOf, lzOf } = plan;
+  const nxi = invXi2.length;
+  const nlz = lzLambda.length;
+  const npar = xiOf.length;
+  acc.fill(0);
+  for (let a = 0; a < nb - 1; a++) {
+    const xa = bx[a];
+    const ya = by[a];
+    const za = bz[a];
+    const ra = br[a];
+    const ra2 = ra * ra;
+    for (let b = a + 1; b < nb; b++) {
+      const dot = xa * bx[b] + ya * by[b] + za * bz[b];
+      const rb = br[b];
+      // r_ij^2 + r_ik^2 + r_jk^2 with r_jk^2 = r_ij^2 + r_ik^2 - 2 r_ij . r_ik
+      sum2[b] = 2 * (ra2 + rb * rb - dot);
+      cosv[b] = dot / (ra * rb);
+    }
+    for (let x = 0; x < nxi; x++) {
+      const ax = invXi2[x];
+      const o = x * cap;
+      for (let b = a + 1; b < nb; b++) ex[o + b] = Math.exp(-sum2[b] * ax);
+    }
+    for (let t = 0; t < nlz; t++) angularPowers(pw, t * cap, cosv, lzLambda[t], lzZeta[t], a + 1, nb);
+    // Sum over each species block of the partners b, one column at a time.
+    const sa = bs[a];
+    for (let t = 0; t < nSpecies; t++) {
+      const lo = Math.max(a + 1, speciesStart[t]);
+      const hi = speciesStart[t + 1];
+      if (lo >= hi) continue;
+      const o = pairIndex[sa * nSpecies + t] * npar;
+      for (let k = 0; k < npar; k++) {
+        const eo = xiOf[k] * cap;
+        const po = lzOf[k] * cap;
+        let sum = 0;
+        for (let b = lo; b < hi; b++) sum += ex[eo + b] * pw[po + b];
+        acc[o + k] += sum;
+      }
+    }
+  }
+}
+
 /**
  * Computes Eqs. 2-3 for every atom from a neighbor list that holds (at least) every neighbor within Rc.
  * Entries beyond Rc are ignored, so a longer list gives the same result.
@@ -161,46 +362,9 @@ export function symmetryFunctions(list: NeighborList, species: Int32Array, nSpec
   const s = p.radialWidth * u;
   const inv2s2 = 1 / (2 * s * s);
   const decay = Math.exp(-(h * h) / (s * s)); // ratio of successive Gaussian ratios
-  // Distinct xi values and (lambda, zeta) pairs, so each pair of bonds needs one exp per distinct xi.
-  const xis: number[] = [];
-  const lz: [number, number][] = [];
-  const xiOf = new Int32Array(npar);
-  const lzOf = new Int32Array(npar);
-  p.angular.forEach((q, k) => {
-    const xiA = q.xi * u;
-    let a = xis.indexOf(xiA);
-    if (a < 0) a = xis.push(xiA) - 1;
-    xiOf[k] = a;
-    let b = lz.findIndex(([l, z]) => l === q.lambda && z === q.zeta);
-    if (b < 0) b = lz.push([q.lambda, q.zeta]) - 1;
-    lzOf[k] = b;
-  });
-  const invXi2 = Float64Array.from(xis, (x) => 1 / (x * x));
-  const nxi = xis.length;
-  const nlz = lz.length;
-  const lzLambda = Float64Array.from(lz, ([l]) => l);
-  const lzZeta = Float64Array.from(lz, ([, z]) => z);
-  // Unordered species pair (a <= b) -> column block, for both orders.
-  const pairIndex = new Int32Array(nSpecies * nSpecies);
-  for (let a = 0; a < nSpecies; a++) {
-    for (let b = a; b < nSpecies; b++) {
-      const k = a * nSpecies - (a * (a - 1)) / 2 + (b - a);
-      pairIndex[a * nSpecies + b] = k;
-      pairIndex[b * nSpecies + a] = k;
-    }
-  }
-  // Per-atom scratch: the bonds within Rc sorted by species, and per-pair work rows (one per distinct xi and
-  // per distinct (lambda, zeta)) for the bonds b > a of the current bond a.
-  let cap = 64;
-  let bx = new Float64Array(cap);
-  let by = new Float64Array(cap);
-  let bz = new Float64Array(cap);
-  let br = new Float64Array(cap);
-  let bs = new Int32Array(cap);
-  let sum2 = new Float64Array(cap);
-  let cosv = new Float64Array(cap);
-  let ex = new Float64Array(nxi * cap);
-  let pw = new Float64Array(nlz * cap);
+  const plan = angularPlan(p.angular, u);
+  const pairIndex = speciesPairIndex(nSpecies);
+  const w = new BondScratch(plan.invXi2.length, plan.lzLambda.length);
   const speciesStart = new Int32Array(nSpecies + 1);
   const acc = new Float64Array(nPairs * npar);
   const v = list.vectors;
@@ -210,18 +374,6 @@ export function symmetryFunctions(list: NeighborList, species: Int32Array, nSpec
     const row = i * width;
     const start = list.offsets[i];
     const end = list.offsets[i + 1];
-    if (end - start > cap) {
-      cap = 2 * (end - start);
-      bx = new Float64Array(cap);
-      by = new Float64Array(cap);
-      bz = new Float64Array(cap);
-      br = new Float64Array(cap);
-      bs = new Int32Array(cap);
-      sum2 = new Float64Array(cap);
-      cosv = new Float64Array(cap);
-      ex = new Float64Array(nxi * cap);
-      pw = new Float64Array(nlz * cap);
-    }
     // Radial (Eq. 2), and a counting sort of the bonds within Rc by species.
     speciesStart.fill(0);
     for (let e = start; e < end; e++) {
@@ -229,31 +381,10 @@ export function symmetryFunctions(list: NeighborList, species: Int32Array, nSpec
       const sj = species[list.indices[e]];
       if (!(r <= rc) || sj < 0) continue;
       speciesStart[sj + 1]++;
-      // Gaussians at r_k = k h, from the shell nearest r outwards with the exact recurrence
-      // g_{k+1} = g_k R_k, R_{k+1} = R_k exp(-h^2/s^2) (three exp per bond instead of nr).
-      if (nr === 0) continue;
-      const base = row + sj * nr;
-      let k0 = Math.round(r / h);
-      if (k0 > nr - 1) k0 = nr - 1;
-      const dk = r - k0 * h;
-      const g0 = Math.exp(-dk * dk * inv2s2);
-      out[base + k0] += g0;
-      let g = g0;
-      let ratio = Math.exp((2 * dk * h - h * h) * inv2s2);
-      for (let k = k0 + 1; k < nr && g > 0; k++) {
-        g *= ratio;
-        ratio *= decay;
-        out[base + k] += g;
-      }
-      g = g0;
-      ratio = Math.exp((-2 * dk * h - h * h) * inv2s2);
-      for (let k = k0 - 1; k >= 0 && g > 0; k--) {
-        g *= ratio;
-        ratio *= decay;
-        out[base + k] += g;
-      }
+      if (nr > 0) addRadialGaussians(out, row + sj * nr, nr, r, h, inv2s2, decay);
     }
     if (npar === 0) continue;
+    w.reserve(end - start);
     for (let t = 0; t < nSpecies; t++) speciesStart[t + 1] += speciesStart[t];
     const nb = speciesStart[nSpecies];
     for (let e = start; e < end; e++) {
@@ -261,84 +392,16 @@ export function symmetryFunctions(list: NeighborList, species: Int32Array, nSpec
       const sj = species[list.indices[e]];
       if (!(r <= rc) || sj < 0) continue;
       const b = speciesStart[sj]++;
-      bx[b] = v[3 * e];
-      by[b] = v[3 * e + 1];
-      bz[b] = v[3 * e + 2];
-      br[b] = r;
-      bs[b] = sj;
+      w.bx[b] = v[3 * e];
+      w.by[b] = v[3 * e + 1];
+      w.bz[b] = v[3 * e + 2];
+      w.br[b] = r;
+      w.bs[b] = sj;
     }
     // speciesStart[t] is now the end of species t's block; shift back to block starts.
     for (let t = nSpecies; t > 0; t--) speciesStart[t] = speciesStart[t - 1];
     speciesStart[0] = 0;
-
-    // Angular (Eq. 3), each unordered pair of bonds {a, b}, b > a, once.
-    acc.fill(0);
-    for (let a = 0; a < nb - 1; a++) {
-      const xa = bx[a];
-      const ya = by[a];
-      const za = bz[a];
-      const ra = br[a];
-      const ra2 = ra * ra;
-      for (let b = a + 1; b < nb; b++) {
-        const dot = xa * bx[b] + ya * by[b] + za * bz[b];
-        const rb = br[b];
-        // r_ij^2 + r_ik^2 + r_jk^2 with r_jk^2 = r_ij^2 + r_ik^2 - 2 r_ij . r_ik
-        sum2[b] = 2 * (ra2 + rb * rb - dot);
-        cosv[b] = dot / (ra * rb);
-      }
-      for (let x = 0; x < nxi; x++) {
-        const ax = invXi2[x];
-        const o = x * cap;
-        for (let b = a + 1; b < nb; b++) ex[o + b] = Math.exp(-sum2[b] * ax);
-      }
-      for (let t = 0; t < nlz; t++) {
-        const lam = lzLambda[t];
-        const z = lzZeta[t];
-        const o = t * cap;
-        if (z === 1) {
-          for (let b = a + 1; b < nb; b++) pw[o + b] = 1 + lam * cosv[b];
-        } else if (z === 2) {
-          for (let b = a + 1; b < nb; b++) {
-            const q = 1 + lam * cosv[b];
-            pw[o + b] = q * q;
-          }
-        } else if (z === 4) {
-          for (let b = a + 1; b < nb; b++) {
-            const q = 1 + lam * cosv[b];
-            const q2 = q * q;
-            pw[o + b] = q2 * q2;
-          }
-        } else if (z === 16) {
-          for (let b = a + 1; b < nb; b++) {
-            const q = 1 + lam * cosv[b];
-            const q2 = q * q;
-            const q4 = q2 * q2;
-            const q8 = q4 * q4;
-            pw[o + b] = q8 * q8;
-          }
-        } else {
-          for (let b = a + 1; b < nb; b++) {
-            const q = 1 + lam * cosv[b];
-            pw[o + b] = q > 0 ? q ** z : 0;
-          }
-        }
-      }
-      // Sum over each species block of the partners b, one column at a time.
-      const sa = bs[a];
-      for (let t = 0; t < nSpecies; t++) {
-        const lo = Math.max(a + 1, speciesStart[t]);
-        const hi = speciesStart[t + 1];
-        if (lo >= hi) continue;
-        const o = pairIndex[sa * nSpecies + t] * npar;
-        for (let k = 0; k < npar; k++) {
-          const eo = xiOf[k] * cap;
-          const po = lzOf[k] * cap;
-          let sum = 0;
-          for (let b = lo; b < hi; b++) sum += ex[eo + b] * pw[po + b];
-          acc[o + k] += sum;
-        }
-      }
-    }
+    angularSums(w, nb, nSpecies, speciesStart, plan, pairIndex, acc);
     const angBase = row + nSpecies * nr;
     for (let k = 0; k < acc.length; k++) out[angBase + k] = acc[k];
   }
