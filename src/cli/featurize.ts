@@ -78,7 +78,11 @@ export const featurizeCommand: Command = {
     const frame = await readDump(args.positional[0], { types, frame: intOption(args, "frame", 0), sort: true });
     checkNumberDensity(frame.natoms, frame.cell.volume, args.positional[0], frame.cell.periodic);
     checkNeighborBudget(frame.natoms, frame.cell.volume, resolved.options.cutoff, args.positional[0]);
-    const res = computeResolvedFeatures(frame, resolved);
+    // Progress on a terminal only (one line, rewritten), so logs and tests stay clean.
+    const tty = process.stderr.isTTY === true;
+    const res = computeResolvedFeatures(frame, resolved, (set, done, total, seconds) => {
+      if (tty) process.stderr.write(`\rfeaturize: ${done}/${total} sets (${set}) ${seconds.toFixed(1)} s\x1b[K${done === total ? "\n" : ""}`);
+    });
     writeCsv(out, featureTable(frame, res.matrix));
 
     const { n, labels, values, flags } = res.matrix;

@@ -78,11 +78,24 @@ export function computeFeatures(frame: Frame, sets: readonly string[], options: 
   return computeResolvedFeatures(frame, resolveFeaturize(sets, options));
 }
 
-/** computeFeatures for a featurize call already resolved (resolveFeaturize): nothing is checked again. */
-export function computeResolvedFeatures(frame: Frame, resolved: ResolvedFeaturize): FeatureResult {
+/** Told after each feature set: its name, how many sets are done of how many, and the seconds since the start. */
+export type FeatureProgress = (set: string, done: number, total: number, seconds: number) => void;
+
+/**
+ * computeFeatures for a featurize call already resolved (resolveFeaturize): nothing is checked again.
+ * `progress`, when given, is called after each set.
+ */
+export function computeResolvedFeatures(frame: Frame, resolved: ResolvedFeaturize, progress?: FeatureProgress): FeatureResult {
   const featurizers = resolved.featurizers;
   const context = new StructureContext(frame, resolved.options);
-  const matrix = concatFeatureMatrices(featurizers.map((f) => context.features(f)));
+  const started = performance.now();
+  const matrix = concatFeatureMatrices(
+    featurizers.map((f, k) => {
+      const m = context.features(f);
+      progress?.(f.name, k + 1, featurizers.length, (performance.now() - started) / 1000);
+      return m;
+    }),
+  );
   const citations: Citation[] = [];
   for (const f of featurizers) for (const c of f.citations()) if (!citations.some((o) => o.key === c.key)) citations.push(c);
   return { ids: frame.ids, types: frame.types, matrix, featurizers, citations, context };
