@@ -1,4 +1,5 @@
 import { claimsMarkdown, ledgerPreamble, reproduceClaims, verdictCounts } from "../analysis/paper-claims";
+import { whatLimitsAuc } from "../analysis/what-limits-auc";
 import { loadManifest } from "../dataset/manifest";
 import { checkOutputPath, writeFileAtomic } from "../files/atomic-write";
 import { parseArgs } from "./args";
@@ -21,6 +22,8 @@ export const reproduceCommand: Command = {
     checkOutputPath(out);
     const started = Date.now();
     const rows = await reproduceClaims({ log: (l) => console.log(`  ${l}`) });
+    const limits = await whatLimitsAuc({ log: (l) => console.log(`  ${l}`) });
+    const esc = (t: string) => t.replace(/\|/g, "\\|");
     const samples = loadManifest().samples;
     const range = (v: number[], f: (x: number) => string) => {
       const lo = Math.min(...v);
@@ -39,6 +42,16 @@ export const reproduceCommand: Command = {
       ledgerPreamble(rows),
       "",
       claimsMarkdown(rows),
+      "",
+      "## What limits our AUC (notebooks/07-what-limits-auc)",
+      "",
+      "The closing table of notebook 07 (`whatLimitsAuc`, computed in this run): how much of the gap between the paper's",
+      "unseen-glass AUC and ours each difference between their glasses and ours explains. These rows measure our data;",
+      "they are not claims of the paper, so they carry no verdict.",
+      "",
+      "| where | quantity | paper | qsoft | why |",
+      "|---|---|---|---|---|",
+      ...limits.claims.map((c) => `| ${esc(c.where)} | ${esc(c.claim)} | ${esc(c.paper)} | ${esc(c.ours)} | ${esc(c.why)} |`),
       "",
       `Computed in ${((Date.now() - started) / 1000).toFixed(0)} s.`,
       "",
