@@ -49,6 +49,17 @@ describe("architecture (the import rules of docs/architecture.md)", () => {
   });
 });
 
+describe("test/ mirrors src/", () => {
+  it("every src folder has a test folder of the same name", () => {
+    const root = path.join(__dirname, "..");
+    const missing = fs
+      .readdirSync(path.join(root, "src"), { withFileTypes: true })
+      .filter((e) => e.isDirectory() && !fs.existsSync(path.join(root, "test", e.name)))
+      .map((e) => e.name);
+    assert.deepEqual(missing, []);
+  });
+});
+
 describe("architecture checker", () => {
   it("reports a layering violation and a cycle in a small fake graph", () => {
     const graph: ImportGraph = new Map([
