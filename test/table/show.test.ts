@@ -60,7 +60,10 @@ describe("table/show: tables in a tslab kernel", () => {
     try {
       displayFramesInKernel({ DataFrame, Series });
       const df = new DataFrame({ a: [1.5, 2], b: ["x", "y"] });
-      out.write = ((chunk: string) => (written.push(String(chunk)), true)) as typeof out.write;
+      out.write = ((chunk: string) => {
+        written.push(String(chunk));
+        return true;
+      }) as typeof out.write;
       console.log(df.head(1));   // head() returns danfojs' base class, not danfojs-node's subclass
       out.write = original;
       assert.deepEqual(written, [], "nothing written to stdout");
