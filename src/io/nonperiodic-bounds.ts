@@ -8,8 +8,12 @@ import { Cell } from "../structure/cell";
  */
 export const SHRINK_WRAP_MARGIN = 1e-4;
 
-/** Roundoff allowed beyond a fixed (`f`) face, as a fraction of the box length (17-digit dumps give about 1e-16). */
-export const FIXED_FACE_TOLERANCE = 1e-9;
+/**
+ * Roundoff allowed beyond a face, relative to the largest coordinate magnitude along that direction: LAMMPS
+ * writes dump coordinates with "%g" by default (6 significant digits, so up to 5e-6 of the value off), which
+ * can put an atom just inside a face a hair beyond it. Only atoms further out count as beyond the face.
+ */
+export const FACE_ROUNDOFF = 5e-6;
 
 const AXES = ["x", "y", "z"];
 
@@ -43,17 +47,16 @@ export function nonPeriodicBounds(cell: Cell, boundary: readonly [string, string
     const length = cell.widths[d];
     const sMin = s[3 * min + d];
     const sMax = s[3 * max + d];
+    const magnitude = Math.max(Math.abs(cell.origin[d]), Math.abs(cell.origin[d] + cell.matrix[4 * d]), length);
+    const slack = (FACE_ROUNDOFF * magnitude) / length;
     const where = (side: "lower" | "upper", beyond: number): string => `lies ${(beyond * length).toPrecision(4)} A beyond the ${side} ${AXES[d]} face`;
     for (const [side, flag, beyond, row] of [
       ["lower", boundary[d][0], -sMin, min],
       ["upper", boundary[d][1], sMax - 1, max],
     ] as const) {
-      if (!(beyond > 0)) continue;
+      if (!(beyond > slack)) continue;
       if (flag === "f") {
-        if (beyond > FIXED_FACE_TOLERANCE) {
-          fail(row, `${where(side, beyond)}, which is fixed (boundary "${boundary[d]}"): atoms must lie inside a fixed boundary (LAMMPS loses them); correct the box bounds or the coordinates`);
-        }
-        continue;
+        fail(row, `${where(side, beyond)}, which is fixed (boundary "${boundary[d]}"): atoms must lie inside a fixed boundary (LAMMPS loses them); correct the box bounds or the coordinates`);
       }
       if (side === "lower") lo[d] = sMin - SHRINK_WRAP_MARGIN;
       else hi[d] = sMax + SHRINK_WRAP_MARGIN;

@@ -37,6 +37,18 @@ describe("io/nonperiodic-bounds: boxes follow LAMMPS's boundary flags", () => {
     assert.throws(() => readDumpSync(file), (e: Error) => e.message.startsWith(`${file}:15: atom id 6 lies`) && /fixed/.test(e.message));
   });
 
+  it("accepts an atom beyond a fixed face by no more than the roundoff of LAMMPS's default %g output", () => {
+    // A box from 1000 to 1011.6 A: %g keeps 6 significant digits, so a written x can be off by up to
+    // 5e-6 x 1011.6 = 5.1e-3 A. Beyond the face by 4e-4 A is roundoff; by 0.01 A it is not.
+    const shifted = (dx: number) =>
+      glassAtoms().map((a, k) => ({ ...a, x: a.x + 1000 + (k === 0 ? GLASS_L - a.x + dx : 0), y: a.y, z: a.z }));
+    const box: [number, number][] = [[1000, 1000 + GLASS_L], [0, GLASS_L], [0, GLASS_L]];
+    const ok = readDumpSync(write("f-round.dump", dumpText({ atoms: shifted(4e-4), bounds: box, boundary: "ff pp pp" })));
+    assert.equal(ok.cell.origin[0], 1000);
+    const file = write("f-out.dump", dumpText({ atoms: shifted(0.01), bounds: box, boundary: "ff pp pp" }));
+    assert.throws(() => readDumpSync(file), /:10: atom id 1 lies 0\.01\d* A beyond the upper x face/);
+  });
+
   it("moves a shrink-wrapped face out to an atom beyond it: Voronoi volumes sum to the box volume", () => {
     const atoms = glassAtoms();
     atoms[3] = { ...atoms[3], z: GLASS_L + 0.5 };
