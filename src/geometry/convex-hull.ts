@@ -18,6 +18,8 @@
  * until the next `compute`.
  */
 
+import { dropCollinear, fanApex, norm3, planarHullPolygon } from "./hull-polygon";
+
 /** What the input point set spans. */
 export type HullKind = "solid" | "planar" | "collinear" | "empty";
 
@@ -27,11 +29,6 @@ export interface ConvexHullOptions {
 }
 
 const UNSET = -1;
-
-/** Euclidean norm (Math.hypot is several times slower in V8). */
-function norm3(x: number, y: number, z: number): number {
-  return Math.sqrt(x * x + y * y + z * z);
-}
 
 export class ConvexHull {
   readonly tolerance: number;
@@ -704,131 +701,27 @@ export class ConvexHull {
       for (let e = 0; e < 3; e++) nextV[fv[3 * f + e]] = UNSET;
     }
     if (!ok) return false;
-    m = this.dropCollinear(this.poly, m);
+    m = dropCollinear(this.poly, m, this.px, this.py, this.pz, this.eps);
     if (m < 3) return false;
     this.fan(this.poly, m);
     return true;
   }
 
-  /** Removes vertices on a straight stretch of a polygon boundary (within eps of the chord); returns the new length. */
-  private dropCollinear(poly: Int32Array, m: number): number {
-    const eps = this.eps;
-    const { px, py, pz } = this;
-    let changed = true;
-    while (changed && m > 3) {
-      changed = false;
-      for (let k = 0; k < m && m > 3; k++) {
-        const a = poly[(k + m - 1) % m];
-        const v = poly[k];
-        const b = poly[(k + 1) % m];
-        const ux = px[b] - px[a];
-        const uy = py[b] - py[a];
-        const uz = pz[b] - pz[a];
-        const wx = px[v] - px[a];
-        const wy = py[v] - py[a];
-        const wz = pz[v] - pz[a];
-        const ul = norm3(ux, uy, uz);
-        const off = ul > 0 ? norm3(uy * wz - uz * wy, uz * wx - ux * wz, ux * wy - uy * wx) / ul : norm3(wx, wy, wz);
-        if (off <= eps) {
-          for (let j = k; j < m - 1; j++) poly[j] = poly[j + 1];
-          m--;
-          changed = true;
-          k--;
-        }
-      }
-    }
-    return m;
-  }
-
-  /** Smallest interior angle of triangle (a, b, c). */
-  private minAngle(a: number, b: number, c: number): number {
-    const { px, py, pz } = this;
-    const ang = (o: number, p: number, q: number) => {
-      const ux = px[p] - px[o];
-      const uy = py[p] - py[o];
-      const uz = pz[p] - pz[o];
-      const vx = px[q] - px[o];
-      const vy = py[q] - py[o];
-      const vz = pz[q] - pz[o];
-      return Math.atan2(norm3(uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx), ux * vx + uy * vy + uz * vz);
-    };
-    return Math.min(ang(a, b, c), ang(b, c, a), ang(c, a, b));
-  }
-
   /** Fan triangulation of a convex polygon (ccw from outside) from the apex maximising the smallest angle. */
   private fan(poly: Int32Array, m: number): void {
-    let apex = 0;
-    if (m > 3) {
-      let bestScore = -Infinity;
-      for (let s = 0; s < m; s++) {
-        let score = Infinity;
-        for (let k = 1; k < m - 1; k++) score = Math.min(score, this.minAngle(poly[s], poly[(s + k) % m], poly[(s + k + 1) % m]));
-        if (score > bestScore + 1e-12) {
-          bestScore = score;
-          apex = s;
-        }
-      }
-    }
+    const apex = fanApex(poly, m, this.px, this.py, this.pz);
     for (let k = 1; k < m - 1; k++) this.pushTriangle(poly[apex], poly[(apex + k) % m], poly[(apex + k + 1) % m]);
   }
 
   /** All points within eps of the plane with unit normal n: 2-D hull (monotone chain), triangulated once. */
   private planarHull(n: number, nx: number, ny: number, nz: number): void {
-    // In-plane basis e1, e2 with e1 x e2 = n.
-    let ax = 1;
-    let ay = 0;
-    const az = 0;
-    if (Math.abs(nx) > 0.9) {
-      ax = 0;
-      ay = 1;
-    }
-    const d = ax * nx + ay * ny + az * nz;
-    let e1x = ax - d * nx;
-    let e1y = ay - d * ny;
-    let e1z = az - d * nz;
-    const l1 = norm3(e1x, e1y, e1z);
-    e1x /= l1;
-    e1y /= l1;
-    e1z /= l1;
-    const e2x = ny * e1z - nz * e1y;
-    const e2y = nz * e1x - nx * e1z;
-    const e2z = nx * e1y - ny * e1x;
-    const { px, py, pz } = this;
-    const us = this.pdist; // reuse as u coordinate
-    const vs = new Float64Array(n);
-    const order = new Array<number>(n);
-    for (let i = 0; i < n; i++) {
-      us[i] = px[i] * e1x + py[i] * e1y + pz[i] * e1z;
-      vs[i] = px[i] * e2x + py[i] * e2y + pz[i] * e2z;
-      order[i] = i;
-    }
-    order.sort((a, b) => us[a] - us[b] || vs[a] - vs[b]);
-    const eps = this.eps;
-    const cross = (o: number, a: number, b: number) => (us[a] - us[o]) * (vs[b] - vs[o]) - (vs[a] - vs[o]) * (us[b] - us[o]);
-    const hull = this.poly;
-    let m = 0;
-    // Lower then upper chain; a turn counts as left only beyond eps x chord length (drops collinear points).
-    const leftTurn = (o: number, a: number, b: number) => {
-      const chord = Math.sqrt((us[b] - us[o]) ** 2 + (vs[b] - vs[o]) ** 2);
-      return cross(o, a, b) > eps * chord;
-    };
-    for (let k = 0; k < n; k++) {
-      const p = order[k];
-      while (m >= 2 && !leftTurn(hull[m - 2], hull[m - 1], p)) m--;
-      hull[m++] = p;
-    }
-    const lower = m + 1;
-    for (let k = n - 2; k >= 0; k--) {
-      const p = order[k];
-      while (m >= lower && !leftTurn(hull[m - 2], hull[m - 1], p)) m--;
-      hull[m++] = p;
-    }
-    m--; // last point repeats the first
+    // this.pdist serves as the scratch of the in-plane u coordinates.
+    const m = planarHullPolygon(n, this.px, this.py, this.pz, nx, ny, nz, this.eps, this.pdist, this.poly);
     if (m < 3) {
       this.kind = "collinear";
       return;
     }
-    this.fan(hull, m);
+    this.fan(this.poly, m);
   }
 }
 
