@@ -1,0 +1,67 @@
+import * as assert from "node:assert/strict";
+import { BIN_STRIDE, buildFeatureHistogram, buildHistogram, newHistogram, scanHistogram, subtractHistogram } from "../../src/ml/histogram";
+import { Random } from "../../src/ml/random";
+
+describe("ml/histogram (gradient histograms of the tree grower)", () => {
+  const nSamples = 30;
+  const nFeatures = 11; // one block of eight features per pass plus three left over
+  const rng = new Random(5);
+  const codes = Uint8Array.from({ length: nSamples * nFeatures }, () => rng.nextInt(6));
+  const g = Float64Array.from({ length: nSamples }, (_, i) => Math.sin(i) * 3);
+  const order = Int32Array.from({ length: nSamples }, (_, i) => (7 * i) % nSamples);
+  const start = 4;
+  const end = 23;
+  const gOrd = Float64Array.from({ length: end - start }, (_, k) => g[order[start + k]]);
+
+  /** The histogram by its definition: for each sample of the node, add g to (f, bin) and count it. */
+  function naive(): Float64Array {
+    const h = newHistogram(nFeatures);
+    for (let k = start; k < end; k++) {
+      const i = order[k];
+      for (let f = 0; f < nFeatures; f++) {
+        const b = codes[f * nSamples + i];
+        h[2 * (f * BIN_STRIDE + b)] += g[i];
+        h[2 * (f * BIN_STRIDE + b) + 1] += 1;
+      }
+    }
+    return h;
+  }
+
+  it("sums gradients and counts per feature and bin, whole histogram or one feature at a time", () => {
+    const want = naive();
+    const h = newHistogram(nFeatures).fill(9);
+    buildHistogram(h, codes, nSamples, nFeatures, order, start, end, gOrd);
+    for (let p = 0; p < h.length; p++) assert.ok(Math.abs(h[p] - want[p]) < 1e-12, `entry ${p}`);
+    const one = newHistogram(nFeatures);
+    for (let f = 0; f < nFeatures; f++) buildFeatureHistogram(one, codes, nSamples, f, order, start, end, gOrd);
+    for (let p = 0; p < h.length; p++) assert.ok(Math.abs(one[p] - want[p]) < 1e-12, `entry ${p}`);
+  });
+
+  it("gives the sibling as parent minus child", () => {
+    const parent = Float64Array.of(5, 3, -1, 2);
+    const out = new Float64Array(4);
+    subtractHistogram(out, parent, Float64Array.of(2, 1, -1, 0));
+    assert.deepEqual([...out], [3, 2, 0, 2]);
+  });
+
+  it("finds the split maximising (n_R s_L - n_L s_R)^2 / (n_L n_R) (hand-worked), and reports a constant feature", () => {
+    // Bins 0..3 of feature 0 hold (sum g, count) = (2, 1), (1, 1), (-3, 1), (-2, 1): cnt 4, sum -2.
+    // Split after bin 0: (3 * 2 - 1 * (-4))^2 / 3 = 100 / 3; after bin 1: (2 * 3 - 2 * (-5))^2 / 4 = 64;
+    // after bin 2: (1 * 0 - 3 * (-2))^2 / 3 = 12. Best: bin 1, proxy 64.
+    const h = newHistogram(1);
+    [2, 1, 1, 1, -3, 1, -2, 1].forEach((v, p) => (h[p] = v));
+    const best = Float64Array.of(-Infinity, -1);
+    assert.equal(scanHistogram(h, 0, 4, 4, -2, 1, best), true);
+    assert.deepEqual([...best], [64, 1]);
+    const leaf2 = Float64Array.of(-Infinity, -1);
+    scanHistogram(h, 0, 4, 4, -2, 2, leaf2);
+    assert.deepEqual([...leaf2], [64, 1], "min 2 per leaf leaves only the middle split");
+    const better = Float64Array.of(100, 7);
+    scanHistogram(h, 0, 4, 4, -2, 1, better);
+    assert.deepEqual([...better], [100, 7], "a better split found earlier is kept");
+    const constant = newHistogram(1);
+    constant[2 * 2] = 1;
+    constant[2 * 2 + 1] = 4;
+    assert.equal(scanHistogram(constant, 0, 4, 4, 1, 1, Float64Array.of(-Infinity, -1)), false);
+  });
+});
