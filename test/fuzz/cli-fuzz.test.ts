@@ -266,6 +266,14 @@ describe("fuzz: malformed inputs through every command", function () {
       await refuses(["d2min", ref, def, "--out", path.join(freshOut(), "d.csv")], { message: new RegExp(`atom id 7 has type \\d in reference \\(${escapeRegExp(ref)}\\) but type \\d in deformed \\(${escapeRegExp(def)}\\)`) });
     });
 
+    it("d2min refuses frames that do not hold the same atoms: a missing atom, another id", async () => {
+      const ref = glass();
+      const fewer = put(dir, "fewer.dump", dumpText({ atoms: glassAtoms().slice(0, 99), bounds: cube(GLASS_L) }));
+      await refuses(["d2min", ref, fewer, "--out", path.join(freshOut(), "d.csv")], { file: fewer, message: /has 100 atoms but deformed .* has 99/ });
+      const renamed = put(dir, "renamed.dump", dumpText({ atoms: edit((a) => (a[50].id = 500)), bounds: cube(GLASS_L) }));
+      await refuses(["d2min", ref, renamed, "--out", path.join(freshOut(), "d.csv")], { file: renamed, message: /atom id 51 of reference .* is missing from deformed/ });
+    });
+
     it("d2min and featurize refuse cutoffs the box or the memory cannot take, before any work (case 14)", async () => {
       const ref = deformed();
       for (const cutoff of ["60", "1e6"]) {
