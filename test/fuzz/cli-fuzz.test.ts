@@ -133,8 +133,12 @@ describe("fuzz: malformed inputs through every command", function () {
     const fifo = path.join(dir, "pipe.dump");
     execFileSync("mkfifo", [fifo]);
     const writing = fs.promises.writeFile(fifo, glassText());
-    const piped = await succeeds(["voronoi", fifo, "--out", path.join(freshOut(), "v.csv")]);
+    const piped = await runner.run(["voronoi", fifo, "--out", path.join(freshOut(), "v.csv")], BOUND_MS);
+    // Should the command not have opened the pipe, a reader opened here keeps the writer from blocking forever.
+    const unblock = fs.openSync(fifo, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
     await writing;
+    fs.closeSync(unblock);
+    assert.equal(piped.code, 0, piped.stderr);
     assert.match(piped.stdout, /100 atoms/);
     await refuses(["predict", "--features", folder, "--model", "cu65zr35-interstice", "--out", path.join(freshOut(), "qs.csv")], { file: folder, message: /is a directory, expected a CSV file/ });
   });
