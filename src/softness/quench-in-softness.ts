@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { computeFeatures, type FeatureResult, type FeaturizeOptions } from "../features/compute-features";
+import { computeFeatures, type FeatureResult, type FeaturizeOptions, type ResolvedFeaturize, resolveFeaturize } from "../features/compute-features";
 import type { Frame } from "../structure/frame";
 import type { BinaryClassifier } from "../ml/classifier";
 import { modelFeatureLabels, readClassifier } from "../ml/model-io";
@@ -45,12 +45,15 @@ export class QuenchInSoftness {
   readonly sets: readonly string[];
   readonly featureOptions: FeaturizeOptions;
   readonly card: (ModelCard & { modelPath: string }) | null;
+  /** The feature options, checked with the sets when the model is loaded (before any frame is read). */
+  private readonly resolvedOptions: ResolvedFeaturize["options"];
 
   constructor(options: { model: BinaryClassifier; sets: readonly string[]; featureOptions?: FeaturizeOptions; card?: ModelCard & { modelPath: string } }) {
     this.model = options.model;
     this.sets = options.sets;
     this.featureOptions = options.featureOptions ?? {};
     this.card = options.card ?? null;
+    this.resolvedOptions = resolveFeaturize(this.sets, this.featureOptions).options;
   }
 
   /** A model from its card file (`models/<name>.card.json` or a user's). */
@@ -70,7 +73,8 @@ export class QuenchInSoftness {
   }
 
   compute(frame: Frame): SoftnessResult {
-    const features = computeFeatures(frame, this.sets, this.featureOptions);
+    // Fresh featurizers per frame (some learn their labels from the frame); the options pass unchecked.
+    const features = computeFeatures(frame, this.sets, this.resolvedOptions);
     const m = features.matrix;
     // The model's columns are taken by name, in the model's order: the sets may produce more, in any order.
     const want = modelFeatureLabels(this.model);

@@ -41,6 +41,9 @@ describe("softness: quench-in softness from a model and a frame", function () {
 
   it("refuses a model whose features the sets do not produce", () => {
     assert.throws(() => new QuenchInSoftness({ model, sets: ["cn"] }).compute(frame), /needs feature\(s\) dist_voro_mean/);
+    // Its feature options are checked when it is made, before any frame is read.
+    assert.throws(() => new QuenchInSoftness({ model, sets: ["interstice"], featureOptions: { cutoff: 0 } }), /cutoff must be a positive number of Angstrom, got 0/);
+    assert.throws(() => new QuenchInSoftness({ model, sets: ["nope"] }), /unknown feature set "nope"/);
   });
 
   it("reads a model through its card, which round-trips and renders as Markdown", () => {
