@@ -60,15 +60,10 @@ export { PairCorrelation } from "./analysis/pair-correlation";
 export { fractalDimension, logRadii, massDistribution } from "./analysis/mass-scaling";
 export { fitConditions, SCENARIO_NAMES, summarizeScenarios, transferPairs, withReference } from "./analysis/generalization";
 export type { FittedCondition, TransferPair, TransferReference } from "./analysis/generalization";
-export {
-  AUGMENTED_GROUPS,
-  compareOnSamples,
-  comparisonRows,
-  conditionComparisonTable,
-  FIGURE_5A_GROUPS,
-  LITERATURE_SRO_MRO,
-} from "./analysis/feature-set-comparison";
-export type { FeatureGroupScore, SampleComparison } from "./analysis/feature-set-comparison";
+export { AUGMENTED_GROUPS, conditionComparisonTable, FIGURE_5A_GROUPS, LITERATURE_SRO_MRO } from "./analysis/feature-set-comparison";
+export type { FeatureGroupScore } from "./analysis/feature-set-comparison";
+export { compareOnSamples, comparisonRows } from "./analysis/feature-set-comparison-samples";
+export type { SampleComparison } from "./analysis/feature-set-comparison-samples";
 export { MOTIF_CLASSES, motifOverlay, motifOverlaySummary, motifPointSets } from "./analysis/motif-overlay";
 export { sliceField } from "./analysis/slice-field";
 // analysis: the reproduction ledger (REPRODUCTION.md, `qsoft reproduce`; issue 12)

@@ -6,6 +6,8 @@ export * from "./mass-scaling";
 export * from "./paper-claims";
 export * from "./generalization";
 export * from "./feature-set-comparison";
+export * from "./feature-set-comparison-parallel";
+export * from "./feature-set-comparison-samples";
 export * from "./motif-overlay";
 export * from "./slice-field";
 export * from "./auc-limit-glasses";

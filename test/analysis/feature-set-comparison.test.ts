@@ -2,14 +2,14 @@ import { strict as assert } from "node:assert";
 import {
   conditionComparisonTable,
   compareFeatureSets,
-  compareFeatureSetsParallel,
   comparisonTable,
-  columnGroups,
   commonRows,
   FIGURE_5A_GROUPS,
   selectRows,
   type ComparisonGlass,
 } from "../../src/analysis/feature-set-comparison";
+import { compareFeatureSetsParallel } from "../../src/analysis/feature-set-comparison-parallel";
+import { columnGroups } from "../../src/analysis/feature-set-comparison-samples";
 import { protocolCrossValidation } from "../../src/ml/paper-protocol";
 import { frankKasperClass, motifOverlay, motifOverlaySummary } from "../../src/analysis/motif-overlay";
 import { treePartialDependence } from "../../src/ml/inspection/tree-partial-dependence";

@@ -1,5 +1,5 @@
-import type { SampleComparison } from "../feature-set-comparison";
-import { LITERATURE_SRO_MRO, comparisonRows } from "../feature-set-comparison";
+import { LITERATURE_SRO_MRO } from "../feature-set-comparison";
+import { comparisonRows, type SampleComparison } from "../feature-set-comparison-samples";
 import { motifOverlay, motifOverlaySummary } from "../motif-overlay";
 import { f3, median, notGeneratedYet, signed, type Claim } from "./claim";
 import { FIGURE_5_SYSTEMS, type LedgerContext } from "./context";

@@ -4,7 +4,8 @@ import { PAPER_FEATURE_OPTIONS } from "../../features/compute-features";
 import { paperProtocol, type PaperProtocolResult } from "../../ml/paper-protocol";
 import { conditionGlasses, manifestConditions, type ConditionGlasses } from "../../softness/condition-glasses";
 import { labeledGlass, type LabeledGlass } from "../../softness/training-set";
-import { AUGMENTED_GROUPS, compareOnSamples, FIGURE_5A_GROUPS, type SampleComparison } from "../feature-set-comparison";
+import { AUGMENTED_GROUPS, FIGURE_5A_GROUPS } from "../feature-set-comparison";
+import { compareOnSamples, type SampleComparison } from "../feature-set-comparison-samples";
 import { fitConditions, transferPairs, type FittedCondition, type TransferPair } from "../generalization";
 
 /** The paper's two representations: interstice SRO + MRO (80 features) and the 166 symmetry functions. */
