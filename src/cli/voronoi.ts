@@ -1,6 +1,6 @@
 import { atomRadii } from "../features/radii";
 import { VORONOI_FAILED, VORONOI_WALL, Voronoi } from "../geometry/voronoi";
-import { voronoiNeighbors } from "../geometry/voronoi-neighbors";
+import { PAPER_MIN_AREA_FRACTION, voronoiNeighbors } from "../geometry/voronoi-neighbors";
 import { checkOutputPath } from "../files/atomic-write";
 import { readDump } from "../io/dump-reader";
 import { checkNumberDensity } from "../neighbors/neighbor-budget";
@@ -10,7 +10,7 @@ import { tableText } from "../table/table-text";
 import { intOption, numberOption, parseArgs, parseKeyValues, parseList } from "./args";
 import { UsageError, type Command } from "./command";
 
-const usage = `usage: qsoft voronoi DUMP --out FILE.csv [--types Cu,Zr] [--frame N] [--min-face-fraction 0.05]
+const usage = `usage: qsoft voronoi DUMP --out FILE.csv [--types Cu,Zr] [--frame N] [--min-face-fraction ${PAPER_MIN_AREA_FRACTION}]
                      [--min-face-area A] [--min-edge-length L] [--radical [--radii Cu=1.26,Zr=1.58]]
                      [--threads N]
 
@@ -24,7 +24,7 @@ fraction of the mean face area of the atom's cell are removed before counting (t
                            atoms whose cell failed (e.g. two atoms on one point) get NaN
   --types A,B              element names of types 1, 2, ... (needed by --radical without --radii)
   --frame N                frame index, 0-based, negative from the end (default 0)
-  --min-face-fraction F    remove faces with area < F x mean face area of the cell (default 0.05; 0 keeps all)
+  --min-face-fraction F    remove faces with area < F x mean face area of the cell (default ${PAPER_MIN_AREA_FRACTION}; 0 keeps all)
   --min-face-area A        also remove faces with area < A Angstrom^2 (OVITO/LAMMPS face_threshold; default 0)
   --min-edge-length L      edges shorter than L Angstrom do not count in a face's edge number (OVITO's
                            edge_threshold; default 0: every edge counts, as in voro++)
@@ -63,7 +63,7 @@ export const voronoiCommand: Command = {
     checkOutputPath(out);
     const types = parseList(args.options.get("types"));
     const frameIndex = intOption(args, "frame", 0);
-    const fraction = numberOption(args, "min-face-fraction", 0.05);
+    const fraction = numberOption(args, "min-face-fraction", PAPER_MIN_AREA_FRACTION);
     if (!(fraction >= 0 && fraction < 1)) throw new UsageError(`--min-face-fraction must be in [0, 1), got ${fraction}`);
     const minArea = numberOption(args, "min-face-area", 0);
     if (!(minArea >= 0)) throw new UsageError(`--min-face-area must be >= 0, got ${minArea}`);

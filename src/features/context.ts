@@ -1,6 +1,6 @@
 import type { Tessellation } from "../geometry/tessellation";
 import { Voronoi } from "../geometry/voronoi";
-import { voronoiNeighbors } from "../geometry/voronoi-neighbors";
+import { PAPER_MIN_AREA_FRACTION, voronoiNeighbors } from "../geometry/voronoi-neighbors";
 import type { Frame } from "../structure/frame";
 import { cutoffNeighbors } from "../neighbors/cutoff-neighbors";
 import { checkNeighborBudget } from "../neighbors/neighbor-budget";
@@ -57,7 +57,8 @@ export interface ResolvedContextOptions {
 }
 
 export const DEFAULT_CUTOFF = 4.0;
-export const DEFAULT_FACE_FILTER = 0.05;
+/** Default `faceFilter`: the paper's fraction, defined once in geometry/voronoi-neighbors.ts. */
+export const DEFAULT_FACE_FILTER = PAPER_MIN_AREA_FRACTION;
 
 /** How a caller names the context options in its messages (e.g. `{ cutoff: "--cutoff" }` on the command line). */
 export type ContextOptionNames = Readonly<Partial<Record<"cutoff" | "faceFilter" | "threads" | "radii", string>>>;

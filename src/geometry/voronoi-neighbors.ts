@@ -55,8 +55,11 @@ export interface VoronoiNeighbors {
   readonly flags: Uint8Array;
 }
 
+/** The paper's face filter fraction (Methods): faces below 5 % of the mean face area of the cell are removed. */
+export const PAPER_MIN_AREA_FRACTION = 0.05;
+
 /** The paper's default face filter: faces below 5 % of the mean face area of the cell are removed. */
-export const PAPER_FACE_FILTER: VoronoiFaceFilter = { minAreaFraction: 0.05 };
+export const PAPER_FACE_FILTER: VoronoiFaceFilter = { minAreaFraction: PAPER_MIN_AREA_FRACTION };
 
 function checkFraction(name: string, x: number | undefined, upper: number): number {
   const v = x ?? 0;
@@ -71,7 +74,7 @@ function checkFraction(name: string, x: number | undefined, upper: number): numb
 export function voronoiNeighbors(tessellation: Tessellation, filter: VoronoiFaceFilter = PAPER_FACE_FILTER): VoronoiNeighbors {
   const t = tessellation;
   const n = t.n;
-  const fraction = checkFraction("minAreaFraction", filter.minAreaFraction ?? 0.05, 1);
+  const fraction = checkFraction("minAreaFraction", filter.minAreaFraction ?? PAPER_MIN_AREA_FRACTION, 1);
   const minArea = filter.minArea ?? 0;
   if (!(Number.isFinite(minArea) && minArea >= 0)) throw new Error(`voronoiNeighbors: minArea must be a number >= 0 (Angstrom^2), got ${filter.minArea}`);
   const totalFraction = checkFraction("minTotalAreaFraction", filter.minTotalAreaFraction, 1);
