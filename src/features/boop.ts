@@ -5,7 +5,7 @@ import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer } from "./featurizer";
 import { LECHNER_DELLAGO_2008, STEINHARDT_1983, WANG_JAIN_2019 } from "./literature-citations";
 import { SphericalHarmonics } from "./spherical-harmonics";
-import { BENCHMARK_FLAGS } from "./voronoi-index";
+import { LITERATURE_FLAGS } from "./voronoi-index";
 import { wigner3jTable } from "./wigner3j";
 
 /**
@@ -23,7 +23,7 @@ import { wigner3jTable } from "./wigner3j";
  * and qbar_l, wbar_l are q_l, w^_l evaluated on Q_lm.
  *
  * NaN policy: an atom without neighbors has no bond directions, so q_l and w^_l are NaN (not 0, which would
- * read as "perfectly disordered"; LAMMPS writes 0) and the row is flagged BENCHMARK_FLAGS.noNeighbor; w^_l is
+ * read as "perfectly disordered"; LAMMPS writes 0) and the row is flagged LITERATURE_FLAGS.noNeighbor; w^_l is
  * also NaN when sum_m |q_lm|^2 = 0. The coarse-grained values of such
  * an atom average whatever q_lm exist around it (its own q_lm count as 0).
  */
@@ -297,7 +297,7 @@ export class BoopFeaturizer extends BaseFeaturizer {
     this.kinds.forEach((kind, s) => {
       const h = bondHarmonics(neighborsOfKind(ctx, kind, this.cutoff), this.ls);
       fillInvariants(values, width, s * 2 * nl, steinhardtInvariants(h));
-      for (let i = 0; i < ctx.n; i++) if (h.counts[i] === 0) flags[i] |= BENCHMARK_FLAGS.noNeighbor;
+      for (let i = 0; i < ctx.n; i++) if (h.counts[i] === 0) flags[i] |= LITERATURE_FLAGS.noNeighbor;
     });
     return { n: ctx.n, labels, values, flags };
   }

@@ -7,7 +7,7 @@ import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer } from "./featurizer";
 import { COWLEY_1950, WANG_JAIN_2019 } from "./literature-citations";
 import { frameSpecies } from "./species";
-import { BENCHMARK_FLAGS, voronoiCellFlags } from "./voronoi-index";
+import { LITERATURE_FLAGS, voronoiCellFlags } from "./voronoi-index";
 
 /**
  * Neighbor counts per species and per-atom Warren-Cowley parameters (Cowley 1950; paper set viii, "CSRO"):
@@ -119,7 +119,7 @@ export class ChemicalSroFeaturizer extends BaseFeaturizer {
     const flags = new Uint8Array(ctx.n);
     this.kinds.forEach((kind) => {
       const list = neighborsOfKind(ctx, kind, this.cutoff);
-      for (let i = 0; i < ctx.n; i++) if (list.offsets[i + 1] === list.offsets[i]) flags[i] |= BENCHMARK_FLAGS.noNeighbor;
+      for (let i = 0; i < ctx.n; i++) if (list.offsets[i + 1] === list.offsets[i]) flags[i] |= LITERATURE_FLAGS.noNeighbor;
     });
     if (this.kinds.includes("voro")) {
       // An unusable Voronoi cell has no neighbors: its Voronoi columns are unknown, not zero.

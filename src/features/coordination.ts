@@ -21,7 +21,7 @@ export interface CoordinationParams {
 
 /**
  * CN SRO set (paper set i, 2 columns):
- * - cn_voro: number of Voronoi neighbors after small-face removal (NaN, flag BENCHMARK_FLAGS.voronoiCell, for a
+ * - cn_voro: number of Voronoi neighbors after small-face removal (NaN, flag LITERATURE_FLAGS.voronoiCell, for a
  *   cell the tessellation marks unusable; with precomputed Voronoi neighbors and no tessellation, none is);
  * - cn_cut: number of atoms with 0 < d < rc (LAMMPS `compute coord/atom cutoff rc`).
  */

@@ -1,7 +1,7 @@
 import type { Citation } from "./featurizer";
 
 /**
- * Sources of the paper's benchmark feature sets (Methods, "Benchmarked Structural Signatures", and the symmetry
+ * Sources of the literature feature sets (the paper's Methods, "Benchmarked Structural Signatures", and the symmetry
  * functions of Eqs. 2-3). Shared citations (the paper itself, Laws 2015, Miracle 2006) live in citations.ts.
  */
 export { LAWS_2015, MIRACLE_2006, VAN_OOSTEROM_1983, WANG_JAIN_2019 } from "./citations";

@@ -6,7 +6,7 @@ import type { Citation } from "./featurizer";
 import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer } from "./featurizer";
 import { LAWS_2015, MIRACLE_2006, VAN_OOSTEROM_1983, WANG_JAIN_2019, YANG_2012 } from "./literature-citations";
-import { BENCHMARK_FLAGS, CELL_UNUSABLE, voronoiCellFlags } from "./voronoi-index";
+import { LITERATURE_FLAGS, CELL_UNUSABLE, voronoiCellFlags } from "./voronoi-index";
 
 /**
  * Ideal radius ratio R*_N = R_centre / r_neighbor of a centre atom touching N equal neighbors that also touch each
@@ -169,7 +169,7 @@ export class VolumeMetricsFeaturizer extends BaseFeaturizer {
       values[3 * i] = failed ? NaN : cpe[i];
       values[3 * i + 1] = failed ? NaN : ape[i];
       values[3 * i + 2] = ratio[i];
-      if (!failed && Number.isNaN(cpe[i])) flags[i] |= BENCHMARK_FLAGS.flatHull;
+      if (!failed && Number.isNaN(cpe[i])) flags[i] |= LITERATURE_FLAGS.flatHull;
     }
     return { n: ctx.n, labels: this.featureLabels(), values, flags };
   }

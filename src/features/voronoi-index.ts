@@ -11,8 +11,8 @@ import { OKABE_2009, WANG_JAIN_2019 } from "./literature-citations";
 /** Tessellation flags of a cell without usable faces: could not be built, or an empty radical cell. */
 export const CELL_UNUSABLE = VORONOI_FAILED | VORONOI_EMPTY;
 
-/** Bits of the per-atom flags (FeatureMatrix.flags) of the benchmark feature sets. */
-export const BENCHMARK_FLAGS = Object.freeze({
+/** Bits of the per-atom flags (FeatureMatrix.flags) of the literature feature sets. */
+export const LITERATURE_FLAGS = Object.freeze({
   /** The Voronoi cell is unusable (CELL_UNUSABLE): every Voronoi-based column of the atom is NaN. */
   voronoiCell: 1,
   /** volume_metrics: the Voronoi neighbors span no solid hull (fewer than 4, or coplanar): cpe_voro is NaN. */
@@ -21,11 +21,11 @@ export const BENCHMARK_FLAGS = Object.freeze({
   noNeighbor: 4,
 });
 
-/** BENCHMARK_FLAGS.voronoiCell for every atom whose cell the context's tessellation marks unusable. */
+/** LITERATURE_FLAGS.voronoiCell for every atom whose cell the context's tessellation marks unusable. */
 export function voronoiCellFlags(ctx: StructureContext): Uint8Array {
   const tess = ctx.voronoiFlags();
   const out = new Uint8Array(ctx.n);
-  for (let i = 0; i < ctx.n; i++) if (tess[i] & CELL_UNUSABLE) out[i] = BENCHMARK_FLAGS.voronoiCell;
+  for (let i = 0; i < ctx.n; i++) if (tess[i] & CELL_UNUSABLE) out[i] = LITERATURE_FLAGS.voronoiCell;
   return out;
 }
 

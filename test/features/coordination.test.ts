@@ -37,7 +37,7 @@ describe("coordination numbers (cn_voro, cn_cut)", () => {
     const m = new StructureContext(f, { tessellation: tess, voronoiNeighbors: voro, cutoffNeighbors: cut }).features(new CoordinationFeaturizer());
     assert.deepEqual(Array.from(m.values.subarray(0, 3)), [1, 1, NaN]);
     assert.equal(m.values[3], 1);
-    assert.deepEqual(Array.from(m.flags ?? []), [0, 1]); // BENCHMARK_FLAGS.voronoiCell
+    assert.deepEqual(Array.from(m.flags ?? []), [0, 1]); // LITERATURE_FLAGS.voronoiCell
     assert.throws(() => new CoordinationFeaturizer({ cutoff: -1 }), /CN cutoff must be a positive number/);
   });
 });

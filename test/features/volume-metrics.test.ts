@@ -8,7 +8,7 @@ import {
   clusterPackingEfficiency,
 } from "../../src/features/volume-metrics";
 import { latticeFrame } from "../../src/io/lattice";
-import { BENCHMARK_FLAGS } from "../../src/features/voronoi-index";
+import { LITERATURE_FLAGS } from "../../src/features/voronoi-index";
 import { listFromRows } from "./brute-neighbors";
 import { handTessellation } from "./tess-helpers";
 
@@ -65,12 +65,12 @@ describe("volume metrics", () => {
     assert.ok((m.flags ?? []).every((b) => b === 0));
   });
 
-  it("flags a shell without a solid hull (BENCHMARK_FLAGS.flatHull) and an unusable cell (voronoiCell)", () => {
+  it("flags a shell without a solid hull (LITERATURE_FLAGS.flatHull) and an unusable cell (voronoiCell)", () => {
     const f = latticeFrame("sc", 3, [1, 1, 3], { elements: ["Cu"] });
     const tess = handTessellation([[{ j: 1, area: 1, edges: 4 }], [{ j: 0, area: 1, edges: 4 }], []], { flags: [0, 0, 1] });
     const voro = listFromRows([[{ j: 1, v: [0, 0, 3] }], [{ j: 0, v: [0, 0, -3] }], []]);
     const m = new StructureContext(f, { tessellation: tess, voronoiNeighbors: voro }).features(new VolumeMetricsFeaturizer());
-    assert.deepEqual(Array.from(m.flags ?? []), [BENCHMARK_FLAGS.flatHull, BENCHMARK_FLAGS.flatHull, BENCHMARK_FLAGS.voronoiCell]);
+    assert.deepEqual(Array.from(m.flags ?? []), [LITERATURE_FLAGS.flatHull, LITERATURE_FLAGS.flatHull, LITERATURE_FLAGS.voronoiCell]);
     assert.ok(Number.isNaN(m.values[0]) && Number.isNaN(m.values[1]), "CN 1: no hull, outside the APE table");
     near(m.values[2], ((4 / 3) * Math.PI * 1.26 ** 3) / 10, 1e-12, "volume ratio still defined");
     assert.ok(m.values.subarray(6).every(Number.isNaN));
