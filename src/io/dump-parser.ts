@@ -1,6 +1,7 @@
 import { Cell } from "../structure/cell";
 import { notDecimalReason, parseDecimal } from "./decimal";
 import { resolvePositions, type CoordinateSource } from "./atom-positions";
+import { dumpColumnLayout, type DumpColumnLayout } from "./dump-columns";
 import { nonPeriodicBounds } from "./nonperiodic-bounds";
 import type { Frame } from "../structure/frame";
 import { sortById } from "../structure/frame";
@@ -35,27 +36,6 @@ interface FrameHeader {
   box: number[];
   cell: Cell | null;
 }
-
-/** The role of each ATOMS column. */
-interface Layout {
-  names: string[];
-  headerLine: number;
-  id: number;
-  type: number;
-  element: number;
-  wrapped: { cols: [number, number, number]; scaled: boolean } | null;
-  unwrapped: { cols: [number, number, number]; scaled: boolean } | null;
-  image: [number, number, number] | null;
-  /** Columns kept in `frame.columns`. */
-  extra: number[];
-}
-
-const POSITION_FAMILIES: { names: [string, string, string]; scaled: boolean; unwrapped: boolean }[] = [
-  { names: ["x", "y", "z"], scaled: false, unwrapped: false },
-  { names: ["xs", "ys", "zs"], scaled: true, unwrapped: false },
-  { names: ["xu", "yu", "zu"], scaled: false, unwrapped: true },
-  { names: ["xsu", "ysu", "zsu"], scaled: true, unwrapped: true },
-];
 
 /** True when ids increase along the rows. */
 export function isSorted(ids: Int32Array): boolean {
@@ -93,7 +73,7 @@ export class DumpParser {
 
   private state: State = "item";
   private header: FrameHeader | null = null;
-  private layout: Layout | null = null;
+  private layout: DumpColumnLayout | null = null;
   private boxRow = 0;
   private row = 0;
   private rowsStart = 0;
@@ -338,54 +318,7 @@ export class DumpParser {
 
   private atomsHeader(item: string, lineNo: number): void {
     const names = tokens(item).slice(1);
-    if (names.length === 0) this.fail(lineNo, `"ITEM: ATOMS" lists no columns`);
-    const seen = new Map<string, number>();
-    names.forEach((n, k) => {
-      if (seen.has(n)) this.fail(lineNo, `column "${n}" appears twice in "ITEM: ${item}"`);
-      seen.set(n, k);
-    });
-    const col = (n: string) => seen.get(n) ?? -1;
-    const used = new Set<number>();
-    const claim = (k: number) => {
-      if (k >= 0) used.add(k);
-      return k;
-    };
-    const layout: Layout = {
-      names,
-      headerLine: lineNo,
-      id: claim(col("id")),
-      type: claim(col("type")),
-      element: claim(col("element")),
-      wrapped: null,
-      unwrapped: null,
-      image: null,
-      extra: [],
-    };
-    for (const fam of POSITION_FAMILIES) {
-      const ks = fam.names.map(col);
-      const present = ks.filter((k) => k >= 0).length;
-      if (present === 0) continue;
-      if (present < 3) {
-        const missing = fam.names.filter((_, d) => ks[d] < 0);
-        this.fail(lineNo, `incomplete position columns: "${missing.join(" ")}" missing next to "${fam.names.filter((_, d) => ks[d] >= 0).join(" ")}"`);
-      }
-      ks.forEach(claim);
-      const entry = { cols: [ks[0], ks[1], ks[2]] as [number, number, number], scaled: fam.scaled };
-      // Cartesian beats scaled when a file gives both forms.
-      if (fam.unwrapped) layout.unwrapped ??= entry;
-      else layout.wrapped ??= entry;
-    }
-    if (layout.wrapped === null && layout.unwrapped === null) {
-      this.fail(lineNo, `no position columns: need x y z, xs ys zs, xu yu zu or xsu ysu zsu (columns: ${names.join(" ")})`);
-    }
-    const img = ["ix", "iy", "iz"].map(col);
-    const nImg = img.filter((k) => k >= 0).length;
-    if (nImg > 0 && nImg < 3) this.fail(lineNo, `incomplete image flags: need all of ix iy iz (columns: ${names.join(" ")})`);
-    if (nImg === 3) {
-      img.forEach(claim);
-      layout.image = [img[0], img[1], img[2]];
-    }
-    for (let k = 0; k < names.length; k++) if (!used.has(k)) layout.extra.push(k);
+    const layout = dumpColumnLayout(names, lineNo, (problem) => this.fail(lineNo, problem));
     this.layout = layout;
 
     const h = this.header!;
