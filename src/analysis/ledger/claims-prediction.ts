@@ -53,7 +53,7 @@ export const PREDICTION_CLAIMS: readonly Claim[] = [
     compute: async (ctx) => {
       const m = await main(ctx);
       if (!m) return mainMissing;
-      return { value: m.result.test.auc, ours: f3(m.result.test.auc), why: `${m.setup}; notebooks/07-what-limits-auc measures what the gap costs` };
+      return { value: m.auc, ours: f3(m.auc), why: `${m.setup}; notebooks/07-what-limits-auc measures what the gap costs` };
     },
   },
   {
@@ -65,7 +65,7 @@ export const PREDICTION_CLAIMS: readonly Claim[] = [
     compute: async (ctx) => {
       const m = await main(ctx);
       if (!m) return mainMissing;
-      return { value: m.result.test.recall, ours: pct(m.result.test.recall), why: "follows the lower AUC" };
+      return { value: m.recall, ours: pct(m.recall), why: "follows the lower AUC" };
     },
   },
   {
@@ -95,7 +95,7 @@ export const PREDICTION_CLAIMS: readonly Claim[] = [
       const d = m.data.test.d2min;
       const lo = Math.max(1e-3, Math.min(...Array.from(d).filter((x) => x > 0)));
       const hi = Math.max(...d);
-      const b = fractionPredictedByValue(d, m.result.testProba, logEdges(lo, hi * (1 + 1e-12), 12));
+      const b = fractionPredictedByValue(d, m.qs, logEdges(lo, hi * (1 + 1e-12), 12));
       const pts: [number, number][] = [];
       b.centers.forEach((c, k) => {
         if (b.counts[k] >= 20) pts.push([Math.log10(c), b.fraction[k]]);
@@ -119,7 +119,7 @@ export const PREDICTION_CLAIMS: readonly Claim[] = [
     compute: async (ctx) => {
       const m = await ctx.conditionModel(MAIN_CONDITION, "symmetry");
       if (!m) return mainMissing;
-      return { value: m.result.test.auc, ours: f3(m.result.test.auc), why: m.setup };
+      return { value: m.auc, ours: f3(m.auc), why: m.setup };
     },
   },
   {
@@ -131,8 +131,8 @@ export const PREDICTION_CLAIMS: readonly Claim[] = [
       const a = await main(ctx);
       const s = await ctx.conditionModel(MAIN_CONDITION, "symmetry");
       if (!a || !s) return mainMissing;
-      const d = a.result.test.auc - s.result.test.auc;
-      return { checks: [d > 0, d <= 0.03], ours: `${f3(s.result.test.auc)} vs ${f3(a.result.test.auc)} (${signed(-d)})`, why: "unseen-glass AUCs of the two models" };
+      const d = a.auc - s.auc;
+      return { checks: [d > 0, d <= 0.03], ours: `${f3(s.auc)} vs ${f3(a.auc)} (${signed(-d)})`, why: "unseen-glass AUCs of the two models" };
     },
   },
   {

@@ -18,7 +18,7 @@ interface MainSoftness {
 const mainSoftness = (ctx: LedgerContext): Promise<MainSoftness | null> =>
   ctx.once("fig3:main", async () => {
     const m = await ctx.conditionModel(MAIN_CONDITION);
-    return m === null ? null : { m, qs: m.result.testProba, g: softnessGroups(m.result.testProba) };
+    return m === null ? null : { m, qs: m.qs, g: softnessGroups(m.qs) };
   });
 
 /** Figure 3c: fractal dimension of M(r) and g(r) first peaks of the hardest and softest atoms of the unseen glass. */
@@ -129,8 +129,8 @@ function stdClaim(composition: string, paper: number): Claim {
     compute: async (ctx) => {
       const m = await ctx.conditionModel(condition);
       if (!m) return notGeneratedYet(`two ${condition} glasses`);
-      const std = softnessGroups(m.result.testProba).std;
-      return { value: std, ours: f3(std), why: `${condition} vs the paper's 5e10 K/s: a weaker model (test AUC ${f3(m.result.test.auc)}) compresses QS toward 0.5` };
+      const std = softnessGroups(m.qs).std;
+      return { value: std, ours: f3(std), why: `${condition} vs the paper's 5e10 K/s: a weaker model (test AUC ${f3(m.auc)}) compresses QS toward 0.5` };
     },
   };
 }
@@ -142,7 +142,7 @@ const byCondition = (ctx: LedgerContext) =>
     for (const comp of ["Cu50Zr50", "Cu65Zr35", "Cu80Zr20"]) {
       for (const rate of ["5e12", "1e13", "1e14", "1e15"]) {
         const m = await ctx.conditionModel(`${comp}@${rate}`);
-        if (m) out.set(`${comp}@${rate}`, softnessGroups(m.result.testProba));
+        if (m) out.set(`${comp}@${rate}`, softnessGroups(m.qs));
       }
     }
     return out;
@@ -245,7 +245,7 @@ export const SOFTNESS_CLAIMS: readonly Claim[] = [
     compute: async (ctx) => {
       const s = await mainSoftness(ctx);
       if (!s) return mainMissing;
-      return { value: s.g.hardFraction, ours: pct(s.g.hardFraction), why: `QS spread: std ${f3(s.g.std)} against the paper's 0.230; a weaker model (AUC ${f3(s.m.result.test.auc)}) gives fewer extreme QS` };
+      return { value: s.g.hardFraction, ours: pct(s.g.hardFraction), why: `QS spread: std ${f3(s.g.std)} against the paper's 0.230; a weaker model (AUC ${f3(s.m.auc)}) gives fewer extreme QS` };
     },
   },
   {
