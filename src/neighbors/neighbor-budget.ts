@@ -2,14 +2,15 @@ import * as os from "node:os";
 
 /**
  * Number density (atoms per A^3) above which a structure is refused: twice that of diamond (0.176 A^-3, the
- * densest element at ambient pressure; Kittel, Introduction to Solid State Physics, table 1.3). Metallic glasses
+ * densest element at ambient pressure; Kittel, Introduction to Solid State Physics, 8th ed., ch. 1, table of
+ * densities and atomic concentrations). Metallic glasses
  * lie between about 0.04 (Al-rich, Ca-based) and 0.09 A^-3 (Fe-B, Ni-P), so a denser input is a unit or box error.
  */
 export const MAX_NUMBER_DENSITY = 0.35;
 
 /**
- * Number density below which a fully periodic structure is refused: half that of caesium (0.0085 A^-3, the
- * least dense metal; Kittel, table 1.3). Such a box is mostly empty space (a box error), and its huge Voronoi
+ * Number density below which a fully periodic structure is refused: under half that of caesium (0.0091 A^-3, the
+ * least dense metal; same table). Such a box is mostly empty space (a box error), and its huge Voronoi
  * cells cost time without meaning. Boxes with a non-periodic direction (clusters, slabs in vacuum) are exempt.
  */
 export const MIN_PERIODIC_NUMBER_DENSITY = 0.004;
@@ -61,7 +62,8 @@ export function checkNumberDensity(natoms: number, volume: number, what: string,
 
 /**
  * Refuses, before any work, a cutoff whose neighbor list would exceed `MAX_NEIGHBORS_PER_ATOM` per atom, half
- * the machine's memory or the largest typed array. `what` names the input in the message.
+ * the machine's memory or the largest typed array. `bytesPerEntry` (default 16: a 4-byte neighbor index and
+ * 12 bytes of distance or image data per entry) sizes the list. `what` names the input in the message.
  */
 export function checkNeighborBudget(natoms: number, volume: number, cutoff: number, what: string, bytesPerEntry = 16): NeighborEstimate {
   const est = estimateNeighbors(natoms, volume, cutoff, bytesPerEntry);
