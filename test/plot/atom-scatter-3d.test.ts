@@ -35,6 +35,18 @@ describe("plot/atom-scatter-3d", () => {
     assert.equal(fig.layout.scene?.xaxis?.title?.text, "x (Å)");
   });
 
+  it("draws the same cell from a plain { matrix, origin } outline (plot takes no Cell), triclinic included", () => {
+    const edges = (fig: ReturnType<typeof atomScatter3d>) => (fig.data as Scatter3dTrace[]).find((t) => t.name === "cell") as Scatter3dTrace;
+    const withCell = edges(atomScatter3d(atoms, {}));
+    const plain = { matrix: [4, 0, 0, 0, 5, 0, 0, 0, 6], origin: [-1, 0, 0] };
+    const withOutline = edges(atomScatter3d({ ...atoms, cell: plain }, {}));
+    assert.deepEqual([withOutline.x, withOutline.y, withOutline.z], [withCell.x, withCell.y, withCell.z]);
+    // Tilted b = (2, 5, 0): the corner a + b + c sits at origin + (4 + 2, 5, 6) = (5, 5, 6).
+    const tilted = edges(atomScatter3d({ ...atoms, cell: { matrix: [4, 0, 0, 2, 5, 0, 0, 0, 6], origin: [-1, 0, 0] } }, {}));
+    const xs = tilted.x.filter((v): v is number => v !== null);
+    assert.deepEqual([Math.min(...xs), Math.max(...xs)], [-1, 5]);
+  });
+
   it("makes one legend entry per element with marker sizes from the radii", () => {
     const fig = atomScatter3d(atoms, { radii: { Cu: 1.25, Zr: 1.5 }, pixelsPerAngstrom: 2, showCell: false });
     assertPlainJson(fig);
