@@ -4,7 +4,7 @@ import type { Column, Table } from "../table/csv";
 import { makeTable } from "../table/csv";
 import { tableToDataFrame } from "../table/dataframe";
 import type { FeatureMatrix } from "../table/feature-matrix";
-import type { ContextOptions } from "./context";
+import type { ContextFeaturizer, ContextOptions } from "./context";
 import { StructureContext } from "./context";
 
 /** A bibliographic source of a feature set, returned by `citations()`. */
@@ -21,7 +21,7 @@ export interface Citation {
  * parameters go to the constructor, the frame's shared geometry comes in through a StructureContext, and the
  * result is a FeatureMatrix whose columns are exactly `featureLabels()`, in that order, whatever the parameters.
  */
-export interface Featurizer {
+export interface Featurizer extends ContextFeaturizer {
   /** Short name of the set, e.g. "interstice". */
   readonly name: string;
   /**
