@@ -49,19 +49,27 @@ export class CliRunner {
     const child = this.child as ChildProcess;
     const id = this.nextId++;
     return new Promise<CliResult>((resolve) => {
-      const timer = setTimeout(() => {
-        child.removeListener("message", onMessage);
-        child.kill("SIGKILL");
-        this.child = null;
-        resolve({ code: -1, stdout: "", stderr: `killed after ${boundMs} ms`, killed: true });
-      }, boundMs);
-      const onMessage = (m: Reply) => {
-        if (m.id !== id) return;
+      const done = (result: CliResult) => {
         clearTimeout(timer);
         child.removeListener("message", onMessage);
-        resolve({ code: m.code, stdout: m.stdout, stderr: m.stderr, killed: false });
+        child.removeListener("exit", onExit);
+        resolve(result);
+      };
+      const timer = setTimeout(() => {
+        child.kill("SIGKILL");
+        this.child = null;
+        done({ code: -1, stdout: "", stderr: `killed after ${boundMs} ms`, killed: true });
+      }, boundMs);
+      const onMessage = (m: Reply) => {
+        if (m.id === id) done({ code: m.code, stdout: m.stdout, stderr: m.stderr, killed: false });
+      };
+      // A command that ends the process itself (process.exit, a crash) is reported, not waited for.
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+        this.child = null;
+        done({ code: code ?? -1, stdout: "", stderr: `the runner process ended (code ${code}, signal ${signal}) during the command`, killed: false });
       };
       child.on("message", onMessage);
+      child.once("exit", onExit);
       child.send({ id, argv });
     });
   }
