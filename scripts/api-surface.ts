@@ -22,8 +22,17 @@ export interface SurfaceEntry {
 
 /** Reads the exports of `file` (a .ts or .d.ts entry) with the TypeScript checker, sorted by name. */
 export function describeSurface(file: string): SurfaceEntry[] {
-  const program = ts.createProgram([file], { skipLibCheck: true, noEmit: true, types: ["node"] });
+  return describeSurfaces([file])[0];
+}
+
+/** The exports of several entries, read with one TypeScript program (one parse of the shared modules). */
+export function describeSurfaces(files: readonly string[]): SurfaceEntry[][] {
+  const program = ts.createProgram([...files], { skipLibCheck: true, noEmit: true, types: ["node"] });
   const checker = program.getTypeChecker();
+  return files.map((file) => exportsOf(program, checker, file));
+}
+
+function exportsOf(program: ts.Program, checker: ts.TypeChecker, file: string): SurfaceEntry[] {
   const source = program.getSourceFile(file);
   if (source === undefined) throw new Error(`${file}: cannot read`);
   const moduleSymbol = checker.getSymbolAtLocation(source);

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { describeSurface, type SurfaceEntry } from "../scripts/api-surface";
+import { describeSurfaces, type SurfaceEntry } from "../scripts/api-surface";
 
 const root = path.join(__dirname, "..");
 
@@ -19,9 +19,13 @@ function importedNames(text: string): string[] {
 
 describe("public API (src/index.ts)", function () {
   this.timeout(120000);
+  const folders = fs.readdirSync(path.join(root, "src")).filter((f) => fs.existsSync(path.join(root, "src", f, "index.ts")));
   let surface: SurfaceEntry[];
+  const barrels = new Map<string, Set<string>>();
   before(() => {
-    surface = describeSurface(path.join(root, "src", "index.ts"));
+    const all = describeSurfaces([path.join(root, "src", "index.ts"), ...folders.map((f) => path.join(root, "src", f, "index.ts"))]);
+    surface = all[0];
+    folders.forEach((f, k) => barrels.set(f, new Set(all[k + 1].map((e) => e.name))));
   });
 
   it("gives every root name a one-line doc comment at its declaration", () => {
@@ -63,6 +67,11 @@ describe("public API (src/index.ts)", function () {
       }
     }
     assert.ok(seen > 50, `found only ${seen} imports from qsoft: the import pattern no longer matches`);
+    assert.deepEqual(missing, []);
+  });
+
+  it("finds every root name under the same name in the subpath entry of the folder that declares it", () => {
+    const missing = surface.filter((e) => !barrels.get(e.where.split("/")[0])?.has(e.name)).map((e) => `${e.name} (src/${e.where}.ts)`);
     assert.deepEqual(missing, []);
   });
 

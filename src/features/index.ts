@@ -10,6 +10,7 @@ export * from "./literature-sets";
 export * from "./radii";
 export * from "./coarse-grain";
 export * from "./interstice";
+export * from "./interstice-kernels";
 export * from "./mro";
 export * from "./routed-mro";
 export * from "./concat-featurizer";
