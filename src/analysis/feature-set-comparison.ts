@@ -225,7 +225,7 @@ export function checkGroups(groups: readonly ColumnGroup[]): void {
 }
 
 /**
- * Benchmarks feature groups as in the paper's Figure 5a: every group trains the paper's protocol (`paperProtocol`,
+ * Compares feature groups as in the paper's Figure 5a: every group trains the paper's protocol (`paperProtocol`,
  * or `protocolCrossValidation` when there is no unseen glass) on exactly the same atoms (the common row mask:
  * atoms finite in every group's columns; the count each group alone would drop is reported) and with the same seed,
  * hence the same undersampled rows and the same CV splits. Returns the CV AUC (mean, std) and the test AUC per group.

@@ -18,7 +18,7 @@ export interface RowsTable {
 
 /**
  * Anything qsoft displays as a table: a danfojs DataFrame or Series, a FeatureMatrix, a qsoft Table (named typed
- * columns, as readCsv and the benchmarks return), an array of row objects (as summarizeScenarios and the claim
+ * columns, as readCsv and the feature-set comparison return), an array of row objects (as summarizeScenarios and the claim
  * ledger return), or a {columns, rows} table.
  */
 export type TableLike = DataFrame | Series | LabeledMatrix | Table | RowsTable | readonly object[];
