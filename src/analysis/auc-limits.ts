@@ -115,7 +115,7 @@ export interface TrainingDataOptions extends StudyOptions {
   readonly parts?: readonly number[];
   /** Disjoint draws of each part (default 2). */
   readonly draws?: number;
-  /** Also train on the condition's glasses pooled with every glass of the composition's other rates (default true). */
+  /** Also train on the condition's training glasses pooled with every glass of the composition's other rates (default true). */
   readonly pooled?: boolean;
 }
 
@@ -138,8 +138,8 @@ export interface TrainingDataStudy {
  * Unseen-glass AUC against the number of training atoms (Wang & Jain train on 2 x 345,600 atoms; we on 2 x 8,000).
  * The unseen glass is fixed (the condition's last glass); the training sets grow from contiguous parts of the
  * training glasses (1, 2, 4 octants of each: a smaller cell's worth of glass, not a random thinning, which would
- * keep every region), to one glass, to all glasses of the condition (every cell size), and finally pooled with the
- * composition's other quench rates. A log-linear trend is fitted to the same-rate points and extrapolated.
+ * keep every region), to one glass, to all glasses of the condition (every cell size); finally the condition's
+ * training glasses pooled with the composition's other quench rates (off the trend). A log-linear trend is fitted to the same-rate points and extrapolated.
  */
 export function trainingDataStudy(groups: readonly GlassGroup[], options: TrainingDataOptions): TrainingDataStudy {
   const group = findGroup(groups, options.quenchRate, options.atoms);
@@ -162,7 +162,7 @@ export function trainingDataStudy(groups: readonly GlassGroup[], options: Traini
   const others = groups.filter((g) => g.quenchRate !== options.quenchRate).flatMap((g) => g.glasses);
   if ((options.pooled ?? true) && others.length > 0) {
     const rates = [...new Set(others.map((g) => rateTag(g.quenchRate)))].join(", ");
-    add(`pooled: + ${others.length} glasses at ${rates} K/s`, "pooled with other rates", [...sameRate, ...others], false);
+    add(`pooled: + ${others.length} glasses at ${rates} K/s`, "pooled with other rates", [...base, ...others], false);
   }
   const fit = points.filter((p) => p.inTrend);
   const trend = fitLogTrend(fit.map((p) => p.trainAtoms), fit.map((p) => p.auc));
