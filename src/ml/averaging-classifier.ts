@@ -2,6 +2,7 @@ import type { BinaryClassifier, LabelInput } from "./classifier";
 import { NotFittedError } from "./classifier";
 import type { MatrixInput } from "./design-matrix";
 import { toDesignMatrix } from "./design-matrix";
+import type { Explanation } from "./inspection/tree-shap";
 
 export const AVERAGING_FORMAT = "qsoft.AveragingClassifier";
 export const AVERAGING_VERSION = 1;
@@ -54,6 +55,30 @@ export class AveragingClassifier implements BinaryClassifier {
     }
     if (sum === null) throw new NotFittedError("AveragingClassifier (no members)");
     return sum;
+  }
+
+  /**
+   * Mean of the members' explanations (members must provide explain, e.g. GradientBoostingClassifier): each row
+   * plus `expectedValue` equals the mean of the members' log-odds, which is close to, but not, the log-odds of
+   * the averaged probability that predictProba returns.
+   */
+  explain(X: MatrixInput): Explanation {
+    if (this.members.length === 0) throw new NotFittedError("AveragingClassifier (no members)");
+    const m = toDesignMatrix(X);
+    let out: { values: Float64Array; expectedValue: number; featureLabels: string[] | null; nFeatures: number } | null = null;
+    for (const c of this.members) {
+      const f = (c as { explain?: (X: MatrixInput) => Explanation }).explain;
+      if (typeof f !== "function") throw new Error("AveragingClassifier: a member has no explain()");
+      const e = f.call(c, m);
+      if (out === null) out = { values: new Float64Array(e.values.length), expectedValue: 0, featureLabels: e.featureLabels, nFeatures: e.nFeatures };
+      if (e.nFeatures !== out.nFeatures || (e.featureLabels ?? []).join("\u0000") !== (out.featureLabels ?? []).join("\u0000")) {
+        throw new Error("AveragingClassifier: members were fitted on different feature columns");
+      }
+      for (let k = 0; k < e.values.length; k++) out.values[k] += e.values[k] / this.members.length;
+      out.expectedValue += e.expectedValue / this.members.length;
+    }
+    const r = out as NonNullable<typeof out>;
+    return { values: r.values, nSamples: m.nSamples, nFeatures: r.nFeatures, featureLabels: r.featureLabels, expectedValue: r.expectedValue };
   }
 
   clone(): AveragingClassifier {

@@ -8,6 +8,8 @@ import type { GradientBoostingParams, ResolvedCounts } from "./gbdt-params";
 import { resolveCounts, resolveGbdtParams } from "./gbdt-params";
 import { prepareGrowerData } from "./grower-data";
 import { stratifiedTrainTestSplit } from "./model-selection/train-test-split";
+import type { Explanation } from "./inspection/tree-shap";
+import { treeEnsembleShap } from "./inspection/tree-shap";
 import { Random } from "./random";
 import type { MlCartRegressionJSON } from "./regression-tree";
 import { RegressionTree } from "./regression-tree";
@@ -227,6 +229,15 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
     const out = new Float64Array(m.nSamples).fill(s.baseline);
     for (const t of s.trees) t.addToFeatureMajor(out, columns, m.nSamples);
     return out;
+  }
+
+  /**
+   * Per-row feature contributions to the log-odds (exact path-dependent TreeSHAP, see tree-shap.ts): each row
+   * plus `expectedValue` equals `decisionFunction` of that row.
+   */
+  explain(X: MatrixInput): Explanation {
+    const s = this.fitted();
+    return treeEnsembleShap(s.trees, s.baseline, this.design(X), "GradientBoostingClassifier");
   }
 
   /** P(y = 1) of every row. */

@@ -1,0 +1,205 @@
+import type { DesignMatrix } from "../design-matrix";
+import type { RegressionTree } from "../regression-tree";
+
+/**
+ * Per-sample feature contributions of a model's raw output (SHAP values): `values[i * nFeatures + k]` is feature
+ * k's contribution to row i, and for every row `expectedValue + sum_k values[i * nFeatures + k]` is the explained
+ * output (a GBDT's decision function, the log-odds).
+ */
+export interface Explanation {
+  readonly values: Float64Array;
+  readonly nSamples: number;
+  readonly nFeatures: number;
+  /** Column names of the model (null when it was fitted without names). */
+  readonly featureLabels: string[] | null;
+  /** The output with no feature known: the cover-weighted mean of the model over its training samples. */
+  readonly expectedValue: number;
+}
+
+/** Refuses trees whose nodes carry no training sample counts (model files written without `numberSamples`). */
+export function checkCovers(tree: RegressionTree, what = "tree"): void {
+  const { left, right, nSamples } = tree;
+  for (let k = 0; k < tree.nodeCount; k++) {
+    if (!(nSamples[k] > 0)) {
+      throw new Error(
+        `${what}: node ${k} has no training sample count, which TreeSHAP needs as the node cover ` +
+          "(the model file was written without numberSamples; fit the model again with this version of qsoft)",
+      );
+    }
+    if (left[k] >= 0 && nSamples[left[k]] + nSamples[right[k]] !== nSamples[k]) {
+      throw new Error(
+        `${what}: node ${k} covers ${nSamples[k]} samples but its children ${nSamples[left[k]]} + ${nSamples[right[k]]}`,
+      );
+    }
+  }
+}
+
+/** Mean of the tree's output over its training samples: sum over leaves of value x cover / root cover. */
+export function treeExpectedValue(tree: RegressionTree): number {
+  let s = 0;
+  for (let k = 0; k < tree.nodeCount; k++) if (tree.left[k] < 0) s += tree.value[k] * tree.nSamples[k];
+  return s / tree.nSamples[0];
+}
+
+/**
+ * Exact path-dependent TreeSHAP (Lundberg et al., Nat. Mach. Intell. 2, 56 (2020), Algorithm 2; the layout of
+ * the reference implementation, shap's tree_shap.h): for one tree of depth D, O(L D^2) per row with L leaves.
+ * The conditional expectation E[f(x) | x_S] follows splits on features in S and otherwise averages both
+ * children weighted by their training sample counts (covers). Feature contributions are added to `phi`.
+ */
+export class TreeShap {
+  private featureIndex = new Int32Array(0);
+  private zeroFraction = new Float64Array(0);
+  private oneFraction = new Float64Array(0);
+  private pweight = new Float64Array(0);
+  private tree: RegressionTree | null = null;
+  private x: Float64Array = new Float64Array(0);
+  private xOffset = 0;
+  private phi: Float64Array = new Float64Array(0);
+  private phiOffset = 0;
+
+  /** Adds tree's SHAP values of the row `x[xOffset .. xOffset + F)` to `phi[phiOffset .. phiOffset + F)`. */
+  addRow(tree: RegressionTree, x: Float64Array, xOffset: number, phi: Float64Array, phiOffset: number): void {
+    const d = tree.depth + 2;
+    const size = (d * (d + 1)) / 2;
+    if (this.pweight.length < size) {
+      this.featureIndex = new Int32Array(size);
+      this.zeroFraction = new Float64Array(size);
+      this.oneFraction = new Float64Array(size);
+      this.pweight = new Float64Array(size);
+    }
+    this.tree = tree;
+    this.x = x;
+    this.xOffset = xOffset;
+    this.phi = phi;
+    this.phiOffset = phiOffset;
+    this.recurse(0, 0, 0, 0, 1, 1, -1);
+  }
+
+  /** The path of `depth + 1` elements at `at` (the parent's path copied, then extended). */
+  private recurse(
+    node: number,
+    parentAt: number,
+    at: number,
+    depth: number,
+    pZero: number,
+    pOne: number,
+    pFeature: number,
+  ): void {
+    const t = this.tree as RegressionTree;
+    const { featureIndex, zeroFraction, oneFraction, pweight } = this;
+    for (let i = 0; i < depth; i++) {
+      featureIndex[at + i] = featureIndex[parentAt + i];
+      zeroFraction[at + i] = zeroFraction[parentAt + i];
+      oneFraction[at + i] = oneFraction[parentAt + i];
+      pweight[at + i] = pweight[parentAt + i];
+    }
+    this.extend(at, depth, pZero, pOne, pFeature);
+    const left = t.left[node];
+    if (left < 0) {
+      const v = t.value[node];
+      for (let i = 1; i <= depth; i++) {
+        const w = this.unwoundSum(at, depth, i);
+        this.phi[this.phiOffset + featureIndex[at + i]] += w * (oneFraction[at + i] - zeroFraction[at + i]) * v;
+      }
+      return;
+    }
+    const f = t.feature[node];
+    const right = t.right[node];
+    const hot = this.x[this.xOffset + f] < t.threshold[node] ? left : right;
+    const cold = hot === left ? right : left;
+    const cover = t.nSamples[node];
+    let inZero = 1;
+    let inOne = 1;
+    let k = 0;
+    while (k <= depth && featureIndex[at + k] !== f) k++;
+    let d = depth;
+    if (k <= depth) {
+      // A feature already on the path: undo its earlier extension, carry its fractions (Algorithm 2, lines 13-16).
+      inZero = zeroFraction[at + k];
+      inOne = oneFraction[at + k];
+      this.unwind(at, d, k);
+      d--;
+    }
+    const next = at + d + 1 + (depth - d);
+    this.recurse(hot, at, next, d + 1, (t.nSamples[hot] / cover) * inZero, inOne, f);
+    this.recurse(cold, at, next, d + 1, (t.nSamples[cold] / cover) * inZero, 0, f);
+  }
+
+  /** EXTEND of Algorithm 2: appends (feature, pZero, pOne) to the path of `depth` elements at `at`. */
+  private extend(at: number, depth: number, pZero: number, pOne: number, pFeature: number): void {
+    const w = this.pweight;
+    this.featureIndex[at + depth] = pFeature;
+    this.zeroFraction[at + depth] = pZero;
+    this.oneFraction[at + depth] = pOne;
+    w[at + depth] = depth === 0 ? 1 : 0;
+    for (let i = depth - 1; i >= 0; i--) {
+      w[at + i + 1] += (pOne * w[at + i] * (i + 1)) / (depth + 1);
+      w[at + i] = (pZero * w[at + i] * (depth - i)) / (depth + 1);
+    }
+  }
+
+  /** UNWIND of Algorithm 2: removes element `k` from the path of `depth + 1` elements at `at`. */
+  private unwind(at: number, depth: number, k: number): void {
+    const w = this.pweight;
+    const one = this.oneFraction[at + k];
+    const zero = this.zeroFraction[at + k];
+    let nextOne = w[at + depth];
+    for (let i = depth - 1; i >= 0; i--) {
+      if (one !== 0) {
+        const tmp = w[at + i];
+        w[at + i] = (nextOne * (depth + 1)) / ((i + 1) * one);
+        nextOne = tmp - (w[at + i] * zero * (depth - i)) / (depth + 1);
+      } else {
+        w[at + i] = (w[at + i] * (depth + 1)) / (zero * (depth - i));
+      }
+    }
+    for (let i = k; i < depth; i++) {
+      this.featureIndex[at + i] = this.featureIndex[at + i + 1];
+      this.zeroFraction[at + i] = this.zeroFraction[at + i + 1];
+      this.oneFraction[at + i] = this.oneFraction[at + i + 1];
+    }
+  }
+
+  /** Sum of the path weights after unwinding element `k`, without changing the path. */
+  private unwoundSum(at: number, depth: number, k: number): number {
+    const w = this.pweight;
+    const one = this.oneFraction[at + k];
+    const zero = this.zeroFraction[at + k];
+    let nextOne = w[at + depth];
+    let total = 0;
+    for (let i = depth - 1; i >= 0; i--) {
+      if (one !== 0) {
+        const tmp = (nextOne * (depth + 1)) / ((i + 1) * one);
+        total += tmp;
+        nextOne = w[at + i] - (tmp * zero * (depth - i)) / (depth + 1);
+      } else {
+        total += (w[at + i] * (depth + 1)) / (zero * (depth - i));
+      }
+    }
+    return total;
+  }
+}
+
+/**
+ * SHAP values of an additive tree model `baseline + sum of trees` (a GBDT's log-odds) on the rows of X (columns
+ * already in the model's order): each row plus `expectedValue` equals the model's output.
+ */
+export function treeEnsembleShap(
+  trees: readonly RegressionTree[],
+  baseline: number,
+  X: DesignMatrix,
+  what = "model",
+): Explanation {
+  trees.forEach((t, k) => checkCovers(t, `${what} tree ${k}`));
+  const { nSamples: n, nFeatures: d } = X;
+  const values = new Float64Array(n * d);
+  let expectedValue = baseline;
+  for (const t of trees) expectedValue += treeExpectedValue(t);
+  const shap = new TreeShap();
+  for (const t of trees) {
+    if (t.nodeCount <= 1) continue;
+    for (let i = 0; i < n; i++) shap.addRow(t, X.values, i * d, values, i * d);
+  }
+  return { values, nSamples: n, nFeatures: d, featureLabels: X.featureLabels?.slice() ?? null, expectedValue };
+}
