@@ -111,7 +111,12 @@ function crossoverClaim(condition: string, rateNote: string): Claim {
       const last = s.strains[s.strains.length - 1];
       const rule = "first strain from which the AUC of QS (atoms newly plastic within 0.5 % strain vs atoms still elastic) stays <= 0.55";
       if (crossover.strain === null) {
-        return { value: Infinity, ours: `none up to ${pct(last, 1)}`, why: `${rule}; on ${s.sample}` };
+        const seen = crossover.auc.filter((x) => !Number.isNaN(x));
+        return {
+          value: Infinity,
+          ours: `none up to ${pct(last, 1)} (window AUC ${f3(Math.min(...seen))} at lowest, ${f3(seen[seen.length - 1])} in the last window)`,
+          why: `${rule}; on ${s.sample}: QS still ranks the newly plastic atoms above the elastic ones at every strain`,
+        };
       }
       return { value: crossover.strain, ours: pct(crossover.strain, 2), why: `${rule}; ${s.sample}${s.unseen ? " (unseen glass)" : " (a training glass of the model)"}` };
     },

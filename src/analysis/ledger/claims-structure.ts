@@ -32,7 +32,7 @@ export const STRUCTURE_CLAIMS: readonly Claim[] = [
     claim: "bcc, touching nearest neighbors: every area interstice is 1 - 3pi/16",
     paper: "0.41",
     criterion: { kind: "tolerance", paper: 1 - (3 * Math.PI) / 16, tolerance: 1e-6, partly: 1e-3 },
-    format: (x) => x.toPrecision(6),
+    format: (x) => (x !== 0 && Math.abs(x) < 1e-2 ? x.toExponential(0) : x.toPrecision(6)),
     compute: async (ctx) => {
       const b = await bcc(ctx);
       const v = b.values.get("area_voro_mean") as number;
@@ -44,7 +44,7 @@ export const STRUCTURE_CLAIMS: readonly Claim[] = [
     claim: "bcc, touching nearest neighbors: every volume interstice is 1 - pi sqrt(3)/8",
     paper: "0.32",
     criterion: { kind: "tolerance", paper: 1 - (Math.PI * Math.sqrt(3)) / 8, tolerance: 1e-6, partly: 1e-3 },
-    format: (x) => x.toPrecision(6),
+    format: (x) => (x !== 0 && Math.abs(x) < 1e-2 ? x.toExponential(0) : x.toPrecision(6)),
     compute: async (ctx) => {
       const b = await bcc(ctx);
       const v = b.values.get("vol_voro_mean") as number;
