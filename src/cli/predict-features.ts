@@ -1,6 +1,8 @@
 import { makeTable, numericColumn, readCsv, writeCsv } from "../table/csv";
 import type { BinaryClassifier } from "../ml/classifier";
 import { modelFeatureLabels, readClassifier } from "../ml/model-io";
+import { isExplainable } from "../ml/inspection/tree-shap";
+import { explainCsvColumns } from "./explain-columns";
 import { nanRows } from "./nan-rows";
 
 /**
@@ -8,17 +10,20 @@ import { nanRows } from "./nan-rows";
  * columns such as id and type are ignored; a missing one is an error naming it), and writes `id,qs`
  * (qs = P(plastic)) to `outPath`, rows in input order. `model` is a model file written by `qsoft train` (or
  * `writeClassifier`), or a loaded model with the name to use in messages. Atoms with NaN features are an error
- * naming them, or with `dropNan` are left out. Returns the number of rows written.
+ * naming them, or with `dropNan` are left out. With `explain` K > 0 also writes the K largest feature
+ * contributions of each row (see explainCsvColumns). Returns the number of rows written.
  */
 export function predictFeaturesCsv(
   model: string | { model: BinaryClassifier; name: string },
   featuresCsv: string,
   outPath: string,
-  options: { dropNan?: boolean } = {},
+  options: { dropNan?: boolean; explain?: number } = {},
 ): number {
   const modelName = typeof model === "string" ? model : model.name;
   const classifier = typeof model === "string" ? readClassifier(model) : model.model;
   const labels = modelFeatureLabels(classifier);
+  const explain = options.explain ?? 0;
+  if (explain > 0 && !isExplainable(classifier)) throw new Error(`${modelName}: the model cannot explain its predictions (--explain needs a GBDT or an ensemble of them)`);
   if (labels === null) throw new Error(`${modelName}: the model was fitted without feature names; cannot pick columns from ${featuresCsv}`);
   const table = readCsv(featuresCsv);
   const ids = table.data.get("id");
@@ -40,6 +45,8 @@ export function predictFeaturesCsv(
     for (let k = 0; k < d; k++) X[r * d + k] = cols[k][i];
   });
   const qs = keep.length > 0 ? classifier.predictProba({ X, nFeatures: d, featureLabels: labels }) : new Float64Array(0);
-  writeCsv(outPath, makeTable([["id", Float64Array.from(keep, (i) => idNumbers[i])], ["qs", qs]]));
+  const explained =
+    explain > 0 && keep.length > 0 && isExplainable(classifier) ? explainCsvColumns(classifier.explain({ X, nFeatures: d, featureLabels: labels }), explain) : [];
+  writeCsv(outPath, makeTable([["id", Float64Array.from(keep, (i) => idNumbers[i])], ["qs", qs], ...explained]));
   return keep.length;
 }

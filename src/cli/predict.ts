@@ -11,11 +11,12 @@ import { softnessGroups } from "../analysis/softness-statistics";
 import { makeTable, writeCsv } from "../table/csv";
 import { intOption, parseArgs, parseKeyValues, parseList } from "./args";
 import { UsageError, type Command } from "./command";
+import { explainCsvColumns, explainDumpColumns } from "./explain-columns";
 import { predictFeaturesCsv } from "./predict-features";
 
 const usage = `usage: qsoft predict DUMP --types Cu,Zr --out qs.csv|qs.dump[.gz] [--frame N] [--model NAME|FILE]
-                     [--set interstice,mro] [--radii Cu=1.26,Zr=1.58]
-       qsoft predict --features features.csv --model NAME|model.json --out qs.csv [--drop-nan]
+                     [--set interstice,mro] [--radii Cu=1.26,Zr=1.58] [--explain K]
+       qsoft predict --features features.csv --model NAME|model.json --out qs.csv [--drop-nan] [--explain K]
 
 Quench-in softness (QS = the model's P(plastic), Wang & Jain) of every atom of an undeformed glass.
 From a LAMMPS dump: computes the model's features (Voronoi + interstice SRO/MRO by default) and predicts;
@@ -29,7 +30,11 @@ From a features CSV (qsoft featurize): writes id,qs.
   --set LIST        feature sets of a plain model file (default interstice,mro)
   --frame N         0-based frame index, negative from the end (default 0)
   --radii E=R,...   radius overrides in Angstrom, e.g. for elements without a tabulated radius
-  --drop-nan        with --features: leave out atoms with NaN features (default: an error naming them)`;
+  --drop-nan        with --features: leave out atoms with NaN features (default: an error naming them)
+  --explain K       why each atom is soft: the K features with the largest |contribution| to its log-odds
+                    (exact TreeSHAP; for the shipped 5-fold ensemble, the mean of the folds' log-odds), as
+                    columns explain_1_name, explain_1_value, ... (CSV) or explain_1_feature (index into the
+                    model's features, printed), explain_1_value, ... (dump)`;
 
 /** A model file path, as opposed to the name of a shipped model. */
 function isModelFile(spec: string): boolean {
@@ -57,9 +62,11 @@ export const predictCommand: Command = {
   summary: "quench-in softness of every atom of a dump (shipped model or your own), as CSV or dump",
   usage,
   async run(argv: string[]): Promise<number> {
-    const args = parseArgs(argv, ["out", "types", "model", "set", "frame", "radii", "features"], ["drop-nan"]);
+    const args = parseArgs(argv, ["out", "types", "model", "set", "frame", "radii", "features", "explain"], ["drop-nan"]);
     const out = args.options.get("out");
     if (!out) throw new UsageError("--out is required");
+    const explain = intOption(args, "explain", 0);
+    if (args.options.has("explain") && explain < 1) throw new UsageError(`--explain must be a positive number of features, got ${explain}`);
     checkOutputPath(out);
     const featuresCsv = args.options.get("features");
     if (featuresCsv !== undefined) {
@@ -67,7 +74,7 @@ export const predictCommand: Command = {
       const model = args.options.get("model");
       if (!model) throw new UsageError("--features needs --model NAME|FILE (a shipped model or one written by qsoft train)");
       const resolved = isModelFile(model) && !model.endsWith(".card.json") ? model : { model: resolveModel(model, undefined, undefined).model, name: model };
-      const n = predictFeaturesCsv(resolved, featuresCsv, out, { dropNan: args.flags.has("drop-nan") });
+      const n = predictFeaturesCsv(resolved, featuresCsv, out, { dropNan: args.flags.has("drop-nan"), explain });
       console.log(`qsoft predict: ${n} atoms -> ${out}`);
       return 0;
     }
@@ -84,12 +91,16 @@ export const predictCommand: Command = {
     const softness = resolveModel(args.options.get("model"), parseList(args.options.get("set")), radii);
     const frame = sortById(await readDump(args.positional[0], { types, frame: intOption(args, "frame", 0) }));
     checkNumberDensity(frame.natoms, frame.cell.volume, args.positional[0], frame.cell.periodic);
-    const r = softness.compute(frame);
+    const r = softness.compute(frame, { explain: explain > 0 });
     const lower = out.toLowerCase();
+    let legend = "";
     if (lower.endsWith(".dump") || lower.endsWith(".dump.gz") || lower.endsWith(".lammpstrj") || lower.endsWith(".lammpstrj.gz")) {
-      writeDump(out, frame, { columns: { qs: r.qs.map((x) => (Number.isFinite(x) ? x : -1)) } });
+      const ex = r.explanation ? explainDumpColumns(r.explanation, explain) : null;
+      legend = ex ? `  explain_j_feature: ${ex.legend}` : "";
+      writeDump(out, frame, { columns: { qs: r.qs.map((x) => (Number.isFinite(x) ? x : -1)), ...ex?.columns } });
     } else {
-      writeCsv(out, makeTable([["id", r.ids], ["type", r.types], ["qs", r.qs]]));
+      const ex = r.explanation ? explainCsvColumns(r.explanation, explain) : [];
+      writeCsv(out, makeTable([["id", r.ids], ["type", r.types], ["qs", r.qs], ...ex]));
     }
     const finite = Array.from(r.qs).filter(Number.isFinite);
     const g = softnessGroups(finite);
@@ -102,6 +113,8 @@ export const predictCommand: Command = {
         `  QS mean ${g.mean.toFixed(3)}, std ${g.std.toFixed(3)}; hardest (QS < 0.1) ${(100 * g.hardFraction).toFixed(1)} %, softest (QS > 0.7) ${(100 * g.softFraction).toFixed(1)} %`,
         flagged > 0 ? `  ${flagged} atoms with degenerate geometry have no QS (NaN in CSV, -1 in dumps)` : "",
         card?.host ? `  note: the model was fitted on ${card.host} atoms only` : "",
+        r.explanation ? `  explained log-odds: expected value ${r.explanation.expectedValue.toFixed(3)} plus the atoms' contributions` : "",
+        legend,
         `  wrote ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       ]
         .filter((l) => l !== "")

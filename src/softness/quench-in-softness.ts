@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { computeFeatures, type FeatureResult, type FeaturizeOptions, type ResolvedFeaturize, resolveFeaturize } from "../features/compute-features";
 import type { Frame } from "../structure/frame";
 import type { BinaryClassifier } from "../ml/classifier";
+import { type Explanation, isExplainable } from "../ml/inspection/tree-shap";
 import { modelFeatureLabels, readClassifier } from "../ml/model-io";
 import { readModelCard, type ModelCard } from "./model-card";
 
@@ -32,6 +33,11 @@ export interface SoftnessResult {
   flags: Uint8Array;
   /** The features and the shared context (Voronoi, neighbors), for further analysis. */
   features: FeatureResult;
+  /**
+   * With `compute(frame, { explain: true })`: every atom's feature contributions to the model's log-odds
+   * (TreeSHAP, rows in frame order, columns the model's features; NaN rows where `flags` is 1).
+   */
+  explanation?: Explanation;
 }
 
 /**
@@ -72,7 +78,9 @@ export class QuenchInSoftness {
     return QuenchInSoftness.fromCard(card);
   }
 
-  compute(frame: Frame): SoftnessResult {
+  /** QS of every atom; with `explain`, also each atom's feature contributions (see SoftnessResult.explanation). */
+  compute(frame: Frame, options: { explain?: boolean } = {}): SoftnessResult {
+    if (options.explain && !isExplainable(this.model)) throw new Error("the model cannot explain its predictions (explain needs a GradientBoostingClassifier or an AveragingClassifier of them)");
     // Fresh featurizers per frame (some learn their labels from the frame); the options pass unchecked.
     const features = computeFeatures(frame, this.sets, this.resolvedOptions);
     const m = features.matrix;
@@ -104,6 +112,15 @@ export class QuenchInSoftness {
     const p = rows.length > 0 ? this.model.predictProba({ X, nFeatures: nf, featureLabels: want }) : new Float64Array(0);
     const qs = new Float64Array(m.n).fill(NaN);
     rows.forEach((i, r) => (qs[i] = p[r]));
-    return { ids: frame.ids, types: frame.types, qs, flags, features };
+    if (!options.explain || !isExplainable(this.model)) return { ids: frame.ids, types: frame.types, qs, flags, features };
+    const values = new Float64Array(m.n * nf).fill(Number.NaN);
+    let expectedValue = Number.NaN;
+    if (rows.length > 0) {
+      const e = this.model.explain({ X, nFeatures: nf, featureLabels: want });
+      rows.forEach((i, r) => values.set(e.values.subarray(r * nf, r * nf + nf), i * nf));
+      expectedValue = e.expectedValue;
+    }
+    const explanation: Explanation = { values, nSamples: m.n, nFeatures: nf, featureLabels: want.slice(), expectedValue };
+    return { ids: frame.ids, types: frame.types, qs, flags, features, explanation };
   }
 }

@@ -1,4 +1,4 @@
-import type { DesignMatrix } from "../design-matrix";
+import type { DesignMatrix, MatrixInput } from "../design-matrix";
 import type { RegressionTree } from "../regression-tree";
 
 /**
@@ -202,4 +202,14 @@ export function treeEnsembleShap(
     for (let i = 0; i < n; i++) shap.addRow(t, X.values, i * d, values, i * d);
   }
   return { values, nSamples: n, nFeatures: d, featureLabels: X.featureLabels?.slice() ?? null, expectedValue };
+}
+
+/** A model that explains its raw output (GradientBoostingClassifier, AveragingClassifier of them). */
+export interface ExplainableModel {
+  explain(X: MatrixInput): Explanation;
+}
+
+/** Whether `model` provides `explain(X)`. */
+export function isExplainable(model: object): model is ExplainableModel {
+  return typeof (model as { explain?: unknown }).explain === "function";
 }
