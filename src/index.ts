@@ -45,6 +45,10 @@ export { scoreProba } from "./ml/model-selection/cross-validate";
 export { rocAucScore } from "./ml/metrics/roc-auc";
 export { rocCurve } from "./ml/metrics/roc-curve";
 export { bootstrapAuc } from "./ml/metrics/bootstrap-auc";
+export { isExplainable } from "./ml/inspection/tree-shap";
+export type { Explanation, ExplainableModel } from "./ml/inspection/tree-shap";
+export { topContributions } from "./ml/inspection/top-contributions";
+export type { TopContributions } from "./ml/inspection/top-contributions";
 
 // quench-in softness
 export { QuenchInSoftness, shippedModels } from "./softness/quench-in-softness";

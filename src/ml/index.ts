@@ -31,3 +31,5 @@ export * from "./selection/recursive-feature-elimination";
 export * from "./inspection/permutation-importance";
 export * from "./inspection/partial-dependence";
 export * from "./inspection/tree-partial-dependence";
+export * from "./inspection/tree-shap";
+export * from "./inspection/top-contributions";

@@ -11,8 +11,9 @@ export interface TopContributions {
 }
 
 /**
- * Per row, the `k` features with the largest |contribution| (ties: the lower column index first). Rows whose
- * contributions are NaN (atoms without a prediction) get feature -1 and value NaN. k is capped at nFeatures.
+ * Per row of an explanation, the `k` features with the largest |contribution|, largest first.
+ * Ties: the lower column index first. Rows whose contributions are NaN (atoms without a prediction) get feature
+ * -1 and value NaN. k is capped at nFeatures.
  */
 export function topContributions(e: Explanation, k: number): TopContributions {
   if (!Number.isInteger(k) || k < 1) throw new Error(`topContributions: k must be a positive integer, got ${k}`);

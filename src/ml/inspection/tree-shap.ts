@@ -2,9 +2,9 @@ import type { DesignMatrix, MatrixInput } from "../design-matrix";
 import type { RegressionTree } from "../regression-tree";
 
 /**
- * Per-sample feature contributions of a model's raw output (SHAP values): `values[i * nFeatures + k]` is feature
- * k's contribution to row i, and for every row `expectedValue + sum_k values[i * nFeatures + k]` is the explained
- * output (a GBDT's decision function, the log-odds).
+ * Per-row feature contributions (SHAP values) to a model's raw output, which each row sums to with expectedValue.
+ * `values[i * nFeatures + k]` is feature k's contribution to row i, and for every row `expectedValue + sum_k
+ * values[i * nFeatures + k]` is the explained output (a GBDT's decision function, the log-odds).
  */
 export interface Explanation {
   readonly values: Float64Array;
