@@ -58,8 +58,8 @@ export class TreeShap {
   private phi: Float64Array = new Float64Array(0);
   private phiOffset = 0;
 
-  /** Adds tree's SHAP values of the row `x[xOffset .. xOffset + F)` to `phi[phiOffset .. phiOffset + F)`. */
-  addRow(tree: RegressionTree, x: Float64Array, xOffset: number, phi: Float64Array, phiOffset: number): void {
+  /** Sets the tree that `addRow` explains (sizes the path buffers for its depth). */
+  setTree(tree: RegressionTree): void {
     const d = tree.depth + 2;
     const size = (d * (d + 1)) / 2;
     if (this.pweight.length < size) {
@@ -69,6 +69,11 @@ export class TreeShap {
       this.pweight = new Float64Array(size);
     }
     this.tree = tree;
+  }
+
+  /** Adds the tree's SHAP values of the row `x[xOffset .. xOffset + F)` to `phi[phiOffset .. phiOffset + F)`. */
+  addRow(x: Float64Array, xOffset: number, phi: Float64Array, phiOffset: number): void {
+    if (this.tree === null) throw new Error("TreeShap.addRow: call setTree first");
     this.x = x;
     this.xOffset = xOffset;
     this.phi = phi;
@@ -199,7 +204,8 @@ export function treeEnsembleShap(
   const shap = new TreeShap();
   for (const t of trees) {
     if (t.nodeCount <= 1) continue;
-    for (let i = 0; i < n; i++) shap.addRow(t, X.values, i * d, values, i * d);
+    shap.setTree(t);
+    for (let i = 0; i < n; i++) shap.addRow(X.values, i * d, values, i * d);
   }
   return { values, nSamples: n, nFeatures: d, featureLabels: X.featureLabels?.slice() ?? null, expectedValue };
 }
