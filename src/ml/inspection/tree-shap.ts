@@ -138,9 +138,12 @@ export class TreeShap {
     this.zeroFraction[at + depth] = pZero;
     this.oneFraction[at + depth] = pOne;
     w[at + depth] = depth === 0 ? 1 : 0;
+    const one = pOne / (depth + 1);
+    const zero = pZero / (depth + 1);
     for (let i = depth - 1; i >= 0; i--) {
-      w[at + i + 1] += (pOne * w[at + i] * (i + 1)) / (depth + 1);
-      w[at + i] = (pZero * w[at + i] * (depth - i)) / (depth + 1);
+      const wi = w[at + i];
+      w[at + i + 1] += one * wi * (i + 1);
+      w[at + i] = zero * wi * (depth - i);
     }
   }
 
@@ -173,14 +176,17 @@ export class TreeShap {
     const zero = this.zeroFraction[at + k];
     let nextOne = w[at + depth];
     let total = 0;
-    for (let i = depth - 1; i >= 0; i--) {
-      if (one !== 0) {
-        const tmp = (nextOne * (depth + 1)) / ((i + 1) * one);
+    if (one !== 0) {
+      const a = (depth + 1) / one;
+      const b = zero / (depth + 1);
+      for (let i = depth - 1; i >= 0; i--) {
+        const tmp = (nextOne * a) / (i + 1);
         total += tmp;
-        nextOne = w[at + i] - (tmp * zero * (depth - i)) / (depth + 1);
-      } else {
-        total += (w[at + i] * (depth + 1)) / (zero * (depth - i));
+        nextOne = w[at + i] - tmp * b * (depth - i);
       }
+    } else {
+      const a = (depth + 1) / zero;
+      for (let i = depth - 1; i >= 0; i--) total += (w[at + i] * a) / (depth - i);
     }
     return total;
   }
