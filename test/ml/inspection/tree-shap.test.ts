@@ -4,7 +4,7 @@ import { GradientBoostingClassifier } from "../../../src/ml/gradient-boosting-cl
 import { treeEnsembleShap, treeExpectedValue } from "../../../src/ml/inspection/tree-shap";
 import { Random } from "../../../src/ml/random";
 import { type RegressionTree, TreeNodes } from "../../../src/ml/regression-tree";
-import { closeTo, synthetic } from "../helpers";
+import { closeTo, fixture, synthetic } from "../helpers";
 
 /**
  * The path-dependent conditional expectation E[f(x) | x_S], written directly from its definition (Lundberg et al.
@@ -158,6 +158,59 @@ describe("ml/inspection/tree-shap: exact TreeSHAP", () => {
         assert.ok(Math.abs(e.values[i * nFeatures + k] - mean) < 1e-12);
       }
       assert.ok(Math.abs(s - (raws[0][i] + raws[1][i] + raws[2][i]) / 3) < 1e-9, `row ${i}`);
+    }
+  });
+
+  it("equals XGBoost's own TreeSHAP (pred_contribs) on its trees (fixture, float32 precision)", () => {
+    interface XgbNode {
+      nodeid: number;
+      split?: string;
+      split_condition?: number;
+      yes?: number;
+      no?: number;
+      leaf?: number;
+      cover: number;
+      children?: XgbNode[];
+    }
+    const fx = fixture<{
+      nFeatures: number;
+      trees: XgbNode[];
+      X: number[][];
+      contribs: number[][];
+      bias: number[];
+      margin: number[];
+    }>("tree-shap-xgboost.json");
+    const toTree = (root: XgbNode): RegressionTree => {
+      const nodes = new TreeNodes();
+      const add = (node: XgbNode): number => {
+        const k = nodes.add(node.cover);
+        if (node.leaf !== undefined) {
+          nodes.value[k] = node.leaf;
+          return k;
+        }
+        const kids = node.children as XgbNode[];
+        const yes = kids.find((c) => c.nodeid === node.yes) as XgbNode;
+        const no = kids.find((c) => c.nodeid === node.no) as XgbNode;
+        nodes.feature[k] = Number((node.split as string).slice(1));
+        nodes.threshold[k] = node.split_condition as number;
+        nodes.left[k] = add(yes);
+        nodes.right[k] = add(no);
+        return k;
+      };
+      add(root);
+      return nodes.build();
+    };
+    const trees = fx.trees.map(toTree);
+    const d = fx.nFeatures;
+    const e = treeEnsembleShap(trees, 0, {
+      values: Float64Array.from(fx.X.flat()),
+      nSamples: fx.X.length,
+      nFeatures: d,
+      featureLabels: null,
+    });
+    for (let i = 0; i < fx.X.length; i++) {
+      closeTo(e.values.subarray(i * d, i * d + d), fx.contribs[i], 2e-5, `row ${i}`);
+      assert.ok(Math.abs(e.expectedValue - fx.bias[i]) < 2e-5, `bias ${e.expectedValue} vs ${fx.bias[i]}`);
     }
   });
 
