@@ -5,6 +5,7 @@ import { readDump } from "../io/dump-reader";
 import { checkNumberDensity } from "../neighbors/neighbor-budget";
 import { sortById } from "../structure/frame";
 import { writeDump } from "../io/dump-writer";
+import { AveragingClassifier } from "../ml/averaging-classifier";
 import { readClassifier } from "../ml/model-io";
 import { QuenchInSoftness, DEFAULT_MODEL } from "../softness/quench-in-softness";
 import { softnessGroups } from "../analysis/softness-statistics";
@@ -113,7 +114,9 @@ export const predictCommand: Command = {
         `  QS mean ${g.mean.toFixed(3)}, std ${g.std.toFixed(3)}; hardest (QS < 0.1) ${(100 * g.hardFraction).toFixed(1)} %, softest (QS > 0.7) ${(100 * g.softFraction).toFixed(1)} %`,
         flagged > 0 ? `  ${flagged} atoms with degenerate geometry have no QS (NaN in CSV, -1 in dumps)` : "",
         card?.host ? `  note: the model was fitted on ${card.host} atoms only` : "",
-        r.explanation ? `  explained log-odds: expected value ${r.explanation.expectedValue.toFixed(3)} plus the atoms' contributions` : "",
+        r.explanation
+          ? `  explained log-odds${softness.model instanceof AveragingClassifier ? ` (the mean of the ${softness.model.members.length} member models' log-odds; QS averages their probabilities)` : ""}: expected value ${r.explanation.expectedValue.toFixed(3)} plus the atom's contributions`
+          : "",
         legend,
         `  wrote ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       ]
