@@ -45,10 +45,7 @@ export { scoreProba } from "./ml/model-selection/cross-validate";
 export { rocAucScore } from "./ml/metrics/roc-auc";
 export { rocCurve } from "./ml/metrics/roc-curve";
 export { bootstrapAuc } from "./ml/metrics/bootstrap-auc";
-export { isExplainable } from "./ml/inspection/tree-shap";
-export type { Explanation, ExplainableModel } from "./ml/inspection/tree-shap";
-export { topContributions } from "./ml/inspection/top-contributions";
-export type { TopContributions } from "./ml/inspection/top-contributions";
+export type { Explanation } from "./ml/inspection/tree-shap";
 
 // quench-in softness
 export { QuenchInSoftness, shippedModels } from "./softness/quench-in-softness";
@@ -70,38 +67,28 @@ export { compareOnSamples, comparisonRows } from "./analysis/feature-set-compari
 export type { SampleComparison } from "./analysis/feature-set-comparison-samples";
 export { MOTIF_CLASSES, motifOverlay, motifOverlaySummary, motifPointSets } from "./analysis/motif-overlay";
 export { sliceField } from "./analysis/slice-field";
-// analysis: the reproduction ledger (REPRODUCTION.md, `qsoft reproduce`; issue 12)
-export { claimsMarkdown, FIGURE_4_REFERENCES, judge, LedgerContext, PAPER_CLAIMS, reproduceClaims, VERDICTS, verdictCounts } from "./analysis/paper-claims";
-export type { Claim, Criterion, LedgerRow, Measurement, Outcome, ReproduceOptions, Verdict } from "./analysis/paper-claims";
+// analysis: the reproduction ledger (REPRODUCTION.md, `qsoft reproduce`; claim types in qsoft/analysis)
+export { FIGURE_4_REFERENCES, LedgerContext, reproduceClaims, verdictCounts } from "./analysis/paper-claims";
 
-// analysis: what limits our AUC (issue 12, notebooks/07-what-limits-auc; engineer G's block)
+// analysis: what limits our AUC (notebooks/07-what-limits-auc; the rest of it in qsoft/analysis)
 /** Glasses of one composition grouped by quench rate and cell size, with octants for contiguous parts. */
 export { compositionGlassGroups } from "./analysis/auc-limit-glasses";
-export type { GlassGroup, GlassGroupOptions, LimitGlass } from "./analysis/auc-limit-glasses";
 /** The five studies: training data, quench rate, label, cell size, split; and the paper's reference numbers. */
 export { trainingDataStudy, quenchRateStudy, labelStudy, cellSizeStudy, splitStudy } from "./analysis/auc-limits";
 export { PAPER_TRAINING_ATOMS, PAPER_QUENCH_RATE, PAPER_TEST_AUC, PAPER_PLASTIC_FRACTION, PAPER_STD_QS } from "./analysis/auc-limits";
-export type { TrainingDataStudy, TrainingSizePoint, TrainingSetKind, QuenchRateStudy, QuenchRateRow, LabelStudy, LabelPoint } from "./analysis/auc-limits";
-export type { CellSizeStudy, CellSizeComparison, SplitStudy, StudyOptions, TrainingDataOptions, QuenchRateOptions, LabelStudyOptions } from "./analysis/auc-limits";
 /** The closing table (share of the 0.771 - ours gap per factor, with confidence) and its ledger rows. */
-export { aucGapTable, aucGapClaims, shareConfidence } from "./analysis/auc-gap";
-export type { AucGapTable, AucGapRow, AucGapClaim, ShareConfidence } from "./analysis/auc-gap";
-/** All of notebook 07 in one call (glasses, five studies, closing table, ledger rows), for `qsoft reproduce`. */
-export { whatLimitsAuc } from "./analysis/what-limits-auc";
-export type { WhatLimitsAuc, WhatLimitsAucOptions } from "./analysis/what-limits-auc";
+export { aucGapTable, aucGapClaims } from "./analysis/auc-gap";
 /** Log-linear trend y = a + b log10(x) with confidence and prediction intervals. */
-export { fitLogTrend, logTrendAt, logTrendChange } from "./analysis/log-trend";
-export type { LogTrend, TrendEstimate } from "./analysis/log-trend";
+export { logTrendAt } from "./analysis/log-trend";
+export type { LogTrend } from "./analysis/log-trend";
 
 // tables
 export { numericColumn, readCsv } from "./table/csv";
 export type { Table } from "./table/csv";
 export type { FeatureMatrix } from "./table/feature-matrix";
 export { show } from "./table/show";
-export { tableHtml } from "./table/table-html";
 export { tableText } from "./table/table-text";
-export type { TableLike, RowsTable, LabeledMatrix } from "./table/table-like";
-export type { TableDisplayOptions } from "./table/table-layout";
+export type { TableLike } from "./table/table-like";
 
 // plots
 export type { Figure, Layout, Mesh3dTrace, Scatter3dTrace, SceneAxis } from "./plot/figure";
