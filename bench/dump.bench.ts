@@ -45,16 +45,23 @@ async function main(): Promise<void> {
     console.log(`frame: ${f.natoms} atoms, columns id type x y z c_pe`);
 
     const full = path.join(dir, "full.dump");
-    const tWrite = await time("writeDump (17 significant digits)", 2, () => writeDump(full, f, { columns: { c_pe: pe } }));
+    const tWrite = await time("writeDump (17 significant digits)", 2, () =>
+      writeDump(full, f, { columns: { c_pe: pe } }),
+    );
     // LAMMPS' default dump format (%g, 6 significant digits)
     const short = path.join(dir, "short.dump");
     const g = { ...f, positions: f.positions.map((x) => Number(x.toPrecision(6))) };
     fs.writeFileSync(short, formatDumpFrame(g, { columns: { c_pe: pe.map((x) => Number(x.toPrecision(6))) } }));
     const gz = path.join(dir, "full.dump.gz");
     writeDump(gz, f, { columns: { c_pe: pe } });
-    console.log(`file sizes: ${(fs.statSync(full).size / 2 ** 20).toFixed(1)} MiB (17 digits), ${(fs.statSync(short).size / 2 ** 20).toFixed(1)} MiB (6 digits), ${(fs.statSync(gz).size / 2 ** 20).toFixed(1)} MiB gzip`);
+    console.log(
+      `file sizes: ${(fs.statSync(full).size / 2 ** 20).toFixed(1)} MiB (17 digits), ${(fs.statSync(short).size / 2 ** 20).toFixed(1)} MiB (6 digits), ${(fs.statSync(gz).size / 2 ** 20).toFixed(1)} MiB gzip`,
+    );
 
-    for (const [name, file] of [["17 digits", full], ["6 digits (LAMMPS %g)", short]] as const) {
+    for (const [name, file] of [
+      ["17 digits", full],
+      ["6 digits (LAMMPS %g)", short],
+    ] as const) {
       const naive = await time(`naive split+Number reference, ${name}`, 3, () => naiveRead(file));
       const a = await time(`readDump (streaming), ${name}`, 3, () => readDump(file));
       const s = await time(`readDumpSync, ${name}`, 3, () => readDumpSync(file));

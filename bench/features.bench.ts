@@ -37,12 +37,21 @@ function child(): void {
   const c1 = process.cpuUsage(c0);
   let nonFinite = 0;
   for (let k = 0; k < m.values.length; k++) if (!Number.isFinite(m.values[k])) nonFinite++;
-  const result: ChildResult = { wall, cpu: (c1.user + c1.system) / 1e6, maxRssMB: process.resourceUsage().maxRSS / 1024, columns: m.labels.length, nonFinite };
+  const result: ChildResult = {
+    wall,
+    cpu: (c1.user + c1.system) / 1e6,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    columns: m.labels.length,
+    nonFinite,
+  };
   process.stdout.write(JSON.stringify(result));
 }
 
 function runChild(args: string[]): ChildResult {
-  const r = spawnSync(process.execPath, [...process.execArgv, __filename, "--child", ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [...process.execArgv, __filename, "--child", ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
   if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as ChildResult;
 }
@@ -56,8 +65,12 @@ function main(): void {
     const input = writeVoroppInput(frame, dir);
     const vp = runVoropp(frame, input, "%i %v %s %n %f %a");
     const fmt = (x: number | null, d = 2) => (x === null ? "n/a" : x.toFixed(d));
-    console.log(`features on ${frame.natoms} atoms (fixture glass x ${reps}), ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`);
-    console.log(`voro++ -p (faces, reference)        wall ${fmt(vp.wall).padStart(7)} s   cpu ${fmt(vp.cpu).padStart(7)} s   peak RSS ${fmt(vp.maxRssMB, 0)} MB`);
+    console.log(
+      `features on ${frame.natoms} atoms (fixture glass x ${reps}), ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
+    );
+    console.log(
+      `voro++ -p (faces, reference)        wall ${fmt(vp.wall).padStart(7)} s   cpu ${fmt(vp.cpu).padStart(7)} s   peak RSS ${fmt(vp.maxRssMB, 0)} MB`,
+    );
     const row = (name: string, r: ChildResult) =>
       console.log(
         `${name.padEnd(34)} wall ${fmt(r.wall).padStart(7)} s   cpu ${fmt(r.cpu).padStart(7)} s   wall/voro++ ${fmt(r.wall / vp.wall).padStart(6)}   cpu/voro++ ${vp.cpu ? fmt(r.cpu / vp.cpu).padStart(6) : "n/a"}   peak RSS ${fmt(r.maxRssMB, 0)} MB   ${r.columns} columns, ${r.nonFinite} non-finite values`,
@@ -66,7 +79,9 @@ function main(): void {
     row(`interstice + mro (${threads} threads)`, inter);
     console.log(`goal: <= 15 s wall on 2 cores (${fmt(inter.wall)} s), <= 4 GB (${fmt(inter.maxRssMB / 1024)} GB)`);
     if (process.argv.includes("--all")) {
-      const all = featureSets().filter((s) => s.inAll).map((s) => s.name);
+      const all = featureSets()
+        .filter((s) => s.inAll)
+        .map((s) => s.name);
       row(`--set all (${threads} threads)`, runChild(["--reps", reps, "--threads", threads, "--sets", all.join(",")]));
     }
   } finally {

@@ -48,7 +48,8 @@ function makeData(n: number, d: number, seed: number): { X: Float64Array; y: Uin
       const t = kind[k] === 1 ? Math.abs(s) : kind[k] === 2 ? s * s * 0.5 : kind[k] === 3 ? s * z[k % L] : s;
       X[i * d + k] = t + 0.7 * rng.normal();
     }
-    const logit = 1.1 * z[0] - 0.9 * Math.abs(z[1]) + 0.7 * z[2] * z[3] + 0.5 * Math.tanh(2 * z[4]) - 0.4 * z[5] * z[5] + 0.85;
+    const logit =
+      1.1 * z[0] - 0.9 * Math.abs(z[1]) + 0.7 * z[2] * z[3] + 0.5 * Math.tanh(2 * z[4]) - 0.4 * z[5] * z[5] + 0.85;
     y[i] = rng.nextFloat() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
   }
   return { X, y };
@@ -74,10 +75,14 @@ interface SklearnResult {
 
 /** Runs bench/gbdt_sklearn.py on the data in `dir` with `params` (qsoft names) and returns its JSON line. */
 function sklearnSide(dir: string, params: object, flags: string[]): SklearnResult {
-  const py = spawnSync("/usr/bin/python3", [path.join(__dirname, "gbdt_sklearn.py"), dir, String(N_TRAIN), String(D), JSON.stringify(params), ...flags], {
-    encoding: "utf8",
-    maxBuffer: 1 << 20,
-  });
+  const py = spawnSync(
+    "/usr/bin/python3",
+    [path.join(__dirname, "gbdt_sklearn.py"), dir, String(N_TRAIN), String(D), JSON.stringify(params), ...flags],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    },
+  );
   if (py.status !== 0) throw new Error(`scikit-learn side failed:\n${py.stderr}`);
   return JSON.parse(py.stdout.trim().split("\n").pop() as string) as SklearnResult;
 }
@@ -85,7 +90,12 @@ function sklearnSide(dir: string, params: object, flags: string[]): SklearnResul
 function main(): void {
   const skipGb = process.argv.includes("--skip-gb");
   console.log(`GBDT bench: ${N_TRAIN} x ${D} train, ${N_TEST} test; ${JSON.stringify(PARAMS)}`);
-  console.log(`load average ${os.loadavg().map((v) => v.toFixed(2)).join(" ")} on ${os.cpus().length} cores (LAMMPS runs share them)`);
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(" ")} on ${os.cpus().length} cores (LAMMPS runs share them)`,
+  );
   const { X, y } = makeData(N_TRAIN + N_TEST, D, 2019);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qsoft-gbdt-bench-"));
   fs.writeFileSync(path.join(dir, "X.bin"), Buffer.from(X.buffer, X.byteOffset, X.byteLength));
@@ -102,13 +112,22 @@ function main(): void {
   const oursFit = seconds(t0);
   const oursAuc = rocAucScore(yTest, ours.predictProba(test));
   const oursRss = process.resourceUsage().maxRSS / 1024;
-  console.log(`qsoft hist   fit ${oursFit.toFixed(2)} s  test AUC ${oursAuc.toFixed(4)}  peak RSS ${oursRss.toFixed(0)} MB`);
+  console.log(
+    `qsoft hist   fit ${oursFit.toFixed(2)} s  test AUC ${oursAuc.toFixed(4)}  peak RSS ${oursRss.toFixed(0)} MB`,
+  );
 
   // scikit-learn, same data and split
   const sk = sklearnSide(dir, PARAMS, skipGb ? ["--skip-gb"] : []);
-  console.log(`sklearn ${sk.sklearn} HistGradientBoosting (${sk.openmpThreads} OpenMP threads) fit ${sk.hgb.fitSeconds.toFixed(2)} s  test AUC ${sk.hgb.auc.toFixed(4)}`);
-  console.log(`sklearn ${sk.sklearn} HistGradientBoosting (1 thread)          fit ${sk.hgb1.fitSeconds.toFixed(2)} s  test AUC ${sk.hgb1.auc.toFixed(4)}`);
-  if (sk.gb) console.log(`sklearn ${sk.sklearn} GradientBoosting (exact)                fit ${sk.gb.fitSeconds.toFixed(2)} s  test AUC ${sk.gb.auc.toFixed(4)}`);
+  console.log(
+    `sklearn ${sk.sklearn} HistGradientBoosting (${sk.openmpThreads} OpenMP threads) fit ${sk.hgb.fitSeconds.toFixed(2)} s  test AUC ${sk.hgb.auc.toFixed(4)}`,
+  );
+  console.log(
+    `sklearn ${sk.sklearn} HistGradientBoosting (1 thread)          fit ${sk.hgb1.fitSeconds.toFixed(2)} s  test AUC ${sk.hgb1.auc.toFixed(4)}`,
+  );
+  if (sk.gb)
+    console.log(
+      `sklearn ${sk.sklearn} GradientBoosting (exact)                fit ${sk.gb.fitSeconds.toFixed(2)} s  test AUC ${sk.gb.auc.toFixed(4)}`,
+    );
   console.log(`python peak RSS ${sk.peakRssMB.toFixed(0)} MB (data + models)`);
 
   // qsoft exact mode, for the record
@@ -122,7 +141,9 @@ function main(): void {
 
   // ml-cart's trainer vs ours on one small tree (first-stage residuals of a 1,000 x 10 slice, depth 3)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { DecisionTreeRegression } = require("ml-cart") as { DecisionTreeRegression: new (o: object) => { train(X: number[][], y: number[]): void } };
+  const { DecisionTreeRegression } = require("ml-cart") as {
+    DecisionTreeRegression: new (o: object) => { train(X: number[][], y: number[]): void };
+  };
   const nSmall = 1000;
   const dSmall = 10;
   const rowsSmall: number[][] = [];
@@ -137,7 +158,8 @@ function main(): void {
   const cartTime = seconds(t0);
   const flatSmall = { X: Float64Array.from(rowsSmall.flat()), nFeatures: dSmall };
   t0 = process.hrtime.bigint();
-  for (let r = 0; r < 10; r++) new DecisionTreeRegressor({ maxDepth: 3, minSamplesSplit: 4, mode: "exact" }).fit(flatSmall, resid);
+  for (let r = 0; r < 10; r++)
+    new DecisionTreeRegressor({ maxDepth: 3, minSamplesSplit: 4, mode: "exact" }).fit(flatSmall, resid);
   const exactTime = seconds(t0) / 10;
   console.log(
     `one depth-3 tree on ${nSmall} x ${dSmall}: ml-cart trainer ${(cartTime * 1000).toFixed(0)} ms, qsoft exact ${(exactTime * 1000).toFixed(1)} ms ` +
@@ -148,16 +170,27 @@ function main(): void {
   const r1 = oursFit / sk.hgb1.fitSeconds;
   const rN = oursFit / sk.hgb.fitSeconds;
   console.log("");
-  console.log(`fit time ratio qsoft / HistGradientBoosting(1 thread) = ${r1.toFixed(2)}  (goal <= 2)  ${r1 <= 2 ? "OK" : "MISSED"}`);
+  console.log(
+    `fit time ratio qsoft / HistGradientBoosting(1 thread) = ${r1.toFixed(2)}  (goal <= 2)  ${r1 <= 2 ? "OK" : "MISSED"}`,
+  );
   console.log(`fit time ratio qsoft / HistGradientBoosting(${sk.openmpThreads} threads) = ${rN.toFixed(2)}`);
   const dH = oursAuc - sk.hgb1.auc;
-  console.log(`test AUC qsoft - HistGradientBoosting = ${dH >= 0 ? "+" : ""}${dH.toFixed(4)}  (goal |d| <= 0.005)  ${Math.abs(dH) <= 0.005 ? "OK" : "MISSED"}`);
+  console.log(
+    `test AUC qsoft - HistGradientBoosting = ${dH >= 0 ? "+" : ""}${dH.toFixed(4)}  (goal |d| <= 0.005)  ${Math.abs(dH) <= 0.005 ? "OK" : "MISSED"}`,
+  );
   if (sk.gb) {
     const dG = oursAuc - sk.gb.auc;
-    console.log(`test AUC qsoft - GradientBoosting     = ${dG >= 0 ? "+" : ""}${dG.toFixed(4)}  (goal |d| <= 0.005)  ${Math.abs(dG) <= 0.005 ? "OK" : "MISSED"}`);
-    if (oursExact) console.log(`exact mode: fit time ratio qsoft exact / sklearn GradientBoosting = ${(oursExact.fit / sk.gb.fitSeconds).toFixed(2)}, AUC difference ${(oursExact.auc - sk.gb.auc).toFixed(4)}`);
+    console.log(
+      `test AUC qsoft - GradientBoosting     = ${dG >= 0 ? "+" : ""}${dG.toFixed(4)}  (goal |d| <= 0.005)  ${Math.abs(dG) <= 0.005 ? "OK" : "MISSED"}`,
+    );
+    if (oursExact)
+      console.log(
+        `exact mode: fit time ratio qsoft exact / sklearn GradientBoosting = ${(oursExact.fit / sk.gb.fitSeconds).toFixed(2)}, AUC difference ${(oursExact.auc - sk.gb.auc).toFixed(4)}`,
+      );
   }
-  console.log(`peak RSS: node ${oursRss.toFixed(0)} MB at the end of the qsoft fit, python ${sk.peakRssMB.toFixed(0)} MB`);
+  console.log(
+    `peak RSS: node ${oursRss.toFixed(0)} MB at the end of the qsoft fit, python ${sk.peakRssMB.toFixed(0)} MB`,
+  );
 
   // The paper's settings: per-node feature sampling, where qsoft builds only the sampled features' histograms.
   const paper = { ...PAPER_GBDT_PARAMS, minSamplesLeaf: Math.max(1, Math.ceil(0.001 * N_TRAIN)) };
@@ -170,9 +203,13 @@ function main(): void {
   const pmPredict = seconds(t0);
   const skPaper = sklearnSide(dir, paper, ["--gb-only"]).gb as SklearnScore;
   console.log(`qsoft hist fit ${pmFit.toFixed(2)} s  predict ${pmPredict.toFixed(3)} s  test AUC ${pmAuc.toFixed(4)}`);
-  console.log(`sklearn GradientBoosting fit ${skPaper.fitSeconds.toFixed(2)} s  predict ${skPaper.predictSeconds.toFixed(3)} s  test AUC ${skPaper.auc.toFixed(4)}`);
-  console.log(`fit time ratio qsoft / GradientBoosting = ${(pmFit / skPaper.fitSeconds).toFixed(2)}, predict ${(pmPredict / skPaper.predictSeconds).toFixed(2)}, ` +
-    `AUC difference ${(pmAuc - skPaper.auc >= 0 ? "+" : "") + (pmAuc - skPaper.auc).toFixed(4)}`);
+  console.log(
+    `sklearn GradientBoosting fit ${skPaper.fitSeconds.toFixed(2)} s  predict ${skPaper.predictSeconds.toFixed(3)} s  test AUC ${skPaper.auc.toFixed(4)}`,
+  );
+  console.log(
+    `fit time ratio qsoft / GradientBoosting = ${(pmFit / skPaper.fitSeconds).toFixed(2)}, predict ${(pmPredict / skPaper.predictSeconds).toFixed(2)}, ` +
+      `AUC difference ${(pmAuc - skPaper.auc >= 0 ? "+" : "") + (pmAuc - skPaper.auc).toFixed(4)}`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

@@ -37,7 +37,17 @@ export function replicatedGlass(reps: readonly number[]): Frame {
           k++;
         }
   const cell = new Cell(
-    [reps[0] * m[0], reps[0] * m[1], reps[0] * m[2], reps[1] * m[3], reps[1] * m[4], reps[1] * m[5], reps[2] * m[6], reps[2] * m[7], reps[2] * m[8]],
+    [
+      reps[0] * m[0],
+      reps[0] * m[1],
+      reps[0] * m[2],
+      reps[1] * m[3],
+      reps[1] * m[4],
+      reps[1] * m[5],
+      reps[2] * m[6],
+      reps[2] * m[7],
+      reps[2] * m[8],
+    ],
     g.cell.origin,
   );
   return { ...g, natoms: n, ids, types, positions: pos, unwrapped: null, images: null, cell };
@@ -47,7 +57,8 @@ export function replicatedGlass(reps: readonly number[]): Frame {
 export function writeVoroppInput(frame: Frame, dir: string): string {
   const input = path.join(dir, "points.txt");
   const lines: string[] = [];
-  for (let i = 0; i < frame.natoms; i++) lines.push(`${frame.ids[i]} ${frame.positions[3 * i]} ${frame.positions[3 * i + 1]} ${frame.positions[3 * i + 2]}`);
+  for (let i = 0; i < frame.natoms; i++)
+    lines.push(`${frame.ids[i]} ${frame.positions[3 * i]} ${frame.positions[3 * i + 1]} ${frame.positions[3 * i + 2]}`);
   fs.writeFileSync(input, lines.join("\n") + "\n");
   return input;
 }
@@ -56,14 +67,20 @@ export function writeVoroppInput(frame: Frame, dir: string): string {
  * voro++ (periodic, orthogonal box) on the same points with the custom output `format`; wall time, and
  * user+system CPU and peak memory through /usr/bin/time when available.
  */
-export function runVoropp(frame: Frame, input: string, format: string): { wall: number; cpu: number | null; maxRssMB: number | null; output: string } {
+export function runVoropp(
+  frame: Frame,
+  input: string,
+  format: string,
+): { wall: number; cpu: number | null; maxRssMB: number | null; output: string } {
   const m = frame.cell.matrix;
   const o = frame.cell.origin;
   const bounds = [o[0], o[0] + m[0], o[1], o[1] + m[4], o[2], o[2] + m[8]].map(String);
   const args = ["-p", "-c", format, ...bounds, input];
   const timeBin = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
   const w0 = performance.now();
-  const r = timeBin ? spawnSync(timeBin, ["-f", "%U %S %M", "voro++", ...args], { encoding: "utf8" }) : spawnSync("voro++", args, { encoding: "utf8" });
+  const r = timeBin
+    ? spawnSync(timeBin, ["-f", "%U %S %M", "voro++", ...args], { encoding: "utf8" })
+    : spawnSync("voro++", args, { encoding: "utf8" });
   const wall = (performance.now() - w0) / 1000;
   if (r.status !== 0) throw new Error(`voro++ failed (is Debian's voro++ installed?): ${r.stderr ?? r.error}`);
   let cpu: number | null = null;

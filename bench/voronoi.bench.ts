@@ -20,7 +20,6 @@ import { cutoffNeighbors } from "../src/neighbors/cutoff-neighbors";
 import { kNearest } from "../src/neighbors/k-nearest";
 import { option, replicatedGlass, runVoropp, writeVoroppInput } from "./reference-glass";
 
-
 interface ChildResult {
   wall: number;
   cpu: number;
@@ -62,7 +61,10 @@ function child(): void {
 }
 
 function runChild(args: string[]): ChildResult {
-  const r = spawnSync(process.execPath, [...process.execArgv, __filename, "--child", ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [...process.execArgv, __filename, "--child", ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
   if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as ChildResult;
 }
@@ -78,8 +80,15 @@ function main(): void {
   const frame = replicatedGlass(r);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qsoft-voronoi-bench-"));
   const cpus = os.cpus().length;
-  console.log(`Voronoi benchmark: ${frame.natoms} atoms (glass fixture x ${r.join(" x ")}), node ${process.version}, ${cpus} cores`);
-  console.log(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} (other jobs share the cores: compare ratios, not absolute times)`);
+  console.log(
+    `Voronoi benchmark: ${frame.natoms} atoms (glass fixture x ${r.join(" x ")}), node ${process.version}, ${cpus} cores`,
+  );
+  console.log(
+    `load average at start: ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")} (other jobs share the cores: compare ratios, not absolute times)`,
+  );
   try {
     const input = writeVoroppInput(frame, dir);
     let vp: ReturnType<typeof runVoropp> | null = null;
@@ -110,15 +119,23 @@ function main(): void {
     }
     const fmt = (x: number | null, d = 2) => (x === null ? "n/a" : x.toFixed(d));
     const row = (name: string, wall: number, cpu: number | null, rss: number | null) =>
-      console.log(`${name.padEnd(30)} wall ${fmt(wall).padStart(7)} s   cpu ${fmt(cpu).padStart(7)} s   wall/voro++ ${fmt(wall / vp!.wall).padStart(5)}   cpu/voro++ ${cpu !== null && vp!.cpu ? fmt(cpu / vp!.cpu).padStart(5) : "  n/a"}   peak RSS ${fmt(rss, 0).padStart(5)} MB`);
+      console.log(
+        `${name.padEnd(30)} wall ${fmt(wall).padStart(7)} s   cpu ${fmt(cpu).padStart(7)} s   wall/voro++ ${fmt(wall / vp!.wall).padStart(5)}   cpu/voro++ ${cpu !== null && vp!.cpu ? fmt(cpu / vp!.cpu).padStart(5) : "  n/a"}   peak RSS ${fmt(rss, 0).padStart(5)} MB`,
+      );
     console.log(`best of ${repeat}:`);
     row("voro++ -p, faces (reference)", vp.wall, vp.cpu, vp.maxRssMB);
     row("qsoft Voronoi, 1 thread", one.wall, one.cpu, one.maxRssMB);
     row("qsoft Voronoi, 2 threads", two.wall, two.cpu, two.maxRssMB);
     const vol = vpVol;
-    console.log(`voro++ -p, volumes only        wall ${fmt(vol.wall).padStart(7)} s   cpu ${fmt(vol.cpu).padStart(7)} s   (qsoft 1 thread / this: ${fmt(one.wall / vol.wall)}x wall, ${vol.cpu ? fmt(one.cpu / vol.cpu) : "n/a"}x cpu)`);
-    console.log(`qsoft: ${one.faces} faces, ${one.flagged} flagged atoms; volume sum / box ${(one.volumeSum / frame.cell.volume).toFixed(12)}; max |V - V_voro++| / V_voro++ = ${worst.toExponential(2)} (voro++ prints 6 digits)`);
-    console.log(`goals: 1 thread <= 2x voro++ (${(one.wall / vp.wall).toFixed(2)}x wall, ${vp.cpu ? (one.cpu / vp.cpu).toFixed(2) : "n/a"}x cpu); 2 threads <= 1x (${(two.wall / vp.wall).toFixed(2)}x wall); peak <= 2 GB (${(Math.max(one.maxRssMB, two.maxRssMB) / 1024).toFixed(2)} GB)`);
+    console.log(
+      `voro++ -p, volumes only        wall ${fmt(vol.wall).padStart(7)} s   cpu ${fmt(vol.cpu).padStart(7)} s   (qsoft 1 thread / this: ${fmt(one.wall / vol.wall)}x wall, ${vol.cpu ? fmt(one.cpu / vol.cpu) : "n/a"}x cpu)`,
+    );
+    console.log(
+      `qsoft: ${one.faces} faces, ${one.flagged} flagged atoms; volume sum / box ${(one.volumeSum / frame.cell.volume).toFixed(12)}; max |V - V_voro++| / V_voro++ = ${worst.toExponential(2)} (voro++ prints 6 digits)`,
+    );
+    console.log(
+      `goals: 1 thread <= 2x voro++ (${(one.wall / vp.wall).toFixed(2)}x wall, ${vp.cpu ? (one.cpu / vp.cpu).toFixed(2) : "n/a"}x cpu); 2 threads <= 1x (${(two.wall / vp.wall).toFixed(2)}x wall); peak <= 2 GB (${(Math.max(one.maxRssMB, two.maxRssMB) / 1024).toFixed(2)} GB)`,
+    );
 
     // Neighbor searches on a smaller copy (the kd-tree package builds one JS object per point).
     const small = replicatedGlass([3, 3, 3]);
@@ -130,7 +147,9 @@ function main(): void {
     const tCells = time(() => kNearest(small, 12, { method: "cell-list" }));
     const tTree = time(() => kNearest(small, 12, { method: "kd-tree" }));
     const tCut = time(() => cutoffNeighbors(small, 4.0));
-    console.log(`k-nearest (k = 12, ${small.natoms} atoms, periodic): cell list ${tCells.toFixed(2)} s, kd-tree-javascript ${tTree.toFixed(2)} s (${(tTree / tCells).toFixed(1)}x); cutoff 4 A: ${tCut.toFixed(2)} s`);
+    console.log(
+      `k-nearest (k = 12, ${small.natoms} atoms, periodic): cell list ${tCells.toFixed(2)} s, kd-tree-javascript ${tTree.toFixed(2)} s (${(tTree / tCells).toFixed(1)}x); cutoff 4 A: ${tCut.toFixed(2)} s`,
+    );
     // A finite clustered set (10 dense blobs far apart), where uniform bins degenerate and the kd-tree serves.
     const blobs = new Float64Array(3 * 10000);
     let seed = 1;
@@ -146,8 +165,12 @@ function main(): void {
     const finite = { cell: Cell.orthogonal(1000, 100, 100, [0, 0, 0], [false, false, false]), positions: blobs };
     const tBlobCells = time(() => kNearest(finite, 12, { method: "cell-list" }));
     const tBlobTree = time(() => kNearest(finite, 12, { method: "kd-tree" }));
-    console.log(`k-nearest (k = 12, 10000 atoms in 10 finite blobs): cell list ${tBlobCells.toFixed(2)} s, kd-tree-javascript ${tBlobTree.toFixed(2)} s (method "auto" picks the kd-tree here)`);
-    console.log(`voro++ commands: ${execFileSync("sh", ["-c", "command -v voro++"], { encoding: "utf8" }).trim()} -p -c "%i %v %s %n %f %a" (or "%i %v") <box bounds> points.txt`);
+    console.log(
+      `k-nearest (k = 12, 10000 atoms in 10 finite blobs): cell list ${tBlobCells.toFixed(2)} s, kd-tree-javascript ${tBlobTree.toFixed(2)} s (method "auto" picks the kd-tree here)`,
+    );
+    console.log(
+      `voro++ commands: ${execFileSync("sh", ["-c", "command -v voro++"], { encoding: "utf8" }).trim()} -p -c "%i %v %s %n %f %a" (or "%i %v") <box bounds> points.txt`,
+    );
     console.log("qsoft times exclude writing results; voro++'s include formatting and writing its output file.");
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -14,7 +14,14 @@ import * as path from "node:path";
 import { readLammpsLog, thermoColumn } from "../src/dataset/lammps-log";
 import { readPlan, type Condition, type Plan } from "./lammps/plan";
 import type { TimestepRun } from "./lammps/timestep-check";
-import { conditionOf, loadManifest, manifestPath, rateTag, type Manifest, type ManifestEntry } from "../src/dataset/manifest";
+import {
+  conditionOf,
+  loadManifest,
+  manifestPath,
+  rateTag,
+  type Manifest,
+  type ManifestEntry,
+} from "../src/dataset/manifest";
 import { loadSample } from "../src/dataset/sample";
 import { writeFileAtomic } from "../src/files/atomic-write";
 import type { Frame } from "../src/structure/frame";
@@ -76,7 +83,6 @@ const NIST_REPO_COMMIT = "26749ea11893bec6b0d42d078e7629fffb538467";
 /** Target plastic fraction of the threshold column (the paper's 3.5-6.0 % range, rounded). */
 const TARGET_FRACTION = 0.05;
 
-
 interface SampleRow {
   entry: ManifestEntry;
   density: number;
@@ -130,7 +136,8 @@ function densityOf(frame: Frame): { density: number; atomicVolume: number } {
   for (let i = 0; i < frame.natoms; i++) {
     const el = (frame.elements as string[])[frame.types[i] - 1];
     const w = ATOMIC_WEIGHT[el];
-    if (w === undefined) throw new Error(`no atomic weight for element ${el}: add it to ATOMIC_WEIGHT in data/report.ts`);
+    if (w === undefined)
+      throw new Error(`no atomic weight for element ${el}: add it to ATOMIC_WEIGHT in data/report.ts`);
     grams += w / AVOGADRO;
   }
   const volume = frame.cell.volume;
@@ -170,7 +177,8 @@ async function analyse(entry: ManifestEntry, dataDir: string): Promise<SampleRow
   }
   if (curve === null) throw new Error(`sample ${entry.id}: no deform log among ${entry.files.logs.join(", ")}`);
   let k = 0;
-  for (let i = 0; i < curve.strain.length; i++) if (Math.abs(curve.strain[i] - PLASTIC_STRAIN) < Math.abs(curve.strain[k] - PLASTIC_STRAIN)) k = i;
+  for (let i = 0; i < curve.strain.length; i++)
+    if (Math.abs(curve.strain[i] - PLASTIC_STRAIN) < Math.abs(curve.strain[k] - PLASTIC_STRAIN)) k = i;
   let flagged = 0;
   for (const f of labels.flags) if (f !== 0) flagged++;
   return {
@@ -207,17 +215,33 @@ function templateSettings(): { restartEvery: number; tdampPs: number; pdampPs: n
 function timestepSection(dtPs: number): string {
   const file = path.join(repo, "data", "lammps", "timestep-check", "results.json");
   if (!fs.existsSync(file)) return "Not measured yet: run `npx tsx data/lammps/timestep-check.ts`.";
-  const res = JSON.parse(fs.readFileSync(file, "utf8")) as { lammps: string; nvePs: number; meltPs: number; runs: TimestepRun[] };
+  const res = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    lammps: string;
+    nvePs: number;
+    meltPs: number;
+    runs: TimestepRun[];
+  };
   const dtFs = 1000 * dtPs;
   const at = (fs_: number) => res.runs.filter((r) => Math.abs(r.timestepFs - fs_) < 1e-9);
   const worst = (list: TimestepRun[]) => list.reduce((a, b) => (b.driftMeVPerAtomPs > a.driftMeVPerAtomPs ? b : a));
   const ours = at(dtFs);
   const paper = at(PAPER.timestepFs);
-  if (ours.length === 0 || paper.length === 0) return `results.json has no runs at ${fmt(dtFs, 0)} fs and ${PAPER.timestepFs} fs: run \`npx tsx data/lammps/timestep-check.ts\` again.`;
+  if (ours.length === 0 || paper.length === 0)
+    return `results.json has no runs at ${fmt(dtFs, 0)} fs and ${PAPER.timestepFs} fs: run \`npx tsx data/lammps/timestep-check.ts\` again.`;
   const w = worst(ours);
   const wp = worst(paper);
-  const rows = res.runs.map((r) => [r.composition, r.state + (r.source ? ` (${r.source})` : ""), `${r.temperatureK}`, fmt(r.meanTemperatureK, 0),
-    fmt(r.timestepFs, 0), int(r.atoms), fmt(r.driftEv, 4), r.driftMeVPerAtomPs.toExponential(2), fmt(r.fluctuationEv, 4), fmt((1000 * r.fluctuationEv) / r.atoms, 4)]);
+  const rows = res.runs.map((r) => [
+    r.composition,
+    r.state + (r.source ? ` (${r.source})` : ""),
+    `${r.temperatureK}`,
+    fmt(r.meanTemperatureK, 0),
+    fmt(r.timestepFs, 0),
+    int(r.atoms),
+    fmt(r.driftEv, 4),
+    r.driftMeVPerAtomPs.toExponential(2),
+    fmt(r.fluctuationEv, 4),
+    fmt((1000 * r.fluctuationEv) / r.atoms, 4),
+  ]);
   return `\`data/lammps/timestep-check.ts\` runs NVE for ${res.nvePs} ps with each potential, at the ${fmt(dtFs, 0)} fs timestep used here and at the paper's ${PAPER.timestepFs} fs, from the same state: the liquid at the melt temperature (a random solid solution melted by NPT for ${res.meltPs} ps; the hottest stage) and the committed quenched glass with new velocities at the deformation temperature. Drift = slope of a straight-line fit of the total energy times the run time; fluctuation = standard deviation about that line (LAMMPS ${res.lammps}; inputs \`templates/timestep-check.in\`, command lines and logs in \`timestep-check/\`).
 
 ${table(["system", "state", "T set (K)", "T mean (K)", "dt (fs)", "atoms", "drift (eV)", "|drift| (meV/atom/ps)", "fluctuation (eV)", "fluctuation (meV/atom)"], rows)}
@@ -232,10 +256,14 @@ function costText(rows: SampleRow[]): string {
   const quench = rows.reduce((a, r) => a + r.quenchSeconds, 0);
   const wall = rows.reduce((a, r) => a + r.entry.wallSeconds, 0);
   const partial = rows.filter((r) => r.quenchStepsTimed < r.quenchStepsExpected).length;
-  return `The LAMMPS loop times in the logs of the ${rows.length} samples add up to ${int(loop)} s = ${fmt(loop / 3600, 1)} core-hours ` +
+  return (
+    `The LAMMPS loop times in the logs of the ${rows.length} samples add up to ${int(loop)} s = ${fmt(loop / 3600, 1)} core-hours ` +
     `(${pct(quench / loop, 0)} of it in the quench stage); the wall times of their last generation runs add up to ${int(wall)} s = ${fmt(wall / 3600, 1)} core-hours. ` +
     `The samples ran two at a time on a 2-core machine shared with other work, so a core was often contended and these times are upper bounds for an idle core` +
-    (partial ? `; ${partial} sample${partial === 1 ? "" : "s"} resumed after an interruption, whose lost time is not counted.` : ".");
+    (partial
+      ? `; ${partial} sample${partial === 1 ? "" : "s"} resumed after an interruption, whose lost time is not counted.`
+      : ".")
+  );
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -257,7 +285,14 @@ function stressStrainFigure(rows: SampleRow[], plan: Plan): Figure {
     dash: dashes[rates.indexOf(r.entry.quenchRate) % dashes.length],
     width: 1.5,
   }));
-  const fig = linePlot({ series, xTitle: "compressive strain −ε<sub>zz</sub> (%)", yTitle: "compressive stress −σ<sub>zz</sub> (GPa)", legend: true, width: 900, height: 560 });
+  const fig = linePlot({
+    series,
+    xTitle: "compressive strain −ε<sub>zz</sub> (%)",
+    yTitle: "compressive stress −σ<sub>zz</sub> (GPa)",
+    legend: true,
+    width: 900,
+    height: 560,
+  });
   const seen = new Set<string>();
   fig.data.forEach((t, k) => {
     const group = conditionOf(rows[k].entry);
@@ -281,14 +316,24 @@ function writeFigure(fig: Figure, dir: string, base: string): string {
   }
   const file = path.join(dir, `${base}.plotly.json`);
   writeFileAtomic(file, JSON.stringify(fig) + "\n");
-  process.stderr.write(`data:report: no Chromium (${CHROMIUM_INSTALL_HINT}): wrote the figure as a Plotly spec, ${file}\n`);
+  process.stderr.write(
+    `data:report: no Chromium (${CHROMIUM_INSTALL_HINT}): wrote the figure as a Plotly spec, ${file}\n`,
+  );
   return path.basename(file);
 }
 
-function render(plan: Plan, manifest: Manifest, rows: SampleRow[], figureFile: string | null, dataDirLabel: string): string {
+function render(
+  plan: Plan,
+  manifest: Manifest,
+  rows: SampleRow[],
+  figureFile: string | null,
+  dataDirLabel: string,
+): string {
   const dt = plan.timestepPs;
   const templ = templateSettings();
-  const versions = [...new Set(manifest.samples.map((s) => s.lmp?.version).filter((v): v is string => typeof v === "string"))];
+  const versions = [
+    ...new Set(manifest.samples.map((s) => s.lmp?.version).filter((v): v is string => typeof v === "string")),
+  ];
   const byCondition = new Map<string, SampleRow[]>();
   for (const r of rows) {
     const key = conditionOf(r.entry);
@@ -296,13 +341,17 @@ function render(plan: Plan, manifest: Manifest, rows: SampleRow[], figureFile: s
   }
   const plannedSamples = plan.conditions.reduce((a, c) => a + c.seeds.length, 0);
   const have = new Set(manifest.samples.map((e) => e.id));
-  const notYet = plan.conditions.flatMap((c) => c.seeds.map((_, k) => `${c.composition}_${rateTag(c.quenchRate)}_s${k + 1}`)).filter((id) => !have.has(id));
+  const notYet = plan.conditions
+    .flatMap((c) => c.seeds.map((_, k) => `${c.composition}_${rateTag(c.quenchRate)}_s${k + 1}`))
+    .filter((id) => !have.has(id));
   const atomsOf = (c: Condition) => (c.lattice === "bcc" ? 2 : 4) * c.cells[0] * c.cells[1] * c.cells[2];
   const atomCounts = [...new Set(plan.conditions.map(atomsOf))].sort((a, b) => a - b);
   const quenchPs = (rate: number) => ((plan.meltTemperatureK - plan.glassTemperatureK) / rate) * 1e12;
   const rates = [...new Set(plan.conditions.map((c) => c.quenchRate))].sort((a, b) => a - b);
   const deformSteps = Math.round(plan.maxStrain / (plan.strainRatePerS * 1e-12 * dt));
-  const extendedIds = plan.conditions.filter((c) => c.extendedSample).map((c) => `${c.composition}_${rateTag(c.quenchRate)}_s${c.extendedSample}`);
+  const extendedIds = plan.conditions
+    .filter((c) => c.extendedSample)
+    .map((c) => `${c.composition}_${rateTag(c.quenchRate)}_s${c.extendedSample}`);
 
   const conditionRows = plan.conditions.map((c) => {
     const key = `${c.composition}@${rateTag(c.quenchRate)}`;
@@ -313,11 +362,26 @@ function render(plan: Plan, manifest: Manifest, rows: SampleRow[], figureFile: s
       sci(c.quenchRate),
       `${rs.length} / ${c.seeds.length}`,
       int(atomsOf(c)),
-      meanSd(rs.map((r) => r.density), (x) => fmt(x, 3)),
-      meanSd(rs.map((r) => r.atomicVolume), (x) => fmt(x, 2)),
-      meanSd(rs.map((r) => r.plasticFraction), (x) => pct(x)),
-      meanSd(rs.map((r) => r.threshold), (x) => fmt(x, 2)),
-      meanSd(rs.map((r) => r.stressAtLabel), (x) => fmt(x, 2)),
+      meanSd(
+        rs.map((r) => r.density),
+        (x) => fmt(x, 3),
+      ),
+      meanSd(
+        rs.map((r) => r.atomicVolume),
+        (x) => fmt(x, 2),
+      ),
+      meanSd(
+        rs.map((r) => r.plasticFraction),
+        (x) => pct(x),
+      ),
+      meanSd(
+        rs.map((r) => r.threshold),
+        (x) => fmt(x, 2),
+      ),
+      meanSd(
+        rs.map((r) => r.stressAtLabel),
+        (x) => fmt(x, 2),
+      ),
       rs.length ? `${int(mean(rs.map((r) => r.quenchSeconds)))}${partial ? " *" : ""}` : "",
       rs.length ? int(mean(rs.map((r) => r.entry.wallSeconds))) : "",
     ];
@@ -352,25 +416,78 @@ function render(plan: Plan, manifest: Manifest, rows: SampleRow[], figureFile: s
   const scaled = table(
     ["", "paper (Methods)", "here", "source of 'here'"],
     [
-      ["atoms per sample", `${int(PAPER.atomsCuZr)} (Cu-Zr), ${int(PAPER.atomsOther)} (others)`, atomCounts.map(int).join(" or "), "`cells` and `lattice` in conditions.json"],
+      [
+        "atoms per sample",
+        `${int(PAPER.atomsCuZr)} (Cu-Zr), ${int(PAPER.atomsOther)} (others)`,
+        atomCounts.map(int).join(" or "),
+        "`cells` and `lattice` in conditions.json",
+      ],
       ["quench rates (K/s)", PAPER.quenchRates.map(sci).join(", "), rates.map(sci).join(", "), "`quenchRate`"],
       ["strain rate (1/s)", PAPER.strainRates.map(sci).join(" or "), sci(plan.strainRatePerS), "`strainRatePerS`"],
       ["timestep (fs)", String(PAPER.timestepFs), fmt(1000 * dt, 0), "`timestepPs`; see the energy check below"],
-      [`melt at ${PAPER.meltTemperatureK} K`, `${PAPER.meltNs} ns`, `${fmt(plan.meltSteps * dt, 0)} ps at ${plan.meltTemperatureK} K`, "`meltSteps`"],
-      [`relax at ${PAPER.deformTemperatureK} K`, `${PAPER.relaxNs} ns`, `${fmt(plan.relaxSteps * dt, 0)} ps at ${plan.glassTemperatureK} K`, "`relaxSteps`"],
-      ["maximum strain", `${pct(PAPER.maxStrainCuZr, 0)} (Cu-Zr)`, `${pct(plan.maxStrain, 0)}${extendedIds.length ? `; ${pct(plan.extended.maxStrain, 0)} for ${extendedIds.join(", ")}` : ""}`, "`maxStrain`, `extended`"],
-      ["boundaries", "free surfaces along X for Cu-Zr (atoms 10-20 Å from them dropped); periodic for the others", `periodic in x, y, z; compression along ${plan.deformAxis}, x and y stress-free`, "templates/deform.in"],
-      ["plastic label", `D² > ${fmt(PAPER.threshold, 1)} Å² at ${pct(PAPER.labelStrain, 1)} strain (${PAPER.plasticFractionRange.map((x) => pct(x)).join(" to ")} of atoms plastic)`, `the same: D² > ${fmt(PLASTIC_THRESHOLD, 1)} Å² at ${pct(PLASTIC_STRAIN, 1)}, neighbors within ${fmt(D2MIN_CUTOFF, 1)} Å`, "src/labels/plastic.ts"],
+      [
+        `melt at ${PAPER.meltTemperatureK} K`,
+        `${PAPER.meltNs} ns`,
+        `${fmt(plan.meltSteps * dt, 0)} ps at ${plan.meltTemperatureK} K`,
+        "`meltSteps`",
+      ],
+      [
+        `relax at ${PAPER.deformTemperatureK} K`,
+        `${PAPER.relaxNs} ns`,
+        `${fmt(plan.relaxSteps * dt, 0)} ps at ${plan.glassTemperatureK} K`,
+        "`relaxSteps`",
+      ],
+      [
+        "maximum strain",
+        `${pct(PAPER.maxStrainCuZr, 0)} (Cu-Zr)`,
+        `${pct(plan.maxStrain, 0)}${extendedIds.length ? `; ${pct(plan.extended.maxStrain, 0)} for ${extendedIds.join(", ")}` : ""}`,
+        "`maxStrain`, `extended`",
+      ],
+      [
+        "boundaries",
+        "free surfaces along X for Cu-Zr (atoms 10-20 Å from them dropped); periodic for the others",
+        `periodic in x, y, z; compression along ${plan.deformAxis}, x and y stress-free`,
+        "templates/deform.in",
+      ],
+      [
+        "plastic label",
+        `D² > ${fmt(PAPER.threshold, 1)} Å² at ${pct(PAPER.labelStrain, 1)} strain (${PAPER.plasticFractionRange.map((x) => pct(x)).join(" to ")} of atoms plastic)`,
+        `the same: D² > ${fmt(PLASTIC_THRESHOLD, 1)} Å² at ${pct(PLASTIC_STRAIN, 1)}, neighbors within ${fmt(D2MIN_CUTOFF, 1)} Å`,
+        "src/labels/plastic.ts",
+      ],
     ],
   );
 
   const protocol = table(
     ["stage", "LAMMPS input", "what", "duration"],
     [
-      ["melt", "templates/melt.in", `random ${plan.conditions.map((c) => c.lattice).filter((v, i, a) => a.indexOf(v) === i).join("/")} solid solution (\`set type/ratio\`), NPT at ${plan.meltTemperatureK} K, zero pressure`, `${int(plan.meltSteps)} steps = ${fmt(plan.meltSteps * dt, 0)} ps`],
-      ["quench", "templates/quench.in", `NPT, linear ramp ${plan.meltTemperatureK} K → ${plan.glassTemperatureK} K`, rates.map((r) => `${sci(r)} K/s: ${int(quenchPs(r) / dt)} steps = ${fmt(quenchPs(r), 2)} ps`).join("; ")],
-      ["relax", "templates/relax.in", `NPT at ${plan.glassTemperatureK} K; writes \`quenched.dump.gz\` (id type x y z ix iy iz)`, `${int(plan.relaxSteps)} steps = ${fmt(plan.relaxSteps * dt, 0)} ps`],
-      ["deform", "templates/deform.in", `\`fix deform\` erate −${sci(plan.strainRatePerS)} /s along ${plan.deformAxis}, NPT on x and y at ${plan.glassTemperatureK} K; snapshots (id type xu yu zu) every ${pct(plan.dumpStrain, 1)} strain${extendedIds.length ? ` (${pct(plan.extended.dumpStrain, 3)} for the extended sample)` : ""}`, `${int(deformSteps)} steps = ${fmt(deformSteps * dt, 0)} ps to ${pct(plan.maxStrain, 0)}`],
+      [
+        "melt",
+        "templates/melt.in",
+        `random ${plan.conditions
+          .map((c) => c.lattice)
+          .filter((v, i, a) => a.indexOf(v) === i)
+          .join("/")} solid solution (\`set type/ratio\`), NPT at ${plan.meltTemperatureK} K, zero pressure`,
+        `${int(plan.meltSteps)} steps = ${fmt(plan.meltSteps * dt, 0)} ps`,
+      ],
+      [
+        "quench",
+        "templates/quench.in",
+        `NPT, linear ramp ${plan.meltTemperatureK} K → ${plan.glassTemperatureK} K`,
+        rates.map((r) => `${sci(r)} K/s: ${int(quenchPs(r) / dt)} steps = ${fmt(quenchPs(r), 2)} ps`).join("; "),
+      ],
+      [
+        "relax",
+        "templates/relax.in",
+        `NPT at ${plan.glassTemperatureK} K; writes \`quenched.dump.gz\` (id type x y z ix iy iz)`,
+        `${int(plan.relaxSteps)} steps = ${fmt(plan.relaxSteps * dt, 0)} ps`,
+      ],
+      [
+        "deform",
+        "templates/deform.in",
+        `\`fix deform\` erate −${sci(plan.strainRatePerS)} /s along ${plan.deformAxis}, NPT on x and y at ${plan.glassTemperatureK} K; snapshots (id type xu yu zu) every ${pct(plan.dumpStrain, 1)} strain${extendedIds.length ? ` (${pct(plan.extended.dumpStrain, 3)} for the extended sample)` : ""}`,
+        `${int(deformSteps)} steps = ${fmt(deformSteps * dt, 0)} ps to ${pct(plan.maxStrain, 0)}`,
+      ],
     ],
   );
 
@@ -416,7 +533,17 @@ ${timestepSection(dt)}
 
 ${table(["file", "used for", "reference", "where to get it", "sha256 (as used)"], potentialRows)}
 
-The NIST files are research-use downloads and are not committed: put them in the folder that conditions.json names for them (${[...new Set(Object.keys(NIST_FILES).map((f) => plan.potentials[f]?.dir).filter((d) => d !== undefined))].map((d) => `\`${d}\``).join(", ")}, relative to the repository root) or point \`QSOFT_POTENTIALS\` at their folder, and check their sha256 against the table.
+The NIST files are research-use downloads and are not committed: put them in the folder that conditions.json names for them (${[
+    ...new Set(
+      Object.keys(NIST_FILES)
+        .map((f) => plan.potentials[f]?.dir)
+        .filter((d) => d !== undefined),
+    ),
+  ]
+    .map((d) => `\`${d}\``)
+    .join(
+      ", ",
+    )}, relative to the repository root) or point \`QSOFT_POTENTIALS\` at their folder, and check their sha256 against the table.
 
 ## Per condition
 
@@ -456,7 +583,9 @@ async function main(): Promise<void> {
   const planFile = path.resolve(option("--plan") ?? path.join(repo, "data", "lammps", "conditions.json"));
   const out = path.resolve(option("--out") ?? path.join(dataDir, "README.md"));
   const plan = readPlan(planFile);
-  const manifest: Manifest = fs.existsSync(manifestPath(dataDir)) ? loadManifest(dataDir) : { description: "", samples: [] };
+  const manifest: Manifest = fs.existsSync(manifestPath(dataDir))
+    ? loadManifest(dataDir)
+    : { description: "", samples: [] };
   const rows: SampleRow[] = [];
   const order = (e: ManifestEntry) => {
     const k = plan.conditions.findIndex((c) => c.composition === e.composition && c.quenchRate === e.quenchRate);
@@ -467,7 +596,10 @@ async function main(): Promise<void> {
     rows.push(await analyse(entry, dataDir));
   }
   const figure = rows.length ? writeFigure(stressStrainFigure(rows, plan), path.dirname(out), "stress-strain") : null;
-  const note = dataDir === path.join(repo, "data") ? "" : `\n(Report of the data folder \`${path.relative(repo, dataDir) || dataDir}\`.)\n`;
+  const note =
+    dataDir === path.join(repo, "data")
+      ? ""
+      : `\n(Report of the data folder \`${path.relative(repo, dataDir) || dataDir}\`.)\n`;
   writeFileAtomic(out, render(plan, manifest, rows, figure, note));
   process.stderr.write(`data:report: wrote ${out}${figure ? ` and ${figure}` : ""} (${rows.length} samples)\n`);
 }

@@ -87,7 +87,11 @@ interface NotebookJson {
 }
 
 const joinText = (t: string | string[] | undefined): string => (Array.isArray(t) ? t.join("") : (t ?? ""));
-const firstLineOf = (cell: NotebookCell): string => joinText(cell.source).split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
+const firstLineOf = (cell: NotebookCell): string =>
+  joinText(cell.source)
+    .split("\n")
+    .find((l) => l.trim() !== "")
+    ?.trim() ?? "";
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the ANSI colour codes this removes
 const stripAnsi = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, "");
 
@@ -114,8 +118,14 @@ export function listNotebooks(dir = path.join(checkoutRoot, "notebooks")): strin
 
 /** Resolves a notebook given by name in notebooks/ (".ipynb" optional) or by path. */
 export function resolveNotebook(name: string): string {
-  const candidates = [name, `${name}.ipynb`, path.join(checkoutRoot, "notebooks", name), path.join(checkoutRoot, "notebooks", `${name}.ipynb`)];
-  for (const c of candidates) if (c.endsWith(".ipynb") && fs.existsSync(c) && fs.statSync(c).isFile()) return path.resolve(c);
+  const candidates = [
+    name,
+    `${name}.ipynb`,
+    path.join(checkoutRoot, "notebooks", name),
+    path.join(checkoutRoot, "notebooks", `${name}.ipynb`),
+  ];
+  for (const c of candidates)
+    if (c.endsWith(".ipynb") && fs.existsSync(c) && fs.statSync(c).isFile()) return path.resolve(c);
   const known = listNotebooks().map((f) => path.basename(f));
   throw new Error(`no notebook "${name}" (notebooks/ has: ${known.join(", ") || "none"})`);
 }
@@ -134,7 +144,8 @@ function readNotebook(file: string): NotebookJson {
 /** Warns when src/ has files newer than dist/index.js: notebooks import the compiled package. */
 function checkBuild(log: (line: string) => void): void {
   const dist = path.join(checkoutRoot, "dist", "index.js");
-  if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: notebooks import the compiled package, run 'npm run build'`);
+  if (!fs.existsSync(dist))
+    throw new Error(`${dist} is missing: notebooks import the compiled package, run 'npm run build'`);
   const built = fs.statSync(dist).mtimeMs;
   let newest = 0;
   let newestFile = "";
@@ -149,7 +160,10 @@ function checkBuild(log: (line: string) => void): void {
     }
   };
   walk(path.join(checkoutRoot, "src"));
-  if (newest > built) log(`warning: ${path.relative(checkoutRoot, newestFile)} is newer than dist/: notebooks see the last build ('npm run build' to refresh)`);
+  if (newest > built)
+    log(
+      `warning: ${path.relative(checkoutRoot, newestFile)} is newer than dist/: notebooks see the last build ('npm run build' to refresh)`,
+    );
 }
 
 interface NbconvertResult {
@@ -158,9 +172,18 @@ interface NbconvertResult {
   stderr: string;
 }
 
-function nbconvert(nb: NotebookJson, cwd: string, opts: { kernel: string; timeout: number; allowErrors: boolean }): NbconvertResult {
+function nbconvert(
+  nb: NotebookJson,
+  cwd: string,
+  opts: { kernel: string; timeout: number; allowErrors: boolean },
+): NbconvertResult {
   const args = [
-    "nbconvert", "--to", "notebook", "--execute", "--stdin", "--stdout",
+    "nbconvert",
+    "--to",
+    "notebook",
+    "--execute",
+    "--stdin",
+    "--stdout",
     `--ExecutePreprocessor.kernel_name=${opts.kernel}`,
     `--ExecutePreprocessor.timeout=${opts.timeout}`,
     "--ExecutePreprocessor.record_timing=False",
@@ -175,7 +198,10 @@ function nbconvert(nb: NotebookJson, cwd: string, opts: { kernel: string; timeou
   });
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new Error("jupyter is not installed: run 'npm run kernel:install' (Debian jupyter-nbconvert jupyter-client python3-nbclient)");
+    if (code === "ENOENT")
+      throw new Error(
+        "jupyter is not installed: run 'npm run kernel:install' (Debian jupyter-nbconvert jupyter-client python3-nbclient)",
+      );
     throw r.error;
   }
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -237,7 +263,12 @@ export function runNotebook(file: string, opts: RunNotebooksOptions = {}): Noteb
       if (k >= 0) throw new NotebookError(file, k, firstLineOf(nb.cells[k]), hint);
       // Long cells are printed as a preview only: pass nbclient's message on.
       const preview = /A cell timed out[\s\S]*$/.exec(r.stderr);
-      throw new NotebookError(file, -1, "", `a cell ${hint}:\n${preview ? preview[0].trim() : diagnose(r.stderr, kernel)}`);
+      throw new NotebookError(
+        file,
+        -1,
+        "",
+        `a cell ${hint}:\n${preview ? preview[0].trim() : diagnose(r.stderr, kernel)}`,
+      );
     }
     if (k < 0) throw new NotebookError(file, -1, "", diagnose(r.stderr, kernel));
     // Rerun the cells up to the failing one, keeping errors, to read the message tslab wrote to stderr.
@@ -277,14 +308,18 @@ export function runNotebooks(opts: RunNotebooksOptions = {}): NotebookRun[] {
   const files = opts.notebooks && opts.notebooks.length > 0 ? opts.notebooks.map(resolveNotebook) : listNotebooks();
   if (files.length === 0) throw new Error("no notebooks to run in notebooks/");
   if (!jupyterAvailable()) {
-    throw new Error("jupyter nbconvert is not installed: run 'npm run kernel:install' (Debian jupyter-nbconvert jupyter-client python3-nbclient)");
+    throw new Error(
+      "jupyter nbconvert is not installed: run 'npm run kernel:install' (Debian jupyter-nbconvert jupyter-client python3-nbclient)",
+    );
   }
   checkBuild(log);
   const runs: NotebookRun[] = [];
   for (const f of files) {
     log(`${path.relative(checkoutRoot, f)} ...`);
     const run = runNotebook(f, opts);
-    log(`  ok: ${run.cells} cells in ${run.seconds.toFixed(1)} s -> ${path.relative(process.cwd(), run.output) || run.output}`);
+    log(
+      `  ok: ${run.cells} cells in ${run.seconds.toFixed(1)} s -> ${path.relative(process.cwd(), run.output) || run.output}`,
+    );
     runs.push(run);
   }
   return runs;
@@ -299,7 +334,10 @@ function main(argv: string[]): number {
   const opts: RunNotebooksOptions = { log: (l) => console.log(l) };
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
-    const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith("--") && a.includes("=")
+        ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]
+        : [a, undefined];
     const value = (): string => {
       const v = inline ?? argv[++k];
       if (v === undefined) throw new Error(`${flag} needs a value\n${usage}`);
@@ -313,7 +351,8 @@ function main(argv: string[]): number {
     else if (flag === "--timeout") {
       const v = value();
       const t = Number(v);
-      if (!Number.isInteger(t) || t <= 0) throw new Error(`--timeout must be a positive whole number of seconds, got "${v}"`);
+      if (!Number.isInteger(t) || t <= 0)
+        throw new Error(`--timeout must be a positive whole number of seconds, got "${v}"`);
       opts.timeoutSeconds = t;
     } else if (flag.startsWith("-")) throw new Error(`unknown option ${flag}\n${usage}`);
     else names.push(a);

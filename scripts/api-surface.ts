@@ -42,7 +42,10 @@ function exportsOf(program: ts.Program, checker: ts.TypeChecker, file: string): 
     const target = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
     const decl = target.declarations?.[0];
     const declFile = decl === undefined ? "" : decl.getSourceFile().fileName;
-    const where = declFile.replace(/\\/g, "/").replace(/^.*\/(src|dist)\//, "").replace(/(\.d)?\.ts$/, "");
+    const where = declFile
+      .replace(/\\/g, "/")
+      .replace(/^.*\/(src|dist)\//, "")
+      .replace(/(\.d)?\.ts$/, "");
     const doc = ts.displayPartsToString(target.getDocumentationComment(checker)).trim().split("\n")[0].trim();
     out.push({ name: exported.name, kind: target.flags & ts.SymbolFlags.Value ? "value" : "type", doc, where });
   }
@@ -66,7 +69,10 @@ export function declaredEntries(root: string): Map<string, string> {
 export function surfaceMarkdown(entries: readonly SurfaceEntry[]): string {
   const rows = [...entries].sort((a, b) => a.where.localeCompare(b.where) || a.name.localeCompare(b.name));
   const lines = ["| name | what | where |", "|---|---|---|"];
-  for (const e of rows) lines.push(`| \`${e.name}\`${e.kind === "type" ? " (type)" : ""} | ${e.doc.replace(/\|/g, "\\|")} | \`src/${e.where}.ts\` |`);
+  for (const e of rows)
+    lines.push(
+      `| \`${e.name}\`${e.kind === "type" ? " (type)" : ""} | ${e.doc.replace(/\|/g, "\\|")} | \`src/${e.where}.ts\` |`,
+    );
   return lines.join("\n");
 }
 
@@ -88,8 +94,11 @@ function main(): void {
     }
     const values = surface.filter((e) => e.kind === "value");
     const types = surface.filter((e) => e.kind === "type");
-    console.log(`${label} (${path.relative(root, path.resolve(file))}): ${surface.length} names (${values.length} values, ${types.length} types)`);
-    if (args.includes("--list")) console.log(`  values: ${values.map((e) => e.name).join(" ")}\n  types: ${types.map((e) => e.name).join(" ")}`);
+    console.log(
+      `${label} (${path.relative(root, path.resolve(file))}): ${surface.length} names (${values.length} values, ${types.length} types)`,
+    );
+    if (args.includes("--list"))
+      console.log(`  values: ${values.map((e) => e.name).join(" ")}\n  types: ${types.map((e) => e.name).join(" ")}`);
   }
 }
 

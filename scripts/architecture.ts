@@ -54,11 +54,23 @@ export const RULES: LayerRules = {
     allowed: [...GROUND, "io", "geometry", "neighbors"],
     rule: "features import only the ground floor, io, geometry and neighbors (never ml, labels, softness, analysis, plot)",
   },
-  labels: { allowed: [...GROUND, "io", "geometry", "neighbors"], rule: "labels import only the ground floor, io, geometry and neighbors" },
-  ml: { allowed: ["table", "files", "parallel"], rule: "ml imports nothing about structures: only table, files and parallel" },
+  labels: {
+    allowed: [...GROUND, "io", "geometry", "neighbors"],
+    rule: "labels import only the ground floor, io, geometry and neighbors",
+  },
+  ml: {
+    allowed: ["table", "files", "parallel"],
+    rule: "ml imports nothing about structures: only table, files and parallel",
+  },
   plot: { allowed: ["table", "files"], rule: "plot takes arrays: it imports only table and files" },
-  dataset: { allowed: [...GROUND, "io", "geometry", "neighbors", "features", "labels"], rule: "dataset imports only the floors below it (not ml, softness, analysis, plot, cli)" },
-  softness: { allowed: [...GROUND, "io", "geometry", "neighbors", "features", "labels", "ml", "dataset"], rule: "softness imports no analysis, plot or cli" },
+  dataset: {
+    allowed: [...GROUND, "io", "geometry", "neighbors", "features", "labels"],
+    rule: "dataset imports only the floors below it (not ml, softness, analysis, plot, cli)",
+  },
+  softness: {
+    allowed: [...GROUND, "io", "geometry", "neighbors", "features", "labels", "ml", "dataset"],
+    rule: "softness imports no analysis, plot or cli",
+  },
   analysis: {
     allowed: [...GROUND, "io", "geometry", "neighbors", "features", "labels", "ml", "dataset", "softness", "plot"],
     rule: "analysis imports no cli",
@@ -141,7 +153,13 @@ export function layerViolations(graph: ImportGraph, rules: LayerRules = RULES): 
       const toFolder = folderOf(to);
       if (toFolder === fromFolder) continue;
       if (r === undefined) {
-        out.push({ from, to, fromFolder, toFolder, rule: `folder "${fromFolder}" has no rule in the architecture check` });
+        out.push({
+          from,
+          to,
+          fromFolder,
+          toFolder,
+          rule: `folder "${fromFolder}" has no rule in the architecture check`,
+        });
       } else if (toFolder === "cli" && fromFolder !== "cli") {
         out.push({ from, to, fromFolder, toFolder, rule: "nothing imports cli" });
       } else if (r.allowed !== "*" && !r.allowed.includes(toFolder)) {
@@ -289,7 +307,8 @@ if (require.main === module) {
   const root = path.resolve(process.argv[2] ?? path.join(__dirname, "..", "src"));
   const r = checkArchitecture(root);
   const byRule = new Map<string, number>();
-  for (const v of r.violations) byRule.set(`${v.fromFolder} -> ${v.toFolder}`, (byRule.get(`${v.fromFolder} -> ${v.toFolder}`) ?? 0) + 1);
+  for (const v of r.violations)
+    byRule.set(`${v.fromFolder} -> ${v.toFolder}`, (byRule.get(`${v.fromFolder} -> ${v.toFolder}`) ?? 0) + 1);
   console.log(`${root}: ${r.files} files, ${r.edges} imports`);
   console.log(`import cycles (file level): ${r.cycles.length}`);
   for (const c of r.cycles) console.log(`  ${c.join(" -> ")}`);

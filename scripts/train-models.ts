@@ -41,10 +41,18 @@ async function main(): Promise<void> {
   const test = await glass(testEntry.id);
   for (const g of [...train, test]) {
     const frac = g.y.reduce((a, b) => a + b, 0) / g.y.length;
-    console.log(`${g.name}: ${g.y.length} atoms, ${(100 * frac).toFixed(2)} % plastic, ${g.droppedNonFinite} dropped (non-finite features)`);
+    console.log(
+      `${g.name}: ${g.y.length} atoms, ${(100 * frac).toFixed(2)} % plastic, ${g.droppedNonFinite} dropped (non-finite features)`,
+    );
   }
-  const result = paperProtocol({ train: train.map((g) => ({ X: g.X, y: g.y, name: g.name })), test: { X: test.X, y: test.y, name: test.name }, randomState: 0 });
-  console.log(`CV AUC ${result.cv.mean.auc.toFixed(4)} +- ${result.cv.std.auc.toFixed(4)}; test AUC ${result.test.auc.toFixed(4)}, recall ${result.test.recall.toFixed(4)}`);
+  const result = paperProtocol({
+    train: train.map((g) => ({ X: g.X, y: g.y, name: g.name })),
+    test: { X: test.X, y: test.y, name: test.name },
+    randomState: 0,
+  });
+  console.log(
+    `CV AUC ${result.cv.mean.auc.toFixed(4)} +- ${result.cv.std.auc.toFixed(4)}; test AUC ${result.test.auc.toFixed(4)}, recall ${result.test.recall.toFixed(4)}`,
+  );
 
   const transfer: Record<string, number> = {};
   for (const e of manifest.samples) {
@@ -63,7 +71,9 @@ async function main(): Promise<void> {
     description:
       "Quench-in softness (P(plastic)) from the 80 interstice SRO+MRO features (Wang & Jain), a GBDT with the paper's " +
       "hyper-parameters trained on Cu65Zr35 glasses quenched at 1e13 K/s in LAMMPS (data/README.md). " +
-      (own.length >= 3 ? "Trained on samples 1 and 2, tested on sample 3." : "Only two glasses of this condition were available: trained on sample 1, tested on sample 2."),
+      (own.length >= 3
+        ? "Trained on samples 1 and 2, tested on sample 3."
+        : "Only two glasses of this condition were available: trained on sample 1, tested on sample 2."),
     sets: SETS,
     featureOptions: PAPER_FEATURE_OPTIONS,
     host: null,
@@ -71,7 +81,13 @@ async function main(): Promise<void> {
     testedOn: [testEntry.id],
     label: { strain: 0.04, threshold: 5.0, cutoff: 5.0 },
     params: { ...PAPER_GBDT_PARAMS, randomState: 0, mode: "hist", ensemble: "mean of the 5 CV fold models" },
-    scores: { cvAuc: result.cv.mean.auc, cvAucStd: result.cv.std.auc, testAuc: result.test.auc, testRecall: result.test.recall, transfer },
+    scores: {
+      cvAuc: result.cv.mean.auc,
+      cvAucStd: result.cv.std.auc,
+      testAuc: result.test.auc,
+      testRecall: result.test.recall,
+      transfer,
+    },
     command: "npx tsx scripts/train-models.ts",
     created: new Date().toISOString().slice(0, 10),
   });

@@ -7,7 +7,12 @@ import * as path from "node:path";
 import { importGraph, importSpecifiers, sourceFiles } from "./architecture";
 
 /** The src files (relative to src/) that no test file imports, and the src folders without a test/ twin. */
-export function untestedFiles(repo: string): { files: string[]; unreached: string[]; srcFiles: number; foldersWithoutTests: string[] } {
+export function untestedFiles(repo: string): {
+  files: string[];
+  unreached: string[];
+  srcFiles: number;
+  foldersWithoutTests: string[];
+} {
   const src = path.join(repo, "src");
   const test = path.join(repo, "test");
   const all = sourceFiles(src).filter((f) => !f.endsWith(".d.ts"));
@@ -35,7 +40,10 @@ export function untestedFiles(repo: string): { files: string[]; unreached: strin
       }
     }
   }
-  const folders = fs.readdirSync(src, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const folders = fs
+    .readdirSync(src, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
   return {
     files: all.filter((f) => !imported.has(f)),
     unreached: all.filter((f) => !reached.has(f)),
@@ -49,7 +57,11 @@ if (require.main === module) {
   const r = untestedFiles(repo);
   console.log(`${repo}: ${r.files.length} of ${r.srcFiles} src files are imported by no file under test/`);
   for (const f of r.files) console.log(`  src/${f}`);
-  console.log(`${r.unreached.length} of ${r.srcFiles} src files are not reached by any test file, even through imports`);
+  console.log(
+    `${r.unreached.length} of ${r.srcFiles} src files are not reached by any test file, even through imports`,
+  );
   for (const f of r.unreached) console.log(`  src/${f}`);
-  console.log(`src folders without a test/ folder: ${r.foldersWithoutTests.length ? r.foldersWithoutTests.join(", ") : "none"}`);
+  console.log(
+    `src folders without a test/ folder: ${r.foldersWithoutTests.length ? r.foldersWithoutTests.join(", ") : "none"}`,
+  );
 }

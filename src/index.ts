@@ -56,12 +56,28 @@ export { conditionGlasses, manifestConditions } from "./softness/condition-glass
 export type { ConditionGlasses } from "./softness/condition-glasses";
 
 // analysis
-export { conditionalProbability, fractionPredictedByValue, logEdges, softnessGroups } from "./analysis/softness-statistics";
+export {
+  conditionalProbability,
+  fractionPredictedByValue,
+  logEdges,
+  softnessGroups,
+} from "./analysis/softness-statistics";
 export { PairCorrelation } from "./analysis/pair-correlation";
 export { fractalDimension, logRadii, massDistribution } from "./analysis/mass-scaling";
-export { fitConditions, SCENARIO_NAMES, summarizeScenarios, transferPairs, withReference } from "./analysis/generalization";
+export {
+  fitConditions,
+  SCENARIO_NAMES,
+  summarizeScenarios,
+  transferPairs,
+  withReference,
+} from "./analysis/generalization";
 export type { FittedCondition, TransferPair, TransferReference } from "./analysis/generalization";
-export { AUGMENTED_GROUPS, conditionComparisonTable, FIGURE_5A_GROUPS, LITERATURE_SRO_MRO } from "./analysis/feature-set-comparison";
+export {
+  AUGMENTED_GROUPS,
+  conditionComparisonTable,
+  FIGURE_5A_GROUPS,
+  LITERATURE_SRO_MRO,
+} from "./analysis/feature-set-comparison";
 export type { FeatureGroupScore } from "./analysis/feature-set-comparison";
 export { compareOnSamples, comparisonRows } from "./analysis/feature-set-comparison-samples";
 export type { SampleComparison } from "./analysis/feature-set-comparison-samples";
@@ -75,7 +91,13 @@ export { FIGURE_4_REFERENCES, LedgerContext, reproduceClaims, verdictCounts } fr
 export { compositionGlassGroups } from "./analysis/auc-limit-glasses";
 /** The five studies: training data, quench rate, label, cell size, split; and the paper's reference numbers. */
 export { trainingDataStudy, quenchRateStudy, labelStudy, cellSizeStudy, splitStudy } from "./analysis/auc-limits";
-export { PAPER_TRAINING_ATOMS, PAPER_QUENCH_RATE, PAPER_TEST_AUC, PAPER_PLASTIC_FRACTION, PAPER_STD_QS } from "./analysis/auc-limits";
+export {
+  PAPER_TRAINING_ATOMS,
+  PAPER_QUENCH_RATE,
+  PAPER_TEST_AUC,
+  PAPER_PLASTIC_FRACTION,
+  PAPER_STD_QS,
+} from "./analysis/auc-limits";
 /** The closing table (share of the 0.771 - ours gap per factor, with confidence) and its ledger rows. */
 export { aucGapTable, aucGapClaims } from "./analysis/auc-gap";
 /** Log-linear trend y = a + b log10(x) with confidence and prediction intervals. */

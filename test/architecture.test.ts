@@ -90,7 +90,16 @@ describe("architecture checker", () => {
       ["io/d.ts", ["io/a.ts"]],
     ]);
     assert.deepEqual(importCycles(graph), [["io/a.ts", "io/b.ts", "io/c.ts", "io/a.ts"]]);
-    assert.deepEqual(importCycles(new Map([["a.ts", ["b.ts"]], ["b.ts", ["c.ts"]], ["c.ts", []]])), []);
+    assert.deepEqual(
+      importCycles(
+        new Map([
+          ["a.ts", ["b.ts"]],
+          ["b.ts", ["c.ts"]],
+          ["c.ts", []],
+        ]),
+      ),
+      [],
+    );
   });
 
   it("refuses ground-floor imports upward, plot importing structures, imports of cli and unknown folders", () => {
@@ -103,7 +112,12 @@ describe("architecture checker", () => {
     ]);
     assert.deepEqual(
       layerViolations(graph).map((v) => `${v.from} -> ${v.to}`),
-      ["structure/frame.ts -> io/dump-reader.ts", "plot/atoms.ts -> structure/cell.ts", "features/x.ts -> cli/main.ts", "newfolder/y.ts -> table/csv.ts"],
+      [
+        "structure/frame.ts -> io/dump-reader.ts",
+        "plot/atoms.ts -> structure/cell.ts",
+        "features/x.ts -> cli/main.ts",
+        "newfolder/y.ts -> table/csv.ts",
+      ],
     );
   });
 

@@ -13,8 +13,14 @@ describe("citation of the paper", () => {
   const root = path.join(__dirname, "..");
   /** Text files tracked by git (and new ones not ignored), outside node_modules and the build output. */
   function textFiles(): string[] {
-    const out = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
-    return out.split("\0").filter((f) => f !== "" && !/^(node_modules|dist)\//.test(f) && fs.existsSync(path.join(root, f)));
+    const out = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+    });
+    return out
+      .split("\0")
+      .filter((f) => f !== "" && !/^(node_modules|dist)\//.test(f) && fs.existsSync(path.join(root, f)));
   }
 
   it("names the right journal in src/features/citations.ts", () => {
@@ -35,6 +41,10 @@ describe("citation of the paper", () => {
       const m = wrongJournal.exec(text);
       if (m) bad.push(`${f}:${text.slice(0, m.index).split("\n").length}`);
     }
-    assert.deepEqual(bad, [], `wrong journal (${wrongJournal.source}; the paper is Nat. Commun. 10, 5537 (2019)) in ${bad.join(", ")}`);
+    assert.deepEqual(
+      bad,
+      [],
+      `wrong journal (${wrongJournal.source}; the paper is Nat. Commun. 10, 5537 (2019)) in ${bad.join(", ")}`,
+    );
   });
 });

@@ -10,7 +10,11 @@ function importedNames(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*"qsoft"/g)) {
     for (const part of m[1].split(",")) {
-      const name = part.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0].trim();
+      const name = part
+        .trim()
+        .replace(/^type\s+/, "")
+        .split(/\s+as\s+/)[0]
+        .trim();
       if (name !== "") out.push(name);
     }
   }
@@ -19,11 +23,16 @@ function importedNames(text: string): string[] {
 
 describe("public API (src/index.ts)", function () {
   this.timeout(120000);
-  const folders = fs.readdirSync(path.join(root, "src")).filter((f) => fs.existsSync(path.join(root, "src", f, "index.ts")));
+  const folders = fs
+    .readdirSync(path.join(root, "src"))
+    .filter((f) => fs.existsSync(path.join(root, "src", f, "index.ts")));
   let surface: SurfaceEntry[];
   const barrels = new Map<string, Set<string>>();
   before(() => {
-    const all = describeSurfaces([path.join(root, "src", "index.ts"), ...folders.map((f) => path.join(root, "src", f, "index.ts"))]);
+    const all = describeSurfaces([
+      path.join(root, "src", "index.ts"),
+      ...folders.map((f) => path.join(root, "src", f, "index.ts")),
+    ]);
     surface = all[0];
     folders.forEach((f, k) => barrels.set(f, new Set(all[k + 1].map((e) => e.name))));
   });
@@ -45,19 +54,31 @@ describe("public API (src/index.ts)", function () {
       [],
       "docs/api.md lists names that qsoft does not export (regenerate: npx tsx scripts/api-surface.ts src/index.ts --markdown)",
     );
-    assert.deepEqual(exported.filter((n) => !listed.includes(n)), [], "qsoft exports names that docs/api.md does not list");
+    assert.deepEqual(
+      exported.filter((n) => !listed.includes(n)),
+      [],
+      "qsoft exports names that docs/api.md does not list",
+    );
   });
 
   it("exports every name the notebooks, README and docs import from qsoft", () => {
     const exported = new Set(surface.map((e) => e.name));
     const texts: [string, string][] = [];
     for (const f of fs.readdirSync(path.join(root, "notebooks")).filter((f) => f.endsWith(".ipynb"))) {
-      const nb = JSON.parse(fs.readFileSync(path.join(root, "notebooks", f), "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
-      const code = nb.cells.filter((c) => c.cell_type === "code").map((c) => (Array.isArray(c.source) ? c.source.join("") : c.source));
+      const nb = JSON.parse(fs.readFileSync(path.join(root, "notebooks", f), "utf8")) as {
+        cells: { cell_type: string; source: string | string[] }[];
+      };
+      const code = nb.cells
+        .filter((c) => c.cell_type === "code")
+        .map((c) => (Array.isArray(c.source) ? c.source.join("") : c.source));
       texts.push([`notebooks/${f}`, code.join("\n")]);
     }
-    const docs = fs.readdirSync(path.join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`);
-    for (const f of ["README.md", "kernel/README.md", ...docs]) texts.push([f, fs.readFileSync(path.join(root, f), "utf8")]);
+    const docs = fs
+      .readdirSync(path.join(root, "docs"))
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => `docs/${f}`);
+    for (const f of ["README.md", "kernel/README.md", ...docs])
+      texts.push([f, fs.readFileSync(path.join(root, f), "utf8")]);
     const missing: string[] = [];
     let seen = 0;
     for (const [file, text] of texts) {
@@ -71,7 +92,9 @@ describe("public API (src/index.ts)", function () {
   });
 
   it("finds every root name under the same name in the subpath entry of the folder that declares it", () => {
-    const missing = surface.filter((e) => !barrels.get(e.where.split("/")[0])?.has(e.name)).map((e) => `${e.name} (src/${e.where}.ts)`);
+    const missing = surface
+      .filter((e) => !barrels.get(e.where.split("/")[0])?.has(e.name))
+      .map((e) => `${e.name} (src/${e.where}.ts)`);
     assert.deepEqual(missing, []);
   });
 

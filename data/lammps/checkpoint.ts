@@ -64,8 +64,10 @@ export interface CheckpointInfo {
 }
 
 export const checkpointDir = (dataDir: string): string => path.join(dataDir, "checkpoints");
-export const checkpointArchive = (dataDir: string, id: string): string => path.join(checkpointDir(dataDir), `${id}.tar.gz`);
-export const checkpointSidecar = (dataDir: string, id: string): string => path.join(checkpointDir(dataDir), `${id}.json`);
+export const checkpointArchive = (dataDir: string, id: string): string =>
+  path.join(checkpointDir(dataDir), `${id}.tar.gz`);
+export const checkpointSidecar = (dataDir: string, id: string): string =>
+  path.join(checkpointDir(dataDir), `${id}.json`);
 
 function tar(args: string[]): void {
   const r = spawnSync("tar", args, { encoding: "utf8" });
@@ -116,7 +118,10 @@ export function restoreCheckpoint(dataDir: string, id: string, work: string): Ch
   const sidecar = checkpointSidecar(dataDir, id);
   const info = JSON.parse(fs.readFileSync(sidecar, "utf8")) as CheckpointInfo;
   const actual = sha256(archive);
-  if (actual !== info.sha256) throw new Error(`${archive}: sha256 ${actual} does not match ${sidecar} (${info.sha256}); the checkpoint is damaged`);
+  if (actual !== info.sha256)
+    throw new Error(
+      `${archive}: sha256 ${actual} does not match ${sidecar} (${info.sha256}); the checkpoint is damaged`,
+    );
   fs.mkdirSync(work, { recursive: true });
   tar(["-xzf", archive, "-C", work]);
   return info;

@@ -31,7 +31,6 @@ const argOf = (name: string) => {
 };
 const dataDir = path.resolve(argOf("--data") ?? path.join(repo, "data"));
 
-
 interface Sample {
   id: string;
   condition: Condition;
@@ -47,7 +46,6 @@ interface Sample {
 
 const plan: Plan = readPlan(argOf("--plan") ?? path.join(repo, "data", "lammps", "conditions.json"));
 const potentialPath = (name: string): string => planPotentialPath(plan, repo, name);
-
 
 function samples(): Sample[] {
   const list: Sample[] = [];
@@ -105,13 +103,20 @@ function runLammps(s: Sample, run: StageRun, commands: string[]): Promise<void> 
   const args = ["-in", path.join(templates, `${run.stage}.in`), "-log", logFile, "-screen", "none", "-nocite"];
   for (const [k, v] of Object.entries({ templates, work: s.work, ...run.vars })) args.push("-var", k, String(v));
   const relative = (a: string) =>
-    a.startsWith(repo + path.sep) ? a.slice(repo.length + 1) : a.startsWith(path.dirname(repo) + path.sep) ? "../" + a.slice(path.dirname(repo).length + 1) : a;
+    a.startsWith(repo + path.sep)
+      ? a.slice(repo.length + 1)
+      : a.startsWith(path.dirname(repo) + path.sep)
+        ? "../" + a.slice(path.dirname(repo).length + 1)
+        : a;
   commands.push(["lmp", ...args.map(relative)].join(" "));
   // Recorded before the run, so a checkpoint taken mid-stage keeps the command that started it.
   fs.writeFileSync(path.join(s.work, "commands.sh"), commands.join("\n") + "\n");
   return new Promise((resolve, reject) => {
     const t0 = Date.now();
-    const child = spawn("lmp", args, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, OMP_NUM_THREADS: "1" } });
+    const child = spawn("lmp", args, {
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, OMP_NUM_THREADS: "1" },
+    });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     const timer = setInterval(() => {
@@ -149,7 +154,14 @@ async function generate(s: Sample, version: string): Promise<void> {
   const common = { pot, el1: c.elements[0], el2: c.elements[1] };
   const commands: string[] = [];
   const commandsFile = path.join(s.work, "commands.sh");
-  if (fs.existsSync(commandsFile)) commands.push(...fs.readFileSync(commandsFile, "utf8").trim().split("\n").filter((l) => l.startsWith("lmp ")));
+  if (fs.existsSync(commandsFile))
+    commands.push(
+      ...fs
+        .readFileSync(commandsFile, "utf8")
+        .trim()
+        .split("\n")
+        .filter((l) => l.startsWith("lmp ")),
+    );
   const t0 = Date.now();
   const meltEnd = plan.meltSteps;
   const quenchEnd = meltEnd + s.quenchSteps;
@@ -182,7 +194,8 @@ async function generate(s: Sample, version: string): Promise<void> {
     log(`[${s.id}] ${st.stage}: steps ${firstStep} -> ${st.end}`);
     await runLammps(s, { stage: st.stage, vars, firstStep, lastStep: st.end }, commands);
     fs.writeFileSync(commandsFile, commands.join("\n") + "\n");
-    for (const f of fs.readdirSync(s.work)) if (new RegExp(`^${st.stage}\\.\\d+\\.restart$`).test(f)) fs.unlinkSync(path.join(s.work, f));
+    for (const f of fs.readdirSync(s.work))
+      if (new RegExp(`^${st.stage}\\.\\d+\\.restart$`).test(f)) fs.unlinkSync(path.join(s.work, f));
   }
   // Deformation restarts from the relaxed glass when interrupted (fix deform's reference box is the box at its start).
   const erate = -(plan.strainRatePerS * 1e-12); // 1/ps, negative: compression
@@ -193,7 +206,12 @@ async function generate(s: Sample, version: string): Promise<void> {
   log(`[${s.id}] deform: ${nsteps} steps to ${(100 * s.maxStrain).toFixed(1)} % strain`);
   await runLammps(
     s,
-    { stage: "deform", vars: { ...common, resume: path.join(s.work, "relax.final.restart"), erate, nsteps, dumpEvery }, firstStep: 0, lastStep: nsteps },
+    {
+      stage: "deform",
+      vars: { ...common, resume: path.join(s.work, "relax.final.restart"), erate, nsteps, dumpEvery },
+      firstStep: 0,
+      lastStep: nsteps,
+    },
     commands,
   );
   fs.writeFileSync(commandsFile, commands.join("\n") + "\n");
@@ -201,7 +219,14 @@ async function generate(s: Sample, version: string): Promise<void> {
 }
 
 /** Copies the finished sample's outputs into data/samples/<id>/ and writes its sample.json (the done marker) last. */
-function collect(s: Sample, version: string, commands: string[], pot: string, wallSeconds: number, stepsPerStrain: number): void {
+function collect(
+  s: Sample,
+  version: string,
+  commands: string[],
+  pot: string,
+  wallSeconds: number,
+  stepsPerStrain: number,
+): void {
   const tmp = s.out + ".partial";
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(path.join(tmp, "deform"), { recursive: true });
@@ -225,7 +250,12 @@ function collect(s: Sample, version: string, commands: string[], pot: string, wa
     files[f] = "";
     logs.push(f);
   }
-  fs.writeFileSync(path.join(tmp, "commands.sh"), "#!/bin/sh\n# Run from the repository root; paths as recorded by data/lammps/generate.ts\n" + commands.join("\n") + "\n");
+  fs.writeFileSync(
+    path.join(tmp, "commands.sh"),
+    "#!/bin/sh\n# Run from the repository root; paths as recorded by data/lammps/generate.ts\n" +
+      commands.join("\n") +
+      "\n",
+  );
   files["commands.sh"] = "";
   for (const f of Object.keys(files)) files[f] = sha256(path.join(tmp, f));
   const c = s.condition;
@@ -256,7 +286,11 @@ function collect(s: Sample, version: string, commands: string[], pot: string, wa
     dumpStrain: s.dumpStrain,
     files: { quenched: "quenched.dump.gz", byStrain, logs, commands: "commands.sh" },
     sha256: files,
-    lmp: { version, commands, inputs: ["common", "melt", "quench", "relax", "deform"].map((n) => `data/lammps/templates/${n}.in`) },
+    lmp: {
+      version,
+      commands,
+      inputs: ["common", "melt", "quench", "relax", "deform"].map((n) => `data/lammps/templates/${n}.in`),
+    },
     potential: { file: c.potential, sha256: sha256(pot), source: plan.potentials[c.potential].source },
     wallSeconds: Math.round(wallSeconds),
     finished: new Date().toISOString(),
@@ -281,7 +315,9 @@ function writeManifest(all: Sample[]): void {
       dir: rel,
       files: {
         quenched: prefix(meta.files.quenched),
-        byStrain: Object.fromEntries(Object.entries(meta.files.byStrain as Record<string, string>).map(([k, v]) => [k, prefix(v)])),
+        byStrain: Object.fromEntries(
+          Object.entries(meta.files.byStrain as Record<string, string>).map(([k, v]) => [k, prefix(v)]),
+        ),
         logs: (meta.files.logs as string[]).map(prefix),
         commands: prefix(meta.files.commands),
         meta: prefix("sample.json"),
@@ -289,7 +325,10 @@ function writeManifest(all: Sample[]): void {
       sha256: Object.fromEntries(Object.entries(meta.sha256 as Record<string, string>).map(([k, v]) => [prefix(k), v])),
     });
   }
-  const manifest = { description: "qsoft LAMMPS dataset; made by data/lammps/generate.ts from data/lammps/conditions.json", samples: entries };
+  const manifest = {
+    description: "qsoft LAMMPS dataset; made by data/lammps/generate.ts from data/lammps/conditions.json",
+    samples: entries,
+  };
   const tmp = path.join(dataDir, "manifest.json.tmp");
   fs.writeFileSync(tmp, JSON.stringify(manifest, null, 2) + "\n");
   fs.renameSync(tmp, path.join(dataDir, "manifest.json"));
@@ -298,7 +337,10 @@ function writeManifest(all: Sample[]): void {
 /** The committed checkpoint files of `s` (removed from disk once it finished), so its commit removes them too. */
 function trackedCheckpoint(s: Sample): string[] {
   const ck = path.relative(repo, path.join(dataDir, "checkpoints"));
-  const r = spawnSync("git", ["ls-files", "--", `${ck}/${s.id}.tar.gz`, `${ck}/${s.id}.json`], { cwd: repo, encoding: "utf8" });
+  const r = spawnSync("git", ["ls-files", "--", `${ck}/${s.id}.tar.gz`, `${ck}/${s.id}.json`], {
+    cwd: repo,
+    encoding: "utf8",
+  });
   return (r.stdout ?? "").split("\n").filter((l) => l !== "");
 }
 
@@ -310,12 +352,18 @@ function checkpointAll(todo: Sample[], commit: boolean): void {
     const info = packCheckpoint(dataDir, s.id, s.work);
     if (!info) continue;
     log(`[${s.id}] checkpoint: ${info.restart} and ${info.files.length - 1} other files`);
-    written.push(path.relative(repo, path.join(dataDir, "checkpoints", `${s.id}.tar.gz`)), path.relative(repo, path.join(dataDir, "checkpoints", `${s.id}.json`)));
+    written.push(
+      path.relative(repo, path.join(dataDir, "checkpoints", `${s.id}.tar.gz`)),
+      path.relative(repo, path.join(dataDir, "checkpoints", `${s.id}.json`)),
+    );
   }
   if (!commit || written.length === 0) return;
   const add = spawnSync("git", ["add", "--", ...written], { cwd: repo, encoding: "utf8" });
   const msg = `data: checkpoints of unfinished samples (${written.length / 2}), resumable on a fresh clone`;
-  const r = add.status === 0 ? spawnSync("git", ["commit", "-q", "-m", msg, "--", ...written], { cwd: repo, encoding: "utf8" }) : add;
+  const r =
+    add.status === 0
+      ? spawnSync("git", ["commit", "-q", "-m", msg, "--", ...written], { cwd: repo, encoding: "utf8" })
+      : add;
   if (r.status !== 0) throw new Error(`could not commit the checkpoints: ${r.stderr}`);
   log(`checkpoints committed: ${written.filter((f) => f.endsWith(".gz")).join(", ")}`);
 }
@@ -327,7 +375,10 @@ function commitSample(s: Sample): Promise<void> {
     for (let attempt = 0; attempt < 20; attempt++) {
       const add = spawnSync("git", ["add", "--", ...rel], { cwd: repo, encoding: "utf8" });
       const msg = `data: add LAMMPS sample ${s.id} (${s.atoms} atoms, ${s.condition.quenchRate} K/s, seed ${s.seed})`;
-      const commit = add.status === 0 ? spawnSync("git", ["commit", "-q", "-m", msg, "--", ...rel], { cwd: repo, encoding: "utf8" }) : add;
+      const commit =
+        add.status === 0
+          ? spawnSync("git", ["commit", "-q", "-m", msg, "--", ...rel], { cwd: repo, encoding: "utf8" })
+          : add;
       if (commit.status === 0) {
         log(`[${s.id}] committed`);
         return;
@@ -370,8 +421,14 @@ async function main(): Promise<void> {
   if (argv.includes("--list")) {
     for (const s of todo) {
       const done = fs.existsSync(path.join(s.out, "sample.json"));
-      const steps = plan.meltSteps + s.quenchSteps + plan.relaxSteps + Math.round(s.maxStrain / (plan.strainRatePerS * 1e-12 * plan.timestepPs));
-      console.log(`${done ? "done   " : "missing"} ${s.id.padEnd(22)} ${String(s.atoms).padStart(5)} atoms  ${steps} steps`);
+      const steps =
+        plan.meltSteps +
+        s.quenchSteps +
+        plan.relaxSteps +
+        Math.round(s.maxStrain / (plan.strainRatePerS * 1e-12 * plan.timestepPs));
+      console.log(
+        `${done ? "done   " : "missing"} ${s.id.padEnd(22)} ${String(s.atoms).padStart(5)} atoms  ${steps} steps`,
+      );
     }
     return;
   }

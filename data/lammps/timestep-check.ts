@@ -78,14 +78,35 @@ async function jobs(): Promise<Job[]> {
     const source = `${c.composition}_${rateTag(c.quenchRate)}_s1`;
     const dump = path.join(repo, "data", "samples", source, "quenched.dump.gz");
     for (const dtPs of [plan.timestepPs, plan.timestepPs / 2]) {
-      const common = { pot, el1: c.elements[0], el2: c.elements[1], dt: dtPs, nsteps: Math.round(NVE_PS / dtPs), every: Math.round(EVERY_PS / dtPs), vseed: VSEED };
+      const common = {
+        pot,
+        el1: c.elements[0],
+        el2: c.elements[1],
+        dt: dtPs,
+        nsteps: Math.round(NVE_PS / dtPs),
+        every: Math.round(EVERY_PS / dtPs),
+        vseed: VSEED,
+      };
       const tag = `${c.composition}.%s.${Math.round(dtPs * 1000)}fs`;
       list.push({
-        c, state: "liquid", dtPs, source: null, temperatureK: plan.meltTemperatureK,
+        c,
+        state: "liquid",
+        dtPs,
+        source: null,
+        temperatureK: plan.meltTemperatureK,
         log: path.join(outDir, `log.${tag.replace("%s", "liquid")}.lammps`),
         vars: {
-          ...common, state: "liquid", lattice: c.lattice, a0: c.a0, nx: c.cells[0], ny: c.cells[1], nz: c.cells[2],
-          fracB: c.fracB, seed: SEED, temp: plan.meltTemperatureK, meltsteps: Math.round(MELT_PS / plan.timestepPs),
+          ...common,
+          state: "liquid",
+          lattice: c.lattice,
+          a0: c.a0,
+          nx: c.cells[0],
+          ny: c.cells[1],
+          nz: c.cells[2],
+          fracB: c.fracB,
+          seed: SEED,
+          temp: plan.meltTemperatureK,
+          meltsteps: Math.round(MELT_PS / plan.timestepPs),
         },
       });
       if (!fs.existsSync(dump)) {
@@ -93,7 +114,11 @@ async function jobs(): Promise<Job[]> {
         continue;
       }
       list.push({
-        c, state: "glass", dtPs, source, temperatureK: plan.glassTemperatureK,
+        c,
+        state: "glass",
+        dtPs,
+        source,
+        temperatureK: plan.glassTemperatureK,
         log: path.join(outDir, `log.${tag.replace("%s", "glass")}.lammps`),
         vars: { ...common, state: "glass", dump, step: (await readDump(dump)).timestep, temp: plan.glassTemperatureK },
       });
@@ -119,7 +144,8 @@ function commandOf(job: Job): string[] {
 function nveThermo(file: string): { time: Float64Array; temp: Float64Array; etotal: Float64Array; atoms: number } {
   const runs = readLammpsLog(file);
   const run = runs[runs.length - 1];
-  if (!run?.columns.includes("Time")) throw new Error(`${relative(file)}: no NVE thermo table (columns Step Time Temp ... TotEng)`);
+  if (!run?.columns.includes("Time"))
+    throw new Error(`${relative(file)}: no NVE thermo table (columns Step Time Temp ... TotEng)`);
   if (!run.loop) throw new Error(`${relative(file)}: the NVE run did not finish (no "Loop time" line)`);
   const col = (name: string) => thermoColumn(run, name, relative(file));
   return { time: col("Time"), temp: col("Temp"), etotal: col("TotEng"), atoms: run.loop.atoms };
@@ -159,7 +185,8 @@ async function main(): Promise<void> {
       const t0 = Date.now();
       process.stdout.write(`${job.c.composition} ${job.state} at ${job.temperatureK} K, dt ${job.dtPs * 1000} fs ... `);
       const r = spawnSync("lmp", args, { encoding: "utf8", env: { ...process.env, OMP_NUM_THREADS: "1" } });
-      if (r.status !== 0) throw new Error(`lmp failed (exit ${r.status}) for ${relative(job.log)}:\n${r.stderr}${r.stdout.slice(-2000)}`);
+      if (r.status !== 0)
+        throw new Error(`lmp failed (exit ${r.status}) for ${relative(job.log)}:\n${r.stderr}${r.stdout.slice(-2000)}`);
       console.log(`${((Date.now() - t0) / 1000).toFixed(0)} s`);
     }
     const th = nveThermo(job.log);
@@ -181,15 +208,30 @@ async function main(): Promise<void> {
       log: relative(job.log),
     });
   }
-  const potentials = Object.fromEntries([...new Set(results.map((r) => r.potential))].map((p) => [p, sha256(potentialPath(plan, repo, p))]));
-  const json = { lammps: lammpsVersion(), nvePs: NVE_PS, meltPs: MELT_PS, seed: SEED, vseed: VSEED, potentials, runs: results };
+  const potentials = Object.fromEntries(
+    [...new Set(results.map((r) => r.potential))].map((p) => [p, sha256(potentialPath(plan, repo, p))]),
+  );
+  const json = {
+    lammps: lammpsVersion(),
+    nvePs: NVE_PS,
+    meltPs: MELT_PS,
+    seed: SEED,
+    vseed: VSEED,
+    potentials,
+    runs: results,
+  };
   const tmp = path.join(outDir, "results.json.tmp");
   fs.writeFileSync(tmp, JSON.stringify(json, null, 2) + "\n");
   fs.renameSync(tmp, path.join(outDir, "results.json"));
-  fs.writeFileSync(path.join(outDir, "commands.sh"), `#!/bin/sh\n# written by data/lammps/timestep-check.ts; run from the repository root\n${commands.join("\n")}\n`);
+  fs.writeFileSync(
+    path.join(outDir, "commands.sh"),
+    `#!/bin/sh\n# written by data/lammps/timestep-check.ts; run from the repository root\n${commands.join("\n")}\n`,
+  );
   for (const r of results) {
-    console.log(`${r.composition.padEnd(9)} ${r.state.padEnd(6)} ${String(r.temperatureK).padStart(4)} K  dt ${r.timestepFs} fs: ` +
-      `drift ${r.driftEv.toFixed(4)} eV over ${r.durationPs.toFixed(0)} ps (${r.driftMeVPerAtomPs.toExponential(2)} meV/atom/ps), fluctuation ${r.fluctuationEv.toFixed(4)} eV`);
+    console.log(
+      `${r.composition.padEnd(9)} ${r.state.padEnd(6)} ${String(r.temperatureK).padStart(4)} K  dt ${r.timestepFs} fs: ` +
+        `drift ${r.driftEv.toFixed(4)} eV over ${r.durationPs.toFixed(0)} ps (${r.driftMeVPerAtomPs.toExponential(2)} meV/atom/ps), fluctuation ${r.fluctuationEv.toFixed(4)} eV`,
+    );
   }
 }
 

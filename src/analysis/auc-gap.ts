@@ -37,7 +37,12 @@ export interface AucGapTable {
  * fitted on or its 95 % interval contains 0; "medium" when the interval's half-width exceeds half the share;
  * "high" otherwise.
  */
-export function shareConfidence(share: number, lower: number, upper: number, decadesExtrapolated: number): ShareConfidence {
+export function shareConfidence(
+  share: number,
+  lower: number,
+  upper: number,
+  decadesExtrapolated: number,
+): ShareConfidence {
   if (!Number.isFinite(lower) || !Number.isFinite(upper)) return "low";
   if (decadesExtrapolated > 1 || (lower <= 0 && upper >= 0)) return "low";
   return (upper - lower) / 2 > Math.abs(share) / 2 ? "medium" : "high";
@@ -68,7 +73,8 @@ export function aucGapTable(studies: {
   const ourAuc = split.unseen;
   const gap = paperAuc - ourAuc;
   const rows: AucGapRow[] = [];
-  const push = (r: Omit<AucGapRow, "fractionOfGap">) => rows.push({ ...r, fractionOfGap: r.share === null ? null : r.share / gap });
+  const push = (r: Omit<AucGapRow, "fractionOfGap">) =>
+    rows.push({ ...r, fractionOfGap: r.share === null ? null : r.share / gap });
 
   const tdOut = Math.log10(PAPER_TRAINING_ATOMS / td.trend.xMax);
   push({
@@ -106,7 +112,15 @@ export function aucGapTable(studies: {
       note: `at 5 A^2 the same trend gives ${qr.gain ? signed(qr.gain.change) : "n/a"} (rate and label together); extrapolated ${qOut.toFixed(1)} decades below the slowest rate`,
     });
   } else {
-    push({ factor: "quench rate", estimate: "needs 3 glasses at 2 or more rates", share: null, lower: null, upper: null, confidence: "not measured", note: "" });
+    push({
+      factor: "quench rate",
+      estimate: "needs 3 glasses at 2 or more rates",
+      share: null,
+      lower: null,
+      upper: null,
+      confidence: "not measured",
+      note: "",
+    });
   }
 
   const c = cellSize.comparison;
@@ -121,7 +135,15 @@ export function aucGapTable(studies: {
       note: `one pair of unseen glasses, no interval; the paper's cells are 345,600 atoms, ours at most ${Math.max(...cellSize.sizes.map((s) => s.atoms))}`,
     });
   } else {
-    push({ factor: "cell size", estimate: "8,000 vs 32,000 atoms at the same rate", share: null, lower: null, upper: null, confidence: "not measured", note: `waiting for ${cellSize.waitingFor}` });
+    push({
+      factor: "cell size",
+      estimate: "8,000 vs 32,000 atoms at the same rate",
+      share: null,
+      lower: null,
+      upper: null,
+      confidence: "not measured",
+      note: `waiting for ${cellSize.waitingFor}`,
+    });
   }
 
   push({
@@ -169,7 +191,13 @@ export function aucGapClaims(table: AucGapTable): AucGapClaim[] {
         : r.lower === null || r.upper === null || r.lower === r.upper
           ? signed(r.share)
           : `${signed(r.share)} [${signed(r.lower)}, ${signed(r.upper)}]`;
-    out.push({ where, claim: `share of the AUC gap due to ${r.factor}`, paper: "-", ours: `${ours} (confidence: ${r.confidence})`, why: `${r.estimate}; ${r.note}` });
+    out.push({
+      where,
+      claim: `share of the AUC gap due to ${r.factor}`,
+      paper: "-",
+      ours: `${ours} (confidence: ${r.confidence})`,
+      why: `${r.estimate}; ${r.note}`,
+    });
   }
   return out;
 }

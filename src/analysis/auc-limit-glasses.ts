@@ -52,11 +52,22 @@ export async function compositionGlassGroups(composition: string, options: Glass
   const byKey = new Map<string, LimitGlass[]>();
   for (const e of [...entries].sort((a, b) => a.sample - b.sample)) {
     const s = await loadSample(e, { dataDir: options.dataDir });
-    const g = await labeledGlass(s, { sets: options.sets, featureOptions: options.featureOptions, host: null, blocks: options.blocks ?? [3, 3, 3] });
+    const g = await labeledGlass(s, {
+      sets: options.sets,
+      featureOptions: options.featureOptions,
+      host: null,
+      blocks: options.blocks ?? [3, 3, 3],
+    });
     const oct = spatialBlocks(s.quenched, [2, 2, 2]);
     const key = glassGroupKey(composition, e.quenchRate, e.atoms);
     const list = byKey.get(key) ?? [];
-    list.push({ ...g, sample: e.sample, quenchRate: e.quenchRate, cellAtoms: e.atoms, octants: Int32Array.from(g.rows, (i) => oct[i]) });
+    list.push({
+      ...g,
+      sample: e.sample,
+      quenchRate: e.quenchRate,
+      cellAtoms: e.atoms,
+      octants: Int32Array.from(g.rows, (i) => oct[i]),
+    });
     byKey.set(key, list);
   }
   const groups = [...byKey.entries()].map(([key, glasses]) => ({
@@ -104,7 +115,8 @@ export const OCTANT_ORDER: readonly number[] = Object.freeze([0, 2, 4, 6, 1, 3, 
  * disjoint choice: octants OCTANT_ORDER[(draw * count + k) mod 8] for k < count. count 8 is the whole glass.
  */
 export function octantPart(g: LimitGlass, count: number, draw = 0): LimitGlass {
-  if (!Number.isInteger(count) || count < 1 || count > 8) throw new Error(`octantPart: count must be an integer in 1..8, got ${count}`);
+  if (!Number.isInteger(count) || count < 1 || count > 8)
+    throw new Error(`octantPart: count must be an integer in 1..8, got ${count}`);
   if (count === 8) return g;
   const chosen = new Set<number>();
   for (let k = 0; k < count; k++) chosen.add(OCTANT_ORDER[(draw * count + k) % 8]);

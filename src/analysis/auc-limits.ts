@@ -22,7 +22,10 @@ export const PAPER_QUENCH_RATE = 5e10;
 /** The paper's unseen-glass AUC of Cu65Zr35 at 5e10 K/s (Results, "Mapping plastic atoms"). */
 export const PAPER_TEST_AUC = 0.771;
 /** The paper's plastic fraction at 4 % strain: "approximately 3.5 % - 6.0 %" (Methods, "Machine Learning"). */
-export const PAPER_PLASTIC_FRACTION: readonly [number, number] = Object.freeze([0.035, 0.06]) as readonly [number, number];
+export const PAPER_PLASTIC_FRACTION: readonly [number, number] = Object.freeze([0.035, 0.06]) as readonly [
+  number,
+  number,
+];
 /** The paper's std(QS) of Cu65Zr35 (Results, "Spectrum of QS"; Figure 3f). */
 export const PAPER_STD_QS = 0.23;
 
@@ -44,7 +47,12 @@ interface Scored {
   model: BinaryClassifier;
 }
 
-function fitAndScore(train: readonly LimitGlass[], test: LimitGlass, options: StudyOptions, cv: "stratified" | "group" = "stratified"): Scored {
+function fitAndScore(
+  train: readonly LimitGlass[],
+  test: LimitGlass,
+  options: StudyOptions,
+  cv: "stratified" | "group" = "stratified",
+): Scored {
   const r = paperProtocol({ train, test, params: options.params, randomState: options.randomState ?? 0, cv });
   return {
     auc: r.test.auc,
@@ -62,7 +70,8 @@ function findGroup(groups: readonly GlassGroup[], quenchRate: number, atoms: num
     const have = groups.map((x) => `${x.key} (${x.glasses.length} glasses)`).join("; ");
     throw new Error(`no glasses at ${rateTag(quenchRate)} K/s with ${atoms} atoms (have: ${have || "none"})`);
   }
-  if (g.glasses.length < 2) throw new Error(`${g.key}: needs at least 2 glasses (training + unseen), has ${g.glasses.length}`);
+  if (g.glasses.length < 2)
+    throw new Error(`${g.key}: needs at least 2 glasses (training + unseen), has ${g.glasses.length}`);
   return g;
 }
 
@@ -91,7 +100,11 @@ function concatD2min(glasses: readonly LimitGlass[]): Float64Array {
 // ---------------------------------------------------------------- 1. training data
 
 /** How a training set of the training-data study was made. */
-export type TrainingSetKind = "part of each glass" | "one glass" | "glasses of the condition" | "pooled with other rates";
+export type TrainingSetKind =
+  | "part of each glass"
+  | "one glass"
+  | "glasses of the condition"
+  | "pooled with other rates";
 
 /** One model of the training-data study: its training set and its AUC on the unseen glass. */
 export interface TrainingSizePoint {
@@ -145,7 +158,10 @@ export function trainingDataStudy(groups: readonly GlassGroup[], options: Traini
   const group = findGroup(groups, options.quenchRate, options.atoms);
   const test = group.glasses[group.glasses.length - 1];
   const base = group.glasses.slice(0, -1);
-  const sameRate = groups.filter((g) => g.quenchRate === options.quenchRate).flatMap((g) => g.glasses).filter((g) => g !== test);
+  const sameRate = groups
+    .filter((g) => g.quenchRate === options.quenchRate)
+    .flatMap((g) => g.glasses)
+    .filter((g) => g !== test);
   const points: TrainingSizePoint[] = [];
   const add = (label: string, kind: TrainingSetKind, train: LimitGlass[], inTrend: boolean) => {
     const r = fitAndScore(train, test, options);
@@ -153,19 +169,33 @@ export function trainingDataStudy(groups: readonly GlassGroup[], options: Traini
   };
   for (const count of options.parts ?? [1, 2, 4]) {
     for (let d = 0; d < (options.draws ?? 2); d++) {
-      add(`${count}/8 of each training glass, draw ${d + 1}`, "part of each glass", base.map((g) => octantPart(g, count, d)), true);
+      add(
+        `${count}/8 of each training glass, draw ${d + 1}`,
+        "part of each glass",
+        base.map((g) => octantPart(g, count, d)),
+        true,
+      );
     }
   }
   for (const g of sameRate) add(`${g.name} alone`, "one glass", [g], true);
   add(`${base.length} glasses (${base.map((g) => g.name).join(" + ")})`, "glasses of the condition", base, true);
-  if (sameRate.length > base.length) add(`all ${sameRate.length} glasses at ${rateTag(options.quenchRate)} K/s`, "glasses of the condition", sameRate, true);
+  if (sameRate.length > base.length)
+    add(
+      `all ${sameRate.length} glasses at ${rateTag(options.quenchRate)} K/s`,
+      "glasses of the condition",
+      sameRate,
+      true,
+    );
   const others = groups.filter((g) => g.quenchRate !== options.quenchRate).flatMap((g) => g.glasses);
   if ((options.pooled ?? true) && others.length > 0) {
     const rates = [...new Set(others.map((g) => rateTag(g.quenchRate)))].join(", ");
     add(`pooled: + ${others.length} glasses at ${rates} K/s`, "pooled with other rates", [...base, ...others], false);
   }
   const fit = points.filter((p) => p.inTrend);
-  const trend = fitLogTrend(fit.map((p) => p.trainAtoms), fit.map((p) => p.auc));
+  const trend = fitLogTrend(
+    fit.map((p) => p.trainAtoms),
+    fit.map((p) => p.auc),
+  );
   const ourTrainAtoms = base.reduce((s, g) => s + g.X.n, 0);
   return {
     target: test.name,
@@ -242,7 +272,9 @@ export function quenchRateStudy(groups: readonly GlassGroup[], options: QuenchRa
   const chosen: GlassGroup[] = [];
   const waiting: { key: string; glasses: number }[] = [];
   for (const rate of rates) {
-    const sizes = groups.filter((g) => g.quenchRate === rate && (options.atoms === undefined || g.atoms === options.atoms));
+    const sizes = groups.filter(
+      (g) => g.quenchRate === rate && (options.atoms === undefined || g.atoms === options.atoms),
+    );
     if (sizes.length === 0) continue;
     const g = sizes[0];
     if (g.glasses.length >= 3) chosen.push(g);
@@ -257,13 +289,22 @@ export function quenchRateStudy(groups: readonly GlassGroup[], options: QuenchRa
     const thresholdAtFraction: number[] = [];
     let trainAtoms = 0;
     g.glasses.forEach((test, j) => {
-      const train = g.glasses.filter((_, k) => k !== j).slice(0, 2).map((x) => octantPart(x, count));
+      const train = g.glasses
+        .filter((_, k) => k !== j)
+        .slice(0, 2)
+        .map((x) => octantPart(x, count));
       const r = fitAndScore(train, test, options);
       ownAuc.push(r.auc);
       trainAtoms = r.trainAtoms;
       const thr = thresholdForFraction(concatD2min(train), fraction);
       thresholdAtFraction.push(thr);
-      ownAucAtFraction.push(fitAndScore(train.map((x) => relabelGlass(x, thr)), relabelGlass(test, thr), options).auc);
+      ownAucAtFraction.push(
+        fitAndScore(
+          train.map((x) => relabelGlass(x, thr)),
+          relabelGlass(test, thr),
+          options,
+        ).auc,
+      );
       if (j === g.glasses.length - 1) canonical.set(g.quenchRate, { model: r.model, qs: r.qs });
     });
     const plastic = mean(g.glasses.map((x) => plasticFraction(x.d2min, PLASTIC_THRESHOLD)));
@@ -274,7 +315,10 @@ export function quenchRateStudy(groups: readonly GlassGroup[], options: QuenchRa
     const y = plasticLabels(test.d2min, PLASTIC_THRESHOLD);
     const transferredFrom = partial
       .filter((o) => o.g !== p.g)
-      .map((o) => ({ quenchRate: o.g.quenchRate, auc: rocAucScore(y, (canonical.get(o.g.quenchRate) as { model: BinaryClassifier }).model.predictProba(test.X)) }));
+      .map((o) => ({
+        quenchRate: o.g.quenchRate,
+        auc: rocAucScore(y, (canonical.get(o.g.quenchRate) as { model: BinaryClassifier }).model.predictProba(test.X)),
+      }));
     return {
       key: p.g.key,
       quenchRate: p.g.quenchRate,
@@ -370,7 +414,11 @@ export function labelStudy(groups: readonly GlassGroup[], options: LabelStudyOpt
     threshold: thr,
     trainFraction: plasticFraction(d, thr),
     testFraction: plasticFraction(test.d2min, thr),
-    auc: fitAndScore(train.map((g) => relabelGlass(g, thr)), relabelGlass(test, thr), options).auc,
+    auc: fitAndScore(
+      train.map((g) => relabelGlass(g, thr)),
+      relabelGlass(test, thr),
+      options,
+    ).auc,
     paperThreshold: k === fractions.length,
   }));
   const five = fractions.indexOf(0.05);
@@ -386,7 +434,14 @@ export function labelStudy(groups: readonly GlassGroup[], options: LabelStudyOpt
       test: t.name,
       threshold: thr,
       aucAtPaperThreshold: last ? atPaper : fitAndScore(tr, t, options).auc,
-      aucAtFraction: last && known >= 0 ? points[known].auc : fitAndScore(tr.map((g) => relabelGlass(g, thr)), relabelGlass(t, thr), options).auc,
+      aucAtFraction:
+        last && known >= 0
+          ? points[known].auc
+          : fitAndScore(
+              tr.map((g) => relabelGlass(g, thr)),
+              relabelGlass(t, thr),
+              options,
+            ).auc,
     };
   });
   const diffs = rotations.map((r) => r.aucAtFraction - r.aucAtPaperThreshold);
@@ -445,7 +500,10 @@ export interface CellSizeStudy {
  * with the same number of training atoms (contiguous parts of the large cell's training glasses), and each model
  * on the other size's unseen glass.
  */
-export function cellSizeStudy(groups: readonly GlassGroup[], options: StudyOptions & { quenchRate: number; composition?: string }): CellSizeStudy {
+export function cellSizeStudy(
+  groups: readonly GlassGroup[],
+  options: StudyOptions & { quenchRate: number; composition?: string },
+): CellSizeStudy {
   const at = groups.filter((g) => g.quenchRate === options.quenchRate).sort((a, b) => a.atoms - b.atoms);
   const sizes = at.map((g) => ({ atoms: g.atoms, glasses: g.glasses.length, key: g.key }));
   const usable = at.filter((g) => g.glasses.length >= 2);
@@ -503,11 +561,21 @@ export interface SplitStudy {
 }
 
 /** Shuffled CV vs block CV vs unseen glass, for the condition's 2 + 1 split (blocks: the glasses' `groups`). */
-export function splitStudy(groups: readonly GlassGroup[], options: StudyOptions & { quenchRate: number; atoms: number }): SplitStudy {
+export function splitStudy(
+  groups: readonly GlassGroup[],
+  options: StudyOptions & { quenchRate: number; atoms: number },
+): SplitStudy {
   const group = findGroup(groups, options.quenchRate, options.atoms);
   const test = group.glasses[group.glasses.length - 1];
   const train = group.glasses.slice(0, -1);
   const shuffled = fitAndScore(train, test, options, "stratified");
   const block = fitAndScore(train, test, options, "group");
-  return { target: test.name, shuffledCv: shuffled.cvAuc, shuffledCvStd: shuffled.cvAucStd, blockCv: block.cvAuc, blockCvStd: block.cvAucStd, unseen: shuffled.auc };
+  return {
+    target: test.name,
+    shuffledCv: shuffled.cvAuc,
+    shuffledCvStd: shuffled.cvAucStd,
+    blockCv: block.cvAuc,
+    blockCvStd: block.cvAucStd,
+    unseen: shuffled.auc,
+  };
 }

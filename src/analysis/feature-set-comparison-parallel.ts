@@ -48,7 +48,11 @@ interface WorkerScore {
  * takes groups from the shared counter until none is left and posts each group's score.
  */
 export function comparisonWorker(input: WorkerInput, post: (message: unknown) => void): void {
-  const glasses: ComparisonGlass[] = input.glasses.map((g) => ({ name: g.name, X: { n: g.n, labels: g.labels, values: g.values }, y: g.y }));
+  const glasses: ComparisonGlass[] = input.glasses.map((g) => ({
+    name: g.name,
+    X: { n: g.n, labels: g.labels, values: g.values },
+    y: g.y,
+  }));
   for (let k = Atomics.add(input.next, 0, 1); k < input.dispatch.length; k = Atomics.add(input.next, 0, 1)) {
     const index = input.dispatch[k];
     const b = compareFeatureSets({
@@ -60,7 +64,12 @@ export function comparisonWorker(input: WorkerInput, post: (message: unknown) =>
       params: input.params,
     });
     const s = b.scores[0];
-    const out: WorkerScore = { index, score: { ...s, model: s.model.toJSON() }, trainIndices: b.trainIndices, nTrainRows: b.nTrainRows };
+    const out: WorkerScore = {
+      index,
+      score: { ...s, model: s.model.toJSON() },
+      trainIndices: b.trainIndices,
+      nTrainRows: b.nTrainRows,
+    };
     post(out);
   }
 }
@@ -78,7 +87,9 @@ function shared(values: Float64Array): Float64Array {
  * order), in about 1/threads of the time on idle cores.
  * `threads` <= 1 runs on the calling thread.
  */
-export async function compareFeatureSetsParallel(options: FeatureSetComparisonOptions & { threads?: number }): Promise<FeatureSetComparison> {
+export async function compareFeatureSetsParallel(
+  options: FeatureSetComparisonOptions & { threads?: number },
+): Promise<FeatureSetComparison> {
   const { train, groups, randomState = 0, nSplits = PAPER_CV_FOLDS, params } = options;
   const test = options.test ?? null;
   const threads = Math.min(options.threads ?? 2, groups.length);
@@ -96,7 +107,13 @@ export async function compareFeatureSetsParallel(options: FeatureSetComparisonOp
     next: new Int32Array(new SharedArrayBuffer(4)),
     glasses: all.map((g, k) => {
       const m = selectRows(g.X, rows[k].kept, columns);
-      return { name: g.name, n: m.n, labels: m.labels, values: shared(m.values), y: Uint8Array.from(rows[k].kept, (i) => g.y[i]) };
+      return {
+        name: g.name,
+        n: m.n,
+        labels: m.labels,
+        values: shared(m.values),
+        y: Uint8Array.from(rows[k].kept, (i) => g.y[i]),
+      };
     }),
     nTrain: train.length,
     groups: groups.map((g) => ({ name: g.name, label: g.label, columns: [...g.columns] })),
@@ -106,7 +123,11 @@ export async function compareFeatureSetsParallel(options: FeatureSetComparisonOp
   };
   const results = new Array<WorkerScore | undefined>(groups.length);
   const models = new Array<AveragingClassifier | undefined>(groups.length);
-  const workers = WorkerThreads.start({ module: path.join(__dirname, "feature-set-comparison-parallel"), handler: "comparisonWorker" }, new Array(threads).fill(input), "qsoft feature-set comparison");
+  const workers = WorkerThreads.start(
+    { module: path.join(__dirname, "feature-set-comparison-parallel"), handler: "comparisonWorker" },
+    new Array(threads).fill(input),
+    "qsoft feature-set comparison",
+  );
   await workers.run((message) => {
     const r = message as WorkerScore;
     results[r.index] = r;
@@ -114,11 +135,14 @@ export async function compareFeatureSetsParallel(options: FeatureSetComparisonOp
     models[r.index] = model;
     options.onGroup?.({ ...r.score, model }, r.index);
   });
-  if (results.some((r) => r === undefined)) throw new Error("compareFeatureSetsParallel: the worker threads ended before every group was scored");
+  if (results.some((r) => r === undefined))
+    throw new Error("compareFeatureSetsParallel: the worker threads ended before every group was scored");
   const done = results as WorkerScore[];
   for (const r of done) {
     if (!sameIndices(r.trainIndices, done[0].trainIndices)) {
-      throw new Error(`compareFeatureSets: group "${groups[r.index].name}" was undersampled differently from "${groups[0].name}"`);
+      throw new Error(
+        `compareFeatureSets: group "${groups[r.index].name}" was undersampled differently from "${groups[0].name}"`,
+      );
     }
   }
   return {

@@ -66,7 +66,11 @@ function labelsBySet(sets: readonly string[], species: string[], options: Featur
  * data/cache/features) and the paper's labels, restricted to the host atoms. Rows with NaN features are kept here
  * (compareFeatureSets drops them for every group).
  */
-export async function loadComparisonGlass(sample: Sample | string, sets: readonly string[], options: LoadComparisonGlassOptions = {}): Promise<LoadedComparisonGlass> {
+export async function loadComparisonGlass(
+  sample: Sample | string,
+  sets: readonly string[],
+  options: LoadComparisonGlassOptions = {},
+): Promise<LoadedComparisonGlass> {
   const s = typeof sample === "string" ? await loadSample(sample) : sample;
   const featureOptions = options.featureOptions ?? PAPER_FEATURE_OPTIONS;
   const frame = s.quenched;
@@ -74,12 +78,17 @@ export async function loadComparisonGlass(sample: Sample | string, sets: readonl
   const bySet = labelsBySet(sets, typeNames(s.entry), featureOptions);
   const expected = [...bySet.values()].flat();
   if (expected.length !== m.labels.length || expected.some((l, k) => l !== m.labels[k])) {
-    throw new Error(`${s.entry.id}: feature columns [${m.labels.slice(0, 5).join(", ")}, ...] do not match the sets' labels [${expected.slice(0, 5).join(", ")}, ...]`);
+    throw new Error(
+      `${s.entry.id}: feature columns [${m.labels.slice(0, 5).join(", ")}, ...] do not match the sets' labels [${expected.slice(0, 5).join(", ")}, ...]`,
+    );
   }
-  const labels = await s.labels(options.strain ?? PLASTIC_STRAIN, { threshold: options.threshold ?? PLASTIC_THRESHOLD });
+  const labels = await s.labels(options.strain ?? PLASTIC_STRAIN, {
+    threshold: options.threshold ?? PLASTIC_THRESHOLD,
+  });
   const host = options.host === undefined || options.host === "auto" ? hostOf(s.entry) : options.host;
   const hostType = host ? (frame.elements ?? []).indexOf(host) + 1 : 0;
-  if (host && hostType === 0) throw new Error(`${s.entry.id}: no element ${host} in [${(frame.elements ?? []).join(", ")}]`);
+  if (host && hostType === 0)
+    throw new Error(`${s.entry.id}: no element ${host} in [${(frame.elements ?? []).join(", ")}]`);
   const rows: number[] = [];
   let droppedLabel = 0;
   for (let i = 0; i < m.n; i++) {
@@ -100,7 +109,10 @@ export async function loadComparisonGlass(sample: Sample | string, sets: readonl
 }
 
 /** Set-based groups as column groups, from the set -> columns map of a loaded glass. */
-export function columnGroups(groups: readonly FeatureSetGroup[], setColumns: ReadonlyMap<string, readonly string[]>): ColumnGroup[] {
+export function columnGroups(
+  groups: readonly FeatureSetGroup[],
+  setColumns: ReadonlyMap<string, readonly string[]>,
+): ColumnGroup[] {
   return groups.map((g) => ({
     name: g.name,
     label: g.label,

@@ -61,7 +61,11 @@ export const FIGURE_5A_GROUPS: readonly FeatureSetGroup[] = Object.freeze([
  * SRO sets, and + the 8 literature SRO and MRO sets.
  */
 export const AUGMENTED_GROUPS: readonly FeatureSetGroup[] = Object.freeze([
-  { name: "interstice+mro+literature", label: "Interstice + MRO + literature SRO", sets: ["interstice", "mro", ...LITERATURE_SRO_MRO.map((s) => s.sro)] },
+  {
+    name: "interstice+mro+literature",
+    label: "Interstice + MRO + literature SRO",
+    sets: ["interstice", "mro", ...LITERATURE_SRO_MRO.map((s) => s.sro)],
+  },
   {
     name: "interstice+mro+literature+mro",
     label: "Interstice + MRO + literature SRO + MRO",
@@ -163,7 +167,8 @@ export function selectRows(X: FeatureMatrix, rows: ArrayLike<number>, columns: r
 export function commonRows(glass: ComparisonGlass, groups: readonly ColumnGroup[]): GlassRows {
   const X = glass.X;
   const d = X.labels.length;
-  if (X.values.length !== X.n * d) throw new Error(`${glass.name}: X has ${X.values.length} values, expected ${X.n} x ${d}`);
+  if (X.values.length !== X.n * d)
+    throw new Error(`${glass.name}: X has ${X.values.length} values, expected ${X.n} x ${d}`);
   if (glass.y.length !== X.n) throw new Error(`${glass.name}: ${glass.y.length} labels for ${X.n} rows`);
   const colIndex = new Map<string, number>();
   X.labels.forEach((l, k) => colIndex.set(l, k));
@@ -173,7 +178,8 @@ export function commonRows(glass: ComparisonGlass, groups: readonly ColumnGroup[
     for (const c of g.columns) {
       if (finiteCol.has(c)) continue;
       const k = colIndex.get(c);
-      if (k === undefined) throw new Error(`${glass.name}: group "${g.name}" needs column "${c}", which X does not have`);
+      if (k === undefined)
+        throw new Error(`${glass.name}: group "${g.name}" needs column "${c}", which X does not have`);
       const ok = new Uint8Array(X.n);
       for (let i = 0; i < X.n; i++) ok[i] = Number.isFinite(X.values[i * d + k]) ? 1 : 0;
       finiteCol.set(c, ok);
@@ -204,7 +210,14 @@ export function commonRows(glass: ComparisonGlass, groups: readonly ColumnGroup[
       plastic += yi;
     }
   }
-  return { name: glass.name, rows: X.n, kept: Int32Array.from(kept), dropped: X.n - kept.length, droppedByGroup, plastic };
+  return {
+    name: glass.name,
+    rows: X.n,
+    kept: Int32Array.from(kept),
+    dropped: X.n - kept.length,
+    droppedByGroup,
+    plastic,
+  };
 }
 
 export function sameIndices(a: Int32Array, b: Int32Array): boolean {
@@ -220,7 +233,8 @@ export function checkGroups(groups: readonly ColumnGroup[]): void {
     if (seen.has(g.name)) throw new Error(`compareFeatureSets: group name "${g.name}" is used twice`);
     seen.add(g.name);
     if (g.columns.length === 0) throw new Error(`compareFeatureSets: group "${g.name}" has no column`);
-    if (new Set(g.columns).size !== g.columns.length) throw new Error(`compareFeatureSets: group "${g.name}" lists a column twice`);
+    if (new Set(g.columns).size !== g.columns.length)
+      throw new Error(`compareFeatureSets: group "${g.name}" lists a column twice`);
   }
 }
 
@@ -247,7 +261,11 @@ export function compareFeatureSets(options: FeatureSetComparisonOptions): Featur
   let nTrainRows = 0;
   for (const [gi, group] of groups.entries()) {
     const t0 = performance.now();
-    const parts: LabeledSample[] = train.map((g, k) => ({ name: g.name, X: selectRows(g.X, trainRows[k].kept, group.columns), y: ys[k] }));
+    const parts: LabeledSample[] = train.map((g, k) => ({
+      name: g.name,
+      X: selectRows(g.X, trainRows[k].kept, group.columns),
+      y: ys[k],
+    }));
     let cv: CrossValidationResult;
     let model: AveragingClassifier;
     let testAuc: number | null = null;
@@ -277,7 +295,9 @@ export function compareFeatureSets(options: FeatureSetComparisonOptions): Featur
     // Same rows and seed must give the same undersampled rows for every group (the point of the comparison).
     if (trainIndices === null) trainIndices = indices;
     else if (!sameIndices(indices, trainIndices)) {
-      throw new Error(`compareFeatureSets: group "${group.name}" was undersampled differently from "${groups[0].name}"`);
+      throw new Error(
+        `compareFeatureSets: group "${group.name}" was undersampled differently from "${groups[0].name}"`,
+      );
     }
     const score: FeatureGroupScore = {
       name: group.name,
@@ -327,7 +347,10 @@ export function comparisonTable(comparison: FeatureSetComparison): Table {
  * Groups x conditions: one row per group (in the first comparison's order), one column per condition with the
  * chosen score ("cv": CV AUC mean; "test": test AUC, NaN where a condition has no unseen glass).
  */
-export function conditionComparisonTable(comparisons: readonly { condition: string; comparison: FeatureSetComparison }[], metric: "cv" | "test" = "cv"): Table {
+export function conditionComparisonTable(
+  comparisons: readonly { condition: string; comparison: FeatureSetComparison }[],
+  metric: "cv" | "test" = "cv",
+): Table {
   if (comparisons.length === 0) throw new Error("conditionComparisonTable: no comparison");
   const first = comparisons[0].comparison.scores;
   const cols: [string, Column][] = [

@@ -77,14 +77,21 @@ export interface GeneralizationOptions {
 }
 
 /** Fits every condition's own model with the paper's protocol (undersampling, 5-fold CV, fold models averaged). */
-export function fitConditions(conditions: readonly GeneralizationCondition[], options: GeneralizationOptions = {}): FittedCondition[] {
+export function fitConditions(
+  conditions: readonly GeneralizationCondition[],
+  options: GeneralizationOptions = {},
+): FittedCondition[] {
   return conditions.map((c) => {
     const randomState = options.randomState ?? 0;
     const common = { params: options.params, randomState, cv: options.cv };
     const r = paperProtocol({ train: c.train, test: c.test, ...common });
     const fitted = c.single ? r : paperProtocol({ train: [c.test], test: c.test, ...common });
     const grouped = c.train.every((g) => g.groups !== undefined);
-    const block = !grouped ? null : options.cv === "group" ? r : paperProtocol({ train: c.train, test: c.test, ...common, cv: "group" });
+    const block = !grouped
+      ? null
+      : options.cv === "group"
+        ? r
+        : paperProtocol({ train: c.train, test: c.test, ...common, cv: "group" });
     return {
       condition: c.condition,
       system: c.system,
@@ -158,7 +165,10 @@ export function transferPairs(
       const scenario = generalizationScenario(s, t);
       // Scenario i needs an unseen glass of the source's own condition.
       if (scenario === 1 && t.single) continue;
-      const auc = rocAucScore(toBinaryLabels(t.test.y, t.test.y.length, `${t.condition} test labels`), s.model.predictProba(t.test.X));
+      const auc = rocAucScore(
+        toBinaryLabels(t.test.y, t.test.y.length, `${t.condition} test labels`),
+        s.model.predictProba(t.test.X),
+      );
       const ref = referenceScore(own, options.reference ?? "test");
       out.push({ source: s.condition, target: t.condition, scenario, auc, reference: ref, drop: ref - auc });
     }
@@ -170,7 +180,11 @@ export function transferPairs(
  * The same pairs measured against another reference: only `reference` and `drop` change, so the transferred
  * models need not predict again (each prediction runs 5 fold models over a whole glass).
  */
-export function withReference(pairs: readonly TransferPair[], fitted: readonly FittedCondition[], reference: TransferReference): TransferPair[] {
+export function withReference(
+  pairs: readonly TransferPair[],
+  fitted: readonly FittedCondition[],
+  reference: TransferReference,
+): TransferPair[] {
   const byName = fittedByName(fitted);
   return pairs.map((p) => {
     const ref = referenceScore(byName(p.target), reference);
@@ -209,7 +223,10 @@ export interface ScenarioSummary {
 export function summarizeScenarios(pairs: readonly TransferPair[]): ScenarioSummary[] {
   const out: ScenarioSummary[] = [];
   for (const scenario of [1, 2, 3, 4, 5] as GeneralizationScenario[]) {
-    const d = pairs.filter((p) => p.scenario === scenario).map((p) => p.drop).sort((a, b) => a - b);
+    const d = pairs
+      .filter((p) => p.scenario === scenario)
+      .map((p) => p.drop)
+      .sort((a, b) => a - b);
     if (d.length === 0) continue;
     const mid = d.length >> 1;
     out.push({

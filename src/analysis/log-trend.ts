@@ -55,7 +55,8 @@ export function fitLogTrend(x: ArrayLike<number>, y: ArrayLike<number>, options:
   let xMin = Infinity;
   let xMax = -Infinity;
   for (let i = 0; i < n; i++) {
-    if (!(x[i] > 0) || !Number.isFinite(x[i])) throw new Error(`fitLogTrend: x[${i}] = ${x[i]}, expected a finite number > 0`);
+    if (!(x[i] > 0) || !Number.isFinite(x[i]))
+      throw new Error(`fitLogTrend: x[${i}] = ${x[i]}, expected a finite number > 0`);
     if (!Number.isFinite(y[i])) throw new Error(`fitLogTrend: y[${i}] = ${y[i]} is not finite`);
     u[i] = Math.log10(x[i]);
     xMin = Math.min(xMin, x[i]);
@@ -80,7 +81,19 @@ export function fitLogTrend(x: ArrayLike<number>, y: ArrayLike<number>, options:
   for (let i = 0; i < n; i++) sse += (y[i] - intercept - slope * u[i]) ** 2;
   const df = n - 2;
   const residualStd = Math.sqrt(sse / df);
-  return { slope, intercept, n, df, residualStd, slopeSe: residualStd / Math.sqrt(sxx), logXMean: uMean, sxx, xMin, xMax, level };
+  return {
+    slope,
+    intercept,
+    n,
+    df,
+    residualStd,
+    slopeSe: residualStd / Math.sqrt(sxx),
+    logXMean: uMean,
+    sxx,
+    xMin,
+    xMax,
+    level,
+  };
 }
 
 /** The line at x with its confidence and prediction intervals (both widen with the distance from the data's mean). */
@@ -109,7 +122,11 @@ export function logTrendAt(trend: LogTrend, x: number): TrendEstimate {
  * The change of the line from x0 to x1, y(x1) - y(x0) = slope * log10(x1 / x0), with its confidence interval
  * (its standard error is |log10(x1 / x0)| * slopeSe: the intercept cancels).
  */
-export function logTrendChange(trend: LogTrend, x0: number, x1: number): { change: number; se: number; lower: number; upper: number } {
+export function logTrendChange(
+  trend: LogTrend,
+  x0: number,
+  x1: number,
+): { change: number; se: number; lower: number; upper: number } {
   if (!(x0 > 0 && x1 > 0)) throw new Error(`logTrendChange: x0 and x1 must be > 0, got ${x0}, ${x1}`);
   const d = Math.log10(x1 / x0);
   const change = trend.slope * d;

@@ -5,7 +5,8 @@ import { selectionIndices } from "./pair-correlation";
 
 /** n log-spaced radii from lo to hi (both > 0, n >= 2), the r grid of a mass-scaling plot. */
 export function logRadii(lo: number, hi: number, n: number): Float64Array {
-  if (!(lo > 0 && hi > lo) || !Number.isInteger(n) || n < 2) throw new Error(`logRadii: need 0 < lo < hi and an integer n >= 2 (got ${lo}, ${hi}, ${n})`);
+  if (!(lo > 0 && hi > lo) || !Number.isInteger(n) || n < 2)
+    throw new Error(`logRadii: need 0 < lo < hi and an integer n >= 2 (got ${lo}, ${hi}, ${n})`);
   const out = new Float64Array(n);
   for (let k = 0; k < n; k++) out[k] = lo * (hi / lo) ** (k / (n - 1));
   out[n - 1] = hi;
@@ -45,13 +46,18 @@ export interface MassDistribution {
  * A pair is counted when 0 < d < r (the `cutoffNeighbors` convention), plus the centre itself with
  * `includeCenter`. Cost: (centres x targets x images), with no neighbor list kept in memory.
  */
-export function massDistribution(frame: Pick<Frame, "cell" | "positions">, options: MassDistributionOptions): MassDistribution {
+export function massDistribution(
+  frame: Pick<Frame, "cell" | "positions">,
+  options: MassDistributionOptions,
+): MassDistribution {
   const radii = Float64Array.from(options.radii);
   const nr = radii.length;
   if (nr === 0) throw new Error("massDistribution: no radii");
   for (let k = 0; k < nr; k++) {
-    if (!(radii[k] > 0) || !Number.isFinite(radii[k])) throw new Error(`massDistribution: radius ${k} is ${radii[k]}, expected a positive number`);
-    if (k > 0 && !(radii[k] > radii[k - 1])) throw new Error(`massDistribution: radii must increase (radius ${k} = ${radii[k]} after ${radii[k - 1]})`);
+    if (!(radii[k] > 0) || !Number.isFinite(radii[k]))
+      throw new Error(`massDistribution: radius ${k} is ${radii[k]}, expected a positive number`);
+    if (k > 0 && !(radii[k] > radii[k - 1]))
+      throw new Error(`massDistribution: radii must increase (radius ${k} = ${radii[k]} after ${radii[k - 1]})`);
   }
   const natoms = frame.positions.length / 3;
   const ci = selectionIndices(options.centers, natoms, "massDistribution centers");
@@ -142,7 +148,8 @@ export interface FractalFit {
  * log10 r over the radii in [rLo, rHi] with M > 0 (simple-statistics `linearRegression`).
  */
 export function fractalDimension(r: ArrayLike<number>, M: ArrayLike<number>, rLo: number, rHi: number): FractalFit {
-  if (r.length !== M.length) throw new Error(`fractalDimension: r and M have different lengths (${r.length} and ${M.length})`);
+  if (r.length !== M.length)
+    throw new Error(`fractalDimension: r and M have different lengths (${r.length} and ${M.length})`);
   if (!(rHi > rLo)) throw new Error(`fractalDimension: need rLo < rHi, got [${rLo}, ${rHi}]`);
   const pts: [number, number][] = [];
   for (let k = 0; k < r.length; k++) {

@@ -16,7 +16,13 @@ import { makeTable, type Table } from "../table/csv";
  */
 
 /** Voronoi index columns (src/features/voronoi-index.ts) and the Voronoi coordination number (coordination.ts). */
-export const VORONOI_INDEX_COLUMNS: readonly string[] = Object.freeze(["voro_n3", "voro_n4", "voro_n5", "voro_n6", "voro_n7"]);
+export const VORONOI_INDEX_COLUMNS: readonly string[] = Object.freeze([
+  "voro_n3",
+  "voro_n4",
+  "voro_n5",
+  "voro_n6",
+  "voro_n7",
+]);
 export const CN_VORO_COLUMN = "cn_voro";
 
 /**
@@ -28,7 +34,8 @@ export const CN_VORO_COLUMN = "cn_voro";
  */
 export function frankKasperClass(index: ArrayLike<number>, cnVoro: ArrayLike<number>): Uint8Array {
   const n = cnVoro.length;
-  if (index.length !== 5 * n) throw new Error(`frankKasperClass: ${index.length} index values for ${n} atoms (expected N x 5)`);
+  if (index.length !== 5 * n)
+    throw new Error(`frankKasperClass: ${index.length} index values for ${n} atoms (expected N x 5)`);
   const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const n3 = index[5 * i];
@@ -44,16 +51,26 @@ export function frankKasperClass(index: ArrayLike<number>, cnVoro: ArrayLike<num
 }
 
 /** The overlay classes of Figure 5b (disjoint; together they are the Frank-Kasper sites). */
-export const MOTIF_CLASSES: readonly { name: string; label: string; short: string; z: readonly number[] }[] = Object.freeze([
-  { name: "ico", label: "<0,0,12,0,0> (Z12)", short: "<0,0,12,0,0>", z: [12] },
-  { name: "z16", label: "<0,0,12,4,0> (Z16)", short: "<0,0,12,4,0>", z: [16] },
-  { name: "fk_other", label: "other Frank-Kasper (Z14 <0,0,12,2>, Z15 <0,0,12,3>)", short: "Z14, Z15 Frank-Kasper", z: [14, 15] },
-]);
+export const MOTIF_CLASSES: readonly { name: string; label: string; short: string; z: readonly number[] }[] =
+  Object.freeze([
+    { name: "ico", label: "<0,0,12,0,0> (Z12)", short: "<0,0,12,0,0>", z: [12] },
+    { name: "z16", label: "<0,0,12,4,0> (Z16)", short: "<0,0,12,4,0>", z: [16] },
+    {
+      name: "fk_other",
+      label: "other Frank-Kasper (Z14 <0,0,12,2>, Z15 <0,0,12,3>)",
+      short: "Z14, Z15 Frank-Kasper",
+      z: [14, 15],
+    },
+  ]);
 
 /** The top features of a model by impurity importance (mean over the members of an ensemble), largest first. */
-export function rankFeatures(model: GradientBoostingClassifier | AveragingClassifier, labels: readonly string[]): { feature: string; importance: number }[] {
+export function rankFeatures(
+  model: GradientBoostingClassifier | AveragingClassifier,
+  labels: readonly string[],
+): { feature: string; importance: number }[] {
   const imp = model.featureImportances();
-  if (imp.length !== labels.length) throw new Error(`rankFeatures: ${imp.length} importances for ${labels.length} labels`);
+  if (imp.length !== labels.length)
+    throw new Error(`rankFeatures: ${imp.length} importances for ${labels.length} labels`);
   return labels.map((feature, k) => ({ feature, importance: imp[k] })).sort((a, b) => b.importance - a.importance);
 }
 
@@ -120,8 +137,16 @@ export function motifOverlay(options: MotifOverlayOptions): MotifOverlay {
     return k;
   }) as [number, number];
   const finite = (v: Float64Array) => v.filter(Number.isFinite);
-  const gx = partialDependenceGrid(finite(column(gridRows, features[0], "gridRows")), options.gridResolution ?? 100, options.percentiles);
-  const gy = partialDependenceGrid(finite(column(gridRows, features[1], "gridRows")), options.gridResolution ?? 100, options.percentiles);
+  const gx = partialDependenceGrid(
+    finite(column(gridRows, features[0], "gridRows")),
+    options.gridResolution ?? 100,
+    options.percentiles,
+  );
+  const gy = partialDependenceGrid(
+    finite(column(gridRows, features[1], "gridRows")),
+    options.gridResolution ?? 100,
+    options.percentiles,
+  );
   const px = new Float64Array(gx.length * gy.length);
   const py = new Float64Array(gx.length * gy.length);
   for (let j = 0; j < gy.length; j++) {
@@ -152,7 +177,13 @@ export function motifOverlay(options: MotifOverlayOptions): MotifOverlay {
     return { name, label, rows: r, x, y, pd: treePartialDependence(model, idx, x, y) };
   };
   const all = pointsOf("all", "all atoms", usable);
-  const classes = MOTIF_CLASSES.map((c) => pointsOf(c.name, c.label, usable.filter((i) => c.z.includes(z[i]))));
+  const classes = MOTIF_CLASSES.map((c) =>
+    pointsOf(
+      c.name,
+      c.label,
+      usable.filter((i) => c.z.includes(z[i])),
+    ),
+  );
   return { features, importances, grid, all, classes, z };
 }
 
@@ -164,7 +195,13 @@ function spread(v: Float64Array): number {
 }
 
 /** Number of cells of a bins x bins grid over [x0, x1] x [y0, y1] holding at least one of the points (rows `rows`). */
-function occupiedCells(x: Float64Array, y: Float64Array, rows: ArrayLike<number>, box: [number, number, number, number], bins: number): number {
+function occupiedCells(
+  x: Float64Array,
+  y: Float64Array,
+  rows: ArrayLike<number>,
+  box: [number, number, number, number],
+  bins: number,
+): number {
   const [x0, x1, y0, y1] = box;
   const seen = new Uint8Array(bins * bins);
   let n = 0;
@@ -211,13 +248,27 @@ export function motifOverlaySummary(overlay: MotifOverlay, options: MotifSummary
   const sortedX = Float64Array.from(ax).sort();
   const sortedY = Float64Array.from(ay).sort();
   const box: [number, number, number, number] =
-    n > 0 ? [percentileLinear(sortedX, 1), percentileLinear(sortedX, 99), percentileLinear(sortedY, 1), percentileLinear(sortedY, 99)] : [0, 1, 0, 1];
+    n > 0
+      ? [
+          percentileLinear(sortedX, 1),
+          percentileLinear(sortedX, 99),
+          percentileLinear(sortedY, 1),
+          percentileLinear(sortedY, 99),
+        ]
+      : [0, 1, 0, 1];
   const rng = new Random(randomState);
   const occupancy = rows.map((r) => {
     if (r.rows.length === 0 || n === 0) return NaN;
-    const own = occupiedCells(ax, ay, Int32Array.from(r.rows, (i) => posOf.get(i) as number), box, bins);
+    const own = occupiedCells(
+      ax,
+      ay,
+      Int32Array.from(r.rows, (i) => posOf.get(i) as number),
+      box,
+      bins,
+    );
     let ref = 0;
-    for (let t = 0; t < repeats; t++) ref += occupiedCells(ax, ay, rng.sampleWithoutReplacement(n, r.rows.length), box, bins);
+    for (let t = 0; t < repeats; t++)
+      ref += occupiedCells(ax, ay, rng.sampleWithoutReplacement(n, r.rows.length), box, bins);
     return own / (ref / repeats);
   });
   return makeTable([

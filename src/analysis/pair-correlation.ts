@@ -22,7 +22,8 @@ export function selectionIndices(selection: AtomSelection | undefined, natoms: n
   const out = new Int32Array(idx.length);
   for (let k = 0; k < idx.length; k++) {
     const i = idx[k];
-    if (!Number.isInteger(i) || i < 0 || i >= natoms) throw new Error(`${what}: index ${i} (entry ${k}) is not an atom row 0..${natoms - 1}`);
+    if (!Number.isInteger(i) || i < 0 || i >= natoms)
+      throw new Error(`${what}: index ${i} (entry ${k}) is not an atom row 0..${natoms - 1}`);
     if (seen[i]) throw new Error(`${what}: index ${i} appears twice`);
     seen[i] = 1;
     out[k] = i;
@@ -76,17 +77,25 @@ export class PairCorrelation {
 
   constructor(options: PairCorrelationOptions) {
     const { rMax, bins = 200, rMin = 0 } = options;
-    if (!(rMax > 0) || !Number.isFinite(rMax)) throw new Error(`PairCorrelation: rMax must be a positive number, got ${rMax}`);
-    if (!(rMin >= 0 && rMin < rMax)) throw new Error(`PairCorrelation: need 0 <= rMin < rMax, got rMin ${rMin}, rMax ${rMax}`);
-    if (!Number.isInteger(bins) || bins < 1) throw new Error(`PairCorrelation: bins must be a positive integer, got ${bins}`);
+    if (!(rMax > 0) || !Number.isFinite(rMax))
+      throw new Error(`PairCorrelation: rMax must be a positive number, got ${rMax}`);
+    if (!(rMin >= 0 && rMin < rMax))
+      throw new Error(`PairCorrelation: need 0 <= rMin < rMax, got rMin ${rMin}, rMax ${rMax}`);
+    if (!Number.isInteger(bins) || bins < 1)
+      throw new Error(`PairCorrelation: bins must be a positive integer, got ${bins}`);
     this.rMax = rMax;
     this.rMin = rMin;
     this.bins = bins;
   }
 
-  compute(frame: Pick<Frame, "cell" | "positions">, centers?: AtomSelection, targets?: AtomSelection): PairCorrelationResult {
+  compute(
+    frame: Pick<Frame, "cell" | "positions">,
+    centers?: AtomSelection,
+    targets?: AtomSelection,
+  ): PairCorrelationResult {
     const cell = frame.cell;
-    if (!cell.periodic.every((p) => p)) throw new Error("PairCorrelation: g(r) needs a box periodic in all three directions (its density is N/V)");
+    if (!cell.periodic.every((p) => p))
+      throw new Error("PairCorrelation: g(r) needs a box periodic in all three directions (its density is N/V)");
     const natoms = frame.positions.length / 3;
     const ci = selectionIndices(centers, natoms, "PairCorrelation centers");
     const ti = selectionIndices(targets, natoms, "PairCorrelation targets");

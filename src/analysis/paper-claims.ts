@@ -11,8 +11,23 @@ export type { Claim, LedgerRow, Outcome } from "./ledger/claim";
 export { bccInterstices } from "./ledger/claims-structure";
 export { FIGURE_4_REFERENCES } from "./ledger/claims-generalization";
 export { qsCrossover } from "./ledger/claims-softness";
-export { FIGURE_4_CONDITIONS, FIGURE_5_SYSTEMS, LedgerContext, MAIN_CONDITION, type LedgerOptions, type Representation } from "./ledger/context";
-export { describeCriterion, judge, VERDICT_RULES, VERDICTS, type Criterion, type Measurement, type Verdict } from "./ledger/verdict";
+export {
+  FIGURE_4_CONDITIONS,
+  FIGURE_5_SYSTEMS,
+  LedgerContext,
+  MAIN_CONDITION,
+  type LedgerOptions,
+  type Representation,
+} from "./ledger/context";
+export {
+  describeCriterion,
+  judge,
+  VERDICT_RULES,
+  VERDICTS,
+  type Criterion,
+  type Measurement,
+  type Verdict,
+} from "./ledger/verdict";
 
 /**
  * The reproduction ledger (REPRODUCTION.md): every quantitative or qualitative claim of Wang & Jain 2019's Results,
@@ -84,16 +99,17 @@ export function claimsMarkdown(rows: readonly LedgerRow[]): string {
   return [
     "| # | where | claim | paper | qsoft | criterion | verdict | why |",
     "|---|---|---|---|---|---|---|---|",
-    ...rows.map((r) => `| ${r.n} | ${esc(r.where)} | ${esc(r.claim)} | ${esc(r.paper)} | ${esc(r.ours)} | ${esc(r.criterion)} | **${r.verdict}** | ${esc(r.why)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.n} | ${esc(r.where)} | ${esc(r.claim)} | ${esc(r.paper)} | ${esc(r.ours)} | ${esc(r.criterion)} | **${r.verdict}** | ${esc(r.why)} |`,
+    ),
   ].join("\n");
 }
 
 /** The rules that decide the verdicts, and the verdict counts, as the head of REPRODUCTION.md. */
 export function ledgerPreamble(rows: readonly LedgerRow[]): string {
   const n = verdictCounts(rows);
-  return [
-    ...VERDICT_RULES,
-    "",
-    `**${rows.length} claims: ${VERDICTS.map((v) => `${n[v]} ${v}`).join(", ")}.**`,
-  ].join("\n");
+  return [...VERDICT_RULES, "", `**${rows.length} claims: ${VERDICTS.map((v) => `${n[v]} ${v}`).join(", ")}.**`].join(
+    "\n",
+  );
 }

@@ -38,17 +38,27 @@ export interface SliceField {
 const AXES = ["x", "y", "z"] as const;
 
 /** The slab field of `values` (one per atom) over `positions` (N × 3) in an orthogonal `cell`. */
-export function sliceField(positions: ArrayLike<number>, values: ArrayLike<number>, cell: Cell, opts: SliceFieldOptions): SliceField {
+export function sliceField(
+  positions: ArrayLike<number>,
+  values: ArrayLike<number>,
+  cell: Cell,
+  opts: SliceFieldOptions,
+): SliceField {
   if (positions.length % 3 !== 0) throw new Error(`positions has ${positions.length} values, not a multiple of 3`);
   const n = positions.length / 3;
   checkLength("values", values, n, "positions / 3");
-  if (!cell.isOrthogonal) throw new Error("sliceField needs an orthogonal cell (its in-plane axes are Cartesian x, y, z)");
+  if (!cell.isOrthogonal)
+    throw new Error("sliceField needs an orthogonal cell (its in-plane axes are Cartesian x, y, z)");
   const dn = AXES.indexOf(opts.normal);
   if (dn < 0) throw new Error(`normal must be "x", "y" or "z", got "${String(opts.normal)}"`);
   const [da, db] = [0, 1, 2].filter((d) => d !== dn);
   const spacing = opts.spacing ?? 0.5;
   const sigma = opts.sigma ?? 1.0;
-  for (const [name, v] of [["thickness", opts.thickness], ["spacing", spacing], ["sigma", sigma]] as const) {
+  for (const [name, v] of [
+    ["thickness", opts.thickness],
+    ["spacing", spacing],
+    ["sigma", sigma],
+  ] as const) {
     if (!(Number.isFinite(v) && v > 0)) throw new Error(`${name} must be a positive length in Å, got ${v}`);
   }
   const len = [cell.matrix[0], cell.matrix[4], cell.matrix[8]];

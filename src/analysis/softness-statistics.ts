@@ -36,7 +36,8 @@ export function conditionalProbability(
   const bins = options.bins ?? 20;
   const lo = options.lo ?? 0;
   const hi = options.hi ?? 1;
-  if (!(hi > lo) || bins < 1) throw new Error(`conditionalProbability: need hi > lo and bins >= 1 (got [${lo}, ${hi}], ${bins})`);
+  if (!(hi > lo) || bins < 1)
+    throw new Error(`conditionalProbability: need hi > lo and bins >= 1 (got [${lo}, ${hi}], ${bins})`);
   const edges = new Float64Array(bins + 1);
   for (let b = 0; b <= bins; b++) edges[b] = lo + ((hi - lo) * b) / bins;
   const counts = new Int32Array(bins);
@@ -93,7 +94,14 @@ export function softnessGroups(qs: ArrayLike<number>, options: { hard?: number; 
     }
   }
   const values = Array.from(qs);
-  return { hard, soft, hardFraction: nh / qs.length, softFraction: ns / qs.length, std: standardDeviation(values), mean: mean(values) };
+  return {
+    hard,
+    soft,
+    hardFraction: nh / qs.length,
+    softFraction: ns / qs.length,
+    std: standardDeviation(values),
+    mean: mean(values),
+  };
 }
 
 /**
@@ -122,7 +130,10 @@ export function fractionPredictedByValue(
   const centers = new Float64Array(nb);
   const fraction = new Float64Array(nb);
   for (let b = 0; b < nb; b++) {
-    centers[b] = edges[b] > 0 && edges[b + 1] / edges[b] > 1.5 ? Math.sqrt(edges[b] * edges[b + 1]) : 0.5 * (edges[b] + edges[b + 1]);
+    centers[b] =
+      edges[b] > 0 && edges[b + 1] / edges[b] > 1.5
+        ? Math.sqrt(edges[b] * edges[b + 1])
+        : 0.5 * (edges[b] + edges[b + 1]);
     fraction[b] = counts[b] > 0 ? hits[b] / counts[b] : NaN;
   }
   return { centers, fraction, counts };

@@ -49,7 +49,11 @@ export async function whatLimitsAuc(options: WhatLimitsAucOptions = {}): Promise
   const composition = options.composition ?? "Cu65Zr35";
   const reference = { quenchRate: options.quenchRate ?? 1e13, atoms: options.atoms ?? 8000 };
   const fit: StudyOptions = { params: options.params, randomState: options.randomState };
-  const groups = await compositionGlassGroups(composition, { sets: ["interstice", "mro"], featureOptions: PAPER_FEATURE_OPTIONS, dataDir: options.dataDir });
+  const groups = await compositionGlassGroups(composition, {
+    sets: ["interstice", "mro"],
+    featureOptions: PAPER_FEATURE_OPTIONS,
+    dataDir: options.dataDir,
+  });
   log(`what limits the AUC: ${groups.map((g) => `${g.key} (${g.glasses.length})`).join(", ")}`);
   const trainingData = trainingDataStudy(groups, { ...fit, ...reference });
   log("  training data done");

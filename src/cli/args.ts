@@ -40,7 +40,10 @@ export function parseArgs(argv: string[], valued: readonly string[], flags: read
 /** Splits "Cu,Zr" into ["Cu", "Zr"]; undefined stays undefined. */
 export function parseList(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  const items = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const items = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
   if (items.length === 0) throw new UsageError(`empty list "${value}"`);
   return items;
 }

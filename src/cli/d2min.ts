@@ -30,7 +30,8 @@ export const d2minCommand: Command = {
   usage,
   async run(argv: string[]): Promise<number> {
     const args = parseArgs(argv, ["out", "types", "cutoff", "frame", "normalize", "threshold"]);
-    if (args.positional.length !== 2) throw new UsageError(`expected REF_DUMP and DEFORMED_DUMP, got ${args.positional.length} file(s)`);
+    if (args.positional.length !== 2)
+      throw new UsageError(`expected REF_DUMP and DEFORMED_DUMP, got ${args.positional.length} file(s)`);
     const [refFile, defFile] = args.positional;
     const out = args.options.get("out");
     if (out === undefined) throw new UsageError("--out FILE.csv is required");
@@ -40,12 +41,17 @@ export const d2minCommand: Command = {
     // The command line only turns strings into values; the resolvers check them, in the option names.
     const options = asUsage(() =>
       resolveD2minOptions(
-        { cutoff: numberOption(args, "cutoff", D2MIN_CUTOFF), normalize: args.options.get("normalize") as D2minNormalization | undefined },
+        {
+          cutoff: numberOption(args, "cutoff", D2MIN_CUTOFF),
+          normalize: args.options.get("normalize") as D2minNormalization | undefined,
+        },
         { cutoff: "--cutoff", normalize: "--normalize" },
       ),
     );
     const { cutoff, normalize } = options;
-    const threshold = asUsage(() => resolvePlasticThreshold(numberOption(args, "threshold", PLASTIC_THRESHOLD), "--threshold"));
+    const threshold = asUsage(() =>
+      resolvePlasticThreshold(numberOption(args, "threshold", PLASTIC_THRESHOLD), "--threshold"),
+    );
 
     const reference = await readDump(refFile, { types, sort: true });
     checkNumberDensity(reference.natoms, reference.cell.volume, refFile, reference.cell.periodic);
@@ -76,7 +82,8 @@ export const d2minCommand: Command = {
       });
     }
     const flagged = d.flaggedCount;
-    if (flagged > 0) lines.push(`warning: ${flagged} atom(s) with fewer than 3 or coplanar neighbors (pseudo-inverse fit)`);
+    if (flagged > 0)
+      lines.push(`warning: ${flagged} atom(s) with fewer than 3 or coplanar neighbors (pseudo-inverse fit)`);
     console.log(lines.join("\n"));
     return 0;
   },

@@ -11,7 +11,9 @@ import { asUsage, UsageError, type Command } from "./command";
 
 function usage(): string {
   const sets = featureSets()
-    .map((e) => `                     ${e.name.padEnd(Math.max(...featureSets().map((f) => f.name.length)))} ${e.summary}`)
+    .map(
+      (e) => `                     ${e.name.padEnd(Math.max(...featureSets().map((f) => f.name.length)))} ${e.summary}`,
+    )
     .join("\n");
   return `usage: qsoft featurize DUMP --types Cu,Zr --out FILE.csv [--set interstice,mro|all] [--frame N]
                        [--radii Cu=1.26,Zr=1.58] [--cutoff 4] [--face-filter 0.05] [--radical]
@@ -44,16 +46,23 @@ export const featurizeCommand: Command = {
     return usage();
   },
   async run(argv: string[]): Promise<number> {
-    const args = parseArgs(argv, ["out", "types", "set", "frame", "radii", "cutoff", "face-filter", "mro-neighbors", "threads"], ["no-clamp", "radical"]);
+    const args = parseArgs(
+      argv,
+      ["out", "types", "set", "frame", "radii", "cutoff", "face-filter", "mro-neighbors", "threads"],
+      ["no-clamp", "radical"],
+    );
     if (args.positional.length !== 1) throw new UsageError(`expected one DUMP file, got ${args.positional.length}`);
     const out = args.options.get("out");
     if (out === undefined) throw new UsageError("--out FILE.csv is required");
     checkOutputPath(out);
     const types = parseList(args.options.get("types"));
-    if (types === undefined) throw new UsageError("--types is required (element of each LAMMPS type, e.g. --types Cu,Zr)");
+    if (types === undefined)
+      throw new UsageError("--types is required (element of each LAMMPS type, e.g. --types Cu,Zr)");
     const sets = parseList(args.options.get("set") ?? "interstice,mro") ?? [];
     const known = new Set(featureSets().map((e) => e.name));
-    for (const s of sets) if (s !== "all" && !known.has(s)) throw new UsageError(`unknown feature set "${s}" (known: ${[...known].join(", ")}, all)`);
+    for (const s of sets)
+      if (s !== "all" && !known.has(s))
+        throw new UsageError(`unknown feature set "${s}" (known: ${[...known].join(", ")}, all)`);
     let radii: Record<string, number> | undefined;
     try {
       radii = parseKeyValues(args.options.get("radii"));
@@ -71,7 +80,13 @@ export const featurizeCommand: Command = {
       mroNeighbors: args.options.get("mro-neighbors") as FeaturizeOptions["mroNeighbors"],
     };
     const resolved = asUsage(() =>
-      resolveFeaturize(sets, options, { cutoff: "--cutoff", faceFilter: "--face-filter", threads: "--threads", radii: "--radii", mroNeighbors: "--mro-neighbors" }),
+      resolveFeaturize(sets, options, {
+        cutoff: "--cutoff",
+        faceFilter: "--face-filter",
+        threads: "--threads",
+        radii: "--radii",
+        mroNeighbors: "--mro-neighbors",
+      }),
     );
 
     const started = Date.now();
@@ -81,7 +96,10 @@ export const featurizeCommand: Command = {
     // Progress on a terminal only (one line, rewritten), so logs and tests stay clean.
     const tty = process.stderr.isTTY === true;
     const res = computeResolvedFeatures(frame, resolved, (set, done, total, seconds) => {
-      if (tty) process.stderr.write(`\rfeaturize: ${done}/${total} sets (${set}) ${seconds.toFixed(1)} s\x1b[K${done === total ? "\n" : ""}`);
+      if (tty)
+        process.stderr.write(
+          `\rfeaturize: ${done}/${total} sets (${set}) ${seconds.toFixed(1)} s\x1b[K${done === total ? "\n" : ""}`,
+        );
     });
     writeCsv(out, featureTable(frame, res.matrix));
 
@@ -100,8 +118,12 @@ export const featurizeCommand: Command = {
     const lines = [
       `${out}: ${n} atoms x ${labels.length} features (${res.featurizers.map((f) => f.name).join(", ")}), timestep ${frame.timestep}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
     ];
-    if (flagged > 0) lines.push(`note: ${flagged} atom(s) have degenerate neighbor geometry (flags; see docs/features.md)`);
-    if (nanRows > 0) lines.push(`warning: ${nanRows} atom(s) have NaN features (undefined statistics, see docs/features.md); drop or impute them before training`);
+    if (flagged > 0)
+      lines.push(`note: ${flagged} atom(s) have degenerate neighbor geometry (flags; see docs/features.md)`);
+    if (nanRows > 0)
+      lines.push(
+        `warning: ${nanRows} atom(s) have NaN features (undefined statistics, see docs/features.md); drop or impute them before training`,
+      );
     console.log(lines[0]);
     for (const l of lines.slice(1)) console.error(l);
     return 0;

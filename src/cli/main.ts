@@ -10,7 +10,15 @@ import { trainCommand } from "./train";
 import { voronoiCommand } from "./voronoi";
 
 /** Every subcommand, in the order `qsoft --help` lists them (the pipeline's order). */
-const commands: Command[] = [voronoiCommand, featurizeCommand, d2minCommand, trainCommand, predictCommand, demoCommand, reproduceCommand];
+const commands: Command[] = [
+  voronoiCommand,
+  featurizeCommand,
+  d2minCommand,
+  trainCommand,
+  predictCommand,
+  demoCommand,
+  reproduceCommand,
+];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 8);

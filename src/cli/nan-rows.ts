@@ -10,7 +10,13 @@ export interface NanRows {
  * Finds the rows of `columns` (one array per feature, data row r on line r + 2 of `file`) that hold NaN, as
  * `qsoft featurize` writes for undefined statistics. `ids` names the atoms.
  */
-export function nanRows(file: string, names: readonly string[], columns: readonly Float64Array[], ids: ArrayLike<number>, rowsToCheck?: readonly number[]): NanRows {
+export function nanRows(
+  file: string,
+  names: readonly string[],
+  columns: readonly Float64Array[],
+  ids: ArrayLike<number>,
+  rowsToCheck?: readonly number[],
+): NanRows {
   const rows: number[] = [];
   const cols = new Set<string>();
   const n = ids.length;
@@ -25,7 +31,10 @@ export function nanRows(file: string, names: readonly string[], columns: readonl
     }
     if (bad) rows.push(r);
   }
-  const shown = rows.slice(0, 5).map((r) => `id ${ids[r]} (line ${r + 2})`).join(", ");
+  const shown = rows
+    .slice(0, 5)
+    .map((r) => `id ${ids[r]} (line ${r + 2})`)
+    .join(", ");
   const message =
     `${file}: ${rows.length} atom(s) have NaN features (${shown}${rows.length > 5 ? ", ..." : ""}; columns ${[...cols].join(", ")}${cols.size >= 6 ? ", ..." : ""}); ` +
     "NaN marks an undefined statistic (docs/features.md): give --drop-nan to leave these atoms out, or impute the values first";

@@ -23,14 +23,22 @@ export function predictFeaturesCsv(
   const classifier = typeof model === "string" ? readClassifier(model) : model.model;
   const labels = modelFeatureLabels(classifier);
   const explain = options.explain ?? 0;
-  if (explain > 0 && !isExplainable(classifier)) throw new Error(`${modelName}: the model cannot explain its predictions (--explain needs a GBDT or an ensemble of them)`);
-  if (labels === null) throw new Error(`${modelName}: the model was fitted without feature names; cannot pick columns from ${featuresCsv}`);
+  if (explain > 0 && !isExplainable(classifier))
+    throw new Error(
+      `${modelName}: the model cannot explain its predictions (--explain needs a GBDT or an ensemble of them)`,
+    );
+  if (labels === null)
+    throw new Error(
+      `${modelName}: the model was fitted without feature names; cannot pick columns from ${featuresCsv}`,
+    );
   const table = readCsv(featuresCsv);
   const ids = table.data.get("id");
   if (ids === undefined) throw new Error(`${featuresCsv}: no "id" column (columns: ${table.columns.join(", ")})`);
   const missing = labels.filter((l) => !table.data.has(l));
   if (missing.length > 0) {
-    throw new Error(`${featuresCsv}: missing feature column(s) ${missing.map((m) => `"${m}"`).join(", ")} needed by ${modelName}`);
+    throw new Error(
+      `${featuresCsv}: missing feature column(s) ${missing.map((m) => `"${m}"`).join(", ")} needed by ${modelName}`,
+    );
   }
   const cols = labels.map((l) => numericColumn(table, l, featuresCsv));
   const idNumbers = numericColumn(table, "id", featuresCsv);
@@ -44,9 +52,12 @@ export function predictFeaturesCsv(
   keep.forEach((i, r) => {
     for (let k = 0; k < d; k++) X[r * d + k] = cols[k][i];
   });
-  const qs = keep.length > 0 ? classifier.predictProba({ X, nFeatures: d, featureLabels: labels }) : new Float64Array(0);
+  const qs =
+    keep.length > 0 ? classifier.predictProba({ X, nFeatures: d, featureLabels: labels }) : new Float64Array(0);
   const explained =
-    explain > 0 && keep.length > 0 && isExplainable(classifier) ? explainCsvColumns(classifier.explain({ X, nFeatures: d, featureLabels: labels }), explain) : [];
+    explain > 0 && keep.length > 0 && isExplainable(classifier)
+      ? explainCsvColumns(classifier.explain({ X, nFeatures: d, featureLabels: labels }), explain)
+      : [];
   writeCsv(outPath, makeTable([["id", Float64Array.from(keep, (i) => idNumbers[i])], ["qs", qs], ...explained]));
   return keep.length;
 }

@@ -42,7 +42,11 @@ function isModelFile(spec: string): boolean {
   return spec.includes("/") || spec.endsWith(".json");
 }
 
-function resolveModel(spec: string | undefined, sets: string[] | undefined, radii: Record<string, number> | undefined): QuenchInSoftness {
+function resolveModel(
+  spec: string | undefined,
+  sets: string[] | undefined,
+  radii: Record<string, number> | undefined,
+): QuenchInSoftness {
   const name = spec ?? DEFAULT_MODEL;
   let qs: QuenchInSoftness;
   if (!isModelFile(name)) {
@@ -53,8 +57,16 @@ function resolveModel(spec: string | undefined, sets: string[] | undefined, radi
     if (!fs.existsSync(name)) throw new Error(`model file ${name} not found`);
     qs = new QuenchInSoftness({ model: readClassifier(name), sets: sets ?? ["interstice", "mro"] });
   }
-  if (sets && qs.card) throw new UsageError("--set applies to plain model files; a model card names its own feature sets");
-  return radii ? new QuenchInSoftness({ model: qs.model, sets: qs.sets, featureOptions: { ...qs.featureOptions, radii }, card: qs.card ?? undefined }) : qs;
+  if (sets && qs.card)
+    throw new UsageError("--set applies to plain model files; a model card names its own feature sets");
+  return radii
+    ? new QuenchInSoftness({
+        model: qs.model,
+        sets: qs.sets,
+        featureOptions: { ...qs.featureOptions, radii },
+        card: qs.card ?? undefined,
+      })
+    : qs;
 }
 
 /** `qsoft predict`: the main job, quench-in softness of a glass. */
@@ -63,18 +75,27 @@ export const predictCommand: Command = {
   summary: "quench-in softness of every atom of a dump (shipped model or your own), as CSV or dump",
   usage,
   async run(argv: string[]): Promise<number> {
-    const args = parseArgs(argv, ["out", "types", "model", "set", "frame", "radii", "features", "explain"], ["drop-nan"]);
+    const args = parseArgs(
+      argv,
+      ["out", "types", "model", "set", "frame", "radii", "features", "explain"],
+      ["drop-nan"],
+    );
     const out = args.options.get("out");
     if (!out) throw new UsageError("--out is required");
     const explain = intOption(args, "explain", 0);
-    if (args.options.has("explain") && explain < 1) throw new UsageError(`--explain must be a positive number of features, got ${explain}`);
+    if (args.options.has("explain") && explain < 1)
+      throw new UsageError(`--explain must be a positive number of features, got ${explain}`);
     checkOutputPath(out);
     const featuresCsv = args.options.get("features");
     if (featuresCsv !== undefined) {
       if (args.positional.length > 0) throw new UsageError("give either a DUMP or --features, not both");
       const model = args.options.get("model");
-      if (!model) throw new UsageError("--features needs --model NAME|FILE (a shipped model or one written by qsoft train)");
-      const resolved = isModelFile(model) && !model.endsWith(".card.json") ? model : { model: resolveModel(model, undefined, undefined).model, name: model };
+      if (!model)
+        throw new UsageError("--features needs --model NAME|FILE (a shipped model or one written by qsoft train)");
+      const resolved =
+        isModelFile(model) && !model.endsWith(".card.json")
+          ? model
+          : { model: resolveModel(model, undefined, undefined).model, name: model };
       const n = predictFeaturesCsv(resolved, featuresCsv, out, { dropNan: args.flags.has("drop-nan"), explain });
       console.log(`qsoft predict: ${n} atoms -> ${out}`);
       return 0;
@@ -95,7 +116,12 @@ export const predictCommand: Command = {
     const r = softness.compute(frame, { explain: explain > 0 });
     const lower = out.toLowerCase();
     let legend = "";
-    if (lower.endsWith(".dump") || lower.endsWith(".dump.gz") || lower.endsWith(".lammpstrj") || lower.endsWith(".lammpstrj.gz")) {
+    if (
+      lower.endsWith(".dump") ||
+      lower.endsWith(".dump.gz") ||
+      lower.endsWith(".lammpstrj") ||
+      lower.endsWith(".lammpstrj.gz")
+    ) {
       const ex = r.explanation ? explainDumpColumns(r.explanation, explain) : null;
       legend = ex ? `  explain_j_feature: ${ex.legend}` : "";
       writeDump(out, frame, { columns: { qs: r.qs.map((x) => (Number.isFinite(x) ? x : -1)), ...ex?.columns } });
@@ -126,4 +152,3 @@ export const predictCommand: Command = {
     return 0;
   },
 };
-

@@ -48,7 +48,9 @@ export function parseGbdtParams(text: string | undefined): Partial<GradientBoost
     const key = item.slice(0, eq).trim();
     const raw = item.slice(eq + 1).trim();
     if (!(key in DEFAULT_GBDT_PARAMS)) {
-      throw new UsageError(`--params: unknown parameter "${key}" (valid: ${Object.keys(DEFAULT_GBDT_PARAMS).join(", ")})`);
+      throw new UsageError(
+        `--params: unknown parameter "${key}" (valid: ${Object.keys(DEFAULT_GBDT_PARAMS).join(", ")})`,
+      );
     }
     const num = Number(raw);
     out[key] = raw === "null" ? null : raw !== "" && Number.isFinite(num) ? num : raw;
@@ -81,7 +83,10 @@ function joinLabels(
     seen.add(id);
     const lr = byId.get(id);
     if (lr === undefined) return;
-    if (Number.isNaN(value[lr])) throw new Error(`${labelsFile}:${lr + 2}: the ${labelColumn} of atom id ${id} is NaN; remove that row or give the atom a label`);
+    if (Number.isNaN(value[lr]))
+      throw new Error(
+        `${labelsFile}:${lr + 2}: the ${labelColumn} of atom id ${id} is NaN; remove that row or give the atom a label`,
+      );
     rows.push(r);
     y.push(value[lr] > threshold ? 1 : 0);
   });
@@ -107,8 +112,11 @@ export const trainCommand: Command = {
     if (!labelsFile) throw new UsageError("--labels is required");
     if (!out) throw new UsageError("--out is required");
     checkOutputPath(out);
-    for (const f of [featuresFile, labelsFile]) if (f !== "-" && !fs.existsSync(f)) throw new Error(`${f}: no such file`);
-    const threshold = asUsage(() => resolvePlasticThreshold(numberOption(args, "threshold", PLASTIC_THRESHOLD), "--threshold"));
+    for (const f of [featuresFile, labelsFile])
+      if (f !== "-" && !fs.existsSync(f)) throw new Error(`${f}: no such file`);
+    const threshold = asUsage(() =>
+      resolvePlasticThreshold(numberOption(args, "threshold", PLASTIC_THRESHOLD), "--threshold"),
+    );
     const labelColumn = args.options.get("label-column") ?? "d2min";
     const folds = intOption(args, "folds", PAPER_CV_FOLDS);
     if (folds < 2) throw new UsageError(`--folds must be >= 2, got ${folds}`);
@@ -117,19 +125,28 @@ export const trainCommand: Command = {
     const exclude = new Set(parseList(args.options.get("exclude")) ?? ["type"]);
     let params: Readonly<GradientBoostingParams>;
     try {
-      params = resolveGbdtParams({ ...PAPER_GBDT_PARAMS, randomState: seed, ...parseGbdtParams(args.options.get("params")) });
+      params = resolveGbdtParams({
+        ...PAPER_GBDT_PARAMS,
+        randomState: seed,
+        ...parseGbdtParams(args.options.get("params")),
+      });
     } catch (e) {
       throw new UsageError(`--params: ${(e as Error).message}`);
     }
 
     const features = readCsv(featuresFile);
     const labels = readCsv(labelsFile);
-    const unknown = [...exclude].filter((c) => !features.columns.includes(c) && !(c === "type" && args.options.get("exclude") === undefined));
+    const unknown = [...exclude].filter(
+      (c) => !features.columns.includes(c) && !(c === "type" && args.options.get("exclude") === undefined),
+    );
     if (unknown.length > 0) {
-      throw new UsageError(`--exclude: no column ${unknown.map((c) => `"${c}"`).join(", ")} in ${featuresFile} (columns: ${features.columns.join(", ")})`);
+      throw new UsageError(
+        `--exclude: no column ${unknown.map((c) => `"${c}"`).join(", ")} in ${featuresFile} (columns: ${features.columns.join(", ")})`,
+      );
     }
     const columns = features.columns.filter((c) => c !== "id" && !exclude.has(c));
-    if (columns.length === 0) throw new Error(`${featuresFile}: no feature columns besides id and ${[...exclude].join(", ")}`);
+    if (columns.length === 0)
+      throw new Error(`${featuresFile}: no feature columns besides id and ${[...exclude].join(", ")}`);
     const joined = joinLabels(features, featuresFile, labels, labelsFile, labelColumn, threshold);
     const cols = columns.map((c) => numericColumn(features, c, featuresFile));
     const nan = nanRows(featuresFile, columns, cols, numericColumn(features, "id", featuresFile), joined.rows);
@@ -143,7 +160,9 @@ export const trainCommand: Command = {
     }
     const rng = new Random(seed);
     const undersample = !args.flags.has("no-undersample");
-    const keep = undersample ? Array.from(randomUndersample(joined.y, rng), (k) => k) : Array.from({ length: joined.y.length }, (_, k) => k);
+    const keep = undersample
+      ? Array.from(randomUndersample(joined.y, rng), (k) => k)
+      : Array.from({ length: joined.y.length }, (_, k) => k);
     const d = columns.length;
     const X = new Float64Array(keep.length * d);
     keep.forEach((k, r) => {
@@ -154,7 +173,9 @@ export const trainCommand: Command = {
     const npos = y.reduce((a, b) => a + b, 0);
     const smaller = Math.min(npos, y.length - npos);
     if (folds > smaller) {
-      throw new UsageError(`--folds ${folds} is more than the ${smaller} ${smaller === npos ? "plastic" : "non-plastic"} training atoms: every fold needs atoms of both classes`);
+      throw new UsageError(
+        `--folds ${folds} is more than the ${smaller} ${smaller === npos ? "plastic" : "non-plastic"} training atoms: every fold needs atoms of both classes`,
+      );
     }
     console.log(
       `${joined.rows.length} atoms with labels (${joined.dropped} without), ${joined.y.reduce((a, b) => a + b, 0)} plastic ` +
@@ -163,7 +184,8 @@ export const trainCommand: Command = {
     const data = { X, nFeatures: d, featureLabels: columns };
     const base = new GradientBoostingClassifier(params);
     const cv = crossValidate(base, data, y, { cv: new StratifiedKFold(folds, true, rng.nextSeed()) });
-    const fmt = (k: "auc" | "accuracy" | "precision" | "recall" | "f1"): string => `${cv.mean[k].toFixed(4)} +/- ${cv.std[k].toFixed(4)}`;
+    const fmt = (k: "auc" | "accuracy" | "precision" | "recall" | "f1"): string =>
+      `${cv.mean[k].toFixed(4)} +/- ${cv.std[k].toFixed(4)}`;
     console.log(`${folds}-fold CV AUC ${fmt("auc")}  (fold AUCs ${cv.folds.map((f) => f.auc.toFixed(4)).join(" ")})`);
     console.log(`accuracy ${fmt("accuracy")}  precision ${fmt("precision")}  recall ${fmt("recall")}  F1 ${fmt("f1")}`);
     if (args.flags.has("fold-models")) {

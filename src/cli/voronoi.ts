@@ -42,11 +42,11 @@ function commonIndices(index: Int32Array, ok: (i: number) => boolean, n: number,
     counts.set(key, (counts.get(key) ?? 0) + 1);
     total++;
   }
-  const ranked = [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, top);
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top);
   const rows = ranked.map(([k, c]) => ({ "<n3,n4,n5,n6,n7>": k, "% of atoms": (100 * c) / total, atoms: c }));
-  return tableText(rows, { index: false, precision: 2 }).split("\n").map((l) => `  ${l}`);
+  return tableText(rows, { index: false, precision: 2 })
+    .split("\n")
+    .map((l) => `  ${l}`);
 }
 
 /** `qsoft voronoi`: per-atom Voronoi coordination, index and volume, as CSV. */
@@ -55,7 +55,11 @@ export const voronoiCommand: Command = {
   summary: "Voronoi coordination number, index <n3..n7> and cell volume of every atom (exact periodic cells), as CSV",
   usage,
   async run(argv: string[]): Promise<number> {
-    const args = parseArgs(argv, ["out", "types", "frame", "min-face-fraction", "min-face-area", "min-edge-length", "radii", "threads"], ["radical"]);
+    const args = parseArgs(
+      argv,
+      ["out", "types", "frame", "min-face-fraction", "min-face-area", "min-edge-length", "radii", "threads"],
+      ["radical"],
+    );
     if (args.positional.length !== 1) throw new UsageError(`expected one DUMP file, got ${args.positional.length}`);
     const file = args.positional[0];
     const out = args.options.get("out");
@@ -64,7 +68,8 @@ export const voronoiCommand: Command = {
     const types = parseList(args.options.get("types"));
     const frameIndex = intOption(args, "frame", 0);
     const fraction = numberOption(args, "min-face-fraction", PAPER_MIN_AREA_FRACTION);
-    if (!(fraction >= 0 && fraction < 1)) throw new UsageError(`--min-face-fraction must be in [0, 1), got ${fraction}`);
+    if (!(fraction >= 0 && fraction < 1))
+      throw new UsageError(`--min-face-fraction must be in [0, 1), got ${fraction}`);
     const minArea = numberOption(args, "min-face-area", 0);
     if (!(minArea >= 0)) throw new UsageError(`--min-face-area must be >= 0, got ${minArea}`);
     const minEdgeLength = numberOption(args, "min-edge-length", 0);
@@ -79,9 +84,12 @@ export const voronoiCommand: Command = {
     const frame = sortById(await readDump(file, { types, frame: frameIndex }));
     checkNumberDensity(frame.natoms, frame.cell.volume, file, frame.cell.periodic);
     const t1 = performance.now();
-    if (radical && !frame.elements) throw new UsageError("--radical needs element names: give --types (e.g. --types Cu,Zr)");
+    if (radical && !frame.elements)
+      throw new UsageError("--radical needs element names: give --types (e.g. --types Cu,Zr)");
     const radii = radical ? atomRadii(frame, radiiOption) : undefined;
-    const tess = new Voronoi(radical ? { radical, radii, threads, minEdgeLength } : { threads, minEdgeLength }).compute(frame);
+    const tess = new Voronoi(radical ? { radical, radii, threads, minEdgeLength } : { threads, minEdgeLength }).compute(
+      frame,
+    );
     const t2 = performance.now();
     const vn = voronoiNeighbors(tess, { minAreaFraction: fraction, minArea });
 
@@ -135,7 +143,8 @@ export const voronoiCommand: Command = {
       const shown = flaggedIds.slice(0, 10).join(", ") + (flaggedIds.length > 10 ? ", ..." : "");
       lines.push(`warning: ${flaggedIds.length} atom(s) whose cell failed (NaN in the CSV), ids ${shown}`);
     } else lines.push("flagged atoms: none");
-    if (walls > 0) lines.push(`note: ${walls} atom(s) touch a wall of a non-periodic direction (wall faces are not counted)`);
+    if (walls > 0)
+      lines.push(`note: ${walls} atom(s) touch a wall of a non-periodic direction (wall faces are not counted)`);
     console.log(lines.join("\n"));
     return 0;
   },

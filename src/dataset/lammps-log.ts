@@ -27,7 +27,10 @@ export function readLammpsLog(file: string): ThermoRun[] {
     if (!lines[k].startsWith("Per MPI rank memory allocation")) continue;
     const headerLine = k + 1;
     const columns = (lines[headerLine] ?? "").trim().split(/\s+/);
-    if (columns[0] !== "Step") throw new Error(`${file}:${headerLine + 1}: expected a thermo header starting with "Step", got "${lines[headerLine]}"`);
+    if (columns[0] !== "Step")
+      throw new Error(
+        `${file}:${headerLine + 1}: expected a thermo header starting with "Step", got "${lines[headerLine]}"`,
+      );
     const values: number[][] = columns.map(() => []);
     let loop: ThermoRun["loop"] = null;
     let r = headerLine + 1;
@@ -59,6 +62,9 @@ export function readLammpsLog(file: string): ThermoRun[] {
 /** A column of a thermo run; throws naming the log when it is absent. */
 export function thermoColumn(run: ThermoRun, name: string, file = "log"): Float64Array {
   const col = run.data.get(name);
-  if (!col) throw new Error(`${file}: thermo table at line ${run.headerLine} has no column "${name}" (columns: ${run.columns.join(" ")})`);
+  if (!col)
+    throw new Error(
+      `${file}: thermo table at line ${run.headerLine} has no column "${name}" (columns: ${run.columns.join(" ")})`,
+    );
   return col;
 }

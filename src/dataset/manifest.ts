@@ -72,7 +72,8 @@ export function manifestPath(dataDir: string = defaultDataDir()): string {
  */
 export function loadManifest(dataDir: string = defaultDataDir()): Manifest {
   const file = manifestPath(dataDir);
-  if (!fs.existsSync(file)) throw new Error(`${file} does not exist: no sample has been generated yet (npm run data:generate)`);
+  if (!fs.existsSync(file))
+    throw new Error(`${file} does not exist: no sample has been generated yet (npm run data:generate)`);
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -108,7 +109,8 @@ function checkEntry(s: ManifestEntry, where: string): void {
     ["sha256", "object"],
   ];
   for (const [key, type] of need) {
-    if (typeof s[key] !== type || s[key] === null) throw new Error(`${where}: field "${String(key)}" missing or not a ${type}`);
+    if (typeof s[key] !== type || s[key] === null)
+      throw new Error(`${where}: field "${String(key)}" missing or not a ${type}`);
   }
   if (typeof s.files.quenched !== "string" || typeof s.files.byStrain !== "object") {
     throw new Error(`${where} (${s.id}): files.quenched / files.byStrain missing`);
@@ -117,16 +119,21 @@ function checkEntry(s: ManifestEntry, where: string): void {
 
 /** Element names by LAMMPS type: ["Cu", "Zr"] for typeMap { "1": "Cu", "2": "Zr" }. */
 export function typeNames(entry: ManifestEntry): string[] {
-  const types = Object.keys(entry.typeMap).map(Number).sort((a, b) => a - b);
+  const types = Object.keys(entry.typeMap)
+    .map(Number)
+    .sort((a, b) => a - b);
   types.forEach((t, k) => {
-    if (t !== k + 1) throw new Error(`sample ${entry.id}: typeMap must list types 1..n, got ${Object.keys(entry.typeMap).join(", ")}`);
+    if (t !== k + 1)
+      throw new Error(`sample ${entry.id}: typeMap must list types 1..n, got ${Object.keys(entry.typeMap).join(", ")}`);
   });
   return types.map((t) => entry.typeMap[String(t)]);
 }
 
 /** The strains with a deformed snapshot, ascending (numbers parsed from the files.byStrain keys). */
 export function strainsOf(entry: ManifestEntry): number[] {
-  return Object.keys(entry.files.byStrain).map(Number).sort((a, b) => a - b);
+  return Object.keys(entry.files.byStrain)
+    .map(Number)
+    .sort((a, b) => a - b);
 }
 
 /** Path (relative to the data folder) of the snapshot at `strain`; throws listing the available strains. */

@@ -7,10 +7,21 @@ import { PLASTIC_STRAIN, plasticFraction, plasticLabels, resolvePlasticThreshold
 import { sha256File } from "./checksum";
 import { sameValues } from "../files/file-cache";
 import { labelCache, labelCacheKey, type CachedD2min } from "./label-cache";
-import { defaultDataDir, loadManifest, rateTag, strainFile, strainsOf, typeNames, type ManifestEntry } from "./manifest";
+import {
+  defaultDataDir,
+  loadManifest,
+  rateTag,
+  strainFile,
+  strainsOf,
+  typeNames,
+  type ManifestEntry,
+} from "./manifest";
 
 /** A sample: its id, its condition and number, or its manifest entry. */
-export type SampleKey = string | { composition: string; quenchRate: number; sample: number; variant?: string } | ManifestEntry;
+export type SampleKey =
+  | string
+  | { composition: string; quenchRate: number; sample: number; variant?: string }
+  | ManifestEntry;
 
 export interface LoadSampleOptions {
   /** Deformed snapshots to read (and verify) right away; others are read on first use. */
@@ -73,7 +84,8 @@ export function findEntry(key: SampleKey, dataDir: string = defaultDataDir()): M
             (s.variant ?? "") === (key.variant ?? ""),
         );
   if (hit) return hit;
-  const what = typeof key === "string" ? `"${key}"` : `${key.composition} at ${rateTag(key.quenchRate)} K/s, sample ${key.sample}`;
+  const what =
+    typeof key === "string" ? `"${key}"` : `${key.composition} at ${rateTag(key.quenchRate)} K/s, sample ${key.sample}`;
   const known = samples.map((s) => s.id).join(", ") || "none yet";
   throw new Error(`no sample ${what} in ${path.join(dataDir, "manifest.json")} (samples: ${known})`);
 }
@@ -100,7 +112,8 @@ export async function loadSample(key: SampleKey, options: LoadSampleOptions = {}
     if (verify) {
       if (expected === undefined) throw new Error(`sample ${entry.id}: ${rel} has no sha256 in the manifest`);
       const actual = sha256File(full);
-      if (actual !== expected) throw new Error(`sample ${entry.id}: ${full} has sha256 ${actual}, the manifest says ${expected}`);
+      if (actual !== expected)
+        throw new Error(`sample ${entry.id}: ${full} has sha256 ${actual}, the manifest says ${expected}`);
     }
     hashes.set(rel, expected ?? sha256File(full));
     return readDump(full, { types, sort: true });
@@ -108,7 +121,9 @@ export async function loadSample(key: SampleKey, options: LoadSampleOptions = {}
 
   const quenched = await read(entry.files.quenched);
   if (quenched.natoms !== entry.atoms) {
-    throw new Error(`sample ${entry.id}: ${entry.files.quenched} has ${quenched.natoms} atoms, the manifest says ${entry.atoms}`);
+    throw new Error(
+      `sample ${entry.id}: ${entry.files.quenched} has ${quenched.natoms} atoms, the manifest says ${entry.atoms}`,
+    );
   }
   const frames = new Map<string, Promise<Frame>>();
   const deformed = async (strain: number): Promise<Frame> => {
@@ -126,7 +141,10 @@ export async function loadSample(key: SampleKey, options: LoadSampleOptions = {}
   const disk = cacheMode === "disk" ? labelCache(path.join(dataDir, "cache")) : null;
   const memory = new Map<string, CachedD2min>();
   const labels = async (strain: number = PLASTIC_STRAIN, opts: LabelOptions = {}): Promise<SampleLabels> => {
-    const d2minOptions = resolveD2minOptions({ cutoff: opts.cutoff, normalize: opts.normalize }, { cutoff: "labels: cutoff", normalize: "labels: normalize" });
+    const d2minOptions = resolveD2minOptions(
+      { cutoff: opts.cutoff, normalize: opts.normalize },
+      { cutoff: "labels: cutoff", normalize: "labels: normalize" },
+    );
     const { cutoff, normalize } = d2minOptions;
     const threshold = resolvePlasticThreshold(opts.threshold, "labels: threshold");
     const rel = strainFile(entry, strain);
@@ -139,10 +157,22 @@ export async function loadSample(key: SampleKey, options: LoadSampleOptions = {}
       normalize,
       rcond: d2minOptions.rcond,
     });
-    let d = cacheMode === "none" ? null : (memory.get(`${name}_${cacheKey}`) ?? disk?.read(entry.id, `${name}_${cacheKey}`, (c) => sameValues(c.ids, quenched.ids)) ?? null);
+    let d =
+      cacheMode === "none"
+        ? null
+        : (memory.get(`${name}_${cacheKey}`) ??
+          disk?.read(entry.id, `${name}_${cacheKey}`, (c) => sameValues(c.ids, quenched.ids)) ??
+          null);
     if (d === null) {
       const c = new D2min(d2minOptions).compute(quenched, def);
-      d = { ids: c.ids, types: Int32Array.from(quenched.types), neighborCounts: c.neighborCounts, d2min: c.d2min, shearStrain: c.shearStrain, flags: c.flags };
+      d = {
+        ids: c.ids,
+        types: Int32Array.from(quenched.types),
+        neighborCounts: c.neighborCounts,
+        d2min: c.d2min,
+        shearStrain: c.shearStrain,
+        flags: c.flags,
+      };
       disk?.write(entry.id, `${name}_${cacheKey}`, d);
     }
     if (cacheMode !== "none") memory.set(`${name}_${cacheKey}`, d);

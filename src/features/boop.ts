@@ -113,7 +113,8 @@ export function bondHarmonics(list: NeighborList, ls: readonly number[]): BondHa
  * of `list` (normally the same list the q_lm were computed from).
  */
 export function coarseGrainHarmonics(h: BondHarmonics, list: NeighborList): BondHarmonics {
-  if (list.n !== h.n) throw new Error(`coarse-graining harmonics: the neighbor list has ${list.n} rows, the harmonics ${h.n}`);
+  if (list.n !== h.n)
+    throw new Error(`coarse-graining harmonics: the neighbor list has ${list.n} rows, the harmonics ${h.n}`);
   const { n, stride } = h;
   const re = new Float64Array(n * stride);
   const im = new Float64Array(n * stride);
@@ -225,12 +226,18 @@ export interface BoopParams {
   readonly cutoff?: number;
 }
 
-function resolveBoop(params: BoopParams): { ls: readonly number[]; kinds: readonly NeighborKind[]; cutoff: number | undefined } {
+function resolveBoop(params: BoopParams): {
+  ls: readonly number[];
+  kinds: readonly NeighborKind[];
+  cutoff: number | undefined;
+} {
   const ls = checkDegrees(params.l ?? BOOP_DEGREES);
   const kinds = params.neighbors ?? ["voro", "cut"];
   if (kinds.length === 0) throw new Error("BOOP needs at least one neighbor definition (voro or cut)");
-  for (const k of kinds) if (k !== "voro" && k !== "cut") throw new Error(`BOOP neighbors must be "voro" or "cut", got "${String(k)}"`);
-  if (new Set(kinds).size !== kinds.length) throw new Error(`BOOP neighbor definitions are repeated: ${kinds.join(", ")}`);
+  for (const k of kinds)
+    if (k !== "voro" && k !== "cut") throw new Error(`BOOP neighbors must be "voro" or "cut", got "${String(k)}"`);
+  if (new Set(kinds).size !== kinds.length)
+    throw new Error(`BOOP neighbor definitions are repeated: ${kinds.join(", ")}`);
   if (params.cutoff !== undefined) checkCutoff(params.cutoff, "BOOP cutoff");
   return { ls, kinds, cutoff: params.cutoff };
 }

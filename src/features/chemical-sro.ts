@@ -37,7 +37,8 @@ export function chemicalShortRangeOrder(list: NeighborList, species: Int32Array,
       if (s >= 0) out[row + s] += 1;
     }
     const cn = end - start;
-    for (let s = 0; s < nSpecies; s++) out[row + nSpecies + s] = cn > 0 && conc[s] > 0 ? 1 - out[row + s] / cn / conc[s] : NaN;
+    for (let s = 0; s < nSpecies; s++)
+      out[row + nSpecies + s] = cn > 0 && conc[s] > 0 ? 1 - out[row + s] / cn / conc[s] : NaN;
   }
   return out;
 }
@@ -71,8 +72,10 @@ export class ChemicalSroFeaturizer extends BaseFeaturizer {
     super();
     const kinds = params.neighbors ?? ["voro", "cut"];
     if (kinds.length === 0) throw new Error("CSRO needs at least one neighbor definition (voro or cut)");
-    for (const k of kinds) if (k !== "voro" && k !== "cut") throw new Error(`CSRO neighbors must be "voro" or "cut", got "${String(k)}"`);
-    if (new Set(kinds).size !== kinds.length) throw new Error(`CSRO neighbor definitions are repeated: ${kinds.join(", ")}`);
+    for (const k of kinds)
+      if (k !== "voro" && k !== "cut") throw new Error(`CSRO neighbors must be "voro" or "cut", got "${String(k)}"`);
+    if (new Set(kinds).size !== kinds.length)
+      throw new Error(`CSRO neighbor definitions are repeated: ${kinds.join(", ")}`);
     if (params.cutoff !== undefined) checkCutoff(params.cutoff, "CSRO cutoff");
     if (params.types) frameSpecies({ natoms: 0, types: new Int32Array(0), elements: null }, params.types);
     if (speciesNames && params.types && speciesNames.length !== params.types.length) {
@@ -87,7 +90,10 @@ export class ChemicalSroFeaturizer extends BaseFeaturizer {
 
   featureLabels(): string[] {
     const names = this.fixedNames ?? this.lastNames;
-    if (names === null) throw new Error("CSRO: the species are not known before a frame is computed; pass speciesNames (e.g. ['Cu', 'Zr'])");
+    if (names === null)
+      throw new Error(
+        "CSRO: the species are not known before a frame is computed; pass speciesNames (e.g. ['Cu', 'Zr'])",
+      );
     const out = ["csro_type"];
     for (const k of this.kinds) {
       for (const x of names) out.push(`csro_n_${x}_${k}`);
@@ -103,7 +109,9 @@ export class ChemicalSroFeaturizer extends BaseFeaturizer {
   compute(ctx: StructureContext): FeatureMatrix {
     const species = frameSpecies(ctx.frame, this.types);
     if (this.fixedNames !== null && this.fixedNames.length !== species.types.length) {
-      throw new Error(`CSRO: ${this.fixedNames.length} species names [${this.fixedNames.join(", ")}] for ${species.types.length} species in the frame`);
+      throw new Error(
+        `CSRO: ${this.fixedNames.length} species names [${this.fixedNames.join(", ")}] for ${species.types.length} species in the frame`,
+      );
     }
     this.lastNames = species.names;
     const labels = this.featureLabels();
@@ -114,12 +122,14 @@ export class ChemicalSroFeaturizer extends BaseFeaturizer {
     this.kinds.forEach((kind, s) => {
       const part = chemicalShortRangeOrder(neighborsOfKind(ctx, kind, this.cutoff), species.index, ns);
       const col = 1 + s * 2 * ns;
-      for (let i = 0; i < ctx.n; i++) for (let k = 0; k < 2 * ns; k++) values[i * width + col + k] = part[i * 2 * ns + k];
+      for (let i = 0; i < ctx.n; i++)
+        for (let k = 0; k < 2 * ns; k++) values[i * width + col + k] = part[i * 2 * ns + k];
     });
     const flags = new Uint8Array(ctx.n);
     this.kinds.forEach((kind) => {
       const list = neighborsOfKind(ctx, kind, this.cutoff);
-      for (let i = 0; i < ctx.n; i++) if (list.offsets[i + 1] === list.offsets[i]) flags[i] |= LITERATURE_FLAGS.noNeighbor;
+      for (let i = 0; i < ctx.n; i++)
+        if (list.offsets[i + 1] === list.offsets[i]) flags[i] |= LITERATURE_FLAGS.noNeighbor;
     });
     if (this.kinds.includes("voro")) {
       // An unusable Voronoi cell has no neighbors: its Voronoi columns are unknown, not zero.

@@ -5,7 +5,12 @@ import type { FeatureMatrix } from "../table/feature-matrix";
 export type CoarseGrainStat = "mean" | "min" | "max" | "std" | "sum";
 
 /** The paper's statistics, in its order (Eq. 1 and Figure 1). */
-export const MRO_STATS: readonly CoarseGrainStat[] = Object.freeze(["mean", "min", "max", "std"]) as readonly CoarseGrainStat[];
+export const MRO_STATS: readonly CoarseGrainStat[] = Object.freeze([
+  "mean",
+  "min",
+  "max",
+  "std",
+]) as readonly CoarseGrainStat[];
 
 const KNOWN_STATS: readonly CoarseGrainStat[] = ["mean", "min", "max", "std", "sum"];
 
@@ -21,7 +26,8 @@ export interface CoarseGrainOptions {
 function checkStats(stats: readonly CoarseGrainStat[]): readonly CoarseGrainStat[] {
   if (stats.length === 0) throw new Error("coarse-graining needs at least one statistic");
   for (const s of stats) {
-    if (!KNOWN_STATS.includes(s)) throw new Error(`unknown coarse-graining statistic "${s}" (known: ${KNOWN_STATS.join(", ")})`);
+    if (!KNOWN_STATS.includes(s))
+      throw new Error(`unknown coarse-graining statistic "${s}" (known: ${KNOWN_STATS.join(", ")})`);
   }
   return stats;
 }
@@ -58,7 +64,8 @@ export function coarseGrain(
   const stats = checkStats(options.stats ?? MRO_STATS);
   const includeCenter = options.includeCenter ?? false;
   const n = features.n;
-  if (neighbors.n !== n) throw new Error(`coarse-graining: the neighbor list has ${neighbors.n} rows, the features ${n}`);
+  if (neighbors.n !== n)
+    throw new Error(`coarse-graining: the neighbor list has ${neighbors.n} rows, the features ${n}`);
   const f = features.labels.length;
   const colIndex = Int32Array.from(columns, (c) => {
     const k = features.labels.indexOf(c);

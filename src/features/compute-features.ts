@@ -19,11 +19,12 @@ export interface FeaturizeOptions extends ContextOptions, FeatureSetOptions {}
  * below 5 % of the cell's mean face area dropped, negative interstices clamped to 0 (the authors' amlearn). The
  * shipped model (scripts/train-models.ts), the Figure 4 and 5 analyses and notebooks use them.
  */
-export const PAPER_FEATURE_OPTIONS: Readonly<Required<Pick<FeaturizeOptions, "cutoff" | "faceFilter" | "clamp">>> = Object.freeze({
-  cutoff: DEFAULT_CUTOFF,
-  faceFilter: DEFAULT_FACE_FILTER,
-  clamp: true,
-});
+export const PAPER_FEATURE_OPTIONS: Readonly<Required<Pick<FeaturizeOptions, "cutoff" | "faceFilter" | "clamp">>> =
+  Object.freeze({
+    cutoff: DEFAULT_CUTOFF,
+    faceFilter: DEFAULT_FACE_FILTER,
+    clamp: true,
+  });
 
 /** Features of several sets on one frame, plus the atoms they belong to. */
 export interface FeatureResult {
@@ -63,10 +64,15 @@ export interface ResolvedFeaturize {
  * switches and every set's own parameters (by creating the featurizers, which check them). Messages name the
  * options as the caller does (`names`).
  */
-export function resolveFeaturize(sets: readonly string[], options: FeaturizeOptions = {}, names: FeaturizeOptionNames = {}): ResolvedFeaturize {
+export function resolveFeaturize(
+  sets: readonly string[],
+  options: FeaturizeOptions = {},
+  names: FeaturizeOptionNames = {},
+): ResolvedFeaturize {
   const resolved = resolveContextOptions(options, names);
   const mro = options.mroNeighbors;
-  if (mro !== undefined && mro !== "voronoi" && mro !== "cutoff") throw new Error(`${names.mroNeighbors ?? "mroNeighbors"} must be "voronoi" or "cutoff", got "${String(mro)}"`);
+  if (mro !== undefined && mro !== "voronoi" && mro !== "cutoff")
+    throw new Error(`${names.mroNeighbors ?? "mroNeighbors"} must be "voronoi" or "cutoff", got "${String(mro)}"`);
   return { featurizers: createFeaturizers(sets, resolved), options: resolved };
 }
 
@@ -85,7 +91,11 @@ export type FeatureProgress = (set: string, done: number, total: number, seconds
  * computeFeatures for a featurize call already resolved (resolveFeaturize): nothing is checked again.
  * `progress`, when given, is called after each set.
  */
-export function computeResolvedFeatures(frame: Frame, resolved: ResolvedFeaturize, progress?: FeatureProgress): FeatureResult {
+export function computeResolvedFeatures(
+  frame: Frame,
+  resolved: ResolvedFeaturize,
+  progress?: FeatureProgress,
+): FeatureResult {
   const featurizers = resolved.featurizers;
   const context = new StructureContext(frame, resolved.options);
   const started = performance.now();
@@ -97,7 +107,8 @@ export function computeResolvedFeatures(frame: Frame, resolved: ResolvedFeaturiz
     }),
   );
   const citations: Citation[] = [];
-  for (const f of featurizers) for (const c of f.citations()) if (!citations.some((o) => o.key === c.key)) citations.push(c);
+  for (const f of featurizers)
+    for (const c of f.citations()) if (!citations.some((o) => o.key === c.key)) citations.push(c);
   return { ids: frame.ids, types: frame.types, matrix, featurizers, citations, context };
 }
 

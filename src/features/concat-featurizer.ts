@@ -8,7 +8,10 @@ import { concatFeatureMatrices } from "../table/feature-matrix";
 export class ConcatFeaturizer extends BaseFeaturizer {
   readonly key: string;
 
-  constructor(readonly name: string, readonly parts: readonly Featurizer[]) {
+  constructor(
+    readonly name: string,
+    readonly parts: readonly Featurizer[],
+  ) {
     super();
     if (parts.length === 0) throw new Error(`feature set "${name}" has no parts`);
     this.key = `concat(${name};${parts.map((p) => p.key).join(";")})`;

@@ -65,7 +65,8 @@ export type ContextOptionNames = Readonly<Partial<Record<"cutoff" | "faceFilter"
 
 /** The one check of a neighbor cutoff radius in the feature code: a positive finite number of Angstrom. */
 export function checkCutoff(cutoff: number, name = "cutoff"): number {
-  if (!(Number.isFinite(cutoff) && cutoff > 0)) throw new Error(`${name} must be a positive number of Angstrom, got ${cutoff}`);
+  if (!(Number.isFinite(cutoff) && cutoff > 0))
+    throw new Error(`${name} must be a positive number of Angstrom, got ${cutoff}`);
   return cutoff;
 }
 
@@ -77,7 +78,10 @@ const RESOLVED = new WeakSet<object>();
  * work; errors name the option as the caller does (`names`) and echo the bad value. Other fields of `options`
  * are kept; the resolved object passes through again unchanged (a StructureContext built from it checks nothing).
  */
-export function resolveContextOptions<T extends ContextOptions>(options: T, names: ContextOptionNames = {}): Readonly<T & ResolvedContextOptions> {
+export function resolveContextOptions<T extends ContextOptions>(
+  options: T,
+  names: ContextOptionNames = {},
+): Readonly<T & ResolvedContextOptions> {
   if (RESOLVED.has(options)) return options as Readonly<T & ResolvedContextOptions>;
   const cutoff = checkCutoff(options.cutoff ?? DEFAULT_CUTOFF, names.cutoff);
   const faceFilter = options.faceFilter ?? DEFAULT_FACE_FILTER;
@@ -85,9 +89,13 @@ export function resolveContextOptions<T extends ContextOptions>(options: T, name
     throw new Error(`${names.faceFilter ?? "faceFilter"} must be a fraction in [0, 1), got ${faceFilter}`);
   }
   const threads = options.threads ?? 1;
-  if (!(Number.isInteger(threads) && threads >= 1)) throw new Error(`${names.threads ?? "threads"} must be a positive integer, got ${threads}`);
+  if (!(Number.isInteger(threads) && threads >= 1))
+    throw new Error(`${names.threads ?? "threads"} must be a positive integer, got ${threads}`);
   for (const [element, r] of Object.entries(options.radii ?? {})) {
-    if (!(Number.isFinite(r) && r > 0)) throw new Error(`${names.radii ?? "radii"}: the radius of ${element} must be a positive number of Angstrom, got ${r}`);
+    if (!(Number.isFinite(r) && r > 0))
+      throw new Error(
+        `${names.radii ?? "radii"}: the radius of ${element} must be a positive number of Angstrom, got ${r}`,
+      );
   }
   const resolved = Object.freeze({ ...options, cutoff, faceFilter, radical: options.radical ?? false, threads });
   RESOLVED.add(resolved);
@@ -130,7 +138,8 @@ export class StructureContext {
     }
     this.tessellationCache = options.tessellation ?? null;
     this.voronoiCache = options.voronoiNeighbors ? checkList(options.voronoiNeighbors, n, "voronoiNeighbors") : null;
-    if (options.cutoffNeighbors) this.cutoffCache.set(this.options.cutoff, checkList(options.cutoffNeighbors, n, "cutoffNeighbors"));
+    if (options.cutoffNeighbors)
+      this.cutoffCache.set(this.options.cutoff, checkList(options.cutoffNeighbors, n, "cutoffNeighbors"));
   }
 
   /** Number of atoms. */
@@ -157,7 +166,8 @@ export class StructureContext {
 
   /** Voronoi neighbors after small-face removal (`faceFilter`); weights are face areas. */
   voronoiNeighbors(): NeighborList {
-    if (this.voronoiCache === null) this.voronoiCache = voronoiNeighbors(this.voronoi(), { minAreaFraction: this.options.faceFilter }).neighbors;
+    if (this.voronoiCache === null)
+      this.voronoiCache = voronoiNeighbors(this.voronoi(), { minAreaFraction: this.options.faceFilter }).neighbors;
     return this.voronoiCache;
   }
 
@@ -189,7 +199,9 @@ export class StructureContext {
       m = featurizer.compute(this);
       const f = featurizer.featureLabels().length;
       if (m.n !== this.n || m.values.length !== m.n * f || m.labels.length !== f) {
-        throw new Error(`featurizer "${featurizer.name}" returned a ${m.n} x ${m.labels.length} matrix, expected ${this.n} x ${f}`);
+        throw new Error(
+          `featurizer "${featurizer.name}" returned a ${m.n} x ${m.labels.length} matrix, expected ${this.n} x ${f}`,
+        );
       }
       this.featureCache.set(featurizer.key, m);
     }

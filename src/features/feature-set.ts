@@ -12,7 +12,11 @@ export type IntersticeSetParams = {
 /** Parameters of "cn" (and "mro_cn", which is built on it). */
 export type CoordinationSetParams = { readonly cutoff?: number };
 /** Parameters of "boop" and "mro_boop". */
-export type BoopSetParams = { readonly l?: readonly number[]; readonly neighbors?: readonly NeighborKind[]; readonly cutoff?: number };
+export type BoopSetParams = {
+  readonly l?: readonly number[];
+  readonly neighbors?: readonly NeighborKind[];
+  readonly cutoff?: number;
+};
 /** Parameters of "csro" and "mro_csro". */
 export type ChemicalSroSetParams = {
   readonly neighbors?: readonly NeighborKind[];
@@ -82,10 +86,15 @@ export interface FeatureSetEntry {
  * The params of set `name` from `options.params`, checked against the accepted keys; throws naming an
  * unknown key. Factories use it so typos never pass silently.
  */
-export function setParams(options: FeatureSetOptions, name: string, accepted: readonly string[]): Readonly<Record<string, unknown>> {
+export function setParams(
+  options: FeatureSetOptions,
+  name: string,
+  accepted: readonly string[],
+): Readonly<Record<string, unknown>> {
   const p = options.params?.[name] ?? {};
   for (const k of Object.keys(p)) {
-    if (!accepted.includes(k)) throw new Error(`feature set "${name}": unknown parameter "${k}" (accepted: ${accepted.join(", ") || "none"})`);
+    if (!accepted.includes(k))
+      throw new Error(`feature set "${name}": unknown parameter "${k}" (accepted: ${accepted.join(", ") || "none"})`);
   }
   return p;
 }

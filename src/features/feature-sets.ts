@@ -16,8 +16,10 @@ const added = new Map<string, FeatureSetEntry>();
  * `replace` is true; a built-in set cannot be replaced.
  */
 export function registerFeatureSet(entry: FeatureSetEntry, replace = false): void {
-  if (!/^[a-z][a-z0-9_-]*$/.test(entry.name)) throw new Error(`feature set name "${entry.name}" must be lower-case letters, digits, - or _`);
-  if (FEATURE_SETS.some((e) => e.name === entry.name)) throw new Error(`feature set "${entry.name}" is already registered as a built-in set and cannot be replaced`);
+  if (!/^[a-z][a-z0-9_-]*$/.test(entry.name))
+    throw new Error(`feature set name "${entry.name}" must be lower-case letters, digits, - or _`);
+  if (FEATURE_SETS.some((e) => e.name === entry.name))
+    throw new Error(`feature set "${entry.name}" is already registered as a built-in set and cannot be replaced`);
   if (added.has(entry.name) && !replace) throw new Error(`feature set "${entry.name}" is already registered`);
   added.set(entry.name, entry);
 }
@@ -30,7 +32,12 @@ export function featureSets(): FeatureSetEntry[] {
 /** The set `name`; throws listing the known names. */
 export function featureSet(name: string): FeatureSetEntry {
   const e = FEATURE_SETS.find((s) => s.name === name) ?? added.get(name);
-  if (e === undefined) throw new Error(`unknown feature set "${name}" (known: ${featureSets().map((s) => s.name).join(", ")})`);
+  if (e === undefined)
+    throw new Error(
+      `unknown feature set "${name}" (known: ${featureSets()
+        .map((s) => s.name)
+        .join(", ")})`,
+    );
   return e;
 }
 

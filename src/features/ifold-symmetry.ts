@@ -19,7 +19,8 @@ export type IFoldWeighting = "none" | "area";
  * 3..7-edged faces.
  */
 export function iFoldSymmetry(tess: Tessellation, kept: Uint8Array | null, weighting: IFoldWeighting): Float64Array {
-  if (weighting !== "none" && weighting !== "area") throw new Error(`i-fold symmetry weighting must be "none" or "area", got "${String(weighting)}"`);
+  if (weighting !== "none" && weighting !== "area")
+    throw new Error(`i-fold symmetry weighting must be "none" or "area", got "${String(weighting)}"`);
   const out = new Float64Array(tess.n * 5);
   for (let i = 0; i < tess.n; i++) {
     const row = 5 * i;
@@ -51,7 +52,8 @@ export function iFoldSymmetry(tess: Tessellation, kept: Uint8Array | null, weigh
  */
 export function averagedIFoldSymmetry(index: Float64Array, list: NeighborList): Float64Array {
   const n = list.n;
-  if (index.length !== 5 * n) throw new Error(`averaged i-fold symmetry: index has ${index.length / 5} rows, the neighbor list ${n}`);
+  if (index.length !== 5 * n)
+    throw new Error(`averaged i-fold symmetry: index has ${index.length / 5} rows, the neighbor list ${n}`);
   const out = new Float64Array(5 * n);
   for (let i = 0; i < n; i++) {
     let total = 0;
@@ -82,7 +84,8 @@ export class IFoldSymmetryFeaturizer extends BaseFeaturizer {
 
   constructor(readonly weighting: IFoldWeighting = "none") {
     super();
-    if (weighting !== "none" && weighting !== "area") throw new Error(`i-fold symmetry weighting must be "none" or "area", got "${String(weighting)}"`);
+    if (weighting !== "none" && weighting !== "area")
+      throw new Error(`i-fold symmetry weighting must be "none" or "area", got "${String(weighting)}"`);
     this.name = weighting === "area" ? "ifold_area" : "ifold";
     this.key = this.name;
   }
@@ -97,7 +100,12 @@ export class IFoldSymmetryFeaturizer extends BaseFeaturizer {
   }
 
   compute(ctx: StructureContext): FeatureMatrix {
-    return { n: ctx.n, labels: this.featureLabels(), values: iFoldSymmetry(ctx.voronoi(), contextKeptFaces(ctx), this.weighting), flags: voronoiCellFlags(ctx) };
+    return {
+      n: ctx.n,
+      labels: this.featureLabels(),
+      values: iFoldSymmetry(ctx.voronoi(), contextKeptFaces(ctx), this.weighting),
+      flags: voronoiCellFlags(ctx),
+    };
   }
 }
 

@@ -12,7 +12,12 @@ import { solidAngle, vectorAngle } from "../geometry/solid-angle";
  * With `denominator: "radiusSum"` it is d / (R_O + R_A) - 1 instead, the form of the authors' amlearn code and
  * of matminer's IntersticeDistribution (same sign, different scale).
  */
-export function distanceInterstice(d: number, rCenter: number, rNeighbor: number, denominator: "bond" | "radiusSum" = "bond"): number {
+export function distanceInterstice(
+  d: number,
+  rCenter: number,
+  rNeighbor: number,
+  denominator: "bond" | "radiusSum" = "bond",
+): number {
   const packed = rCenter + rNeighbor;
   return denominator === "bond" ? (d - packed) / d : d / packed - 1;
 }
@@ -26,10 +31,18 @@ export const DEGENERATE_SIMPLEX = 1e-12;
  * (S <= 1e-12 (|AB|^2 + |AC|^2)), whose angles are undefined.
  */
 export function areaInterstice(
-  ax: number, ay: number, az: number,
-  bx: number, by: number, bz: number,
-  cx: number, cy: number, cz: number,
-  ra: number, rb: number, rc: number,
+  ax: number,
+  ay: number,
+  az: number,
+  bx: number,
+  by: number,
+  bz: number,
+  cx: number,
+  cy: number,
+  cz: number,
+  ra: number,
+  rb: number,
+  rc: number,
 ): number {
   const abx = bx - ax;
   const aby = by - ay;
@@ -56,14 +69,25 @@ export function areaInterstice(
  * facet's plane (V <= 1e-12 |OA||OB||OC|).
  */
 export function volumeInterstice(
-  ax: number, ay: number, az: number,
-  bx: number, by: number, bz: number,
-  cx: number, cy: number, cz: number,
-  ro: number, ra: number, rb: number, rc: number,
+  ax: number,
+  ay: number,
+  az: number,
+  bx: number,
+  by: number,
+  bz: number,
+  cx: number,
+  cy: number,
+  cz: number,
+  ro: number,
+  ra: number,
+  rb: number,
+  rc: number,
 ): number {
   const triple = ax * (by * cz - bz * cy) - ay * (bx * cz - bz * cx) + az * (bx * cy - by * cx);
   const v = Math.abs(triple) / 6;
-  const scale = Math.sqrt((ax * ax + ay * ay + az * az) * (bx * bx + by * by + bz * bz) * (cx * cx + cy * cy + cz * cz));
+  const scale = Math.sqrt(
+    (ax * ax + ay * ay + az * az) * (bx * bx + by * by + bz * bz) * (cx * cx + cy * cy + cz * cz),
+  );
   if (!(v > DEGENERATE_SIMPLEX * scale)) return NaN;
   const wo = solidAngle(ax, ay, az, bx, by, bz, cx, cy, cz);
   const wa = solidAngle(-ax, -ay, -az, bx - ax, by - ay, bz - az, cx - ax, cy - ay, cz - az);

@@ -14,15 +14,23 @@ function intersticeFromOptions(options: FeatureSetOptions): IntersticeFeaturizer
   const p = setParams(options, "interstice", INTERSTICE_PARAMS);
   const denom = p.distanceDenominator;
   if (denom !== undefined && denom !== "bond" && denom !== "radiusSum") {
-    throw new Error(`feature set "interstice": distanceDenominator must be "bond" or "radiusSum", got ${JSON.stringify(denom)}`);
+    throw new Error(
+      `feature set "interstice": distanceDenominator must be "bond" or "radiusSum", got ${JSON.stringify(denom)}`,
+    );
   }
   const num = (name: string): number | undefined => {
     const v = p[name];
     if (v === undefined) return undefined;
-    if (typeof v !== "number") throw new Error(`feature set "interstice": ${name} must be a number, got ${JSON.stringify(v)}`);
+    if (typeof v !== "number")
+      throw new Error(`feature set "interstice": ${name} must be a number, got ${JSON.stringify(v)}`);
     return v;
   };
-  return new IntersticeFeaturizer({ clamp: options.clamp ?? true, distanceDenominator: denom, cutoff: num("cutoff"), hullTolerance: num("hullTolerance") });
+  return new IntersticeFeaturizer({
+    clamp: options.clamp ?? true,
+    distanceDenominator: denom,
+    cutoff: num("cutoff"),
+    hullTolerance: num("hullTolerance"),
+  });
 }
 
 /** The interstice SRO set ("interstice") and its MRO version ("mro"), in that order. */

@@ -92,7 +92,15 @@ export class IntersticeFeaturizer extends BaseFeaturizer {
   compute(ctx: StructureContext): FeatureMatrix {
     const voro = ctx.voronoiNeighbors();
     const cut = ctx.cutoffNeighbors(this.options.cutoff ?? ctx.cutoff);
-    return computeInterstices(voro, cut, ctx.radii(), ctx.voronoiFlags(), this.clamp, this.distanceDenominator, this.options.hullTolerance);
+    return computeInterstices(
+      voro,
+      cut,
+      ctx.radii(),
+      ctx.voronoiFlags(),
+      this.clamp,
+      this.distanceDenominator,
+      this.options.hullTolerance,
+    );
   }
 }
 
@@ -117,7 +125,8 @@ export function computeInterstices(
   hullTolerance?: number,
 ): FeatureMatrix {
   const n = voro.n;
-  if (cut.n !== n || radii.length !== n) throw new Error(`interstices: ${n} Voronoi rows, ${cut.n} cutoff rows and ${radii.length} radii must agree`);
+  if (cut.n !== n || radii.length !== n)
+    throw new Error(`interstices: ${n} Voronoi rows, ${cut.n} cutoff rows and ${radii.length} radii must agree`);
   const width = INTERSTICE_LABELS.length;
   const out = new Float64Array(n * width);
   const flags = new Uint8Array(n);

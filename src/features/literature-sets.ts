@@ -36,7 +36,8 @@ function num(set: string, p: Params, key: string): number | undefined {
 function intList(set: string, p: Params, key: string): number[] | undefined {
   const v = p[key];
   if (v === undefined) return undefined;
-  if (!Array.isArray(v) || !v.every((x) => typeof x === "number")) throw new Error(`feature set "${set}": ${key} must be an array of numbers, got ${JSON.stringify(v)}`);
+  if (!Array.isArray(v) || !v.every((x) => typeof x === "number"))
+    throw new Error(`feature set "${set}": ${key} must be an array of numbers, got ${JSON.stringify(v)}`);
   return v as number[];
 }
 
@@ -44,7 +45,9 @@ function kinds(set: string, p: Params): NeighborKind[] | undefined {
   const v = p.neighbors;
   if (v === undefined) return undefined;
   if (!Array.isArray(v) || !v.every((x) => x === "voro" || x === "cut")) {
-    throw new Error(`feature set "${set}": neighbors must be an array of "voro" and/or "cut", got ${JSON.stringify(v)}`);
+    throw new Error(
+      `feature set "${set}": neighbors must be an array of "voro" and/or "cut", got ${JSON.stringify(v)}`,
+    );
   }
   return v as NeighborKind[];
 }
@@ -63,8 +66,16 @@ function angular(set: string, p: Params): AngularParams[] | undefined {
   if (v === undefined) return undefined;
   const ok =
     Array.isArray(v) &&
-    v.every((a) => typeof a === "object" && a !== null && ["xi", "lambda", "zeta"].every((k) => typeof (a as Record<string, unknown>)[k] === "number"));
-  if (!ok) throw new Error(`feature set "${set}": angular must be an array of { xi, lambda, zeta } numbers, got ${JSON.stringify(v)}`);
+    v.every(
+      (a) =>
+        typeof a === "object" &&
+        a !== null &&
+        ["xi", "lambda", "zeta"].every((k) => typeof (a as Record<string, unknown>)[k] === "number"),
+    );
+  if (!ok)
+    throw new Error(
+      `feature set "${set}": angular must be an array of { xi, lambda, zeta } numbers, got ${JSON.stringify(v)}`,
+    );
   return v as AngularParams[];
 }
 
@@ -78,14 +89,20 @@ function cnFrom(options: FeatureSetOptions): CoordinationFeaturizer {
   return new CoordinationFeaturizer({ cutoff: num("cn", p, "cutoff") });
 }
 
-function boopParams(options: FeatureSetOptions, set: string): { l?: number[]; neighbors?: NeighborKind[]; cutoff?: number } {
+function boopParams(
+  options: FeatureSetOptions,
+  set: string,
+): { l?: number[]; neighbors?: NeighborKind[]; cutoff?: number } {
   const p = setParams(options, set, ["l", "neighbors", "cutoff"]);
   return { l: intList(set, p, "l"), neighbors: kinds(set, p), cutoff: num(set, p, "cutoff") };
 }
 
 function csroFrom(options: FeatureSetOptions, set = "csro"): ChemicalSroFeaturizer {
   const p = setParams(options, set, ["neighbors", "cutoff", "types", "species"]);
-  return new ChemicalSroFeaturizer({ neighbors: kinds(set, p), cutoff: num(set, p, "cutoff"), types: intList(set, p, "types") }, names(set, p));
+  return new ChemicalSroFeaturizer(
+    { neighbors: kinds(set, p), cutoff: num(set, p, "cutoff"), types: intList(set, p, "types") },
+    names(set, p),
+  );
 }
 
 const SETS: Omit<FeatureSetEntry, "inAll">[] = [
@@ -130,7 +147,11 @@ const SETS: Omit<FeatureSetEntry, "inAll">[] = [
       return new IFoldSymmetryFeaturizer("area");
     },
   },
-  { name: "boop", summary: "16 bond-orientational order features q_l, w^_l (l = 4, 6, 8, 10; Voronoi and cutoff)", create: (o) => new BoopFeaturizer(boopParams(o, "boop")) },
+  {
+    name: "boop",
+    summary: "16 bond-orientational order features q_l, w^_l (l = 4, 6, 8, 10; Voronoi and cutoff)",
+    create: (o) => new BoopFeaturizer(boopParams(o, "boop")),
+  },
   {
     name: "csro",
     summary: "9 chemical SRO features (binary): type, neighbor counts per element, Warren-Cowley (Voronoi and cutoff)",
@@ -154,7 +175,10 @@ const SETS: Omit<FeatureSetEntry, "inAll">[] = [
     summary: "12 MRO motif features: sum/mean/std of the 4 motif flags over Voronoi neighbors",
     create: (o) => {
       setParams(o, "mro_motifs", []);
-      return new RoutedMroFeaturizer(new MotifsFeaturizer(), mroOptions(o, { name: "mro_motifs", stats: ["sum", "mean", "std"] }));
+      return new RoutedMroFeaturizer(
+        new MotifsFeaturizer(),
+        mroOptions(o, { name: "mro_motifs", stats: ["sum", "mean", "std"] }),
+      );
     },
   },
   {
@@ -189,19 +213,32 @@ const SETS: Omit<FeatureSetEntry, "inAll">[] = [
     summary: "80 MRO BOOP features: coarse-grained qbar_l, wbar_l (16) and mean/min/max/std of the 16 BOOP features",
     create: (o) => {
       const p = boopParams(o, "mro_boop");
-      return new ConcatFeaturizer("mro_boop", [new CoarseGrainedBoopFeaturizer(p), new RoutedMroFeaturizer(new BoopFeaturizer(p), mroOptions(o))]);
+      return new ConcatFeaturizer("mro_boop", [
+        new CoarseGrainedBoopFeaturizer(p),
+        new RoutedMroFeaturizer(new BoopFeaturizer(p), mroOptions(o)),
+      ]);
     },
   },
   {
     name: "mro_csro",
     summary: "32 chemical MRO features (binary): mean/min/max/std of the neighbor counts and Warren-Cowley parameters",
-    create: (o) => new RoutedMroFeaturizer(csroFrom(o, "mro_csro"), mroOptions(o, { name: "mro_csro", exclude: ["csro_type"] })),
+    create: (o) =>
+      new RoutedMroFeaturizer(csroFrom(o, "mro_csro"), mroOptions(o, { name: "mro_csro", exclude: ["csro_type"] })),
   },
   {
     name: "symmetry_functions",
     summary: "166 symmetry functions (binary): 2 x 50 radial G_X(r), 3 x 22 angular psi_XY (Cubuk/Schoenholz settings)",
     create: (o) => {
-      const p = setParams(o, "symmetry_functions", ["unit", "radialCount", "radialStep", "radialWidth", "cutoff", "angular", "types", "species"]);
+      const p = setParams(o, "symmetry_functions", [
+        "unit",
+        "radialCount",
+        "radialStep",
+        "radialWidth",
+        "cutoff",
+        "angular",
+        "types",
+        "species",
+      ]);
       const s = "symmetry_functions";
       return new SymmetryFunctionsFeaturizer(
         {
@@ -220,7 +257,9 @@ const SETS: Omit<FeatureSetEntry, "inAll">[] = [
 ];
 
 /** The 8 literature SRO sets, their 8 MRO versions and the symmetry functions, in that order; "all" selects each. */
-export const LITERATURE_SETS: readonly FeatureSetEntry[] = Object.freeze(SETS.map((s) => Object.freeze({ ...s, inAll: true })));
+export const LITERATURE_SETS: readonly FeatureSetEntry[] = Object.freeze(
+  SETS.map((s) => Object.freeze({ ...s, inAll: true })),
+);
 
 /** Names of the literature sets, in list order. */
 export const LITERATURE_SET_NAMES: readonly string[] = Object.freeze(LITERATURE_SETS.map((s) => s.name));

@@ -6,7 +6,12 @@ import { FRANK_KASPER_1958, SHENG_2006, WANG_JAIN_2019 } from "./literature-cita
 import { VoronoiIndexFeaturizer } from "./voronoi-index";
 
 /** Labels of the characteristic-motif set. */
-export const MOTIF_LABELS: readonly string[] = Object.freeze(["motif_ico", "motif_0_0_12_4_0", "motif_ico_or_0_0_12_4_0", "motif_fk"]);
+export const MOTIF_LABELS: readonly string[] = Object.freeze([
+  "motif_ico",
+  "motif_0_0_12_4_0",
+  "motif_ico_or_0_0_12_4_0",
+  "motif_fk",
+]);
 
 /**
  * One-hot characteristic motifs from Voronoi indices <n3..n7> (N x 5, row-major) into N x 4:

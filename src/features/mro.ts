@@ -37,14 +37,19 @@ export class MroFeaturizer extends BaseFeaturizer {
   private readonly columns: readonly string[];
   private readonly cg: CoarseGrainOptions;
 
-  constructor(readonly base: Featurizer, readonly options: MroOptions = {}) {
+  constructor(
+    readonly base: Featurizer,
+    readonly options: MroOptions = {},
+  ) {
     super();
     const source = options.neighbors ?? "voronoi";
-    if (source !== "voronoi" && source !== "cutoff") throw new Error(`MRO neighbors must be "voronoi" or "cutoff", got "${String(source)}"`);
+    if (source !== "voronoi" && source !== "cutoff")
+      throw new Error(`MRO neighbors must be "voronoi" or "cutoff", got "${String(source)}"`);
     if (options.cutoff !== undefined) checkCutoff(options.cutoff, "MRO cutoff");
     const baseLabels = base.featureLabels();
     this.columns = options.columns ?? baseLabels;
-    for (const c of this.columns) if (!baseLabels.includes(c)) throw new Error(`MRO: the base set "${base.name}" has no column "${c}"`);
+    for (const c of this.columns)
+      if (!baseLabels.includes(c)) throw new Error(`MRO: the base set "${base.name}" has no column "${c}"`);
     this.cg = { stats: options.stats ?? MRO_STATS, includeCenter: options.includeCenter ?? false };
     this.labels = coarseGrainLabels(this.columns, this.cg);
     this.name = options.name ?? `mro_${base.name}`;

@@ -40,7 +40,10 @@ export class RoutedMroFeaturizer extends BaseFeaturizer {
   private readonly stats: readonly CoarseGrainStat[];
   private readonly route: "auto" | "voronoi" | "cutoff";
 
-  constructor(readonly base: Featurizer, readonly options: RoutedMroOptions = {}) {
+  constructor(
+    readonly base: Featurizer,
+    readonly options: RoutedMroOptions = {},
+  ) {
     super();
     this.stats = options.stats ?? MRO_STATS;
     coarseGrainLabels([], { stats: this.stats });
@@ -84,7 +87,8 @@ export class RoutedMroFeaturizer extends BaseFeaturizer {
     const cutCols = columns.filter((c) => this.usesCutoff(c));
     const parts: FeatureMatrix[] = [];
     if (voroCols.length > 0) parts.push(coarseGrain(m, ctx.voronoiNeighbors(), cg, voroCols));
-    if (cutCols.length > 0) parts.push(coarseGrain(m, ctx.cutoffNeighbors(this.options.cutoff ?? ctx.cutoff), cg, cutCols));
+    if (cutCols.length > 0)
+      parts.push(coarseGrain(m, ctx.cutoffNeighbors(this.options.cutoff ?? ctx.cutoff), cg, cutCols));
     const joined = concatFeatureMatrices(parts);
     // Back to the base column order.
     const labels = this.featureLabels();
@@ -92,7 +96,8 @@ export class RoutedMroFeaturizer extends BaseFeaturizer {
     const width = labels.length;
     const from = Int32Array.from(labels, (l) => joined.labels.indexOf(l));
     const values = new Float64Array(ctx.n * width);
-    for (let i = 0; i < ctx.n; i++) for (let k = 0; k < width; k++) values[i * width + k] = joined.values[i * width + from[k]];
+    for (let i = 0; i < ctx.n; i++)
+      for (let k = 0; k < width; k++) values[i * width + k] = joined.values[i * width + from[k]];
     return { n: ctx.n, labels, values };
   }
 }

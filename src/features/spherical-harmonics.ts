@@ -23,7 +23,8 @@ export class SphericalHarmonics {
   private readonly next: Float64Array;
 
   constructor(lmax: number) {
-    if (!Number.isInteger(lmax) || lmax < 0 || lmax > 60) throw new Error(`SphericalHarmonics: lmax must be an integer in 0..60, got ${lmax}`);
+    if (!Number.isInteger(lmax) || lmax < 0 || lmax > 60)
+      throw new Error(`SphericalHarmonics: lmax must be an integer in 0..60, got ${lmax}`);
     this.lmax = lmax;
     this.size = ((lmax + 1) * (lmax + 2)) / 2;
     this.a = new Float64Array(this.size);

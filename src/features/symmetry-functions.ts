@@ -92,19 +92,23 @@ export interface ResolvedSymmetryFunctionParams {
 }
 
 function positive(name: string, v: number): number {
-  if (!(Number.isFinite(v) && v > 0)) throw new Error(`symmetry functions: ${name} must be a positive number, got ${v}`);
+  if (!(Number.isFinite(v) && v > 0))
+    throw new Error(`symmetry functions: ${name} must be a positive number, got ${v}`);
   return v;
 }
 
 /** Checks parameters and fills defaults (lengths still in sigma, except `unit`). */
 export function resolveSymmetryFunctionParams(p: SymmetryFunctionParams = {}): ResolvedSymmetryFunctionParams {
   const radialCount = p.radialCount ?? 50;
-  if (!Number.isInteger(radialCount) || radialCount < 0) throw new Error(`symmetry functions: radialCount must be a non-negative integer, got ${radialCount}`);
+  if (!Number.isInteger(radialCount) || radialCount < 0)
+    throw new Error(`symmetry functions: radialCount must be a non-negative integer, got ${radialCount}`);
   const angular = p.angular ?? SOFTNESS_ANGULAR_PARAMS;
   for (const a of angular) {
     positive("xi", a.xi);
-    if (a.lambda !== 1 && a.lambda !== -1) throw new Error(`symmetry functions: lambda must be +1 or -1, got ${a.lambda}`);
-    if (!(Number.isFinite(a.zeta) && a.zeta >= 1)) throw new Error(`symmetry functions: zeta must be >= 1, got ${a.zeta}`);
+    if (a.lambda !== 1 && a.lambda !== -1)
+      throw new Error(`symmetry functions: lambda must be +1 or -1, got ${a.lambda}`);
+    if (!(Number.isFinite(a.zeta) && a.zeta >= 1))
+      throw new Error(`symmetry functions: zeta must be >= 1, got ${a.zeta}`);
   }
   return {
     unit: positive("unit", p.unit ?? 2.52),
@@ -130,7 +134,8 @@ export function symmetryFunctionLabels(species: readonly string[], p: ResolvedSy
   for (const x of species) for (let k = 0; k < p.radialCount; k++) out.push(`sf_g_${x}_r${fmt(k * p.radialStep)}`);
   for (let a = 0; a < species.length; a++) {
     for (let b = a; b < species.length; b++) {
-      for (const q of p.angular) out.push(`sf_psi_${species[a]}_${species[b]}_xi${fmt(q.xi)}_lambda${q.lambda}_zeta${fmt(q.zeta)}`);
+      for (const q of p.angular)
+        out.push(`sf_psi_${species[a]}_${species[b]}_xi${fmt(q.xi)}_lambda${q.lambda}_zeta${fmt(q.zeta)}`);
     }
   }
   return out;
@@ -228,7 +233,15 @@ class BondScratch {
  * shell nearest r outwards with the exact recurrence g_{k+1} = g_k R_k, R_{k+1} = R_k exp(-h^2/s^2) (three exp
  * per bond instead of nr); `decay` = exp(-h^2/s^2), inv2s2 = 1 / 2s^2.
  */
-function addRadialGaussians(out: Float64Array, base: number, nr: number, r: number, h: number, inv2s2: number, decay: number): void {
+function addRadialGaussians(
+  out: Float64Array,
+  base: number,
+  nr: number,
+  r: number,
+  h: number,
+  inv2s2: number,
+  decay: number,
+): void {
   let k0 = Math.round(r / h);
   if (k0 > nr - 1) k0 = nr - 1;
   const dk = r - k0 * h;
@@ -251,7 +264,15 @@ function addRadialGaussians(out: Float64Array, base: number, nr: number, r: numb
 }
 
 /** pw[o + b] = (1 + lambda cos_b)^zeta for b in [from, to) (Eq. 3; integer zeta by repeated squaring, 0 below 0). */
-function angularPowers(pw: Float64Array, o: number, cosv: Float64Array, lam: number, z: number, from: number, to: number): void {
+function angularPowers(
+  pw: Float64Array,
+  o: number,
+  cosv: Float64Array,
+  lam: number,
+  z: number,
+  from: number,
+  to: number,
+): void {
   if (z === 1) {
     for (let b = from; b < to; b++) pw[o + b] = 1 + lam * cosv[b];
   } else if (z === 2) {
@@ -348,7 +369,12 @@ function angularSums(
  * @param p resolved parameters
  * @returns N x F row-major values, F = nSpecies radialCount + nSpecies(nSpecies+1)/2 angular.length
  */
-export function symmetryFunctions(list: NeighborList, species: Int32Array, nSpecies: number, p: ResolvedSymmetryFunctionParams): Float64Array {
+export function symmetryFunctions(
+  list: NeighborList,
+  species: Int32Array,
+  nSpecies: number,
+  p: ResolvedSymmetryFunctionParams,
+): Float64Array {
   const n = list.n;
   if (species.length !== n) throw new Error(`symmetry functions: ${species.length} species for ${n} atoms`);
   const nr = p.radialCount;
@@ -447,7 +473,9 @@ export class SymmetryFunctionsFeaturizer extends BaseFeaturizer {
   featureLabels(): string[] {
     const names = this.fixedNames ?? this.lastNames;
     if (names === null) {
-      throw new Error("symmetry functions: the species are not known before a frame is computed; pass speciesNames (e.g. ['Cu', 'Zr'])");
+      throw new Error(
+        "symmetry functions: the species are not known before a frame is computed; pass speciesNames (e.g. ['Cu', 'Zr'])",
+      );
     }
     return symmetryFunctionLabels(names, this.params);
   }
@@ -459,7 +487,9 @@ export class SymmetryFunctionsFeaturizer extends BaseFeaturizer {
   compute(ctx: StructureContext): FeatureMatrix {
     const species = frameSpecies(ctx.frame, this.types);
     if (this.fixedNames !== null && this.fixedNames.length !== species.types.length) {
-      throw new Error(`symmetry functions: ${this.fixedNames.length} species names [${this.fixedNames.join(", ")}] for ${species.types.length} species in the frame`);
+      throw new Error(
+        `symmetry functions: ${this.fixedNames.length} species names [${this.fixedNames.join(", ")}] for ${species.types.length} species in the frame`,
+      );
     }
     this.lastNames = species.names;
     const labels = this.featureLabels();

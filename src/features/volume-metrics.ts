@@ -73,7 +73,11 @@ export function atomicPackingEfficiency(list: NeighborList, radius: Float64Array
  * The centre's full sphere counts, as in the authors' code. NaN when the neighbors do not span a solid hull
  * (fewer than 4 points or all coplanar).
  */
-export function clusterPackingEfficiency(list: NeighborList, radius: Float64Array, hull: ConvexHull = new ConvexHull()): Float64Array {
+export function clusterPackingEfficiency(
+  list: NeighborList,
+  radius: Float64Array,
+  hull: ConvexHull = new ConvexHull(),
+): Float64Array {
   const n = list.n;
   const out = new Float64Array(n);
   let omega = new Float64Array(32);

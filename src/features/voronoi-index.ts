@@ -63,13 +63,21 @@ export function keptFacesOf(tess: Tessellation, list: NeighborList): Uint8Array 
       // Faces and list rows are normally in the same order: scan from the last match, then wrap around.
       for (let step = 0; step < fEnd - fStart; step++) {
         const f = fStart + ((cursor - fStart + step) % (fEnd - fStart));
-        if (kept[f] === 0 && tess.faceNeighbors[f] === j && Math.abs(fv[3 * f] - x) <= tol && Math.abs(fv[3 * f + 1] - y) <= tol && Math.abs(fv[3 * f + 2] - z) <= tol) {
+        if (
+          kept[f] === 0 &&
+          tess.faceNeighbors[f] === j &&
+          Math.abs(fv[3 * f] - x) <= tol &&
+          Math.abs(fv[3 * f + 1] - y) <= tol &&
+          Math.abs(fv[3 * f + 2] - z) <= tol
+        ) {
           found = f;
           break;
         }
       }
       if (found < 0) {
-        throw new Error(`Voronoi neighbor ${j} of atom ${i} (bond ${x}, ${y}, ${z}) is not a face of the atom's Voronoi cell: the neighbor list and the tessellation do not belong together`);
+        throw new Error(
+          `Voronoi neighbor ${j} of atom ${i} (bond ${x}, ${y}, ${z}) is not a face of the atom's Voronoi cell: the neighbor list and the tessellation do not belong together`,
+        );
       }
       kept[found] = 1;
       cursor = found + 1 < fEnd ? found + 1 : fStart;
@@ -109,7 +117,13 @@ export function voronoiIndex(tess: Tessellation, kept: Uint8Array | null, minEdg
 }
 
 /** Labels of the Voronoi index set. */
-export const VORONOI_INDEX_LABELS: readonly string[] = Object.freeze(["voro_n3", "voro_n4", "voro_n5", "voro_n6", "voro_n7"]);
+export const VORONOI_INDEX_LABELS: readonly string[] = Object.freeze([
+  "voro_n3",
+  "voro_n4",
+  "voro_n5",
+  "voro_n6",
+  "voro_n7",
+]);
 
 /**
  * Voronoi index SRO set (paper set ii, 5 columns): voro_n3 .. voro_n7, the numbers of 3- to 7-edged faces of
@@ -128,6 +142,11 @@ export class VoronoiIndexFeaturizer extends BaseFeaturizer {
   }
 
   compute(ctx: StructureContext): FeatureMatrix {
-    return { n: ctx.n, labels: this.featureLabels(), values: voronoiIndex(ctx.voronoi(), contextKeptFaces(ctx)), flags: voronoiCellFlags(ctx) };
+    return {
+      n: ctx.n,
+      labels: this.featureLabels(),
+      values: voronoiIndex(ctx.voronoi(), contextKeptFaces(ctx)),
+      flags: voronoiCellFlags(ctx),
+    };
   }
 }

@@ -43,7 +43,14 @@ export interface ExactWigner3j {
 }
 
 function checkArgs(j1: number, j2: number, j3: number, m1: number, m2: number, m3: number): void {
-  for (const [name, v] of [["j1", j1], ["j2", j2], ["j3", j3], ["m1", m1], ["m2", m2], ["m3", m3]] as const) {
+  for (const [name, v] of [
+    ["j1", j1],
+    ["j2", j2],
+    ["j3", j3],
+    ["m1", m1],
+    ["m2", m2],
+    ["m3", m3],
+  ] as const) {
     if (!Number.isInteger(v)) throw new Error(`wigner3j: ${name} must be an integer, got ${v}`);
   }
   if (j1 < 0 || j2 < 0 || j3 < 0) throw new Error(`wigner3j: j must be >= 0, got (${j1}, ${j2}, ${j3})`);

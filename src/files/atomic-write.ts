@@ -77,7 +77,8 @@ export function checkOutputPath(file: string, what = "output file"): void {
   } catch {
     throw new Error(`${file}: the folder ${dir} is not writable`);
   }
-  if (stat !== undefined && !stat.isFile()) throw new Error(`${file}: exists and is not a regular file, expected the name of the ${what}`);
+  if (stat !== undefined && !stat.isFile())
+    throw new Error(`${file}: exists and is not a regular file, expected the name of the ${what}`);
 }
 
 /**

@@ -60,7 +60,9 @@ export function gzipExtent(bytes: Uint8Array): { end: number; members: number; t
     if (p >= bytes.length) return { end: at, members, truncated: true };
     let consumed: number;
     try {
-      const r = zlib.inflateRawSync(bytes.subarray(p), { info: true }) as unknown as { engine: { bytesWritten: number } };
+      const r = zlib.inflateRawSync(bytes.subarray(p), { info: true }) as unknown as {
+        engine: { bytesWritten: number };
+      };
       consumed = r.engine.bytesWritten;
     } catch {
       return { end: at, members, truncated: true };
@@ -75,10 +77,13 @@ export function gzipExtent(bytes: Uint8Array): { end: number; members: number; t
 /** A sentence on why gzip data failed to decompress: the byte offset of trailing garbage or of a cut. */
 export function gzipProblem(bytes: Uint8Array): string {
   const g = gzipExtent(bytes);
-  if (g.truncated) return `the gzip data is truncated: the member starting at byte ${g.end} is cut short (file size ${bytes.length} bytes)`;
+  if (g.truncated)
+    return `the gzip data is truncated: the member starting at byte ${g.end} is cut short (file size ${bytes.length} bytes)`;
   if (g.end < bytes.length) {
-    return `${bytes.length - g.end} bytes of trailing garbage start at byte offset ${g.end}, after ${g.members} complete gzip member(s); ` +
-      `keep the first ${g.end} bytes (head -c ${g.end}) or compress the file again`;
+    return (
+      `${bytes.length - g.end} bytes of trailing garbage start at byte offset ${g.end}, after ${g.members} complete gzip member(s); ` +
+      `keep the first ${g.end} bytes (head -c ${g.end}) or compress the file again`
+    );
   }
   return "corrupt gzip data";
 }

@@ -83,7 +83,8 @@ export class ConvexHull {
 
   constructor(options: ConvexHullOptions = {}) {
     const tol = options.tolerance ?? 1e-10;
-    if (!(Number.isFinite(tol) && tol >= 0)) throw new Error(`ConvexHull: tolerance must be a non-negative number, got ${tol}`);
+    if (!(Number.isFinite(tol) && tol >= 0))
+      throw new Error(`ConvexHull: tolerance must be a non-negative number, got ${tol}`);
     this.tolerance = tol;
   }
 
@@ -102,7 +103,8 @@ export class ConvexHull {
    * Non-finite coordinates are refused with an error naming the point.
    */
   compute(points: ArrayLike<number>, n: number = Math.floor(points.length / 3)): this {
-    if (3 * n > points.length) throw new Error(`ConvexHull: ${n} points need ${3 * n} coordinates, got ${points.length}`);
+    if (3 * n > points.length)
+      throw new Error(`ConvexHull: ${n} points need ${3 * n} coordinates, got ${points.length}`);
     this.reserve(n);
     this.nTriangles = 0;
     this.approximate = false;
@@ -115,7 +117,8 @@ export class ConvexHull {
       const x = points[3 * i];
       const y = points[3 * i + 1];
       const z = points[3 * i + 2];
-      if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(z))) throw new Error(`ConvexHull: point ${i} has a non-finite coordinate`);
+      if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(z)))
+        throw new Error(`ConvexHull: point ${i} has a non-finite coordinate`);
       px[i] = x;
       py[i] = y;
       pz[i] = z;
@@ -437,7 +440,10 @@ export class ConvexHull {
     const vx = px[i2] - px[i0];
     const vy = py[i2] - py[i0];
     const vz = pz[i2] - pz[i0];
-    const side = (uy * vz - uz * vy) * (px[i3] - px[i0]) + (uz * vx - ux * vz) * (py[i3] - py[i0]) + (ux * vy - uy * vx) * (pz[i3] - pz[i0]);
+    const side =
+      (uy * vz - uz * vy) * (px[i3] - px[i0]) +
+      (uz * vx - ux * vz) * (py[i3] - py[i0]) +
+      (ux * vy - uy * vx) * (pz[i3] - pz[i0]);
     const a = i0;
     const b = side > 0 ? i2 : i1;
     const c = side > 0 ? i1 : i2;
@@ -726,7 +732,10 @@ export class ConvexHull {
 }
 
 /** Convenience: triangles (copied) of the convex hull of `points` (x, y, z interleaved) and the hull kind. */
-export function convexHull(points: ArrayLike<number>, options: ConvexHullOptions = {}): { kind: HullKind; triangles: Int32Array; approximate: boolean } {
+export function convexHull(
+  points: ArrayLike<number>,
+  options: ConvexHullOptions = {},
+): { kind: HullKind; triangles: Int32Array; approximate: boolean } {
   const h = new ConvexHull(options).compute(points);
   return { kind: h.kind, triangles: h.triangles.slice(), approximate: h.approximate };
 }

@@ -13,7 +13,14 @@ export function norm3(x: number, y: number, z: number): number {
  * Removes the vertices of polygon poly[0 .. m) that lie within eps of the chord of their two neighbors (a straight
  * stretch of the boundary); returns the new length (at least 3 vertices are kept).
  */
-export function dropCollinear(poly: Int32Array, m: number, px: Float64Array, py: Float64Array, pz: Float64Array, eps: number): number {
+export function dropCollinear(
+  poly: Int32Array,
+  m: number,
+  px: Float64Array,
+  py: Float64Array,
+  pz: Float64Array,
+  eps: number,
+): number {
   let changed = true;
   while (changed && m > 3) {
     changed = false;
@@ -52,7 +59,14 @@ function angleAt(px: Float64Array, py: Float64Array, pz: Float64Array, o: number
 }
 
 /** Smallest interior angle of triangle (a, b, c). */
-export function minAngle(px: Float64Array, py: Float64Array, pz: Float64Array, a: number, b: number, c: number): number {
+export function minAngle(
+  px: Float64Array,
+  py: Float64Array,
+  pz: Float64Array,
+  a: number,
+  b: number,
+  c: number,
+): number {
   return Math.min(angleAt(px, py, pz, a, b, c), angleAt(px, py, pz, b, c, a), angleAt(px, py, pz, c, a, b));
 }
 
@@ -66,7 +80,8 @@ export function fanApex(poly: Int32Array, m: number, px: Float64Array, py: Float
     let bestScore = -Infinity;
     for (let s = 0; s < m; s++) {
       let score = Infinity;
-      for (let k = 1; k < m - 1; k++) score = Math.min(score, minAngle(px, py, pz, poly[s], poly[(s + k) % m], poly[(s + k + 1) % m]));
+      for (let k = 1; k < m - 1; k++)
+        score = Math.min(score, minAngle(px, py, pz, poly[s], poly[(s + k) % m], poly[(s + k + 1) % m]));
       if (score > bestScore + 1e-12) {
         bestScore = score;
         apex = s;
@@ -121,7 +136,8 @@ export function planarHullPolygon(
     order[i] = i;
   }
   order.sort((a, b) => us[a] - us[b] || vs[a] - vs[b]);
-  const cross = (o: number, a: number, b: number) => (us[a] - us[o]) * (vs[b] - vs[o]) - (vs[a] - vs[o]) * (us[b] - us[o]);
+  const cross = (o: number, a: number, b: number) =>
+    (us[a] - us[o]) * (vs[b] - vs[o]) - (vs[a] - vs[o]) * (us[b] - us[o]);
   let m = 0;
   const leftTurn = (o: number, a: number, b: number) => {
     const chord = Math.sqrt((us[b] - us[o]) ** 2 + (vs[b] - vs[o]) ** 2);

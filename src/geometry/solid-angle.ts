@@ -6,12 +6,26 @@
  * negative (the paper's "care of arctan", Methods): a denominator <= 0 means Omega / 2 >= pi / 2. Zero when the
  * apex lies in the triangle's plane outside it, or any vertex coincides with the apex.
  */
-export function solidAngle(ax: number, ay: number, az: number, bx: number, by: number, bz: number, cx: number, cy: number, cz: number): number {
+export function solidAngle(
+  ax: number,
+  ay: number,
+  az: number,
+  bx: number,
+  by: number,
+  bz: number,
+  cx: number,
+  cy: number,
+  cz: number,
+): number {
   const la = Math.sqrt(ax * ax + ay * ay + az * az);
   const lb = Math.sqrt(bx * bx + by * by + bz * bz);
   const lc = Math.sqrt(cx * cx + cy * cy + cz * cz);
   const triple = ax * (by * cz - bz * cy) - ay * (bx * cz - bz * cx) + az * (bx * cy - by * cx);
-  const den = la * lb * lc + (ax * bx + ay * by + az * bz) * lc + (ax * cx + ay * cy + az * cz) * lb + (bx * cx + by * cy + bz * cz) * la;
+  const den =
+    la * lb * lc +
+    (ax * bx + ay * by + az * bz) * lc +
+    (ax * cx + ay * cy + az * cz) * lb +
+    (bx * cx + by * cy + bz * cz) * la;
   return 2 * Math.atan2(Math.abs(triple), den);
 }
 

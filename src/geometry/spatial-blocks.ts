@@ -7,8 +7,13 @@ import type { Frame } from "../structure/frame";
  * with it: features averaged over neighbors (MRO) and spatially smooth labels (D2min) then cannot leak from the
  * training folds into the score (Roberts et al., Ecography 40, 913 (2017), "block cross-validation").
  */
-export function spatialBlocks(frame: Pick<Frame, "natoms" | "positions" | "cell">, blocks: readonly [number, number, number]): Int32Array {
-  for (const b of blocks) if (!Number.isInteger(b) || b < 1) throw new Error(`spatial blocks: counts must be integers >= 1, got [${blocks.join(", ")}]`);
+export function spatialBlocks(
+  frame: Pick<Frame, "natoms" | "positions" | "cell">,
+  blocks: readonly [number, number, number],
+): Int32Array {
+  for (const b of blocks)
+    if (!Number.isInteger(b) || b < 1)
+      throw new Error(`spatial blocks: counts must be integers >= 1, got [${blocks.join(", ")}]`);
   const s = frame.cell.toFractional(frame.positions);
   const out = new Int32Array(frame.natoms);
   for (let i = 0; i < frame.natoms; i++) {

@@ -222,7 +222,10 @@ export class VoronoiCellKernel {
           // A large cell (e.g. reaching into vacuum at a wall): most candidates are rejected by the support
           // function of the vertices' bounding box along the plane normal, without a full vertex test.
           if (!this.boxValid) this.updateBox();
-          const reach = (dx > 0 ? dx * this.hix : dx * this.lox) + (dy > 0 ? dy * this.hiy : dy * this.loy) + (dz > 0 ? dz * this.hiz : dz * this.loz);
+          const reach =
+            (dx > 0 ? dx * this.hix : dx * this.lox) +
+            (dy > 0 ? dy * this.hiy : dy * this.loy) +
+            (dz > 0 ? dz * this.hiz : dz * this.loz);
           if (h >= reach) continue;
         }
         this.addPlane(dx, dy, dz, h, j);

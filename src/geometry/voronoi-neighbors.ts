@@ -63,7 +63,8 @@ export const PAPER_FACE_FILTER: VoronoiFaceFilter = { minAreaFraction: PAPER_MIN
 
 function checkFraction(name: string, x: number | undefined, upper: number): number {
   const v = x ?? 0;
-  if (!(Number.isFinite(v) && v >= 0 && v < upper)) throw new Error(`voronoiNeighbors: ${name} must be a number in [0, ${upper}), got ${x}`);
+  if (!(Number.isFinite(v) && v >= 0 && v < upper))
+    throw new Error(`voronoiNeighbors: ${name} must be a number in [0, ${upper}), got ${x}`);
   return v;
 }
 
@@ -71,12 +72,16 @@ function checkFraction(name: string, x: number | undefined, upper: number): numb
  * Applies a face filter to a tessellation and derives the Voronoi neighbors, coordination numbers and Voronoi
  * indices (Finney, Proc. R. Soc. A 319, 479 (1970); paper, Methods "Voronoi idx").
  */
-export function voronoiNeighbors(tessellation: Tessellation, filter: VoronoiFaceFilter = PAPER_FACE_FILTER): VoronoiNeighbors {
+export function voronoiNeighbors(
+  tessellation: Tessellation,
+  filter: VoronoiFaceFilter = PAPER_FACE_FILTER,
+): VoronoiNeighbors {
   const t = tessellation;
   const n = t.n;
   const fraction = checkFraction("minAreaFraction", filter.minAreaFraction ?? PAPER_MIN_AREA_FRACTION, 1);
   const minArea = filter.minArea ?? 0;
-  if (!(Number.isFinite(minArea) && minArea >= 0)) throw new Error(`voronoiNeighbors: minArea must be a number >= 0 (Angstrom^2), got ${filter.minArea}`);
+  if (!(Number.isFinite(minArea) && minArea >= 0))
+    throw new Error(`voronoiNeighbors: minArea must be a number >= 0 (Angstrom^2), got ${filter.minArea}`);
   const totalFraction = checkFraction("minTotalAreaFraction", filter.minTotalAreaFraction, 1);
   const running = filter.amlearnRunningMean ?? false;
   const faces = t.faceOffsets[n];
@@ -102,7 +107,9 @@ export function voronoiNeighbors(tessellation: Tessellation, filter: VoronoiFace
       // amlearn: visit faces by neighbor index; remaining = faces not removed so far.
       if (scratch.length < count) scratch = new Int32Array(2 * count);
       for (let q = 0; q < count; q++) scratch[q] = start + q;
-      const order = scratch.subarray(0, count).sort((x, y) => t.faceNeighbors[x] - t.faceNeighbors[y] || t.faceDistances[x] - t.faceDistances[y]);
+      const order = scratch
+        .subarray(0, count)
+        .sort((x, y) => t.faceNeighbors[x] - t.faceNeighbors[y] || t.faceDistances[x] - t.faceDistances[y]);
       let remaining = count;
       for (let q = 0; q < count; q++) {
         const f = order[q];

@@ -101,7 +101,16 @@ export interface VoronoiWorkerInput {
  * Worker-thread handler of the parallel tessellation (run through parallel/worker-pool): computes chunks of the
  * shared job and posts its faces, transferring their buffers.
  */
-export function voronoiWorker(input: VoronoiWorkerInput, post: (message: unknown, transfer?: ArrayBuffer[]) => void): void {
+export function voronoiWorker(
+  input: VoronoiWorkerInput,
+  post: (message: unknown, transfer?: ArrayBuffer[]) => void,
+): void {
   const faces = runVoronoiChunks(input.job, input.slot, input.threads);
-  post(faces, [faces.neighbor.buffer, faces.vector.buffer, faces.area.buffer, faces.edges.buffer, faces.distance.buffer] as ArrayBuffer[]);
+  post(faces, [
+    faces.neighbor.buffer,
+    faces.vector.buffer,
+    faces.area.buffer,
+    faces.edges.buffer,
+    faces.distance.buffer,
+  ] as ArrayBuffer[]);
 }

@@ -67,15 +67,21 @@ export class Voronoi {
     this.threads = options.threads ?? 1;
     this.tolerance = options.tolerance ?? 1e-10;
     this.minEdgeLength = options.minEdgeLength ?? 0;
-    if (!(this.minEdgeLength >= 0 && Number.isFinite(this.minEdgeLength))) throw new Error(`Voronoi: minEdgeLength must be a number >= 0 (Angstrom), got ${options.minEdgeLength}`);
-    if (!Number.isInteger(this.threads) || this.threads < 1) throw new Error(`Voronoi: threads must be a positive integer, got ${options.threads}`);
-    if (!(this.tolerance > 0 && this.tolerance < 1e-3)) throw new Error(`Voronoi: tolerance must be in (0, 1e-3), got ${options.tolerance}`);
-    if (this.radical && !options.radii) throw new Error("Voronoi: radical: true needs radii (one per atom, e.g. atomRadii(frame))");
-    if (!this.radical && options.radii) throw new Error("Voronoi: radii are used only by the radical tessellation: pass radical: true");
+    if (!(this.minEdgeLength >= 0 && Number.isFinite(this.minEdgeLength)))
+      throw new Error(`Voronoi: minEdgeLength must be a number >= 0 (Angstrom), got ${options.minEdgeLength}`);
+    if (!Number.isInteger(this.threads) || this.threads < 1)
+      throw new Error(`Voronoi: threads must be a positive integer, got ${options.threads}`);
+    if (!(this.tolerance > 0 && this.tolerance < 1e-3))
+      throw new Error(`Voronoi: tolerance must be in (0, 1e-3), got ${options.tolerance}`);
+    if (this.radical && !options.radii)
+      throw new Error("Voronoi: radical: true needs radii (one per atom, e.g. atomRadii(frame))");
+    if (!this.radical && options.radii)
+      throw new Error("Voronoi: radii are used only by the radical tessellation: pass radical: true");
     this.radii = options.radii ?? null;
     if (this.radii) {
       for (let i = 0; i < this.radii.length; i++) {
-        if (!(this.radii[i] >= 0) || !Number.isFinite(this.radii[i])) throw new Error(`Voronoi: radius of atom ${i} is ${this.radii[i]}, expected a finite number >= 0`);
+        if (!(this.radii[i] >= 0) || !Number.isFinite(this.radii[i]))
+          throw new Error(`Voronoi: radius of atom ${i} is ${this.radii[i]}, expected a finite number >= 0`);
       }
     }
   }
@@ -83,10 +89,12 @@ export class Voronoi {
   /** Tessellates the frame; blocks until all threads are done. */
   compute(frame: Pick<Frame, "cell" | "positions" | "natoms">): Tessellation {
     const n = frame.natoms;
-    if (frame.positions.length !== 3 * n) throw new Error(`Voronoi: frame has ${n} atoms but ${frame.positions.length / 3} positions`);
+    if (frame.positions.length !== 3 * n)
+      throw new Error(`Voronoi: frame has ${n} atoms but ${frame.positions.length / 3} positions`);
     if (this.radii && this.radii.length !== n) throw new Error(`Voronoi: ${this.radii.length} radii for ${n} atoms`);
     for (let k = 0; k < frame.positions.length; k++) {
-      if (!Number.isFinite(frame.positions[k])) throw new Error(`Voronoi: atom ${Math.floor(k / 3)} has a non-finite coordinate`);
+      if (!Number.isFinite(frame.positions[k]))
+        throw new Error(`Voronoi: atom ${Math.floor(k / 3)} has a non-finite coordinate`);
     }
     const threads = Math.max(1, Math.min(this.threads, Math.ceil(n / 256)));
     const shared = threads > 1;
@@ -123,7 +131,11 @@ export class Voronoi {
     };
     if (!shared) return assemble(job, [runVoronoiChunks(job, 0, 1)], perm);
     const inputs: VoronoiWorkerInput[] = Array.from({ length: threads - 1 }, (_, t) => ({ job, slot: t + 1, threads }));
-    const workers = WorkerThreads.start({ module: path.join(__dirname, "voronoi-parallel"), handler: "voronoiWorker" }, inputs, "qsoft voronoi");
+    const workers = WorkerThreads.start(
+      { module: path.join(__dirname, "voronoi-parallel"), handler: "voronoiWorker" },
+      inputs,
+      "qsoft voronoi",
+    );
     let own: ThreadFaces;
     try {
       own = runVoronoiChunks(job, 0, threads);

@@ -64,7 +64,7 @@ export function parseDecimal(s: string, start: number, end: number): number {
     }
   }
   if (!anyDigit) return NaN;
-  if (i < end && (c === 101 /* e */ || c === 69 /* E */)) {
+  if (i < end && (c === 101 /* e */ || c === 69) /* E */) {
     i++;
     let expNegative = false;
     c = i < end ? s.charCodeAt(i) : 0;

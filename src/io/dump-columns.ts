@@ -25,7 +25,11 @@ const POSITION_FAMILIES: { names: [string, string, string]; scaled: boolean; unw
  * wrapped and unwrapped positions (Cartesian preferred over scaled when both are given), image flags, and the
  * other columns. Duplicate, incomplete or missing position and image columns go to `fail` with the problem.
  */
-export function dumpColumnLayout(names: string[], headerLine: number, fail: (problem: string) => never): DumpColumnLayout {
+export function dumpColumnLayout(
+  names: string[],
+  headerLine: number,
+  fail: (problem: string) => never,
+): DumpColumnLayout {
   if (names.length === 0) fail(`"ITEM: ATOMS" lists no columns`);
   const seen = new Map<string, number>();
   names.forEach((n, k) => {
@@ -55,7 +59,9 @@ export function dumpColumnLayout(names: string[], headerLine: number, fail: (pro
     if (present === 0) continue;
     if (present < 3) {
       const missing = fam.names.filter((_, d) => ks[d] < 0);
-      fail(`incomplete position columns: "${missing.join(" ")}" missing next to "${fam.names.filter((_, d) => ks[d] >= 0).join(" ")}"`);
+      fail(
+        `incomplete position columns: "${missing.join(" ")}" missing next to "${fam.names.filter((_, d) => ks[d] >= 0).join(" ")}"`,
+      );
     }
     ks.forEach(claim);
     const entry = { cols: [ks[0], ks[1], ks[2]] as [number, number, number], scaled: fam.scaled };

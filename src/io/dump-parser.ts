@@ -55,7 +55,10 @@ function isBlank(line: string): boolean {
 
 /** Whitespace-separated tokens (header lines only; atom rows are scanned in place). */
 function tokens(line: string): string[] {
-  return line.trim().split(/\s+/).filter((t) => t !== "");
+  return line
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t !== "");
 }
 
 /**
@@ -186,7 +189,8 @@ export class DumpParser {
       case "timestep": {
         const t = tokens(line);
         const v = t.length === 1 ? Number(t[0]) : NaN;
-        if (!Number.isSafeInteger(v) || v < 0) this.fail(lineNo, `TIMESTEP must be a non-negative integer, got "${line.trim()}"`);
+        if (!Number.isSafeInteger(v) || v < 0)
+          this.fail(lineNo, `TIMESTEP must be a non-negative integer, got "${line.trim()}"`);
         this.header!.timestep = v;
         this.timesteps.push(v);
         this.state = "item";
@@ -219,7 +223,10 @@ export class DumpParser {
       }
       const shown = line.trim().slice(0, 60);
       const printable = shown.replace(/[^\x20-\x7e]/g, "?");
-      this.fail(lineNo, `expected an "ITEM:" line, got "${printable}"${printable !== shown ? " (a binary file?)" : ""}`);
+      this.fail(
+        lineNo,
+        `expected an "ITEM:" line, got "${printable}"${printable !== shown ? " (a binary file?)" : ""}`,
+      );
     }
     const item = line.slice(5).trim();
     this.afterRows = false;
@@ -229,7 +236,10 @@ export class DumpParser {
         this.flush();
         this.startFrame(lineNo);
       } else if (this.header!.timestep !== null) {
-        this.fail(lineNo, `"ITEM: ${item}" inside frame ${this.header!.index} (timestep ${this.header!.timestep}), which has no ATOMS section yet`);
+        this.fail(
+          lineNo,
+          `"ITEM: ${item}" inside frame ${this.header!.index} (timestep ${this.header!.timestep}), which has no ATOMS section yet`,
+        );
       }
       this.state = item === "TIMESTEP" ? "timestep" : item === "TIME" ? "time" : "units";
     } else if (item === "NUMBER OF ATOMS") {
@@ -245,7 +255,10 @@ export class DumpParser {
       if (h.cell === null) this.fail(lineNo, "ATOMS section before BOX BOUNDS");
       this.atomsHeader(item, lineNo);
     } else {
-      this.fail(lineNo, `unknown dump section "ITEM: ${item}" (expected TIMESTEP, NUMBER OF ATOMS, BOX BOUNDS or ATOMS)`);
+      this.fail(
+        lineNo,
+        `unknown dump section "ITEM: ${item}" (expected TIMESTEP, NUMBER OF ATOMS, BOX BOUNDS or ATOMS)`,
+      );
     }
   }
 
@@ -264,18 +277,21 @@ export class DumpParser {
     const words = tokens(item).slice(2);
     let kind: BoxKind = "orthogonal";
     if (words[0] === "xy") {
-      if (words[1] !== "xz" || words[2] !== "yz") this.fail(lineNo, `triclinic BOX BOUNDS header must read "xy xz yz", got "${item}"`);
+      if (words[1] !== "xz" || words[2] !== "yz")
+        this.fail(lineNo, `triclinic BOX BOUNDS header must read "xy xz yz", got "${item}"`);
       kind = "triclinic";
       words.splice(0, 3);
     } else if (words[0] === "abc") {
-      if (words[1] !== "origin") this.fail(lineNo, `general triclinic BOX BOUNDS header must read "abc origin", got "${item}"`);
+      if (words[1] !== "origin")
+        this.fail(lineNo, `general triclinic BOX BOUNDS header must read "abc origin", got "${item}"`);
       kind = "general";
       words.splice(0, 2);
     }
     const h = this.header!;
     if (words.length === 3) {
       for (const w of words) {
-        if (!/^[pfsm]{2}$/.test(w)) this.fail(lineNo, `boundary flag "${w}" is not a LAMMPS boundary (pp, ff, ss, mm, fs, ...)`);
+        if (!/^[pfsm]{2}$/.test(w))
+          this.fail(lineNo, `boundary flag "${w}" is not a LAMMPS boundary (pp, ff, ss, mm, fs, ...)`);
       }
       h.boundary = [words[0], words[1], words[2]];
     } else if (words.length !== 0) {
@@ -292,7 +308,8 @@ export class DumpParser {
     const h = this.header!;
     const want = h.boxKind === "orthogonal" ? 2 : h.boxKind === "triclinic" ? 3 : 4;
     const t = tokens(line);
-    if (t.length !== want) this.fail(lineNo, `BOX BOUNDS line must have ${want} numbers, got ${t.length}: "${line.trim()}"`);
+    if (t.length !== want)
+      this.fail(lineNo, `BOX BOUNDS line must have ${want} numbers, got ${t.length}: "${line.trim()}"`);
     for (const s of t) {
       const v = parseDecimal(s, 0, s.length);
       if (!Number.isFinite(v)) this.fail(lineNo, `BOX BOUNDS value "${s}" is not a finite number`);
@@ -396,7 +413,8 @@ export class DumpParser {
       const c = data[L.id];
       for (let r = 0; r < n; r++) {
         const v = c[r];
-        if (!Number.isInteger(v) || v < 1 || v > 0x7fffffff) this.fail(rowLine(r), `atom id ${v} is not a positive 32-bit integer`);
+        if (!Number.isInteger(v) || v < 1 || v > 0x7fffffff)
+          this.fail(rowLine(r), `atom id ${v} is not a positive 32-bit integer`);
         ids[r] = v;
       }
       this.checkUniqueIds(ids, rowLine);
@@ -432,8 +450,12 @@ export class DumpParser {
       }
       return out;
     };
-    const wrapped: CoordinateSource | null = L.wrapped ? { coords: triple(L.wrapped.cols), scaled: L.wrapped.scaled } : null;
-    const unwrapped: CoordinateSource | null = L.unwrapped ? { coords: triple(L.unwrapped.cols), scaled: L.unwrapped.scaled } : null;
+    const wrapped: CoordinateSource | null = L.wrapped
+      ? { coords: triple(L.wrapped.cols), scaled: L.wrapped.scaled }
+      : null;
+    const unwrapped: CoordinateSource | null = L.unwrapped
+      ? { coords: triple(L.unwrapped.cols), scaled: L.unwrapped.scaled }
+      : null;
     let images: Int32Array | null = null;
     if (L.image) {
       const f = triple(L.image);
@@ -446,7 +468,9 @@ export class DumpParser {
       }
     }
     const resolved = resolvePositions(cell, n, wrapped, unwrapped, images);
-    const box = nonPeriodicBounds(cell, h.boundary, resolved.positions, (r, problem) => this.fail(rowLine(r), `atom id ${ids[r]} ${problem}`));
+    const box = nonPeriodicBounds(cell, h.boundary, resolved.positions, (r, problem) =>
+      this.fail(rowLine(r), `atom id ${ids[r]} ${problem}`),
+    );
 
     const columns = new Map<string, Float64Array>();
     for (const k of L.extra) columns.set(L.names[k], data[k]);
@@ -470,7 +494,12 @@ export class DumpParser {
   }
 
   /** Types from an `element` column (dump_modify element): through the type map, or in order of first appearance. */
-  private typesFromElements(types: Int32Array, haveTypes: boolean, map: string[] | null, rowLine: (r: number) => number): string[] {
+  private typesFromElements(
+    types: Int32Array,
+    haveTypes: boolean,
+    map: string[] | null,
+    rowLine: (r: number) => number,
+  ): string[] {
     const names = this.elementNames!;
     const n = names.length;
     if (map !== null) {
@@ -479,7 +508,10 @@ export class DumpParser {
         const t = index.get(names[r]);
         if (t === undefined) this.fail(rowLine(r), `element "${names[r]}" is not in the type map [${map.join(", ")}]`);
         if (haveTypes && types[r] !== t) {
-          this.fail(rowLine(r), `atom has type ${types[r]} but element "${names[r]}", which the type map makes type ${t}`);
+          this.fail(
+            rowLine(r),
+            `atom has type ${types[r]} but element "${names[r]}", which the type map makes type ${t}`,
+          );
         }
         types[r] = t;
       }
@@ -492,7 +524,8 @@ export class DumpParser {
         const t = types[r];
         const prev = byType[t - 1];
         if (prev === undefined) byType[t - 1] = names[r];
-        else if (prev !== names[r]) this.fail(rowLine(r), `type ${t} is element "${names[r]}" here but "${prev}" on an earlier row`);
+        else if (prev !== names[r])
+          this.fail(rowLine(r), `type ${t} is element "${names[r]}" here but "${prev}" on an earlier row`);
       }
       for (let t = 0; t < byType.length; t++) if (byType[t] === undefined) byType[t] = `type${t + 1}`;
       return byType;

@@ -22,16 +22,20 @@ interface Selection {
 
 function checkOptions(options: ReadDumpOptions): Selection {
   const { frame, timestep, types } = options;
-  if (frame !== undefined && !Number.isInteger(frame)) throw new Error(`readDump: frame must be an integer, got ${frame}`);
+  if (frame !== undefined && !Number.isInteger(frame))
+    throw new Error(`readDump: frame must be an integer, got ${frame}`);
   if (timestep !== undefined && !(Number.isInteger(timestep) && timestep >= 0)) {
     throw new Error(`readDump: timestep must be a non-negative integer, got ${timestep}`);
   }
-  if (frame !== undefined && timestep !== undefined) throw new Error("readDump: give either frame or timestep, not both");
+  if (frame !== undefined && timestep !== undefined)
+    throw new Error("readDump: give either frame or timestep, not both");
   if (types !== undefined) {
-    if (!Array.isArray(types) || types.length === 0) throw new Error("readDump: types must be a non-empty array of element names");
+    if (!Array.isArray(types) || types.length === 0)
+      throw new Error("readDump: types must be a non-empty array of element names");
     const seen = new Set<string>();
     for (const t of types) {
-      if (typeof t !== "string" || t.trim() === "") throw new Error(`readDump: bad element name "${String(t)}" in types`);
+      if (typeof t !== "string" || t.trim() === "")
+        throw new Error(`readDump: bad element name "${String(t)}" in types`);
       if (seen.has(t)) throw new Error(`readDump: element "${t}" appears twice in types`);
       seen.add(t);
     }
@@ -45,7 +49,11 @@ function notFound(file: string, sel: Selection, parser: DumpParser): ParseError 
     const list = ts.length <= 12 ? ts.join(", ") : `${ts.slice(0, 6).join(", ")}, ..., ${ts.slice(-3).join(", ")}`;
     return new ParseError(file, 0, `timestep ${sel.timestep} not found (the file has timesteps ${list})`);
   }
-  return new ParseError(file, 0, `frame ${sel.frame} not found (the file has ${parser.frameCount} frame${parser.frameCount === 1 ? "" : "s"})`);
+  return new ParseError(
+    file,
+    0,
+    `frame ${sel.frame} not found (the file has ${parser.frameCount} frame${parser.frameCount === 1 ? "" : "s"})`,
+  );
 }
 
 /** The filter picking the selected frame; `count` resolves negative indices. */

@@ -18,7 +18,26 @@ export interface WriteDumpOptions {
   append?: boolean;
 }
 
-const RESERVED = new Set(["id", "type", "x", "y", "z", "xs", "ys", "zs", "xu", "yu", "zu", "xsu", "ysu", "zsu", "ix", "iy", "iz", "element"]);
+const RESERVED = new Set([
+  "id",
+  "type",
+  "x",
+  "y",
+  "z",
+  "xs",
+  "ys",
+  "zs",
+  "xu",
+  "yu",
+  "zu",
+  "xsu",
+  "ysu",
+  "zsu",
+  "ix",
+  "iy",
+  "iz",
+  "element",
+]);
 
 /** The dump header (TIMESTEP ... ITEM: ATOMS line) for a frame. */
 function header(frame: Frame, columnNames: string[]): string {
@@ -53,8 +72,10 @@ export function formatDumpFrame(frame: Frame, options: WriteDumpOptions = {}): s
   for (const [name, col] of Object.entries(options.columns ?? {})) extra.set(name, col);
   for (const [name, col] of extra) {
     if (RESERVED.has(name)) throw new Error(`writeDump: column "${name}" clashes with a coordinate/id/type column`);
-    if (!/^\S+$/.test(name)) throw new Error(`writeDump: column name "${name}" must not be empty or contain whitespace`);
-    if (col.length !== n) throw new Error(`writeDump: column "${name}" has ${col.length} values, expected ${n} (one per atom)`);
+    if (!/^\S+$/.test(name))
+      throw new Error(`writeDump: column name "${name}" must not be empty or contain whitespace`);
+    if (col.length !== n)
+      throw new Error(`writeDump: column "${name}" has ${col.length} values, expected ${n} (one per atom)`);
   }
 
   let coords: Float64Array;
@@ -86,7 +107,10 @@ export function formatDumpFrame(frame: Frame, options: WriteDumpOptions = {}): s
     if (images) row += ` ${images[3 * i]} ${images[3 * i + 1]} ${images[3 * i + 2]}`;
     for (let k = 0; k < cols.length; k++) {
       const v = cols[k][i];
-      if (!(v - v === 0)) throw new Error(`writeDump: column "${names[coordNames.length + 2 + k]}" of atom id ${frame.ids[i]} is ${v}; dumps hold finite numbers only`);
+      if (!(v - v === 0))
+        throw new Error(
+          `writeDump: column "${names[coordNames.length + 2 + k]}" of atom id ${frame.ids[i]} is ${v}; dumps hold finite numbers only`,
+        );
       row += " " + f(v);
     }
     rows.push(row);

@@ -104,14 +104,23 @@ function componentName(name: string, k: number, count: number): string {
 }
 
 /** Parses one frame starting at lines[start]; returns it and the index of the line after it. */
-function parseFrame(lines: string[], start: number, file: string, frameIndex: number, typeMap: Map<string, number> | null, firstSeen: Map<string, number>): { frame: Frame; next: number } {
+function parseFrame(
+  lines: string[],
+  start: number,
+  file: string,
+  frameIndex: number,
+  typeMap: Map<string, number> | null,
+  firstSeen: Map<string, number>,
+): { frame: Frame; next: number } {
   const fail = (line: number, problem: string): never => {
     throw new ParseError(file, line, problem);
   };
   const countText = lines[start].trim();
   const n = Number(countText);
-  if (!Number.isSafeInteger(n) || n < 0 || countText === "") fail(start + 1, `expected the atom count of frame ${frameIndex}, got "${countText.slice(0, 60)}"`);
-  if (start + 1 >= lines.length) fail(start + 1, `file ends after the atom count of frame ${frameIndex} (truncated file?)`);
+  if (!Number.isSafeInteger(n) || n < 0 || countText === "")
+    fail(start + 1, `expected the atom count of frame ${frameIndex}, got "${countText.slice(0, 60)}"`);
+  if (start + 1 >= lines.length)
+    fail(start + 1, `file ends after the atom count of frame ${frameIndex} (truncated file?)`);
   const info = parseExtxyzComment(lines[start + 1]);
   const commentLine = start + 2;
 
@@ -130,7 +139,8 @@ function parseFrame(lines: string[], start: number, file: string, frameIndex: nu
   const pos = props.find((p) => p.name === "pos");
   if (pos?.kind !== "R" || pos.count !== 3) fail(commentLine, `Properties must include pos:R:3 (got "${propText}")`);
   for (const p of props) {
-    if (p.kind === "S" && p.name !== "species") fail(commentLine, `string property "${p.name}" is not supported (only species)`);
+    if (p.kind === "S" && p.name !== "species")
+      fail(commentLine, `string property "${p.name}" is not supported (only species)`);
   }
   const nfields = props.reduce((s, p) => s + p.count, 0);
 
@@ -140,14 +150,17 @@ function parseFrame(lines: string[], start: number, file: string, frameIndex: nu
   let periodic: [boolean, boolean, boolean] = latticeText !== undefined ? [true, true, true] : [false, false, false];
   if (pbcText !== undefined) {
     const flags = pbcText.trim().split(/\s+/).map(parseBool);
-    if (flags.length !== 3 || flags.some((f) => f === null)) fail(commentLine, `pbc must be three T/F flags, got "${pbcText}"`);
+    if (flags.length !== 3 || flags.some((f) => f === null))
+      fail(commentLine, `pbc must be three T/F flags, got "${pbcText}"`);
     periodic = flags as [boolean, boolean, boolean];
-    if (latticeText === undefined && periodic.some((p) => p)) fail(commentLine, "pbc has periodic directions but there is no Lattice");
+    if (latticeText === undefined && periodic.some((p) => p))
+      fail(commentLine, "pbc has periodic directions but there is no Lattice");
   }
   const numbers = (text: string, count: number, what: string): number[] => {
     const f = text.trim().split(/\s+/);
     const v = f.map((s) => parseDecimal(s, 0, s.length));
-    if (f.length !== count || v.some((x) => !Number.isFinite(x))) fail(commentLine, `${what} must be ${count} numbers, got "${text}"`);
+    if (f.length !== count || v.some((x) => !Number.isFinite(x)))
+      fail(commentLine, `${what} must be ${count} numbers, got "${text}"`);
     return v;
   };
   const originText = getKey(info, "Origin");
@@ -161,7 +174,11 @@ function parseFrame(lines: string[], start: number, file: string, frameIndex: nu
   const colData: Float64Array[] = [];
   let idCol: Float64Array | null = null;
   let typeCol: Float64Array | null = null;
-  const fieldTarget: ({ kind: "species" } | { kind: "pos"; d: number } | { kind: "col"; data: Float64Array; logical: boolean; integer: boolean; name: string })[] = [];
+  const fieldTarget: (
+    | { kind: "species" }
+    | { kind: "pos"; d: number }
+    | { kind: "col"; data: Float64Array; logical: boolean; integer: boolean; name: string }
+  )[] = [];
   for (const p of props) {
     for (let k = 0; k < p.count; k++) {
       if (p.name === "species") fieldTarget.push({ kind: "species" });
@@ -182,9 +199,11 @@ function parseFrame(lines: string[], start: number, file: string, frameIndex: nu
   const hasSpecies = props.some((p) => p.name === "species");
   for (let i = 0; i < n; i++) {
     const li = start + 2 + i;
-    if (li >= lines.length) fail(lines.length, `file ends inside frame ${frameIndex}: expected ${n} atom rows, found ${i} (truncated file?)`);
+    if (li >= lines.length)
+      fail(lines.length, `file ends inside frame ${frameIndex}: expected ${n} atom rows, found ${i} (truncated file?)`);
     const f = lines[li].trim().split(/\s+/);
-    if (f.length !== nfields || f[0] === "") fail(li + 1, `atom row has ${f[0] === "" ? 0 : f.length} fields, expected ${nfields} (${propText})`);
+    if (f.length !== nfields || f[0] === "")
+      fail(li + 1, `atom row has ${f[0] === "" ? 0 : f.length} fields, expected ${nfields} (${propText})`);
     for (let j = 0; j < nfields; j++) {
       const t = fieldTarget[j];
       const s = f[j];
@@ -209,7 +228,8 @@ function parseFrame(lines: string[], start: number, file: string, frameIndex: nu
         } else {
           v = parseDecimal(s, 0, s.length);
           if (!Number.isFinite(v)) fail(li + 1, `value "${s}" of property "${t.name}" is not a finite number`);
-          if (t.integer && !Number.isInteger(v)) fail(li + 1, `value "${s}" of integer property "${t.name}" is not an integer`);
+          if (t.integer && !Number.isInteger(v))
+            fail(li + 1, `value "${s}" of integer property "${t.name}" is not an integer`);
         }
         t.data[i] = v;
       }
@@ -230,7 +250,8 @@ function parseFrame(lines: string[], start: number, file: string, frameIndex: nu
     for (let i = 0; i < n; i++) {
       const t = typeCol ? typeCol[i] : 1;
       if (t < 1) fail(start + 3 + i, `atom type ${t} is not a positive integer`);
-      if (typeMap && t > typeMap.size) fail(start + 3 + i, `atom type ${t} is outside the type map [${[...typeMap.keys()].join(", ")}]`);
+      if (typeMap && t > typeMap.size)
+        fail(start + 3 + i, `atom type ${t} is outside the type map [${[...typeMap.keys()].join(", ")}]`);
       types[i] = t;
     }
   } else if (typeCol) {
@@ -256,7 +277,11 @@ function parseFrame(lines: string[], start: number, file: string, frameIndex: nu
         lo.fill(0);
         hi.fill(1);
       }
-      cell = Cell.orthogonal(Math.max(hi[0] - lo[0], 1), Math.max(hi[1] - lo[1], 1), Math.max(hi[2] - lo[2], 1), lo, [false, false, false]);
+      cell = Cell.orthogonal(Math.max(hi[0] - lo[0], 1), Math.max(hi[1] - lo[1], 1), Math.max(hi[2] - lo[2], 1), lo, [
+        false,
+        false,
+        false,
+      ]);
     }
   } catch (e) {
     return fail(commentLine, `bad cell: ${(e as Error).message}`);
@@ -290,7 +315,8 @@ function parseFrame(lines: string[], start: number, file: string, frameIndex: nu
 
 function checkTypes(types: string[] | undefined): Map<string, number> | null {
   if (types === undefined) return null;
-  if (!Array.isArray(types) || types.length === 0) throw new Error("extxyz: types must be a non-empty array of element names");
+  if (!Array.isArray(types) || types.length === 0)
+    throw new Error("extxyz: types must be a non-empty array of element names");
   const map = new Map<string, number>();
   types.forEach((t, k) => {
     if (map.has(t)) throw new Error(`extxyz: element "${t}" appears twice in types`);
@@ -333,7 +359,12 @@ export function readExtxyz(path: string, options: ReadExtxyzOptions = {}): Frame
   const index = options.frame ?? 0;
   if (!Number.isInteger(index)) throw new Error(`readExtxyz: frame must be an integer, got ${index}`);
   const k = index < 0 ? frames.length + index : index;
-  if (k < 0 || k >= frames.length) throw new ParseError(path, 0, `frame ${index} not found (the file has ${frames.length} frame${frames.length === 1 ? "" : "s"})`);
+  if (k < 0 || k >= frames.length)
+    throw new ParseError(
+      path,
+      0,
+      `frame ${index} not found (the file has ${frames.length} frame${frames.length === 1 ? "" : "s"})`,
+    );
   return frames[k];
 }
 
@@ -341,7 +372,8 @@ export function readExtxyz(path: string, options: ReadExtxyzOptions = {}): Frame
 export function formatExtxyzFrame(frame: Frame, options: WriteExtxyzOptions = {}): string {
   const n = frame.natoms;
   const elements = options.elements ?? frame.elements;
-  if (!elements) throw new Error("writeExtxyz: the frame has no type map; pass elements, e.g. { elements: ['Cu', 'Zr'] }");
+  if (!elements)
+    throw new Error("writeExtxyz: the frame has no type map; pass elements, e.g. { elements: ['Cu', 'Zr'] }");
   const extra = new Map<string, ArrayLike<number>>(frame.columns);
   for (const [name, col] of Object.entries(options.columns ?? {})) extra.set(name, col);
   for (const [name, col] of extra) {
@@ -362,11 +394,17 @@ export function formatExtxyzFrame(frame: Frame, options: WriteExtxyzOptions = {}
   const rows: string[] = [String(n), comment];
   for (let i = 0; i < n; i++) {
     const e = elements[frame.types[i] - 1];
-    if (e === undefined) throw new Error(`writeExtxyz: atom id ${frame.ids[i]} has type ${frame.types[i]}, outside the type map [${elements.join(", ")}]`);
+    if (e === undefined)
+      throw new Error(
+        `writeExtxyz: atom id ${frame.ids[i]} has type ${frame.types[i]}, outside the type map [${elements.join(", ")}]`,
+      );
     let row = `${e} ${f(frame.positions[3 * i])} ${f(frame.positions[3 * i + 1])} ${f(frame.positions[3 * i + 2])} ${frame.ids[i]}`;
     for (let k = 0; k < cols.length; k++) {
       const v = cols[k][i];
-      if (!(v - v === 0)) throw new Error(`writeExtxyz: column "${names[k]}" of atom id ${frame.ids[i]} is ${v}; only finite numbers are written`);
+      if (!(v - v === 0))
+        throw new Error(
+          `writeExtxyz: column "${names[k]}" of atom id ${frame.ids[i]} is ${v}; only finite numbers are written`,
+        );
       row += " " + f(v);
     }
     rows.push(row);

@@ -19,11 +19,33 @@ export interface ReadLammpsDataOptions {
 
 /** Header keywords of a data file (LAMMPS manual, `read_data`), longest first so "atom types" wins over "atoms". */
 const HEADER_KEYWORDS = [
-  "extra bond per atom", "extra angle per atom", "extra dihedral per atom", "extra improper per atom", "extra special per atom",
-  "ellipsoids", "lines", "triangles", "bodies",
-  "atom types", "bond types", "angle types", "dihedral types", "improper types",
-  "atoms", "bonds", "angles", "dihedrals", "impropers",
-  "xlo xhi", "ylo yhi", "zlo zhi", "xy xz yz", "avec", "bvec", "cvec", "abc origin",
+  "extra bond per atom",
+  "extra angle per atom",
+  "extra dihedral per atom",
+  "extra improper per atom",
+  "extra special per atom",
+  "ellipsoids",
+  "lines",
+  "triangles",
+  "bodies",
+  "atom types",
+  "bond types",
+  "angle types",
+  "dihedral types",
+  "improper types",
+  "atoms",
+  "bonds",
+  "angles",
+  "dihedrals",
+  "impropers",
+  "xlo xhi",
+  "ylo yhi",
+  "zlo zhi",
+  "xy xz yz",
+  "avec",
+  "bvec",
+  "cvec",
+  "abc origin",
 ];
 
 /** Sections and the header count giving their number of lines. */
@@ -57,7 +79,9 @@ const ATOM_STYLES: Record<string, { fields: number; q: boolean }> = {
 /** Splits off a "#" comment. */
 function stripComment(line: string): { text: string; comment: string } {
   const k = line.indexOf("#");
-  return k < 0 ? { text: line.trim(), comment: "" } : { text: line.slice(0, k).trim(), comment: line.slice(k + 1).trim() };
+  return k < 0
+    ? { text: line.trim(), comment: "" }
+    : { text: line.slice(0, k).trim(), comment: line.slice(k + 1).trim() };
 }
 
 /**
@@ -90,14 +114,25 @@ export function readLammpsData(path: string, options: ReadLammpsDataOptions = {}
     if (/^[A-Z]/.test(text)) break; // a section keyword (sections are capitalised, header keywords are not)
     const kw = HEADER_KEYWORDS.find((h) => text.endsWith(" " + h) || text === h);
     if (kw === undefined) fail(k + 1, `unknown header line "${text}"`);
-    const nums = text.slice(0, text.length - kw!.length).trim().split(/\s+/).filter((s) => s !== "");
+    const nums = text
+      .slice(0, text.length - kw!.length)
+      .trim()
+      .split(/\s+/)
+      .filter((s) => s !== "");
     const values = nums.map((s) => parseDecimal(s, 0, s.length));
     if (values.some((v) => !Number.isFinite(v))) fail(k + 1, `non-numeric value in header line "${text}"`);
-    const expect = kw === "xy xz yz" || kw === "avec" || kw === "bvec" || kw === "cvec" || kw === "abc origin" ? 3 : kw!.endsWith("hi") ? 2 : 1;
-    if (values.length !== expect) fail(k + 1, `"${kw}" needs ${expect} number${expect > 1 ? "s" : ""}, got ${values.length}`);
+    const expect =
+      kw === "xy xz yz" || kw === "avec" || kw === "bvec" || kw === "cvec" || kw === "abc origin"
+        ? 3
+        : kw!.endsWith("hi")
+          ? 2
+          : 1;
+    if (values.length !== expect)
+      fail(k + 1, `"${kw}" needs ${expect} number${expect > 1 ? "s" : ""}, got ${values.length}`);
     keywordLine.set(kw!, k + 1);
     if (expect === 1) {
-      if (!Number.isSafeInteger(values[0]) || values[0] < 0) fail(k + 1, `"${kw}" must be a non-negative integer, got ${nums[0]}`);
+      if (!Number.isSafeInteger(values[0]) || values[0] < 0)
+        fail(k + 1, `"${kw}" must be a non-negative integer, got ${nums[0]}`);
       counts.set(kw!, values[0]);
     } else if (kw!.endsWith("hi")) bounds.set(kw![0], [values[0], values[1]]);
     else if (kw === "xy xz yz") tilt = [values[0], values[1], values[2]];
@@ -116,7 +151,11 @@ export function readLammpsData(path: string, options: ReadLammpsDataOptions = {}
     const missing = need.filter((v) => !vectors.has(v));
     if (missing.length > 0) fail(k, `general triclinic header lacks ${missing.join(", ")}`);
     try {
-      cell = new Cell([...vectors.get("avec")!, ...vectors.get("bvec")!, ...vectors.get("cvec")!], vectors.get("abc origin")!, periodic);
+      cell = new Cell(
+        [...vectors.get("avec")!, ...vectors.get("bvec")!, ...vectors.get("cvec")!],
+        vectors.get("abc origin")!,
+        periodic,
+      );
     } catch (e) {
       return fail(keywordLine.get("avec")!, `bad box: ${(e as Error).message}`);
     }
@@ -124,10 +163,17 @@ export function readLammpsData(path: string, options: ReadLammpsDataOptions = {}
     const b = ["x", "y", "z"].map((d) => bounds.get(d) ?? [-0.5, 0.5]); // LAMMPS default box is -0.5 .. 0.5
     ["x", "y", "z"].forEach((d, i) => {
       const len = b[i][1] - b[i][0];
-      if (!(len > 0)) fail(keywordLine.get(`${d}lo ${d}hi`) ?? k, `bad box: box length along ${d} is ${len} (${d}lo ${b[i][0]}, ${d}hi ${b[i][1]}); it must be positive`);
+      if (!(len > 0))
+        fail(
+          keywordLine.get(`${d}lo ${d}hi`) ?? k,
+          `bad box: box length along ${d} is ${len} (${d}lo ${b[i][0]}, ${d}hi ${b[i][1]}); it must be positive`,
+        );
     });
     try {
-      cell = cellFromBox({ lo: [b[0][0], b[1][0], b[2][0]], hi: [b[0][1], b[1][1], b[2][1]], tilt: tilt ?? [0, 0, 0] }, periodic);
+      cell = cellFromBox(
+        { lo: [b[0][0], b[1][0], b[2][0]], hi: [b[0][1], b[1][1], b[2][1]], tilt: tilt ?? [0, 0, 0] },
+        periodic,
+      );
     } catch (e) {
       return fail(k, `bad box: ${(e as Error).message}`);
     }
@@ -137,7 +183,14 @@ export function readLammpsData(path: string, options: ReadLammpsDataOptions = {}
   let labels: string[] | null = null;
   const massByType = new Float64Array(ntypes! + 1).fill(NaN);
   let haveMasses = false;
-  let atoms: { ids: Int32Array; types: Int32Array; coords: Float64Array; images: Int32Array | null; q: Float64Array | null; lines: Int32Array } | null = null;
+  let atoms: {
+    ids: Int32Array;
+    types: Int32Array;
+    coords: Float64Array;
+    images: Int32Array | null;
+    q: Float64Array | null;
+    lines: Int32Array;
+  } | null = null;
 
   // Sections.
   while (k < lines.length) {
@@ -168,7 +221,11 @@ export function readLammpsData(path: string, options: ReadLammpsDataOptions = {}
       }
       k++;
     }
-    if (body.length < m) fail(lines.length, `file ends inside section "${name}" (line ${headerLine}): ${body.length} of ${m} lines (truncated file?)`);
+    if (body.length < m)
+      fail(
+        lines.length,
+        `file ends inside section "${name}" (line ${headerLine}): ${body.length} of ${m} lines (truncated file?)`,
+      );
 
     if (name === "Masses") {
       for (const row of body) {
@@ -176,7 +233,10 @@ export function readLammpsData(path: string, options: ReadLammpsDataOptions = {}
         const t = Number(f[0]);
         const mass = parseDecimal(f[1] ?? "", 0, (f[1] ?? "").length);
         if (f.length !== 2 || !Number.isInteger(t) || t < 1 || t > ntypes! || !(mass > 0) || !Number.isFinite(mass)) {
-          fail(row.line, `Masses line must be "type mass" with 1 <= type <= ${ntypes} and a positive mass, got "${row.text}"`);
+          fail(
+            row.line,
+            `Masses line must be "type mass" with 1 <= type <= ${ntypes} and a positive mass, got "${row.text}"`,
+          );
         }
         massByType[t] = mass;
       }
@@ -186,7 +246,8 @@ export function readLammpsData(path: string, options: ReadLammpsDataOptions = {}
       for (const row of body) {
         const f = row.text.split(/\s+/);
         const t = Number(f[0]);
-        if (f.length !== 2 || !Number.isInteger(t) || t < 1 || t > ntypes!) fail(row.line, `type label line must be "type label", got "${row.text}"`);
+        if (f.length !== 2 || !Number.isInteger(t) || t < 1 || t > ntypes!)
+          fail(row.line, `type label line must be "type label", got "${row.text}"`);
         labels[t - 1] = f[1];
       }
     } else if (name === "Atoms") {
@@ -194,7 +255,14 @@ export function readLammpsData(path: string, options: ReadLammpsDataOptions = {}
     }
   }
   if (atoms === null && n > 0) fail(lines.length, 'no "Atoms" section');
-  atoms ??= { ids: new Int32Array(0), types: new Int32Array(0), coords: new Float64Array(0), images: null, q: null, lines: new Int32Array(0) };
+  atoms ??= {
+    ids: new Int32Array(0),
+    types: new Int32Array(0),
+    coords: new Float64Array(0),
+    images: null,
+    q: null,
+    lines: new Int32Array(0),
+  };
   if (elements === null && labels !== null) {
     elements = labels.map((l, t) => l ?? `type${t + 1}`);
   }
@@ -249,12 +317,16 @@ function parseAtoms(
   const first = n > 0 ? body[0].text.split(/\s+/).length : 5;
   if (spec === undefined) {
     // No style comment: atomic when the field count fits.
-    if (first !== 5 && first !== 8) fail(body[0].line, `cannot tell the atom style from ${first} fields; add "# atomic" or "# charge" after "Atoms"`);
+    if (first !== 5 && first !== 8)
+      fail(body[0].line, `cannot tell the atom style from ${first} fields; add "# atomic" or "# charge" after "Atoms"`);
     spec = ATOM_STYLES.atomic;
   }
   const withImages = first === spec!.fields + 3;
   if (n > 0 && first !== spec!.fields && !withImages) {
-    fail(body[0].line, `atom line has ${first} fields; style ${style ?? "atomic"} needs ${spec!.fields} (or ${spec!.fields + 3} with image flags)`);
+    fail(
+      body[0].line,
+      `atom line has ${first} fields; style ${style ?? "atomic"} needs ${spec!.fields} (or ${spec!.fields + 3} with image flags)`,
+    );
   }
   const nf = withImages ? spec!.fields + 3 : spec!.fields;
   const xAt = spec!.q ? 3 : 2;
@@ -271,9 +343,12 @@ function parseAtoms(
     if (f.length !== nf) fail(line, `atom line has ${f.length} fields, expected ${nf}`);
     const v = f.map((s) => parseDecimal(s, 0, s.length));
     for (let j = 0; j < nf; j++) if (!Number.isFinite(v[j])) fail(line, `value "${f[j]}" is not a finite number`);
-    if (!Number.isInteger(v[0]) || v[0] < 1 || v[0] > 0x7fffffff) fail(line, `atom id ${f[0]} is not a positive integer`);
-    if (!Number.isInteger(v[1]) || v[1] < 1 || v[1] > ntypes) fail(line, `atom type ${f[1]} is outside 1..${ntypes} (header "atom types")`);
-    if (elements && v[1] > elements.length) fail(line, `atom id ${v[0]} has type ${v[1]}, outside the type map [${elements.join(", ")}]`);
+    if (!Number.isInteger(v[0]) || v[0] < 1 || v[0] > 0x7fffffff)
+      fail(line, `atom id ${f[0]} is not a positive integer`);
+    if (!Number.isInteger(v[1]) || v[1] < 1 || v[1] > ntypes)
+      fail(line, `atom type ${f[1]} is outside 1..${ntypes} (header "atom types")`);
+    if (elements && v[1] > elements.length)
+      fail(line, `atom id ${v[0]} has type ${v[1]}, outside the type map [${elements.join(", ")}]`);
     const prev = seen.get(v[0]);
     if (prev !== undefined) fail(line, `duplicate atom id ${v[0]} (also on line ${prev})`);
     seen.set(v[0], line);

@@ -81,10 +81,17 @@ export function latticeNeighbors(kind: LatticeKind, a: number): { distance: numb
  * Positions are wrapped into the cell; `unwrapped` and `images` are null; `columns` is empty.
  * Box: sc/bcc/fcc nx a x ny a x nz a; hcp nx a x ny sqrt(3) a x nz c.
  */
-export function latticeFrame(kind: LatticeKind, a: number, reps: readonly [number, number, number], options: LatticeOptions = {}): Frame {
-  if (!(a > 0) || !Number.isFinite(a)) throw new Error(`latticeFrame: lattice constant must be positive and finite, got ${a}`);
+export function latticeFrame(
+  kind: LatticeKind,
+  a: number,
+  reps: readonly [number, number, number],
+  options: LatticeOptions = {},
+): Frame {
+  if (!(a > 0) || !Number.isFinite(a))
+    throw new Error(`latticeFrame: lattice constant must be positive and finite, got ${a}`);
   for (const r of reps) {
-    if (!Number.isInteger(r) || r < 1) throw new Error(`latticeFrame: repetitions must be positive integers, got [${reps.join(", ")}]`);
+    if (!Number.isInteger(r) || r < 1)
+      throw new Error(`latticeFrame: repetitions must be positive integers, got [${reps.join(", ")}]`);
   }
   const basis = latticeBasis(kind);
   const basisTypes = options.basisTypes ?? basis.map(() => 1);
@@ -94,7 +101,7 @@ export function latticeFrame(kind: LatticeKind, a: number, reps: readonly [numbe
   for (const t of basisTypes) {
     if (!Number.isInteger(t) || t < 1) throw new Error(`latticeFrame: basis types must be integers >= 1, got ${t}`);
   }
-  const c = kind === "hcp" ? options.c ?? Math.sqrt(8 / 3) * a : a;
+  const c = kind === "hcp" ? (options.c ?? Math.sqrt(8 / 3) * a) : a;
   if (!(c > 0) || !Number.isFinite(c)) throw new Error(`latticeFrame: c must be positive and finite, got ${c}`);
   const edge = [a, kind === "hcp" ? Math.sqrt(3) * a : a, c];
   const [nx, ny, nz] = reps;

@@ -69,7 +69,12 @@ export async function* readLineBatches(file: string, chunkBytes = 1 << 20): Asyn
     }
   } catch (e) {
     if (e instanceof ParseError) throw e;
-    if (gzip) throw new ParseError(file, 0, `cannot decompress: ${gzipProblem(fs.readFileSync(file))} (${(e as Error).message})`);
+    if (gzip)
+      throw new ParseError(
+        file,
+        0,
+        `cannot decompress: ${gzipProblem(fs.readFileSync(file))} (${(e as Error).message})`,
+      );
     throw new ParseError(file, lineNo, `cannot read: ${(e as Error).message}`);
   } finally {
     raw.destroy();

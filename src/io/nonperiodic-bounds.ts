@@ -28,7 +28,12 @@ const AXES = ["x", "y", "z"];
  * Faces with every atom inside keep the written bounds. Returns `cell` itself when nothing moves; a moved face of
  * a triclinic box is refused (its tilts would change too). `positions` are Cartesian, N x 3, in row order.
  */
-export function nonPeriodicBounds(cell: Cell, boundary: readonly [string, string, string], positions: Float64Array, fail: (row: number, problem: string) => never): Cell {
+export function nonPeriodicBounds(
+  cell: Cell,
+  boundary: readonly [string, string, string],
+  positions: Float64Array,
+  fail: (row: number, problem: string) => never,
+): Cell {
   // `fail` prefixes the problem with the file, line and atom id.
   if (cell.periodic.every((p) => p)) return cell;
   const s = cell.toFractional(positions);
@@ -49,14 +54,18 @@ export function nonPeriodicBounds(cell: Cell, boundary: readonly [string, string
     const sMax = s[3 * max + d];
     const magnitude = Math.max(Math.abs(cell.origin[d]), Math.abs(cell.origin[d] + cell.matrix[4 * d]), length);
     const slack = (FACE_ROUNDOFF * magnitude) / length;
-    const where = (side: "lower" | "upper", beyond: number): string => `lies ${(beyond * length).toPrecision(4)} A beyond the ${side} ${AXES[d]} face`;
+    const where = (side: "lower" | "upper", beyond: number): string =>
+      `lies ${(beyond * length).toPrecision(4)} A beyond the ${side} ${AXES[d]} face`;
     for (const [side, flag, beyond, row] of [
       ["lower", boundary[d][0], -sMin, min],
       ["upper", boundary[d][1], sMax - 1, max],
     ] as const) {
       if (!(beyond > slack)) continue;
       if (flag === "f") {
-        fail(row, `${where(side, beyond)}, which is fixed (boundary "${boundary[d]}"): atoms must lie inside a fixed boundary (LAMMPS loses them); correct the box bounds or the coordinates`);
+        fail(
+          row,
+          `${where(side, beyond)}, which is fixed (boundary "${boundary[d]}"): atoms must lie inside a fixed boundary (LAMMPS loses them); correct the box bounds or the coordinates`,
+        );
       }
       if (side === "lower") lo[d] = sMin - SHRINK_WRAP_MARGIN;
       else hi[d] = sMax + SHRINK_WRAP_MARGIN;
@@ -65,10 +74,19 @@ export function nonPeriodicBounds(cell: Cell, boundary: readonly [string, string
   }
   if (moved < 0) return cell;
   if (!cell.isOrthogonal) {
-    fail(moved, "lies beyond a shrink-wrapped face of a triclinic box; qsoft re-wraps shrink-wrapped faces of orthogonal boxes only: write the dump on a reneighboring step or use an orthogonal box");
+    fail(
+      moved,
+      "lies beyond a shrink-wrapped face of a triclinic box; qsoft re-wraps shrink-wrapped faces of orthogonal boxes only: write the dump on a reneighboring step or use an orthogonal box",
+    );
   }
   const m = cell.matrix;
   const lengths = [m[0], m[4], m[8]];
   const origin = [0, 1, 2].map((d) => cell.origin[d] + lo[d] * lengths[d]);
-  return Cell.orthogonal((hi[0] - lo[0]) * lengths[0], (hi[1] - lo[1]) * lengths[1], (hi[2] - lo[2]) * lengths[2], origin, cell.periodic);
+  return Cell.orthogonal(
+    (hi[0] - lo[0]) * lengths[0],
+    (hi[1] - lo[1]) * lengths[1],
+    (hi[2] - lo[2]) * lengths[2],
+    origin,
+    cell.periodic,
+  );
 }

@@ -28,7 +28,10 @@ export function vonMisesShearStrain(e: ArrayLike<number>): number {
   const exz = e[2];
   const eyz = e[5];
   return Math.sqrt(
-    eyz * eyz + exz * exz + exy * exy + ((eyy - ezz) * (eyy - ezz) + (exx - ezz) * (exx - ezz) + (exx - eyy) * (exx - eyy)) / 6,
+    eyz * eyz +
+      exz * exz +
+      exy * exy +
+      ((eyy - ezz) * (eyy - ezz) + (exx - ezz) * (exx - ezz) + (exx - eyy) * (exx - eyy)) / 6,
   );
 }
 

@@ -43,8 +43,10 @@ export function resolveD2minOptions(options: D2minOptions = {}, names: D2minOpti
   const cutoff = options.cutoff ?? D2MIN_CUTOFF;
   const normalize = options.normalize ?? "none";
   const rcond = options.rcond ?? DEFAULT_RCOND;
-  if (!(cutoff > 0) || !Number.isFinite(cutoff)) throw new Error(`${name("cutoff")} must be a positive number of Angstrom, got ${options.cutoff}`);
-  if (normalize !== "none" && normalize !== "neighbors") throw new Error(`${name("normalize")} must be "none" or "neighbors", got "${String(normalize)}"`);
+  if (!(cutoff > 0) || !Number.isFinite(cutoff))
+    throw new Error(`${name("cutoff")} must be a positive number of Angstrom, got ${options.cutoff}`);
+  if (normalize !== "none" && normalize !== "neighbors")
+    throw new Error(`${name("normalize")} must be "none" or "neighbors", got "${String(normalize)}"`);
   if (!(rcond >= 0 && rcond < 1)) throw new Error(`${name("rcond")} must be in [0, 1), got ${options.rcond}`);
   const resolved: ResolvedD2minOptions = Object.freeze({ cutoff, normalize, rcond });
   RESOLVED.add(resolved);

@@ -84,7 +84,10 @@ export class D2min {
   compute(reference: D2minFrame, deformed: D2minFrame, neighbors?: NeighborList): this {
     const n = reference.natoms;
     const map = matchIds(reference, deformed);
-    if (neighbors !== undefined && neighbors.n !== n) throw new Error(`D2min: the neighbor list has ${neighbors.n} rows for ${n} atoms of ${name(reference, "reference")}`);
+    if (neighbors !== undefined && neighbors.n !== n)
+      throw new Error(
+        `D2min: the neighbor list has ${neighbors.n} rows for ${n} atoms of ${name(reference, "reference")}`,
+      );
     const uRef = unwrappedOf(reference);
     const uDef = unwrappedOf(deformed);
     // Without periodic directions every position is unwrapped: the displacements are exact.
@@ -108,7 +111,8 @@ export class D2min {
         );
       }
     }
-    if (!neighbors) checkNeighborBudget(n, reference.cell.volume, this.cutoff, `D2min: ${name(reference, "reference")}`);
+    if (!neighbors)
+      checkNeighborBudget(n, reference.cell.volume, this.cutoff, `D2min: ${name(reference, "reference")}`);
     const nl = neighbors ?? cutoffNeighbors({ cell: reference.cell, positions: reference.positions }, this.cutoff);
     const images = bondImages(nl, refPositions, reference.cell);
     const hd = deformed.cell.matrix;
@@ -289,11 +293,15 @@ function matchIds(reference: D2minFrame, deformed: D2minFrame): Int32Array {
     [deformed, "deformed"],
   ] as const) {
     if (f.ids.length !== f.natoms || f.positions.length !== 3 * f.natoms) {
-      throw new Error(`D2min: ${name(f, role)} frame is inconsistent: natoms ${f.natoms}, ${f.ids.length} ids, ${f.positions.length / 3} positions`);
+      throw new Error(
+        `D2min: ${name(f, role)} frame is inconsistent: natoms ${f.natoms}, ${f.ids.length} ids, ${f.positions.length / 3} positions`,
+      );
     }
   }
   if (reference.natoms !== deformed.natoms) {
-    throw new Error(`D2min: ${name(reference, "reference")} has ${reference.natoms} atoms but ${name(deformed, "deformed")} has ${deformed.natoms}; the frames must hold the same atoms`);
+    throw new Error(
+      `D2min: ${name(reference, "reference")} has ${reference.natoms} atoms but ${name(deformed, "deformed")} has ${deformed.natoms}; the frames must hold the same atoms`,
+    );
   }
   const where = new Map<number, number>();
   for (let k = 0; k < deformed.natoms; k++) {
@@ -308,7 +316,10 @@ function matchIds(reference: D2minFrame, deformed: D2minFrame): Int32Array {
     if (seen.has(id)) throw new Error(`D2min: atom id ${id} appears twice in ${name(reference, "reference")}`);
     seen.add(id);
     const at = where.get(id);
-    if (at === undefined) throw new Error(`D2min: atom id ${id} of ${name(reference, "reference")} is missing from ${name(deformed, "deformed")}; the frames must hold the same atom ids`);
+    if (at === undefined)
+      throw new Error(
+        `D2min: atom id ${id} of ${name(reference, "reference")} is missing from ${name(deformed, "deformed")}; the frames must hold the same atom ids`,
+      );
     if (reference.types && deformed.types && reference.types[k] !== deformed.types[at]) {
       throw new Error(
         `D2min: atom id ${id} has type ${reference.types[k]} in ${name(reference, "reference")} but type ${deformed.types[at]} in ` +

@@ -33,7 +33,8 @@ export function plasticFraction(d2min: ArrayLike<number>, threshold: number = PL
  * definition 7). With distinct values, about fraction * N atoms lie strictly above it.
  */
 export function thresholdForFraction(d2min: ArrayLike<number>, fraction: number): number {
-  if (!(fraction >= 0 && fraction <= 1)) throw new Error(`thresholdForFraction: fraction must be in [0, 1], got ${fraction}`);
+  if (!(fraction >= 0 && fraction <= 1))
+    throw new Error(`thresholdForFraction: fraction must be in [0, 1], got ${fraction}`);
   const n = d2min.length;
   if (n === 0) throw new Error("thresholdForFraction: no values");
   const sorted = Float64Array.from(d2min);
@@ -47,7 +48,10 @@ export function thresholdForFraction(d2min: ArrayLike<number>, fraction: number)
  * a finite number (a label is plastic when strictly above it). `name` is how the caller names it in the message
  * (e.g. "--threshold" on the command line).
  */
-export function resolvePlasticThreshold(threshold: number | undefined = PLASTIC_THRESHOLD, name = "plastic threshold"): number {
+export function resolvePlasticThreshold(
+  threshold: number | undefined = PLASTIC_THRESHOLD,
+  name = "plastic threshold",
+): number {
   if (!Number.isFinite(threshold)) throw new Error(`${name} must be a finite number, got ${threshold}`);
   return threshold;
 }

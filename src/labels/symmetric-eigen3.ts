@@ -35,7 +35,11 @@ export function symmetricEigen3(
       const aqq = w[4 * q];
       // Once a_pq is below the rounding of both diagonal entries, rotating would change nothing: zero it
       // (the stopping rule of Numerical Recipes' jacobi, section 11.1).
-      if (sweep > 3 && Math.abs(app) + 100 * Math.abs(apq) === Math.abs(app) && Math.abs(aqq) + 100 * Math.abs(apq) === Math.abs(aqq)) {
+      if (
+        sweep > 3 &&
+        Math.abs(app) + 100 * Math.abs(apq) === Math.abs(app) &&
+        Math.abs(aqq) + 100 * Math.abs(apq) === Math.abs(aqq)
+      ) {
         w[3 * p + q] = w[3 * q + p] = 0;
         continue;
       }

@@ -65,28 +65,52 @@ export class AveragingClassifier implements BinaryClassifier {
   explain(X: MatrixInput): Explanation {
     if (this.members.length === 0) throw new NotFittedError("AveragingClassifier (no members)");
     const m = toDesignMatrix(X);
-    let out: { values: Float64Array; expectedValue: number; featureLabels: string[] | null; nFeatures: number } | null = null;
+    let out: { values: Float64Array; expectedValue: number; featureLabels: string[] | null; nFeatures: number } | null =
+      null;
     for (const c of this.members) {
       const f = (c as { explain?: (X: MatrixInput) => Explanation }).explain;
       if (typeof f !== "function") throw new Error("AveragingClassifier: a member has no explain()");
       const e = f.call(c, m);
-      if (out === null) out = { values: new Float64Array(e.values.length), expectedValue: 0, featureLabels: e.featureLabels, nFeatures: e.nFeatures };
-      if (e.nFeatures !== out.nFeatures || (e.featureLabels ?? []).join("\u0000") !== (out.featureLabels ?? []).join("\u0000")) {
+      if (out === null)
+        out = {
+          values: new Float64Array(e.values.length),
+          expectedValue: 0,
+          featureLabels: e.featureLabels,
+          nFeatures: e.nFeatures,
+        };
+      if (
+        e.nFeatures !== out.nFeatures ||
+        (e.featureLabels ?? []).join("\u0000") !== (out.featureLabels ?? []).join("\u0000")
+      ) {
         throw new Error("AveragingClassifier: members were fitted on different feature columns");
       }
       for (let k = 0; k < e.values.length; k++) out.values[k] += e.values[k] / this.members.length;
       out.expectedValue += e.expectedValue / this.members.length;
     }
     const r = out as NonNullable<typeof out>;
-    return { values: r.values, nSamples: m.nSamples, nFeatures: r.nFeatures, featureLabels: r.featureLabels, expectedValue: r.expectedValue };
+    return {
+      values: r.values,
+      nSamples: m.nSamples,
+      nFeatures: r.nFeatures,
+      featureLabels: r.featureLabels,
+      expectedValue: r.expectedValue,
+    };
   }
 
   clone(): AveragingClassifier {
-    return new AveragingClassifier(this.members.map((m) => m.clone()), this.kind);
+    return new AveragingClassifier(
+      this.members.map((m) => m.clone()),
+      this.kind,
+    );
   }
 
   toJSON(): AveragingJSON {
-    return { format: AVERAGING_FORMAT, version: AVERAGING_VERSION, kind: this.kind, members: this.members.map((m) => m.toJSON()) };
+    return {
+      format: AVERAGING_FORMAT,
+      version: AVERAGING_VERSION,
+      kind: this.kind,
+      members: this.members.map((m) => m.toJSON()),
+    };
   }
 
   /** Rebuilds from JSON; `loadMember` turns each member's JSON back into a classifier. */
@@ -94,7 +118,8 @@ export class AveragingClassifier implements BinaryClassifier {
     if (json === null || typeof json !== "object" || json.format !== AVERAGING_FORMAT) {
       throw new Error(`not a ${AVERAGING_FORMAT} model (format ${String((json as { format?: unknown })?.format)})`);
     }
-    if (json.version !== AVERAGING_VERSION) throw new Error(`${AVERAGING_FORMAT} version ${json.version} is not supported`);
+    if (json.version !== AVERAGING_VERSION)
+      throw new Error(`${AVERAGING_FORMAT} version ${json.version} is not supported`);
     if (!Array.isArray(json.members) || json.members.length === 0) throw new Error(`${AVERAGING_FORMAT}: no members`);
     return new AveragingClassifier(json.members.map(loadMember), String(json.kind ?? "ensemble"));
   }

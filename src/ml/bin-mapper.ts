@@ -24,7 +24,8 @@ export class BinMapper {
     readonly maxBins = 255,
     readonly subsample = 200000,
   ) {
-    if (!Number.isInteger(maxBins) || maxBins < 2 || maxBins > 256) throw new Error(`maxBins must be an integer in [2, 256], got ${maxBins}`);
+    if (!Number.isInteger(maxBins) || maxBins < 2 || maxBins > 256)
+      throw new Error(`maxBins must be an integer in [2, 256], got ${maxBins}`);
   }
 
   /** Learns thresholds from `X`; `rng` draws the row subsample when X has more than `subsample` rows. */
@@ -52,7 +53,8 @@ export class BinMapper {
   /** Bin codes, feature-major: codes[f * nSamples + i] is the bin of sample i for feature f. */
   transform(X: DesignMatrix): Uint8Array {
     const { nSamples: n, nFeatures: d, values } = X;
-    if (d !== this.thresholds.length) throw new Error(`BinMapper: X has ${d} features, fitted with ${this.thresholds.length}`);
+    if (d !== this.thresholds.length)
+      throw new Error(`BinMapper: X has ${d} features, fitted with ${this.thresholds.length}`);
     const codes = new Uint8Array(n * d);
     for (let f = 0; f < d; f++) {
       const thr = this.thresholds[f];

@@ -3,13 +3,15 @@
  * (2, 0.5, NaN, "1") is refused with its position, and the length must equal `nSamples`.
  */
 export function toBinaryLabels(y: ArrayLike<number | boolean>, nSamples: number, what = "y"): Uint8Array {
-  if (y === null || typeof y !== "object" || typeof y.length !== "number") throw new Error(`${what}: expected an array of 0/1 labels`);
+  if (y === null || typeof y !== "object" || typeof y.length !== "number")
+    throw new Error(`${what}: expected an array of 0/1 labels`);
   if (y.length !== nSamples) throw new Error(`${what} has ${y.length} labels but X has ${nSamples} samples`);
   const out = new Uint8Array(y.length);
   for (let i = 0; i < y.length; i++) {
     const v = y[i];
     if (v === 1 || v === true) out[i] = 1;
-    else if (v !== 0 && v !== false) throw new Error(`${what}[${i}] = ${String(v)}; labels must be 0 or 1 (or booleans)`);
+    else if (v !== 0 && v !== false)
+      throw new Error(`${what}[${i}] = ${String(v)}; labels must be 0 or 1 (or booleans)`);
   }
   return out;
 }

@@ -44,9 +44,12 @@ export class DecisionTreeRegressor {
   constructor(params: Partial<DecisionTreeRegressorParams> = {}) {
     this.params = { ...DEFAULTS, ...params };
     const p = this.params;
-    if (p.maxDepth !== null && (!Number.isInteger(p.maxDepth) || p.maxDepth < 1)) throw new Error(`maxDepth=${p.maxDepth} must be an integer >= 1 or null`);
-    if (!Number.isInteger(p.minSamplesSplit) || p.minSamplesSplit < 2) throw new Error(`minSamplesSplit=${p.minSamplesSplit} must be an integer >= 2`);
-    if (!Number.isInteger(p.minSamplesLeaf) || p.minSamplesLeaf < 1) throw new Error(`minSamplesLeaf=${p.minSamplesLeaf} must be an integer >= 1`);
+    if (p.maxDepth !== null && (!Number.isInteger(p.maxDepth) || p.maxDepth < 1))
+      throw new Error(`maxDepth=${p.maxDepth} must be an integer >= 1 or null`);
+    if (!Number.isInteger(p.minSamplesSplit) || p.minSamplesSplit < 2)
+      throw new Error(`minSamplesSplit=${p.minSamplesSplit} must be an integer >= 2`);
+    if (!Number.isInteger(p.minSamplesLeaf) || p.minSamplesLeaf < 1)
+      throw new Error(`minSamplesLeaf=${p.minSamplesLeaf} must be an integer >= 1`);
   }
 
   fit(X: MatrixInput, y: ArrayLike<number>): this {

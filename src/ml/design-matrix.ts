@@ -63,13 +63,20 @@ export function toDesignMatrix(input: MatrixInput, what = "X"): DesignMatrix {
   } else if (isDesignMatrix(input)) {
     m = { ...input, values: Float64Array.from(input.values), featureLabels: input.featureLabels?.slice() ?? null };
   } else if (isFeatureMatrix(input)) {
-    m = { values: Float64Array.from(input.values), nSamples: input.n, nFeatures: input.labels.length, featureLabels: input.labels.slice() };
+    m = {
+      values: Float64Array.from(input.values),
+      nSamples: input.n,
+      nFeatures: input.labels.length,
+      featureLabels: input.labels.slice(),
+    };
   } else if (isRowMajor(input)) {
     const d = input.nFeatures;
     if (!Number.isInteger(d) || d < 1) throw new Error(`${what}: nFeatures must be a positive integer, got ${d}`);
-    if (input.X.length % d !== 0) throw new Error(`${what}: ${input.X.length} values is not a multiple of nFeatures=${d}`);
+    if (input.X.length % d !== 0)
+      throw new Error(`${what}: ${input.X.length} values is not a multiple of nFeatures=${d}`);
     const labels = input.featureLabels?.slice() ?? null;
-    if (labels !== null && labels.length !== d) throw new Error(`${what}: ${labels.length} feature labels for nFeatures=${d}`);
+    if (labels !== null && labels.length !== d)
+      throw new Error(`${what}: ${labels.length} feature labels for nFeatures=${d}`);
     m = { values: Float64Array.from(input.X), nSamples: input.X.length / d, nFeatures: d, featureLabels: labels };
   } else if (isDataFrame(input)) {
     const table = dataFrameToTable(input);
@@ -172,7 +179,8 @@ export function concatRows(parts: readonly DesignMatrix[]): DesignMatrix {
  */
 export function alignColumns(m: DesignMatrix, labels: string[] | null, nFeatures: number, what = "X"): DesignMatrix {
   if (m.featureLabels === null || labels === null) {
-    if (m.nFeatures !== nFeatures) throw new Error(`${what} has ${m.nFeatures} features, the model was fitted with ${nFeatures}`);
+    if (m.nFeatures !== nFeatures)
+      throw new Error(`${what} has ${m.nFeatures} features, the model was fitted with ${nFeatures}`);
     return m;
   }
   const have = new Map(m.featureLabels.map((l, k) => [l, k]));
@@ -186,5 +194,8 @@ export function alignColumns(m: DesignMatrix, labels: string[] | null, nFeatures
     throw new Error(`${what}: ${parts.join("; ")} (the model was fitted with: ${labels.join(", ")})`);
   }
   if (labels.every((l, k) => m.featureLabels?.[k] === l)) return m;
-  return takeColumns(m, labels.map((l) => have.get(l) as number));
+  return takeColumns(
+    m,
+    labels.map((l) => have.get(l) as number),
+  );
 }

@@ -84,7 +84,8 @@ export function resolveGbdtParams(params: Partial<GradientBoostingParams> = {}):
 /** Defaults overlaid with `params`; unknown keys are refused (listing the valid ones). */
 function withDefaults(params: Partial<GradientBoostingParams>): GradientBoostingParams {
   for (const k of Object.keys(params)) {
-    if (!(KEYS as string[]).includes(k)) throw new Error(`unknown GradientBoostingClassifier parameter "${k}" (valid: ${KEYS.join(", ")})`);
+    if (!(KEYS as string[]).includes(k))
+      throw new Error(`unknown GradientBoostingClassifier parameter "${k}" (valid: ${KEYS.join(", ")})`);
   }
   const out = { ...DEFAULT_GBDT_PARAMS } as GradientBoostingParams;
   for (const k of KEYS) if (params[k] !== undefined) (out as unknown as Record<string, unknown>)[k] = params[k];
@@ -100,25 +101,32 @@ function validateParams(p: GradientBoostingParams): void {
   const bad = (name: string, v: unknown, rule: string): never => {
     throw new Error(`${name}=${JSON.stringify(v)} ${rule}`);
   };
-  if (!Number.isInteger(p.nEstimators) || p.nEstimators < 1) bad("nEstimators", p.nEstimators, "must be an integer >= 1");
+  if (!Number.isInteger(p.nEstimators) || p.nEstimators < 1)
+    bad("nEstimators", p.nEstimators, "must be an integer >= 1");
   // Friedman (2001), Ann. Statist. 29, 1189, eq. 36: shrinkage 0 < nu <= 1 (a larger step overflows the raw score).
   if (!(p.learningRate > 0 && p.learningRate <= 1)) bad("learningRate", p.learningRate, "must be in (0, 1]");
-  if (p.maxDepth !== null && (!Number.isInteger(p.maxDepth) || p.maxDepth < 1)) bad("maxDepth", p.maxDepth, "must be an integer >= 1 or null");
-  if (!isCountOrFraction(p.minSamplesSplit, 2)) bad("minSamplesSplit", p.minSamplesSplit, "must be an integer >= 2 or a fraction in (0, 1)");
-  if (!isCountOrFraction(p.minSamplesLeaf, 1)) bad("minSamplesLeaf", p.minSamplesLeaf, "must be an integer >= 1 or a fraction in (0, 1)");
+  if (p.maxDepth !== null && (!Number.isInteger(p.maxDepth) || p.maxDepth < 1))
+    bad("maxDepth", p.maxDepth, "must be an integer >= 1 or null");
+  if (!isCountOrFraction(p.minSamplesSplit, 2))
+    bad("minSamplesSplit", p.minSamplesSplit, "must be an integer >= 2 or a fraction in (0, 1)");
+  if (!isCountOrFraction(p.minSamplesLeaf, 1))
+    bad("minSamplesLeaf", p.minSamplesLeaf, "must be an integer >= 1 or a fraction in (0, 1)");
   if (!(p.subsample > 0 && p.subsample <= 1)) bad("subsample", p.subsample, "must be in (0, 1]");
   const mf = p.maxFeatures;
   if (!(mf === null || mf === "sqrt" || mf === "log2" || (typeof mf === "number" && isCountOrFraction(mf, 1)))) {
     bad("maxFeatures", mf, 'must be "sqrt", "log2", an integer >= 1, a fraction in (0, 1) or null');
   }
-  if (!Number.isSafeInteger(p.randomState) || p.randomState < 0) bad("randomState", p.randomState, "must be a non-negative integer");
-  if (!(p.validationFraction > 0 && p.validationFraction < 1)) bad("validationFraction", p.validationFraction, "must be in (0, 1)");
+  if (!Number.isSafeInteger(p.randomState) || p.randomState < 0)
+    bad("randomState", p.randomState, "must be a non-negative integer");
+  if (!(p.validationFraction > 0 && p.validationFraction < 1))
+    bad("validationFraction", p.validationFraction, "must be in (0, 1)");
   if (p.nIterNoChange !== null && (!Number.isInteger(p.nIterNoChange) || p.nIterNoChange < 1)) {
     bad("nIterNoChange", p.nIterNoChange, "must be an integer >= 1 or null");
   }
   if (!(p.tol >= 0) || !Number.isFinite(p.tol)) bad("tol", p.tol, "must be a finite number >= 0");
   if (p.mode !== "hist" && p.mode !== "exact") bad("mode", p.mode, 'must be "hist" or "exact"');
-  if (!Number.isInteger(p.maxBins) || p.maxBins < 2 || p.maxBins > 255) bad("maxBins", p.maxBins, "must be an integer in [2, 255]");
+  if (!Number.isInteger(p.maxBins) || p.maxBins < 2 || p.maxBins > 255)
+    bad("maxBins", p.maxBins, "must be an integer in [2, 255]");
 }
 
 /** Counts resolved from fractions for a training set of `nSamples` x `nFeatures` (scikit-learn's rules). */
@@ -128,7 +136,11 @@ export interface ResolvedCounts {
   maxFeatures: number;
 }
 
-export function resolveCounts(p: Readonly<GradientBoostingParams>, nSamples: number, nFeatures: number): ResolvedCounts {
+export function resolveCounts(
+  p: Readonly<GradientBoostingParams>,
+  nSamples: number,
+  nFeatures: number,
+): ResolvedCounts {
   // sklearn/tree/_classes.py, BaseDecisionTree.fit
   const minSamplesLeaf = Number.isInteger(p.minSamplesLeaf) ? p.minSamplesLeaf : Math.ceil(p.minSamplesLeaf * nSamples);
   const minSamplesSplit = Number.isInteger(p.minSamplesSplit)

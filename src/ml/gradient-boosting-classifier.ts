@@ -151,7 +151,8 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
       if (nInBag < n) {
         const bag = new Uint8Array(n);
         for (let k = 0; k < nInBag; k++) bag[inBag[k]] = 1;
-        for (let i = 0; i < n; i++) raw[i] += value[bag[i] ? leafOf[i] : tree.leafOf(train.values, i * train.nFeatures)];
+        for (let i = 0; i < n; i++)
+          raw[i] += value[bag[i] ? leafOf[i] : tree.leafOf(train.values, i * train.nFeatures)];
       } else {
         for (let i = 0; i < n; i++) raw[i] += value[leafOf[i]];
       }
@@ -329,7 +330,8 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
     if (json === null || typeof json !== "object" || json.format !== GBDT_FORMAT) {
       throw new Error(`not a ${GBDT_FORMAT} model (format ${String((json as { format?: unknown })?.format)})`);
     }
-    if (json.version !== GBDT_VERSION) throw new Error(`${GBDT_FORMAT} version ${json.version} is not supported (expected ${GBDT_VERSION})`);
+    if (json.version !== GBDT_VERSION)
+      throw new Error(`${GBDT_FORMAT} version ${json.version} is not supported (expected ${GBDT_VERSION})`);
     const model = new GradientBoostingClassifier(json.params);
     const d = json.nFeatures;
     if (!Number.isInteger(d) || d < 1) throw new Error(`model: bad nFeatures ${d}`);

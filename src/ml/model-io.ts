@@ -11,7 +11,9 @@ export function loadClassifier(json: object): BinaryClassifier {
   const format = (json as { format?: unknown })?.format;
   if (format === GBDT_FORMAT) return GradientBoostingClassifier.fromJSON(json as GradientBoostingJSON);
   if (format === AVERAGING_FORMAT) return AveragingClassifier.fromJSON(json as AveragingJSON, loadClassifier);
-  throw new Error(`unknown model format ${JSON.stringify(format)} (expected "${GBDT_FORMAT}" or "${AVERAGING_FORMAT}")`);
+  throw new Error(
+    `unknown model format ${JSON.stringify(format)} (expected "${GBDT_FORMAT}" or "${AVERAGING_FORMAT}")`,
+  );
 }
 
 /** Reads a model file written by writeClassifier; errors name the file. */

@@ -149,7 +149,14 @@ export function protocolCrossValidation(options: Omit<PaperProtocolOptions, "tes
     options.cv === "group"
       ? crossValidate(base, Xb, yb, { cv: new GroupKFold(nSplits), groups: sampleGroups(train, keep), threshold })
       : crossValidate(base, Xb, yb, { cv: new StratifiedKFold(nSplits, true, splitter), threshold });
-  return { cv, model: new AveragingClassifier(cv.models, "cv-folds"), nTrainRows: X.nSamples, trainIndices: keep, featureLabels: X.featureLabels, nFeatures: X.nFeatures };
+  return {
+    cv,
+    model: new AveragingClassifier(cv.models, "cv-folds"),
+    nTrainRows: X.nSamples,
+    trainIndices: keep,
+    featureLabels: X.featureLabels,
+    nFeatures: X.nFeatures,
+  };
 }
 
 /** The groups of the concatenated training rows `keep`, made distinct per sample ("<sample>:<group>"). */
@@ -158,7 +165,8 @@ function sampleGroups(train: readonly LabeledSample[], keep: Int32Array): string
   train.forEach((s, k) => {
     const g = s.groups;
     const n = s.y.length;
-    if (g === undefined) throw new Error(`paperProtocol: cv "group" needs groups for train[${k}]${s.name ? ` (${s.name})` : ""}`);
+    if (g === undefined)
+      throw new Error(`paperProtocol: cv "group" needs groups for train[${k}]${s.name ? ` (${s.name})` : ""}`);
     if (g.length !== n) throw new Error(`paperProtocol: train[${k}] has ${g.length} groups for ${n} rows`);
     for (let i = 0; i < n; i++) all.push(`${k}:${g[i]}`);
   });

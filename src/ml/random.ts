@@ -12,7 +12,8 @@ export class Random {
 
   /** `seed`: a non-negative safe integer. */
   constructor(seed: number) {
-    if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`random seed must be a non-negative integer, got ${seed}`);
+    if (!Number.isSafeInteger(seed) || seed < 0)
+      throw new Error(`random seed must be a non-negative integer, got ${seed}`);
     // splitmix32 over the low and high 32-bit halves of the seed fills the 128-bit state (never all zero).
     let x = (seed >>> 0) ^ Math.imul(Math.floor(seed / 4294967296) >>> 0, 0x9e3779b9);
     const mix = (): number => {

@@ -151,7 +151,9 @@ export class RegressionTree {
    */
   static fromMlCart(json: MlCartRegressionJSON, nFeatures: number, what = "tree"): RegressionTree {
     if (json === null || typeof json !== "object" || json.name !== "DTRegression") {
-      throw new Error(`${what}: not an ml-cart DecisionTreeRegression (name ${String((json as { name?: unknown })?.name)})`);
+      throw new Error(
+        `${what}: not an ml-cart DecisionTreeRegression (name ${String((json as { name?: unknown })?.name)})`,
+      );
     }
     const nodes = new TreeNodes();
     const add = (node: MlCartNode | undefined, path: string): number => {

@@ -113,7 +113,8 @@ export class TreeGrower {
     }
     const root = nodes.add(m);
     let rootHist: Float64Array | null = null;
-    if (this.data.mode === "hist" && this.perFeature === null && !this.isLeaf(m, 0, s, s2)) rootHist = this.buildHist(0, m, g);
+    if (this.data.mode === "hist" && this.perFeature === null && !this.isLeaf(m, 0, s, s2))
+      rootHist = this.buildHist(0, m, g);
     stId.push(root);
     stStart.push(0);
     stEnd.push(m);
@@ -175,7 +176,8 @@ export class TreeGrower {
       const errR = s2R - (sR * sR) / nR;
       const errP = sum2 - (sum * sum) / cnt;
       nodes.feature[id] = f;
-      nodes.threshold[id] = this.data.mode === "hist" ? (this.data.thresholds as Float64Array[])[f][this.bestBin] : this.bestThreshold;
+      nodes.threshold[id] =
+        this.data.mode === "hist" ? (this.data.thresholds as Float64Array[])[f][this.bestBin] : this.bestThreshold;
       nodes.childrenError[id] = errL + errR;
       nodes.impurityDecrease[id] = errP - errL - errR;
       const l = nodes.add(nL);
@@ -240,7 +242,14 @@ export class TreeGrower {
   }
 
   /** Best split of the node order[start..end) from its histogram, or (hist null) from per-feature histograms. */
-  private findHistSplit(nodeHist: Float64Array | null, start: number, end: number, sum: number, g: Float64Array, rng: Random): void {
+  private findHistSplit(
+    nodeHist: Float64Array | null,
+    start: number,
+    end: number,
+    sum: number,
+    g: Float64Array,
+    rng: Random,
+  ): void {
     const nBins = this.data.nBins as Int32Array;
     const cnt = end - start;
     const hist = nodeHist ?? (this.perFeature as Float64Array);
@@ -292,7 +301,19 @@ export class TreeGrower {
     const m = this.seg.length / this.d;
     this.sampler.sample(rng, (f) => {
       const before = best[0];
-      const ok = scanSorted(this.data.X, this.d, f, this.seg, f * m, start, end, g, sum, this.options.minSamplesLeaf, best);
+      const ok = scanSorted(
+        this.data.X,
+        this.d,
+        f,
+        this.seg,
+        f * m,
+        start,
+        end,
+        g,
+        sum,
+        this.options.minSamplesLeaf,
+        best,
+      );
       if (best[0] > before) bestFeature = f;
       return ok;
     });

@@ -47,8 +47,10 @@ export class CellList {
    *   are made
    */
   constructor(cell: Cell, positions: Float64Array, binSize: number) {
-    if (!(binSize > 0) || !Number.isFinite(binSize)) throw new Error(`CellList: binSize must be a positive number, got ${binSize}`);
-    if (positions.length % 3 !== 0) throw new Error(`CellList: positions must hold 3 numbers per atom, got ${positions.length}`);
+    if (!(binSize > 0) || !Number.isFinite(binSize))
+      throw new Error(`CellList: binSize must be a positive number, got ${binSize}`);
+    if (positions.length % 3 !== 0)
+      throw new Error(`CellList: positions must hold 3 numbers per atom, got ${positions.length}`);
     const n = positions.length / 3;
     this.n = n;
     this.cell = cell;
@@ -159,7 +161,18 @@ export class CellList {
    * Appends every atom image within [rMin, rMax) of the point (x, y, z), given with its fractional coordinates
    * (s0, s1, s2) wrapped like the atoms'. `self` (an atom index or -1) is skipped at zero shift only.
    */
-  gather(x: number, y: number, z: number, s0: number, s1: number, s2: number, rMin: number, rMax: number, self: number, out: CandidateBuffer): void {
+  gather(
+    x: number,
+    y: number,
+    z: number,
+    s0: number,
+    s1: number,
+    s2: number,
+    rMin: number,
+    rMax: number,
+    self: number,
+    out: CandidateBuffer,
+  ): void {
     const r2max = rMax * rMax;
     const r2min = rMin > 0 ? rMin * rMin : -1;
     const n0 = this.layers(0, s0, rMax);

@@ -18,7 +18,8 @@ export type Points = Pick<Frame, "cell" | "positions">;
  * The list holds both (i, j) and (j, i); rows are sorted by distance (ties by neighbor index, then vector).
  */
 export function cutoffNeighbors(points: Points, rc: number): NeighborList {
-  if (!(rc > 0) || !Number.isFinite(rc)) throw new Error(`cutoffNeighbors: the cutoff must be a positive number, got ${rc}`);
+  if (!(rc > 0) || !Number.isFinite(rc))
+    throw new Error(`cutoffNeighbors: the cutoff must be a positive number, got ${rc}`);
   const n = points.positions.length / 3;
   const cells = new CellList(points.cell, points.positions, rc / 2);
   const buf = new CandidateBuffer(64);

@@ -19,7 +19,8 @@ export interface ImageNeighborList extends NeighborList {
  * (cutoff, k-nearest or Voronoi neighbors).
  */
 export function bondImages(list: NeighborList, positions: Float64Array, cell: Cell): Int32Array {
-  if (positions.length !== 3 * list.n) throw new Error(`bondImages: ${positions.length / 3} positions for a neighbor list of ${list.n} atoms`);
+  if (positions.length !== 3 * list.n)
+    throw new Error(`bondImages: ${positions.length / 3} positions for a neighbor list of ${list.n} atoms`);
   const v = cell.inverse;
   const images = new Int32Array(3 * list.indices.length);
   for (let i = 0; i < list.n; i++) {

@@ -54,7 +54,8 @@ function isClusteredFinite(points: Points): boolean {
   const occupied = new Set<number>();
   for (let i = 0; i < n; i++) {
     let b = 0;
-    for (let d = 2; d >= 0; d--) b = b * nb[d] + Math.min(nb[d] - 1, Math.floor(((pos[3 * i + d] - lo[d]) / ext[d]) * nb[d]));
+    for (let d = 2; d >= 0; d--)
+      b = b * nb[d] + Math.min(nb[d] - 1, Math.floor(((pos[3 * i + d] - lo[d]) / ext[d]) * nb[d]));
     occupied.add(b);
   }
   return occupied.size < 0.3 * nb[0] * nb[1] * nb[2];

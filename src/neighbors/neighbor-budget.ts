@@ -31,7 +31,12 @@ export interface NeighborEstimate {
 }
 
 /** Expected size of a cutoff neighbor list (uniform density: rho 4/3 pi rc^3 neighbors per atom). */
-export function estimateNeighbors(natoms: number, volume: number, cutoff: number, bytesPerEntry: number): NeighborEstimate {
+export function estimateNeighbors(
+  natoms: number,
+  volume: number,
+  cutoff: number,
+  bytesPerEntry: number,
+): NeighborEstimate {
   const density = natoms / volume;
   const perAtom = density * (4 / 3) * Math.PI * cutoff ** 3;
   return { density, perAtom, bytes: natoms * perAtom * bytesPerEntry };
@@ -42,9 +47,15 @@ export function estimateNeighbors(natoms: number, volume: number, cutoff: number
  * per direction) less dense than any solid (`MIN_PERIODIC_NUMBER_DENSITY`): a unit or box error in a dump, which
  * would also make neighbor queries explode or Voronoi cells huge. `what` names the input (e.g. the dump file).
  */
-export function checkNumberDensity(natoms: number, volume: number, what: string, periodic: readonly boolean[] = [false]): void {
+export function checkNumberDensity(
+  natoms: number,
+  volume: number,
+  what: string,
+  periodic: readonly boolean[] = [false],
+): void {
   if (natoms === 0) return;
-  if (!(volume > 0) || !Number.isFinite(volume)) throw new Error(`${what}: the box volume is ${volume} A^3; expected a positive finite volume`);
+  if (!(volume > 0) || !Number.isFinite(volume))
+    throw new Error(`${what}: the box volume is ${volume} A^3; expected a positive finite volume`);
   const density = natoms / volume;
   if (density > MAX_NUMBER_DENSITY) {
     throw new Error(
@@ -65,7 +76,13 @@ export function checkNumberDensity(natoms: number, volume: number, what: string,
  * the machine's memory or the largest typed array. `bytesPerEntry` (default 16: a 4-byte neighbor index and
  * 12 bytes of distance or image data per entry) sizes the list. `what` names the input in the message.
  */
-export function checkNeighborBudget(natoms: number, volume: number, cutoff: number, what: string, bytesPerEntry = 16): NeighborEstimate {
+export function checkNeighborBudget(
+  natoms: number,
+  volume: number,
+  cutoff: number,
+  what: string,
+  bytesPerEntry = 16,
+): NeighborEstimate {
   const est = estimateNeighbors(natoms, volume, cutoff, bytesPerEntry);
   if (natoms === 0 || !(volume > 0)) return est;
   const limit = Math.min(os.totalmem() / 2, 2 ** 31 * 4);

@@ -26,7 +26,9 @@ const start = workerData as WorkerStart;
 try {
   const handler = (require(start.module) as Record<string, unknown>)[start.handler];
   if (typeof handler !== "function") throw new Error(`${start.module} exports no function ${start.handler}`);
-  (handler as WorkerHandler<unknown>)(start.input, (message, transfer) => start.port.postMessage({ message } satisfies WorkerMessage, transfer));
+  (handler as WorkerHandler<unknown>)(start.input, (message, transfer) =>
+    start.port.postMessage({ message } satisfies WorkerMessage, transfer),
+  );
 } catch (e) {
   start.port.postMessage({ error: String((e as Error)?.stack ?? e) } satisfies WorkerMessage);
 } finally {

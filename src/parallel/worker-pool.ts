@@ -114,7 +114,8 @@ export class WorkerThreads {
         });
         r.worker.on("error", fail);
         r.worker.on("exit", (code) => {
-          if (Atomics.load(r.done, 0) === 0) fail(new Error(`a worker thread exited (code ${code}) before it was done`));
+          if (Atomics.load(r.done, 0) === 0)
+            fail(new Error(`a worker thread exited (code ${code}) before it was done`));
         });
         r.worker.ref();
       });

@@ -56,12 +56,58 @@ export interface AtomScatter3dOptions extends FigureOptions {
 function cellEdges(cell: CellOutline): { x: Datum[]; y: Datum[]; z: Datum[] } {
   const m = cell.matrix;
   const o = cell.origin;
-  const corner = (i: number, j: number, k: number): number[] => [0, 1, 2].map((d) => o[d] + i * m[d] + j * m[3 + d] + k * m[6 + d]);
+  const corner = (i: number, j: number, k: number): number[] =>
+    [0, 1, 2].map((d) => o[d] + i * m[d] + j * m[3 + d] + k * m[6 + d]);
   const edges: [number[], number[]][] = [];
   for (const [a, b] of [
-    [[0, 0, 0], [1, 0, 0]], [[0, 1, 0], [1, 1, 0]], [[0, 0, 1], [1, 0, 1]], [[0, 1, 1], [1, 1, 1]],
-    [[0, 0, 0], [0, 1, 0]], [[1, 0, 0], [1, 1, 0]], [[0, 0, 1], [0, 1, 1]], [[1, 0, 1], [1, 1, 1]],
-    [[0, 0, 0], [0, 0, 1]], [[1, 0, 0], [1, 0, 1]], [[0, 1, 0], [0, 1, 1]], [[1, 1, 0], [1, 1, 1]],
+    [
+      [0, 0, 0],
+      [1, 0, 0],
+    ],
+    [
+      [0, 1, 0],
+      [1, 1, 0],
+    ],
+    [
+      [0, 0, 1],
+      [1, 0, 1],
+    ],
+    [
+      [0, 1, 1],
+      [1, 1, 1],
+    ],
+    [
+      [0, 0, 0],
+      [0, 1, 0],
+    ],
+    [
+      [1, 0, 0],
+      [1, 1, 0],
+    ],
+    [
+      [0, 0, 1],
+      [0, 1, 1],
+    ],
+    [
+      [1, 0, 1],
+      [1, 1, 1],
+    ],
+    [
+      [0, 0, 0],
+      [0, 0, 1],
+    ],
+    [
+      [1, 0, 0],
+      [1, 0, 1],
+    ],
+    [
+      [0, 1, 0],
+      [0, 1, 1],
+    ],
+    [
+      [1, 1, 0],
+      [1, 1, 1],
+    ],
   ]) {
     edges.push([corner(a[0], a[1], a[2]), corner(b[0], b[1], b[2])]);
   }
@@ -77,7 +123,11 @@ function cellEdges(cell: CellOutline): { x: Datum[]; y: Datum[]; z: Datum[] } {
 }
 
 /** Per-atom labels or numbers for the `color` option. */
-function resolveColor(atoms: AtomsLike, n: number, color: AtomScatter3dOptions["color"]): { labels?: string[]; values?: ArrayLike<number>; name: string } {
+function resolveColor(
+  atoms: AtomsLike,
+  n: number,
+  color: AtomScatter3dOptions["color"],
+): { labels?: string[]; values?: ArrayLike<number>; name: string } {
   const spec = color ?? (atoms.elements ? "element" : "type");
   if (typeof spec === "string") {
     if (spec === "type" || spec === "element") {
@@ -98,7 +148,9 @@ function resolveColor(atoms: AtomsLike, n: number, color: AtomScatter3dOptions["
     const col = atoms.columns?.get(spec);
     if (!col) {
       const known = atoms.columns ? [...atoms.columns.keys()] : [];
-      throw new Error(`no per-atom column "${spec}" to colour by (columns: ${known.join(", ") || "none"}; or "type", "element")`);
+      throw new Error(
+        `no per-atom column "${spec}" to colour by (columns: ${known.join(", ") || "none"}; or "type", "element")`,
+      );
     }
     checkLength(`column "${spec}"`, col, n, "positions / 3");
     return { values: col, name: spec };
@@ -120,11 +172,13 @@ function markerSizes(atoms: AtomsLike, n: number, opts: AtomScatter3dOptions): n
     for (let i = 0; i < n; i++) out[i] = 2 * arr[i] * ppa;
   } else {
     const map = r as Readonly<Record<string, number>>;
-    if (!atoms.types || !atoms.elements) throw new Error("radii by element need atom types and a type map (frame.elements)");
+    if (!atoms.types || !atoms.elements)
+      throw new Error("radii by element need atom types and a type map (frame.elements)");
     for (let i = 0; i < n; i++) {
       const e = atoms.elements[atoms.types[i] - 1];
       const ri = map[e];
-      if (ri === undefined) throw new Error(`no radius for element ${e} (radii given for: ${Object.keys(map).join(", ")})`);
+      if (ri === undefined)
+        throw new Error(`no radius for element ${e} (radii given for: ${Object.keys(map).join(", ")})`);
       out[i] = 2 * ri * ppa;
     }
   }
@@ -137,7 +191,8 @@ function markerSizes(atoms: AtomsLike, n: number, opts: AtomScatter3dOptions): n
  * optionally proportional to atomic radii, the cell drawn as a wire frame, equal scale on the three axes.
  */
 export function atomScatter3d(atoms: AtomsLike, opts: AtomScatter3dOptions = {}): Figure {
-  if (atoms.positions.length % 3 !== 0) throw new Error(`positions has ${atoms.positions.length} values, not a multiple of 3`);
+  if (atoms.positions.length % 3 !== 0)
+    throw new Error(`positions has ${atoms.positions.length} values, not a multiple of 3`);
   const n = atoms.positions.length / 3;
   checkNonEmpty("atoms", { length: n });
   const xs = new Float64Array(n);
@@ -170,7 +225,12 @@ export function atomScatter3d(atoms: AtomsLike, opts: AtomScatter3dOptions = {})
         x: roundData(toData(pick(xs, idx)), 6),
         y: roundData(toData(pick(ys, idx)), 6),
         z: roundData(toData(pick(zs, idx)), 6),
-        marker: { color: colorAt(k), size: Array.isArray(sizes) ? pick(sizes, idx) : sizes, opacity, line: { width: 0 } },
+        marker: {
+          color: colorAt(k),
+          size: Array.isArray(sizes) ? pick(sizes, idx) : sizes,
+          opacity,
+          line: { width: 0 },
+        },
       });
     });
   } else {
@@ -189,7 +249,13 @@ export function atomScatter3d(atoms: AtomsLike, opts: AtomScatter3dOptions = {})
         colorscale: opts.colorscale ?? SEQUENTIAL_SCALE,
         ...(Number.isFinite(lo) ? { cmin: lo, cmax: hi } : {}),
         showscale: true,
-        colorbar: { title: { text: opts.colorTitle ?? color.name, side: "right" }, thickness: 18, len: 0.75, outlinewidth: 1, ticks: "outside" },
+        colorbar: {
+          title: { text: opts.colorTitle ?? color.name, side: "right" },
+          thickness: 18,
+          len: 0.75,
+          outlinewidth: 1,
+          ticks: "outside",
+        },
         size: sizes,
         opacity,
         line: { width: 0 },
@@ -198,7 +264,15 @@ export function atomScatter3d(atoms: AtomsLike, opts: AtomScatter3dOptions = {})
   }
   if (atoms.cell && (opts.showCell ?? true)) {
     const e = cellEdges(atoms.cell);
-    data.push({ type: "scatter3d", mode: "lines", name: "cell", ...e, line: { color: "#404040", width: 2 }, showlegend: false, hovertemplate: "cell<extra></extra>" });
+    data.push({
+      type: "scatter3d",
+      mode: "lines",
+      name: "cell",
+      ...e,
+      line: { color: "#404040", width: 2 },
+      showlegend: false,
+      hovertemplate: "cell<extra></extra>",
+    });
   }
   const layout = baseLayout(opts, true);
   delete layout.plot_bgcolor; // no Cartesian plot area in a 3-D scene
@@ -223,6 +297,12 @@ export function atomScatter3d(atoms: AtomsLike, opts: AtomScatter3dOptions = {})
     camera: { eye: { x: 1.6, y: 1.6, z: 1.1 }, projection: { type: "orthographic" } },
   };
   layout.margin = { l: 0, r: 0, t: opts.title ? 50 : 10, b: 0 };
-  setLegend(layout, color.labels !== undefined, { x: 0.02, y: 0.98, xanchor: "left", yanchor: "top", itemsizing: "constant" });
+  setLegend(layout, color.labels !== undefined, {
+    x: 0.02,
+    y: 0.98,
+    xanchor: "left",
+    yanchor: "top",
+    itemsizing: "constant",
+  });
   return { data, layout };
 }

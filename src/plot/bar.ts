@@ -40,15 +40,39 @@ export function barChart(opts: BarChartOptions): Figure {
     checkLength(`bar series "${s.name}" values`, s.values, s.categories.length, "its categories");
     if (s.errors) checkLength(`bar series "${s.name}" errors`, s.errors, s.categories.length, "its categories");
     const bad = firstNonFinite(s.values);
-    if (bad >= 0) throw new Error(`bar series "${s.name}" has a non-finite value (${s.values[bad]}) for category ${s.categories[bad]}`);
+    if (bad >= 0)
+      throw new Error(
+        `bar series "${s.name}" has a non-finite value (${s.values[bad]}) for category ${s.categories[bad]}`,
+      );
     const color = s.color ?? colorAt(idx);
     const cats = [...s.categories];
     const vals = toData(s.values);
     const t: BarTrace = horizontal
-      ? { type: "bar", name: s.name, orientation: "h", x: vals, y: cats, marker: { color, line: { color: "#000000", width: 0.8 } } }
-      : { type: "bar", name: s.name, orientation: "v", x: cats, y: vals, marker: { color, line: { color: "#000000", width: 0.8 } } };
+      ? {
+          type: "bar",
+          name: s.name,
+          orientation: "h",
+          x: vals,
+          y: cats,
+          marker: { color, line: { color: "#000000", width: 0.8 } },
+        }
+      : {
+          type: "bar",
+          name: s.name,
+          orientation: "v",
+          x: cats,
+          y: vals,
+          marker: { color, line: { color: "#000000", width: 0.8 } },
+        };
     if (s.errors) {
-      const e = { type: "data" as const, array: toData(s.errors), visible: true, thickness: 1.2, width: 4, color: "#000000" };
+      const e = {
+        type: "data" as const,
+        array: toData(s.errors),
+        visible: true,
+        thickness: 1.2,
+        width: 4,
+        color: "#000000",
+      };
       if (horizontal) t.error_x = e;
       else t.error_y = e;
     }

@@ -49,7 +49,8 @@ export function binValues(values: ArrayLike<number>, opts: BinningOptions = {}):
   const nb = opts.bins ?? 50;
   if (!Number.isInteger(nb) || nb < 1) throw new Error(`histogram: bins must be a positive integer, got ${nb}`);
   const [lo, hi] = opts.range ?? sharedRange([values]);
-  if (!(Number.isFinite(lo) && Number.isFinite(hi) && hi > lo)) throw new Error(`histogram: range must be finite with upper > lower, got [${lo}, ${hi}]`);
+  if (!(Number.isFinite(lo) && Number.isFinite(hi) && hi > lo))
+    throw new Error(`histogram: range must be finite with upper > lower, got [${lo}, ${hi}]`);
   // Edges as numpy.linspace computes them: k * step + lo, the last one exactly hi.
   const edges = new Float64Array(nb + 1);
   const step = (hi - lo) / nb;

@@ -14,7 +14,7 @@ export class ChromiumMissingError extends Error {
   constructor() {
     super(
       `headless Chromium is needed to render figures to PNG/SVG but none was found: install it with\n  ${CHROMIUM_INSTALL_HINT}\n` +
-        "(or set QSOFT_CHROMIUM to a Chrome/Chromium executable; in a notebook, showFigure(fig, { mode: \"html\" }) needs no browser)",
+        '(or set QSOFT_CHROMIUM to a Chrome/Chromium executable; in a notebook, showFigure(fig, { mode: "html" }) needs no browser)',
     );
     this.name = "ChromiumMissingError";
   }

@@ -20,9 +20,13 @@ export interface DistributionSeries {
 }
 
 /** The data sets of one series with their categories (undefined: drawn at x = name), checked. */
-export function seriesParts(s: DistributionSeries, what: string): { category: Category | undefined; values: ArrayLike<number> }[] {
+export function seriesParts(
+  s: DistributionSeries,
+  what: string,
+): { category: Category | undefined; values: ArrayLike<number> }[] {
   const parts: { category: Category | undefined; values: ArrayLike<number> }[] = [];
-  if (s.values !== undefined && s.groups !== undefined) throw new Error(`${what} "${s.name}": give values or groups, not both`);
+  if (s.values !== undefined && s.groups !== undefined)
+    throw new Error(`${what} "${s.name}": give values or groups, not both`);
   if (s.values !== undefined) parts.push({ category: s.category, values: s.values });
   else if (s.groups !== undefined) for (const g of s.groups) parts.push(g);
   else throw new Error(`${what} "${s.name}" has neither values nor groups`);
@@ -31,7 +35,8 @@ export function seriesParts(s: DistributionSeries, what: string): { category: Ca
     const label = p.category === undefined ? "" : ` category ${p.category}`;
     checkNonEmpty(`${what} "${s.name}"${label}`, p.values);
     const bad = firstNonFinite(p.values);
-    if (bad >= 0) throw new Error(`${what} "${s.name}"${label} has a non-finite value (${p.values[bad]}) at index ${bad}`);
+    if (bad >= 0)
+      throw new Error(`${what} "${s.name}"${label} has a non-finite value (${p.values[bad]}) at index ${bad}`);
   }
   return parts;
 }

@@ -72,7 +72,13 @@ export function fieldMap(opts: FieldMapOptions): Figure {
     z,
     colorscale: opts.colorscale ?? SEQUENTIAL_SCALE,
     reversescale: opts.reverseScale ?? false,
-    colorbar: { title: { text: opts.zTitle, side: "right" as const }, thickness: 18, outlinewidth: 1, ticks: "outside" as const, exponentformat: "power" as const },
+    colorbar: {
+      title: { text: opts.zTitle, side: "right" as const },
+      thickness: 18,
+      outlinewidth: 1,
+      ticks: "outside" as const,
+      exponentformat: "power" as const,
+    },
     showlegend: false,
   };
   const withRange = <T extends ContourTrace | HeatmapTrace>(t: T): T => {

@@ -4,7 +4,10 @@ import { plotlyBundle } from "./plotly-bundle";
 
 /** JSON for embedding inside an HTML <script>: `<` and the line separators escaped so no text can close it. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** Escapes text for HTML element content and attribute values. */

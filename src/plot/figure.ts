@@ -239,7 +239,14 @@ interface FieldTraceBase extends TraceBase {
 
 export interface ContourTrace extends FieldTraceBase {
   type: "contour";
-  contours?: { coloring?: "fill" | "heatmap" | "lines" | "none"; showlines?: boolean; start?: number; end?: number; size?: number; showlabels?: boolean };
+  contours?: {
+    coloring?: "fill" | "heatmap" | "lines" | "none";
+    showlines?: boolean;
+    start?: number;
+    end?: number;
+    size?: number;
+    showlabels?: boolean;
+  };
   ncontours?: number;
   autocontour?: boolean;
   line?: Line;
@@ -252,7 +259,16 @@ export interface HeatmapTrace extends FieldTraceBase {
   connectgaps?: boolean;
 }
 
-export type Trace = ScatterTrace | Scatter3dTrace | Mesh3dTrace | HistogramTrace | ViolinTrace | BoxTrace | BarTrace | ContourTrace | HeatmapTrace;
+export type Trace =
+  | ScatterTrace
+  | Scatter3dTrace
+  | Mesh3dTrace
+  | HistogramTrace
+  | ViolinTrace
+  | BoxTrace
+  | BarTrace
+  | ContourTrace
+  | HeatmapTrace;
 
 export interface Axis {
   title?: Title;
@@ -274,7 +290,14 @@ export interface Axis {
   tickvals?: number[];
   ticktext?: string[];
   /** Minor ticks (e.g. 2..9 within each decade of a log axis). */
-  minor?: { ticks?: "" | "inside" | "outside"; ticklen?: number; tickwidth?: number; tickcolor?: string; dtick?: number | string; showgrid?: boolean };
+  minor?: {
+    ticks?: "" | "inside" | "outside";
+    ticklen?: number;
+    tickwidth?: number;
+    tickcolor?: string;
+    dtick?: number | string;
+    showgrid?: boolean;
+  };
   exponentformat?: "none" | "e" | "E" | "power" | "SI" | "B";
   showexponent?: "all" | "first" | "last" | "none";
   showgrid?: boolean;
@@ -314,7 +337,11 @@ export interface Scene {
   zaxis?: SceneAxis;
   aspectmode?: "auto" | "cube" | "data" | "manual";
   aspectratio?: { x: number; y: number; z: number };
-  camera?: { eye?: { x: number; y: number; z: number }; up?: { x: number; y: number; z: number }; projection?: { type: "perspective" | "orthographic" } };
+  camera?: {
+    eye?: { x: number; y: number; z: number };
+    up?: { x: number; y: number; z: number };
+    projection?: { type: "perspective" | "orthographic" };
+  };
 }
 
 export interface Legend {

@@ -45,7 +45,9 @@ export function histogram(opts: HistogramOptions): Figure {
     checkNonEmpty(`histogram series "${s.name}"`, s.values);
     const bad = firstNonFinite(s.values);
     if (bad >= 0 && !opts.dropNonFinite) {
-      throw new Error(`histogram series "${s.name}" has a non-finite value (${s.values[bad]}) at index ${bad}; pass dropNonFinite: true to leave such values out`);
+      throw new Error(
+        `histogram series "${s.name}" has a non-finite value (${s.values[bad]}) at index ${bad}; pass dropNonFinite: true to leave such values out`,
+      );
     }
   }
   const range = opts.range ?? sharedRange(opts.series.map((s) => s.values));
@@ -80,7 +82,14 @@ export function histogram(opts: HistogramOptions): Figure {
         y[k + 1] = b.heights[k];
       }
       x[nb + 1] = b.edges[nb];
-      data.push({ type: "scatter", mode: "lines", name: s.name, x: toData(x), y: toY(y), line: { color, width: 2, shape: "hv" } });
+      data.push({
+        type: "scatter",
+        mode: "lines",
+        name: s.name,
+        x: toData(x),
+        y: toY(y),
+        line: { color, width: 2, shape: "hv" },
+      });
     }
   });
   const layout = baseLayout(opts);

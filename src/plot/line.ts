@@ -35,10 +35,15 @@ export interface LinePlotOptions extends FigureOptions {
   legend?: boolean;
 }
 
-function rangeFor(range: [number, number] | undefined, log: boolean | undefined, what: string): [number, number] | undefined {
+function rangeFor(
+  range: [number, number] | undefined,
+  log: boolean | undefined,
+  what: string,
+): [number, number] | undefined {
   if (!range) return undefined;
   if (!log) return range;
-  if (!(range[0] > 0 && range[1] > 0)) throw new Error(`${what} must be positive on a log axis, got [${range[0]}, ${range[1]}]`);
+  if (!(range[0] > 0 && range[1] > 0))
+    throw new Error(`${what} must be positive on a log axis, got [${range[0]}, ${range[1]}]`);
   // Plotly takes log-axis ranges as exponents.
   return [Math.log10(range[0]), Math.log10(range[1])];
 }
@@ -81,10 +86,20 @@ export function linePlot(opts: LinePlotOptions): Figure {
   const yr = rangeFor(opts.yRange, opts.yLog, "yRange");
   layout.xaxis = mk(opts.xTitle, opts.xLog, xr ? { range: xr } : {}, xs);
   // With a right-hand axis the left one must not mirror its ticks onto the right edge.
-  layout.yaxis = mk(opts.yTitle, opts.yLog, { ...(yr ? { range: yr } : {}), ...(usesRight ? { mirror: false } : {}) }, leftYs);
+  layout.yaxis = mk(
+    opts.yTitle,
+    opts.yLog,
+    { ...(yr ? { range: yr } : {}), ...(usesRight ? { mirror: false } : {}) },
+    leftYs,
+  );
   if (usesRight) {
     const y2r = rangeFor(opts.y2Range, opts.y2Log, "y2Range");
-    layout.yaxis2 = mk(opts.y2Title, opts.y2Log, { overlaying: "y", side: "right", mirror: false, ...(y2r ? { range: y2r } : {}) }, rightYs);
+    layout.yaxis2 = mk(
+      opts.y2Title,
+      opts.y2Log,
+      { overlaying: "y", side: "right", mirror: false, ...(y2r ? { range: y2r } : {}) },
+      rightYs,
+    );
     // Colour each axis title like its curve when each axis carries a single curve, so the reader knows which is which.
     const left = data.filter((t) => t.yaxis !== "y2");
     const rightTraces = data.filter((t) => t.yaxis === "y2");

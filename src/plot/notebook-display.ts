@@ -35,7 +35,8 @@ let bundleSent = false;
 
 /** Sets the display mode of later showFigure calls (e.g. "html" for interactive figures). */
 export function setDisplayMode(mode: DisplayMode): void {
-  if (mode !== "png" && mode !== "svg" && mode !== "html") throw new Error(`display mode must be "png", "svg" or "html", got "${String(mode)}"`);
+  if (mode !== "png" && mode !== "svg" && mode !== "html")
+    throw new Error(`display mode must be "png", "svg" or "html", got "${String(mode)}"`);
   defaultMode = mode;
 }
 
@@ -49,7 +50,9 @@ function tslabDisplay(): TslabDisplay {
   try {
     tslab = require("tslab") as { display: TslabDisplay };
   } catch {
-    throw new Error("showFigure works inside a tslab notebook (tslab is not installed here): use renderToFile(fig, \"fig.png\") in scripts");
+    throw new Error(
+      'showFigure works inside a tslab notebook (tslab is not installed here): use renderToFile(fig, "fig.png") in scripts',
+    );
   }
   return tslab.display;
 }
@@ -61,7 +64,9 @@ function emit(f: (d: TslabDisplay) => void): void {
     f(d);
   } catch (e) {
     if (e instanceof Error && /Not ready/.test(e.message)) {
-      throw new Error("showFigure works only inside a running tslab notebook cell: use renderToFile(fig, \"fig.png\") in scripts");
+      throw new Error(
+        'showFigure works only inside a running tslab notebook cell: use renderToFile(fig, "fig.png") in scripts',
+      );
     }
     throw e;
   }

@@ -88,11 +88,18 @@ function checkJob(j: ImageJob, k: number): PageJob {
   const width = j.width ?? j.figure.layout.width ?? DEFAULT_SIZE.width;
   const height = j.height ?? j.figure.layout.height ?? DEFAULT_SIZE.height;
   const scale = j.scale ?? 1;
-  for (const [name, v, lo, hi] of [["width", width, 10, 20000], ["height", height, 10, 20000], ["scale", scale, 0.1, 10]] as const) {
-    if (!(Number.isFinite(v) && v >= lo && v <= hi)) throw new Error(`image ${k}: ${name} must be between ${lo} and ${hi}, got ${v}`);
+  for (const [name, v, lo, hi] of [
+    ["width", width, 10, 20000],
+    ["height", height, 10, 20000],
+    ["scale", scale, 0.1, 10],
+  ] as const) {
+    if (!(Number.isFinite(v) && v >= lo && v <= hi))
+      throw new Error(`image ${k}: ${name} must be between ${lo} and ${hi}, got ${v}`);
   }
-  if (j.format !== "png" && j.format !== "svg") throw new Error(`image ${k}: format must be "png" or "svg", got "${String(j.format)}"`);
-  if (!j.figure || !Array.isArray(j.figure.data) || typeof j.figure.layout !== "object") throw new Error(`image ${k}: not a figure ({ data, layout })`);
+  if (j.format !== "png" && j.format !== "svg")
+    throw new Error(`image ${k}: format must be "png" or "svg", got "${String(j.format)}"`);
+  if (!j.figure || !Array.isArray(j.figure.data) || typeof j.figure.layout !== "object")
+    throw new Error(`image ${k}: not a figure ({ data, layout })`);
   return { fig: j.figure, format: j.format, width, height, scale };
 }
 
@@ -109,11 +116,15 @@ function runPage(jobs: PageJob[]): PageResult[] {
     fs.writeFileSync(page, html);
     const dom = chromiumDumpDom(page, path.join(dir, "profile"));
     const m = new RegExp(`<pre id="${RESULT_ID}">([^<]*)</pre>`).exec(dom);
-    if (!m || m[1] === "") throw new Error("headless Chromium returned no rendering result (the page script did not finish)");
+    if (!m || m[1] === "")
+      throw new Error("headless Chromium returned no rendering result (the page script did not finish)");
     const value = JSON.parse(decodeURIComponent(m[1])) as { fatal?: string; results?: PageResult[]; errors?: string[] };
     if (value.fatal) throw new Error(`rendering failed: ${value.fatal}`);
     const results = value.results ?? [];
-    if (results.length !== jobs.length) throw new Error(`rendering returned ${results.length} results for ${jobs.length} figures: ${(value.errors ?? []).join("; ")}`);
+    if (results.length !== jobs.length)
+      throw new Error(
+        `rendering returned ${results.length} results for ${jobs.length} figures: ${(value.errors ?? []).join("; ")}`,
+      );
     return results;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

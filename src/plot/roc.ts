@@ -64,11 +64,15 @@ export function rocPlot(opts: RocOptions): Figure {
   }
   opts.curves.forEach((c, idx) => {
     checkLength(`ROC curve "${c.name}" tpr`, c.tpr, c.fpr.length, "its fpr");
-    for (const [label, arr] of [["fpr", c.fpr], ["tpr", c.tpr]] as const) {
+    for (const [label, arr] of [
+      ["fpr", c.fpr],
+      ["tpr", c.tpr],
+    ] as const) {
       const bad = firstNonFinite(arr);
       if (bad >= 0) throw new Error(`ROC curve "${c.name}" ${label} has a non-finite value at index ${bad}`);
       for (let i = 0; i < arr.length; i++) {
-        if (arr[i] < 0 || arr[i] > 1) throw new Error(`ROC curve "${c.name}" ${label}[${i}] = ${arr[i]} is outside [0, 1]`);
+        if (arr[i] < 0 || arr[i] > 1)
+          throw new Error(`ROC curve "${c.name}" ${label}[${i}] = ${arr[i]} is outside [0, 1]`);
       }
     }
     const auc = c.auc ?? trapezoidArea(c.fpr, c.tpr);
@@ -84,7 +88,21 @@ export function rocPlot(opts: RocOptions): Figure {
   });
   const layout = baseLayout({ width: 520, height: 500, ...opts });
   layout.xaxis = axis("False positive rate", { range: [-0.01, 1.01], constrain: "domain", dtick: 0.2 });
-  layout.yaxis = axis("True positive rate", { range: [-0.01, 1.01], scaleanchor: "x", scaleratio: 1, constrain: "domain", dtick: 0.2 });
-  setLegend(layout, true, { x: 0.98, y: 0.02, xanchor: "right", yanchor: "bottom", bgcolor: "rgba(255,255,255,0.85)", bordercolor: "#000000", borderwidth: 0.8 });
+  layout.yaxis = axis("True positive rate", {
+    range: [-0.01, 1.01],
+    scaleanchor: "x",
+    scaleratio: 1,
+    constrain: "domain",
+    dtick: 0.2,
+  });
+  setLegend(layout, true, {
+    x: 0.98,
+    y: 0.02,
+    xanchor: "right",
+    yanchor: "bottom",
+    bgcolor: "rgba(255,255,255,0.85)",
+    bordercolor: "#000000",
+    borderwidth: 0.8,
+  });
   return { data, layout };
 }

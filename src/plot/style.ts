@@ -12,7 +12,16 @@ export const FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif";
 export const FONT_SIZE = 14;
 
 /** Okabe–Ito colours: blue, vermillion, bluish green, orange, reddish purple, sky blue, black, yellow. */
-export const PALETTE: readonly string[] = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"];
+export const PALETTE: readonly string[] = [
+  "#0072B2",
+  "#D55E00",
+  "#009E73",
+  "#E69F00",
+  "#CC79A7",
+  "#56B4E9",
+  "#000000",
+  "#F0E442",
+];
 
 /** Sequential colour scale for per-atom values (perceptually uniform, readable in grey scale). */
 export const SEQUENTIAL_SCALE = "Viridis";
@@ -21,7 +30,17 @@ export const SEQUENTIAL_SCALE = "Viridis";
  * middle, red above; ColorBrewer RdBu, 11 classes (Brewer, colorbrewer2.org), from its blue end.
  */
 export const DIVERGING_SCALE: [number, string][] = [
-  "#053061", "#2166AC", "#4393C3", "#92C5DE", "#D1E5F0", "#F7F7F7", "#FDDBC7", "#F4A582", "#D6604D", "#B2182B", "#67001F",
+  "#053061",
+  "#2166AC",
+  "#4393C3",
+  "#92C5DE",
+  "#D1E5F0",
+  "#F7F7F7",
+  "#FDDBC7",
+  "#F4A582",
+  "#D6604D",
+  "#B2182B",
+  "#67001F",
 ].map((c, k): [number, string] => [k / 10, c]);
 
 /** Default figure size in CSS pixels (2-D plots, 3-D plots). */
@@ -132,7 +151,15 @@ export function baseLayout(opts: FigureOptions, is3d = false): Layout {
     hovermode: "closest",
   };
   // The title 10 px below the top edge of the figure.
-  if (opts.title) layout.title = { text: opts.title, x: 0.5, xanchor: "center", y: 1 - 10 / (layout.height ?? size.height), yanchor: "top", yref: "container" };
+  if (opts.title)
+    layout.title = {
+      text: opts.title,
+      x: 0.5,
+      xanchor: "center",
+      y: 1 - 10 / (layout.height ?? size.height),
+      yanchor: "top",
+      yref: "container",
+    };
   return layout;
 }
 
@@ -145,7 +172,16 @@ export function setLegend(layout: Layout, show: boolean, legend: Legend = {}): v
   // Default: one row above the plot area, where it never hides data or crowds a right-hand axis.
   if (show) {
     const above = legend.y === undefined;
-    layout.legend = { orientation: "h", x: 0, xanchor: "left", y: 1.02, yanchor: "bottom", bgcolor: "rgba(255,255,255,0)", borderwidth: 0, ...legend };
+    layout.legend = {
+      orientation: "h",
+      x: 0,
+      xanchor: "left",
+      y: 1.02,
+      yanchor: "bottom",
+      bgcolor: "rgba(255,255,255,0)",
+      borderwidth: 0,
+      ...legend,
+    };
     // A title goes at the top of the figure and the legend row under it: make room for both.
     if (above && layout.title) layout.margin = { ...layout.margin, t: Math.max(layout.margin?.t ?? 0, 85) };
   } else delete layout.legend;

@@ -31,8 +31,10 @@ export interface ViolinOptions extends FigureOptions {
  */
 export function violinPlot(opts: ViolinOptions): Figure {
   checkNonEmpty("violin series", opts.series);
-  if (opts.split && opts.series.length !== 2) throw new Error(`violin split needs exactly two series, got ${opts.series.length}`);
-  if (opts.bandwidth !== undefined && !(opts.bandwidth > 0)) throw new Error(`violin bandwidth must be positive, got ${opts.bandwidth}`);
+  if (opts.split && opts.series.length !== 2)
+    throw new Error(`violin split needs exactly two series, got ${opts.series.length}`);
+  if (opts.bandwidth !== undefined && !(opts.bandwidth > 0))
+    throw new Error(`violin bandwidth must be positive, got ${opts.bandwidth}`);
   const grouped = hasCategories(opts.series);
   const data: ViolinTrace[] = opts.series.map((s, idx) => {
     const { x, y } = flattenSeries(s, "violin series");

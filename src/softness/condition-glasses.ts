@@ -70,7 +70,12 @@ export async function conditionGlasses(condition: string, options: ConditionGlas
   const glasses: LabeledGlass[] = [];
   for (const e of entries) {
     const s = await loadSample(e, { dataDir: options.dataDir });
-    const g = await labeledGlass(s, { sets: options.sets, featureOptions: options.featureOptions, host, blocks: options.blocks });
+    const g = await labeledGlass(s, {
+      sets: options.sets,
+      featureOptions: options.featureOptions,
+      host,
+      blocks: options.blocks,
+    });
     glasses.push(roles ? { ...g, X: withSpeciesRoles(g.X, first.elements) } : g);
   }
   const single = glasses.length === 1;

@@ -77,9 +77,14 @@ export function modelCardMarkdown(card: ModelCard): string {
     `| CV AUC | ${fmt(card.scores.cvAuc)} +- ${fmt(card.scores.cvAucStd)} |`,
     `| test AUC | ${fmt(card.scores.testAuc)} |`,
     `| test recall (QS > 0.5) | ${fmt(card.scores.testRecall)} |`,
-    `| GBDT | ${Object.entries(card.params).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(", ")} |`,
+    `| GBDT | ${Object.entries(card.params)
+      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+      .join(", ")} |`,
     "",
-    transfer.length > 0 ? "Transfer AUC on other glasses:\n\n| sample | AUC |\n|---|---|\n" + transfer.map(([k, v]) => `| ${k} | ${fmt(v)} |`).join("\n") : "No transfer tests yet.",
+    transfer.length > 0
+      ? "Transfer AUC on other glasses:\n\n| sample | AUC |\n|---|---|\n" +
+        transfer.map(([k, v]) => `| ${k} | ${fmt(v)} |`).join("\n")
+      : "No transfer tests yet.",
     "",
     `Made by \`${card.command}\` on ${card.created}.`,
     "",

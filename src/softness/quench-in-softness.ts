@@ -1,6 +1,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { computeFeatures, type FeatureResult, type FeaturizeOptions, type ResolvedFeaturize, resolveFeaturize } from "../features/compute-features";
+import {
+  computeFeatures,
+  type FeatureResult,
+  type FeaturizeOptions,
+  type ResolvedFeaturize,
+  resolveFeaturize,
+} from "../features/compute-features";
 import type { Frame } from "../structure/frame";
 import type { BinaryClassifier } from "../ml/classifier";
 import { type Explanation, isExplainable } from "../ml/inspection/tree-shap";
@@ -54,7 +60,12 @@ export class QuenchInSoftness {
   /** The feature options, checked with the sets when the model is loaded (before any frame is read). */
   private readonly resolvedOptions: ResolvedFeaturize["options"];
 
-  constructor(options: { model: BinaryClassifier; sets: readonly string[]; featureOptions?: FeaturizeOptions; card?: ModelCard & { modelPath: string } }) {
+  constructor(options: {
+    model: BinaryClassifier;
+    sets: readonly string[];
+    featureOptions?: FeaturizeOptions;
+    card?: ModelCard & { modelPath: string };
+  }) {
     this.model = options.model;
     this.sets = options.sets;
     this.featureOptions = options.featureOptions ?? {};
@@ -65,7 +76,12 @@ export class QuenchInSoftness {
   /** A model from its card file (`models/<name>.card.json` or a user's). */
   static fromCard(cardPath: string): QuenchInSoftness {
     const card = readModelCard(cardPath);
-    return new QuenchInSoftness({ model: readClassifier(card.modelPath), sets: card.sets, featureOptions: card.featureOptions, card });
+    return new QuenchInSoftness({
+      model: readClassifier(card.modelPath),
+      sets: card.sets,
+      featureOptions: card.featureOptions,
+      card,
+    });
   }
 
   /** A shipped model by name (default: `cu65zr35-interstice`). */
@@ -73,14 +89,19 @@ export class QuenchInSoftness {
     const card = path.join(MODELS_DIR, `${name}.card.json`);
     if (!fs.existsSync(card)) {
       const have = shippedModels();
-      throw new Error(`no shipped model "${name}" in ${MODELS_DIR}${have.length ? ` (have: ${have.join(", ")})` : " (none yet: run `npx tsx scripts/train-models.ts`)"}`);
+      throw new Error(
+        `no shipped model "${name}" in ${MODELS_DIR}${have.length ? ` (have: ${have.join(", ")})` : " (none yet: run `npx tsx scripts/train-models.ts`)"}`,
+      );
     }
     return QuenchInSoftness.fromCard(card);
   }
 
   /** QS of every atom; with `explain`, also each atom's feature contributions (see SoftnessResult.explanation). */
   compute(frame: Frame, options: { explain?: boolean } = {}): SoftnessResult {
-    if (options.explain && !isExplainable(this.model)) throw new Error("the model cannot explain its predictions (explain needs a GradientBoostingClassifier or an AveragingClassifier of them)");
+    if (options.explain && !isExplainable(this.model))
+      throw new Error(
+        "the model cannot explain its predictions (explain needs a GradientBoostingClassifier or an AveragingClassifier of them)",
+      );
     // Fresh featurizers per frame (some learn their labels from the frame); the options pass unchecked.
     const features = computeFeatures(frame, this.sets, this.resolvedOptions);
     const m = features.matrix;
@@ -93,7 +114,10 @@ export class QuenchInSoftness {
       );
     }
     const missing = want.filter((l) => !m.labels.includes(l));
-    if (missing.length > 0) throw new Error(`the model needs feature(s) ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? " ..." : ""} that sets [${this.sets.join(", ")}] do not produce`);
+    if (missing.length > 0)
+      throw new Error(
+        `the model needs feature(s) ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? " ..." : ""} that sets [${this.sets.join(", ")}] do not produce`,
+      );
     const source = want.map((l) => m.labels.indexOf(l));
     const nf = want.length;
     const stride = m.labels.length;
@@ -109,10 +133,12 @@ export class QuenchInSoftness {
     rows.forEach((i, r) => {
       for (let k = 0; k < nf; k++) X[r * nf + k] = m.values[i * stride + source[k]];
     });
-    const p = rows.length > 0 ? this.model.predictProba({ X, nFeatures: nf, featureLabels: want }) : new Float64Array(0);
+    const p =
+      rows.length > 0 ? this.model.predictProba({ X, nFeatures: nf, featureLabels: want }) : new Float64Array(0);
     const qs = new Float64Array(m.n).fill(NaN);
     rows.forEach((i, r) => (qs[i] = p[r]));
-    if (!options.explain || !isExplainable(this.model)) return { ids: frame.ids, types: frame.types, qs, flags, features };
+    if (!options.explain || !isExplainable(this.model))
+      return { ids: frame.ids, types: frame.types, qs, flags, features };
     const values = new Float64Array(m.n * nf).fill(Number.NaN);
     let expectedValue = Number.NaN;
     if (rows.length > 0) {
@@ -120,7 +146,13 @@ export class QuenchInSoftness {
       rows.forEach((i, r) => values.set(e.values.subarray(r * nf, r * nf + nf), i * nf));
       expectedValue = e.expectedValue;
     }
-    const explanation: Explanation = { values, nSamples: m.n, nFeatures: nf, featureLabels: want.slice(), expectedValue };
+    const explanation: Explanation = {
+      values,
+      nSamples: m.n,
+      nFeatures: nf,
+      featureLabels: want.slice(),
+      expectedValue,
+    };
     return { ids: frame.ids, types: frame.types, qs, flags, features, explanation };
   }
 }

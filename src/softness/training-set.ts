@@ -48,7 +48,8 @@ export async function labeledGlass(sample: Sample, options: LabeledGlassOptions)
   const m = sampleFeatures(sample, options.sets, options.featureOptions);
   const labels = await sample.labels(strain, { threshold });
   const hostType = options.host ? (frame.elements ?? []).indexOf(options.host) + 1 : 0;
-  if (options.host && hostType === 0) throw new Error(`${sample.entry.id}: no element ${options.host} in [${(frame.elements ?? []).join(", ")}]`);
+  if (options.host && hostType === 0)
+    throw new Error(`${sample.entry.id}: no element ${options.host} in [${(frame.elements ?? []).join(", ")}]`);
   const nf = m.labels.length;
   const keep: number[] = [];
   let dropped = 0;

@@ -18,7 +18,11 @@ export class Cell {
   /** Cell volume |a . (b x c)|. */
   readonly volume: number;
 
-  constructor(matrix: ArrayLike<number>, origin: ArrayLike<number> = [0, 0, 0], periodic: readonly [boolean, boolean, boolean] = [true, true, true]) {
+  constructor(
+    matrix: ArrayLike<number>,
+    origin: ArrayLike<number> = [0, 0, 0],
+    periodic: readonly [boolean, boolean, boolean] = [true, true, true],
+  ) {
     if (matrix.length !== 9) throw new Error(`Cell: matrix must have 9 entries, got ${matrix.length}`);
     this.matrix = Float64Array.from(matrix);
     this.origin = Float64Array.from(origin);
@@ -30,7 +34,9 @@ export class Cell {
     const det =
       m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
     if (!(det > 0)) {
-      throw new Error(`Cell: the lattice vectors must form a right-handed cell of positive volume (determinant ${det})`);
+      throw new Error(
+        `Cell: the lattice vectors must form a right-handed cell of positive volume (determinant ${det})`,
+      );
     }
     this.volume = det;
     const inv = new Float64Array(9);
@@ -47,7 +53,13 @@ export class Cell {
   }
 
   /** An orthogonal box with edge lengths lx, ly, lz. */
-  static orthogonal(lx: number, ly: number, lz: number, origin: ArrayLike<number> = [0, 0, 0], periodic: readonly [boolean, boolean, boolean] = [true, true, true]): Cell {
+  static orthogonal(
+    lx: number,
+    ly: number,
+    lz: number,
+    origin: ArrayLike<number> = [0, 0, 0],
+    periodic: readonly [boolean, boolean, boolean] = [true, true, true],
+  ): Cell {
     return new Cell([lx, 0, 0, 0, ly, 0, 0, 0, lz], origin, periodic);
   }
 

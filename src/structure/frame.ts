@@ -34,7 +34,8 @@ export function elementOf(frame: Frame, i: number): string {
   const t = frame.types[i];
   if (!frame.elements) throw new Error("frame has no type map: pass one, e.g. { types: ['Cu', 'Zr'] }");
   const e = frame.elements[t - 1];
-  if (e === undefined) throw new Error(`atom id ${frame.ids[i]} has type ${t}, outside the type map [${frame.elements.join(", ")}]`);
+  if (e === undefined)
+    throw new Error(`atom id ${frame.ids[i]} has type ${t}, outside the type map [${frame.elements.join(", ")}]`);
   return e;
 }
 

@@ -41,7 +41,7 @@ function nextDouble(x: number, toward: 1 | -1): number {
   const buf = new DataView(new ArrayBuffer(8));
   buf.setFloat64(0, x);
   const bits = buf.getBigInt64(0);
-  buf.setBigInt64(0, (x > 0) === (toward > 0) ? bits + 1n : bits - 1n);
+  buf.setBigInt64(0, x > 0 === toward > 0 ? bits + 1n : bits - 1n);
   return buf.getFloat64(0);
 }
 
@@ -117,7 +117,9 @@ export function cellFromBox(box: LammpsBox, periodic: readonly [boolean, boolean
   for (let d = 0; d < 3; d++) {
     const len = box.hi[d] - box.lo[d];
     if (!(len > 0)) {
-      throw new Error(`box length along ${names[d]} is ${len} (${names[d]}lo ${box.lo[d]}, ${names[d]}hi ${box.hi[d]}); it must be positive`);
+      throw new Error(
+        `box length along ${names[d]} is ${len} (${names[d]}lo ${box.lo[d]}, ${names[d]}hi ${box.hi[d]}); it must be positive`,
+      );
     }
   }
   return Cell.fromLammps(box.lo, box.hi, box.tilt, periodic);

@@ -42,7 +42,8 @@ function trimCommonZeros(cells: string[], trimmable: boolean[]): void {
  */
 export function formatNumbers(values: readonly number[], precision: number): string[] {
   const finite = values.filter(Number.isFinite);
-  if (finite.every((x) => Number.isInteger(x) && Math.abs(x) < 1e16)) return values.map((x) => specialNumber(x) ?? String(x));
+  if (finite.every((x) => Number.isInteger(x) && Math.abs(x) < 1e16))
+    return values.map((x) => specialNumber(x) ?? String(x));
   const cells = values.map((x) => specialNumber(x) ?? x.toFixed(precision));
   trimCommonZeros(cells, values.map(Number.isFinite));
   const signWidth = (x: number, s: string) => s.length + (x >= 0 ? 1 : 0);
@@ -73,9 +74,21 @@ function textOf(v: unknown, precision: number): string {
  * formatNumbers does; any other column cell by cell, right-aligned when every cell reads as a number.
  */
 export function formatColumn(values: readonly unknown[], precision = 6): FormattedColumn {
-  const allNumbers = values.length > 0 && values.every((v) => typeof v === "number" || v === null || v === undefined) && values.some((v) => typeof v === "number");
-  if (allNumbers) return { cells: formatNumbers(values.map((v) => (typeof v === "number" ? v : NaN)), precision), numeric: true };
+  const allNumbers =
+    values.length > 0 &&
+    values.every((v) => typeof v === "number" || v === null || v === undefined) &&
+    values.some((v) => typeof v === "number");
+  if (allNumbers)
+    return {
+      cells: formatNumbers(
+        values.map((v) => (typeof v === "number" ? v : NaN)),
+        precision,
+      ),
+      numeric: true,
+    };
   const cells = values.map((v) => textOf(v, precision));
-  const numeric = cells.some((s) => !PLACEHOLDER.has(s.trim())) && cells.every((s) => PLACEHOLDER.has(s.trim()) || NUMBER_TEXT.test(s.trim()));
+  const numeric =
+    cells.some((s) => !PLACEHOLDER.has(s.trim())) &&
+    cells.every((s) => PLACEHOLDER.has(s.trim()) || NUMBER_TEXT.test(s.trim()));
   return { cells, numeric };
 }

@@ -83,7 +83,9 @@ export function readCsv(file: string): Table {
   for (let r = 1; r < lines.length; r++) {
     const cells = lines[r].split(",");
     if (cells.length !== header.length) {
-      throw new Error(`${file}:${r + 1}: ${cells.length} fields, expected ${header.length} (header: ${header.join(",")})`);
+      throw new Error(
+        `${file}:${r + 1}: ${cells.length} fields, expected ${header.length} (header: ${header.join(",")})`,
+      );
     }
     for (let k = 0; k < cells.length; k++) raw[k][r - 1] = cells[k].trim();
   }

@@ -9,7 +9,10 @@
 /** A Jupyter MIME bundle: MIME type -> content (text, or base64 for binary types such as image/png). */
 export type MimeBundle = Readonly<Record<string, string>>;
 
-type WriteDisplayData = (msg: { data: MimeBundle; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
+type WriteDisplayData = (
+  msg: { data: MimeBundle; metadata: Record<string, unknown>; transient: Record<string, unknown> },
+  update: boolean,
+) => void;
 
 const TSLAB_JUPYTER = /[\\/]tslab[\\/]dist[\\/]jupyter\.js$/;
 
@@ -30,6 +33,9 @@ export function inKernel(): boolean {
 /** Sends one display output carrying every MIME type of `bundle` to the current tslab cell. */
 export function displayBundle(bundle: MimeBundle): void {
   const write = kernelWriter();
-  if (write === null) throw new Error("display works only inside a running tslab notebook cell: in scripts and the CLI print tableText(x)");
+  if (write === null)
+    throw new Error(
+      "display works only inside a running tslab notebook cell: in scripts and the CLI print tableText(x)",
+    );
   write({ data: bundle, metadata: {}, transient: {} }, false);
 }

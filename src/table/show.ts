@@ -56,8 +56,13 @@ export function displayFramesInKernel(danfo: DanfoClasses): void {
   // danfojs-node's classes extend danfojs' own, whose methods (head, loc, column) return the base classes: hook the
   // whole prototype chain below Object.
   for (const cls of [danfo.DataFrame, danfo.Series]) {
-    for (let p: object | null = cls.prototype; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
-      if (!Object.hasOwn(p, INSPECT)) Object.defineProperty(p, INSPECT, { value: inspectFrame, configurable: true, writable: true });
+    for (
+      let p: object | null = cls.prototype;
+      p !== null && p !== Object.prototype;
+      p = Object.getPrototypeOf(p) as object | null
+    ) {
+      if (!Object.hasOwn(p, INSPECT))
+        Object.defineProperty(p, INSPECT, { value: inspectFrame, configurable: true, writable: true });
     }
   }
 }

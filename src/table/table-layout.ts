@@ -46,7 +46,8 @@ function window(n: number, max: number, keep: number): number[] {
 }
 
 function checkCount(name: string, v: number, min: number): number {
-  if (!Number.isInteger(v) || v < min) throw new Error(`table display option ${name} must be an integer >= ${min}, got ${v}`);
+  if (!Number.isInteger(v) || v < min)
+    throw new Error(`table display option ${name} must be an integer >= ${min}, got ${v}`);
   return v;
 }
 
@@ -60,7 +61,14 @@ export function tableLayout(x: TableLike, options: TableDisplayOptions = {}): Ta
   const rows = window(view.nRows, maxRows, minRows);
   const cols = window(view.columns.length, maxColumns, maxColumns);
   const shownRows = rows.filter((r) => r >= 0);
-  const columns = cols.map((c) => (c < 0 ? null : formatColumn(shownRows.map((r) => view.value(r, c)), precision)));
+  const columns = cols.map((c) =>
+    c < 0
+      ? null
+      : formatColumn(
+          shownRows.map((r) => view.value(r, c)),
+          precision,
+        ),
+  );
   let at = 0;
   const body = rows.map((r) => {
     const k = r < 0 ? -1 : at++;
@@ -69,7 +77,8 @@ export function tableLayout(x: TableLike, options: TableDisplayOptions = {}): Ta
   let index: LayoutCell[] | null = null;
   if (options.index ?? true) {
     const labels = view.index;
-    if (labels !== null && labels.length !== view.nRows) throw new Error(`table has ${view.nRows} rows but ${labels.length} row labels`);
+    if (labels !== null && labels.length !== view.nRows)
+      throw new Error(`table has ${view.nRows} rows but ${labels.length} row labels`);
     index = rows.map((r) => (r < 0 ? ELLIPSIS : String(labels === null ? r : labels[r])));
   }
   return {

@@ -39,7 +39,9 @@ function isTable(x: object): x is Table {
 
 function isLabeledMatrix(x: object): x is LabeledMatrix {
   const m = x as LabeledMatrix;
-  return typeof m.n === "number" && Array.isArray(m.labels) && m.values !== undefined && typeof m.values.length === "number";
+  return (
+    typeof m.n === "number" && Array.isArray(m.labels) && m.values !== undefined && typeof m.values.length === "number"
+  );
 }
 
 function isRowsTable(x: object): x is RowsTable {
@@ -69,7 +71,12 @@ function recordsView(records: readonly object[]): TableView {
   const seen = new Set<string>();
   for (const rec of records) for (const k of Object.keys(rec)) seen.add(k);
   const columns = [...seen];
-  return { columns, nRows: records.length, index: null, value: (r, c) => (records[r] as Record<string, unknown>)[columns[c]] };
+  return {
+    columns,
+    nRows: records.length,
+    index: null,
+    value: (r, c) => (records[r] as Record<string, unknown>)[columns[c]],
+  };
 }
 
 function rowsView(t: RowsTable): TableView {
@@ -95,10 +102,14 @@ function rowsView(t: RowsTable): TableView {
 
 /** The column-wise view of any TableLike; throws a clear error for anything else. */
 export function tableView(x: TableLike): TableView {
-  if (x === null || typeof x !== "object") throw new Error(`expected a table (DataFrame, FeatureMatrix, Table, rows), got ${x === null ? "null" : typeof x}`);
+  if (x === null || typeof x !== "object")
+    throw new Error(`expected a table (DataFrame, FeatureMatrix, Table, rows), got ${x === null ? "null" : typeof x}`);
   if (Array.isArray(x)) {
     const bad = (x as unknown[]).findIndex((r) => r === null || typeof r !== "object" || Array.isArray(r));
-    if (bad >= 0) throw new Error(`expected an array of row objects, but row ${bad} is ${Array.isArray(x[bad]) ? "an array (use {columns, rows})" : String(x[bad])}`);
+    if (bad >= 0)
+      throw new Error(
+        `expected an array of row objects, but row ${bad} is ${Array.isArray(x[bad]) ? "an array (use {columns, rows})" : String(x[bad])}`,
+      );
     return recordsView(x as readonly object[]);
   }
   if (isDanfo(x)) return danfoView(x);
@@ -108,9 +119,12 @@ export function tableView(x: TableLike): TableView {
   }
   if (isLabeledMatrix(x)) {
     const f = x.labels.length;
-    if (x.values.length !== x.n * f) throw new Error(`matrix of ${x.n} rows x ${f} labels has ${x.values.length} values, expected ${x.n * f}`);
+    if (x.values.length !== x.n * f)
+      throw new Error(`matrix of ${x.n} rows x ${f} labels has ${x.values.length} values, expected ${x.n * f}`);
     return { columns: x.labels, nRows: x.n, index: null, value: (r, c) => x.values[r * f + c] };
   }
   if (isRowsTable(x)) return rowsView(x);
-  throw new Error("expected a table: a danfojs DataFrame or Series, a FeatureMatrix, a Table, an array of row objects or {columns, rows}");
+  throw new Error(
+    "expected a table: a danfojs DataFrame or Series, a FeatureMatrix, a Table, an array of row objects or {columns, rows}",
+  );
 }

@@ -40,7 +40,10 @@ export function tableText(x: TableLike, options: TableDisplayOptions = {}): stri
     if (label !== null) parts.unshift(pad(label, indexWidth, false));
     return parts.join(GAP).trimEnd();
   };
-  const lines = [line(index === null ? null : "", header), ...body.map((row, r) => line(index === null ? null : index[r], row))];
+  const lines = [
+    line(index === null ? null : "", header),
+    ...body.map((row, r) => line(index === null ? null : index[r], row)),
+  ];
   if (t.truncated || t.nRows === 0) lines.push("", `[${shapeLine(t)}]`);
   return lines.join("\n");
 }

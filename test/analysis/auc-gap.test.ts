@@ -1,12 +1,21 @@
 import * as assert from "node:assert/strict";
 import { aucGapClaims, aucGapTable, shareConfidence } from "../../src/analysis/auc-gap";
-import type { CellSizeStudy, LabelStudy, QuenchRateStudy, SplitStudy, TrainingDataStudy } from "../../src/analysis/auc-limits";
+import type {
+  CellSizeStudy,
+  LabelStudy,
+  QuenchRateStudy,
+  SplitStudy,
+  TrainingDataStudy,
+} from "../../src/analysis/auc-limits";
 import { fitLogTrend, logTrendAt, logTrendChange } from "../../src/analysis/log-trend";
 
 /** Studies with exact log-linear data, so every share is known in closed form. */
 function studies() {
   const atoms = [2000, 4000, 8000, 16000];
-  const trend = fitLogTrend(atoms, atoms.map((a) => 0.6 + 0.02 * Math.log10(a)));
+  const trend = fitLogTrend(
+    atoms,
+    atoms.map((a) => 0.6 + 0.02 * Math.log10(a)),
+  );
   const trainingData = {
     target: "t",
     points: [],
@@ -38,8 +47,20 @@ function studies() {
     fraction: 0.05,
     gain: { change: 0.03, se: 0.005, lower: 0.02, upper: 0.04 },
   } as LabelStudy;
-  const cellSize: CellSizeStudy = { quenchRate: 1e13, sizes: [{ atoms: 8000, glasses: 3, key: "k" }], comparison: null, waitingFor: "32,000-atom glasses" };
-  const split: SplitStudy = { target: "t", shuffledCv: 0.713, shuffledCvStd: 0.01, blockCv: 0.66, blockCvStd: 0.02, unseen: 0.657 };
+  const cellSize: CellSizeStudy = {
+    quenchRate: 1e13,
+    sizes: [{ atoms: 8000, glasses: 3, key: "k" }],
+    comparison: null,
+    waitingFor: "32,000-atom glasses",
+  };
+  const split: SplitStudy = {
+    target: "t",
+    shuffledCv: 0.713,
+    shuffledCvStd: 0.01,
+    blockCv: 0.66,
+    blockCvStd: 0.02,
+    unseen: 0.657,
+  };
   return { trainingData, quenchRate, label, cellSize, split };
 }
 

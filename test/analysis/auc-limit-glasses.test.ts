@@ -1,12 +1,22 @@
 import * as assert from "node:assert/strict";
-import { octantPart, OCTANT_ORDER, relabelGlass, subsetGlass, type LimitGlass } from "../../src/analysis/auc-limit-glasses";
+import {
+  octantPart,
+  OCTANT_ORDER,
+  relabelGlass,
+  subsetGlass,
+  type LimitGlass,
+} from "../../src/analysis/auc-limit-glasses";
 
 /** 16 rows: feature x = 10 * row, d2min = row, octant = row mod 8. */
 function glass(): LimitGlass {
   const n = 16;
   return {
     name: "g",
-    X: { n, labels: ["x", "z"], values: Float64Array.from({ length: 2 * n }, (_, k) => (k % 2 === 0 ? 10 * (k >> 1) : -(k >> 1))) },
+    X: {
+      n,
+      labels: ["x", "z"],
+      values: Float64Array.from({ length: 2 * n }, (_, k) => (k % 2 === 0 ? 10 * (k >> 1) : -(k >> 1))),
+    },
     y: Uint8Array.from({ length: n }, (_, i) => (i > 5 ? 1 : 0)),
     d2min: Float64Array.from({ length: n }, (_, i) => i),
     ids: Int32Array.from({ length: n }, (_, i) => 100 + i),
@@ -48,6 +58,9 @@ describe("AUC-limit glasses", () => {
 
   it("relabelGlass redraws labels as d2min > threshold", () => {
     const r = relabelGlass(glass(), 11.5);
-    assert.deepEqual(Array.from(r.y), Array.from({ length: 16 }, (_, i) => (i > 11.5 ? 1 : 0)));
+    assert.deepEqual(
+      Array.from(r.y),
+      Array.from({ length: 16 }, (_, i) => (i > 11.5 ? 1 : 0)),
+    );
   });
 });

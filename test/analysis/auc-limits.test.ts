@@ -1,6 +1,12 @@
 import * as assert from "node:assert/strict";
 import type { GlassGroup, LimitGlass } from "../../src/analysis/auc-limit-glasses";
-import { cellSizeStudy, labelStudy, quenchRateStudy, splitStudy, trainingDataStudy } from "../../src/analysis/auc-limits";
+import {
+  cellSizeStudy,
+  labelStudy,
+  quenchRateStudy,
+  splitStudy,
+  trainingDataStudy,
+} from "../../src/analysis/auc-limits";
 import { Random } from "../../src/ml/random";
 
 const FAST = { params: { nEstimators: 20 } };
@@ -42,16 +48,29 @@ function group(quenchRate: number, atoms: number, glasses: number, noise: number
     composition: "X",
     quenchRate,
     atoms,
-    glasses: Array.from({ length: glasses }, (_, k) => glass(`X_${tag}_${atoms}_s${k + 1}`, atoms, quenchRate, noise, seed + k, k + 1)),
+    glasses: Array.from({ length: glasses }, (_, k) =>
+      glass(`X_${tag}_${atoms}_s${k + 1}`, atoms, quenchRate, noise, seed + k, k + 1),
+    ),
   };
 }
 
 describe("AUC-limit studies (synthetic glasses)", () => {
   it("quench rate: training atoms matched across cell sizes, AUC falls with the noise of faster rates, and the trend says so", () => {
-    const groups = [group(1e13, 1600, 3, 0.3, 10), group(1e14, 800, 3, 1.0, 20), group(1e15, 800, 3, 2.0, 30), group(1e12, 800, 2, 0.2, 40)];
+    const groups = [
+      group(1e13, 1600, 3, 0.3, 10),
+      group(1e14, 800, 3, 1.0, 20),
+      group(1e15, 800, 3, 2.0, 30),
+      group(1e12, 800, 2, 0.2, 40),
+    ];
     const s = quenchRateStudy(groups, { ...FAST, ourRate: 1e13, paperRate: 1e11 });
-    assert.deepEqual(s.rows.map((r) => r.quenchRate), [1e15, 1e14, 1e13]);
-    assert.deepEqual(s.rows.map((r) => r.trainAtoms), [1600, 1600, 1600]);
+    assert.deepEqual(
+      s.rows.map((r) => r.quenchRate),
+      [1e15, 1e14, 1e13],
+    );
+    assert.deepEqual(
+      s.rows.map((r) => r.trainAtoms),
+      [1600, 1600, 1600],
+    );
     assert.deepEqual(s.waiting, [{ key: "X@1e12, 800 atoms", glasses: 2 }]);
     const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
     const [fast, mid, slow] = s.rows.map((r) => mean(r.ownAuc));
@@ -82,8 +101,14 @@ describe("AUC-limit studies (synthetic glasses)", () => {
   it("training data: parts of glasses, single glasses, the condition, pooled (not in the trend)", () => {
     const groups = [group(1e13, 1600, 3, 0.5, 60), group(1e14, 800, 3, 0.5, 70)];
     const s = trainingDataStudy(groups, { ...FAST, quenchRate: 1e13, atoms: 1600, parts: [2, 4], draws: 1 });
-    assert.deepEqual(s.points.map((p) => p.trainAtoms), [800, 1600, 1600, 1600, 3200, 5600]);
-    assert.deepEqual(s.points.map((p) => p.inTrend), [true, true, true, true, true, false]);
+    assert.deepEqual(
+      s.points.map((p) => p.trainAtoms),
+      [800, 1600, 1600, 1600, 3200, 5600],
+    );
+    assert.deepEqual(
+      s.points.map((p) => p.inTrend),
+      [true, true, true, true, true, false],
+    );
     assert.equal(s.trend.n, 5);
     assert.equal(s.ourTrainAtoms, 3200);
     assert.equal(s.target, "X_1e13_1600_s3");
@@ -104,6 +129,9 @@ describe("AUC-limit studies (synthetic glasses)", () => {
   it("split: shuffled CV, block CV and the unseen glass", () => {
     const s = splitStudy([group(1e13, 1200, 3, 0.5, 100)], { ...FAST, quenchRate: 1e13, atoms: 1200 });
     assert.ok(s.shuffledCv > 0.6 && s.blockCv > 0.6 && s.unseen > 0.6);
-    assert.throws(() => splitStudy([group(1e13, 1200, 1, 0.5, 1)], { quenchRate: 1e13, atoms: 1200 }), /needs at least 2 glasses/);
+    assert.throws(
+      () => splitStudy([group(1e13, 1200, 1, 0.5, 1)], { quenchRate: 1e13, atoms: 1200 }),
+      /needs at least 2 glasses/,
+    );
   });
 });

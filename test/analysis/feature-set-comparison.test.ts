@@ -15,7 +15,11 @@ import { frankKasperClass, motifOverlay, motifOverlaySummary } from "../../src/a
 import { treePartialDependence } from "../../src/ml/inspection/tree-partial-dependence";
 import type { FeatureMatrix } from "../../src/table/feature-matrix";
 import { AveragingClassifier } from "../../src/ml/averaging-classifier";
-import { GBDT_FORMAT, GradientBoostingClassifier, type GradientBoostingJSON } from "../../src/ml/gradient-boosting-classifier";
+import {
+  GBDT_FORMAT,
+  GradientBoostingClassifier,
+  type GradientBoostingJSON,
+} from "../../src/ml/gradient-boosting-classifier";
 import { PAPER_GBDT_PARAMS } from "../../src/ml/gbdt-params";
 import { partialDependence } from "../../src/ml/inspection/partial-dependence";
 import type { MlCartNode, MlCartRegressionJSON } from "../../src/ml/regression-tree";
@@ -77,9 +81,22 @@ describe("analysis: feature-set comparison (Figure 5a)", function () {
 
   it("equals paperProtocol run directly on the same rows and seed", () => {
     const direct = paperProtocol({ train, test, randomState: 0, params: FAST });
-    const sig = (m: FeatureMatrix) => selectRows(m, Int32Array.from({ length: m.n }, (_, i) => i), ["signal"]);
-    const one = paperProtocol({ train: train.map((g) => ({ X: sig(g.X), y: g.y })), test: { X: sig(test.X), y: test.y }, randomState: 0, params: FAST });
-    assert.deepEqual(bench.scores[0].foldAuc, one.cv.folds.map((f) => f.auc));
+    const sig = (m: FeatureMatrix) =>
+      selectRows(
+        m,
+        Int32Array.from({ length: m.n }, (_, i) => i),
+        ["signal"],
+      );
+    const one = paperProtocol({
+      train: train.map((g) => ({ X: sig(g.X), y: g.y })),
+      test: { X: sig(test.X), y: test.y },
+      randomState: 0,
+      params: FAST,
+    });
+    assert.deepEqual(
+      bench.scores[0].foldAuc,
+      one.cv.folds.map((f) => f.auc),
+    );
     assert.equal(bench.scores[0].testAuc, one.test.auc);
     assert.deepEqual(Array.from(bench.trainIndices), Array.from(direct.trainIndices));
     assert.equal(bench.nTrainRows, 1000);
@@ -104,13 +121,31 @@ describe("analysis: feature-set comparison (Figure 5a)", function () {
       const rows = Int32Array.from({ length: g.X.n - 1 }, (_, i) => (i < row ? i : i + 1));
       return { X: selectRows(g.X, rows, ["signal"]), y: Uint8Array.from(rows, (i) => g.y[i]) };
     };
-    const all = (g: ReturnType<typeof glass>) => ({ X: selectRows(g.X, Int32Array.from({ length: g.X.n }, (_, i) => i), ["signal"]), y: g.y });
-    const byHand = paperProtocol({ train: [without(t0, 7), all(t1)], test: without(te, 3), randomState: 0, params: FAST });
-    assert.deepEqual(b.scores[0].foldAuc, byHand.cv.folds.map((f) => f.auc));
+    const all = (g: ReturnType<typeof glass>) => ({
+      X: selectRows(
+        g.X,
+        Int32Array.from({ length: g.X.n }, (_, i) => i),
+        ["signal"],
+      ),
+      y: g.y,
+    });
+    const byHand = paperProtocol({
+      train: [without(t0, 7), all(t1)],
+      test: without(te, 3),
+      randomState: 0,
+      params: FAST,
+    });
+    assert.deepEqual(
+      b.scores[0].foldAuc,
+      byHand.cv.folds.map((f) => f.auc),
+    );
     assert.equal(b.scores[0].testAuc, byHand.test.auc);
     // ... which differs from scoring it on all rows (so the comparison above can fail).
     const full = paperProtocol({ train: [all(t0), all(t1)], test: all(te), randomState: 0, params: FAST });
-    assert.notDeepEqual(b.scores[0].foldAuc, full.cv.folds.map((f) => f.auc));
+    assert.notDeepEqual(
+      b.scores[0].foldAuc,
+      full.cv.folds.map((f) => f.auc),
+    );
   });
 
   it("gives the same scores and models on 2 worker threads as on the calling thread", async () => {
@@ -119,17 +154,31 @@ describe("analysis: feature-set comparison (Figure 5a)", function () {
     // 5 groups on 2 threads: a worker goes idle while the other still computes.
     const groups = [...GROUPS, { name: "weak", columns: ["weak", "noise_a"] }, { name: "all", columns: LABELS }];
     const seen: number[] = [];
-    const par = await compareFeatureSetsParallel({ train: [t0, train[1]], test, groups, params: FAST, threads: 2, onGroup: (_, i) => seen.push(i) });
+    const par = await compareFeatureSetsParallel({
+      train: [t0, train[1]],
+      test,
+      groups,
+      params: FAST,
+      threads: 2,
+      onGroup: (_, i) => seen.push(i),
+    });
     const seq = compareFeatureSets({ train: [t0, train[1]], test, groups, params: FAST });
     assert.deepEqual(seen.sort(), [0, 1, 2, 3, 4]);
-    assert.deepEqual(par.glasses.map((g) => g.dropped), [1, 0, 0]);
+    assert.deepEqual(
+      par.glasses.map((g) => g.dropped),
+      [1, 0, 0],
+    );
     assert.deepEqual(Array.from(par.trainIndices), Array.from(seq.trainIndices));
     par.scores.forEach((s, k) => {
       assert.equal(s.name, seq.scores[k].name);
       assert.deepEqual(s.foldAuc, seq.scores[k].foldAuc);
       assert.equal(s.testAuc, seq.scores[k].testAuc);
       const cols = seq.scores[k].columns;
-      const X = selectRows(test.X, Int32Array.from({ length: 20 }, (_, i) => i), cols);
+      const X = selectRows(
+        test.X,
+        Int32Array.from({ length: 20 }, (_, i) => i),
+        cols,
+      );
       assert.deepEqual(Array.from(s.model.predictProba(X)), Array.from(seq.scores[k].model.predictProba(X)));
     });
   });
@@ -139,34 +188,76 @@ describe("analysis: feature-set comparison (Figure 5a)", function () {
     assert.equal(cvOnly.test, null);
     assert.equal(cvOnly.scores[0].testAuc, null);
     assert.equal(cvOnly.scores[0].meanFoldTestAuc, null);
-    const sig = (m: FeatureMatrix) => selectRows(m, Int32Array.from({ length: m.n }, (_, i) => i), ["signal"]);
-    const ref = paperProtocol({ train: [{ X: sig(train[0].X), y: train[0].y }], test: { X: sig(test.X), y: test.y }, randomState: 0, params: FAST });
-    assert.deepEqual(cvOnly.scores[0].foldAuc, ref.cv.folds.map((f) => f.auc));
+    const sig = (m: FeatureMatrix) =>
+      selectRows(
+        m,
+        Int32Array.from({ length: m.n }, (_, i) => i),
+        ["signal"],
+      );
+    const ref = paperProtocol({
+      train: [{ X: sig(train[0].X), y: train[0].y }],
+      test: { X: sig(test.X), y: test.y },
+      randomState: 0,
+      params: FAST,
+    });
+    assert.deepEqual(
+      cvOnly.scores[0].foldAuc,
+      ref.cv.folds.map((f) => f.auc),
+    );
     const direct = protocolCrossValidation({ train: [train[0]], params: FAST, randomState: 5 });
     const ref5 = paperProtocol({ train: [train[0]], test, randomState: 5, params: FAST });
     assert.deepEqual(Array.from(direct.trainIndices), Array.from(ref5.trainIndices));
-    assert.deepEqual(direct.cv.folds.map((f) => f.auc), ref5.cv.folds.map((f) => f.auc));
+    assert.deepEqual(
+      direct.cv.folds.map((f) => f.auc),
+      ref5.cv.folds.map((f) => f.auc),
+    );
   });
 
   it("refuses a missing column, a repeated group name and labels that are not 0/1", () => {
-    assert.throws(() => compareFeatureSets({ train, groups: [{ name: "x", columns: ["nope"] }] }), /g1: group "x" needs column "nope"/);
-    assert.throws(() => compareFeatureSets({ train, groups: [GROUPS[0], { name: "signal", columns: ["weak"] }] }), /"signal" is used twice/);
+    assert.throws(
+      () => compareFeatureSets({ train, groups: [{ name: "x", columns: ["nope"] }] }),
+      /g1: group "x" needs column "nope"/,
+    );
+    assert.throws(
+      () => compareFeatureSets({ train, groups: [GROUPS[0], { name: "signal", columns: ["weak"] }] }),
+      /"signal" is used twice/,
+    );
     const bad = { ...train[0], y: Uint8Array.from(train[0].y, (v, i) => (i === 4 ? 2 : v)) };
     assert.throws(() => commonRows(bad, GROUPS), /g1: y\[4\] = 2/);
   });
 
   it("tabulates scores per group and groups x conditions", () => {
     const t = comparisonTable(bench);
-    assert.deepEqual(t.columns, ["group", "label", "features", "cv_auc", "cv_auc_std", "test_auc", "mean_fold_test_auc"]);
+    assert.deepEqual(t.columns, [
+      "group",
+      "label",
+      "features",
+      "cv_auc",
+      "cv_auc_std",
+      "test_auc",
+      "mean_fold_test_auc",
+    ]);
     assert.deepEqual(t.data.get("group"), ["signal", "noise", "signal_again"]);
     assert.equal((t.data.get("test_auc") as Float64Array)[1], bench.scores[1].testAuc);
     const cvOnly = compareFeatureSets({ train: [train[0]], groups: [GROUPS[1], GROUPS[0]], params: FAST });
-    const c = conditionComparisonTable([{ condition: "A", comparison: bench }, { condition: "B", comparison: cvOnly }], "test");
+    const c = conditionComparisonTable(
+      [
+        { condition: "A", comparison: bench },
+        { condition: "B", comparison: cvOnly },
+      ],
+      "test",
+    );
     assert.deepEqual(c.columns, ["group", "label", "features", "A", "B"]);
     assert.equal((c.data.get("A") as Float64Array)[0], bench.scores[0].testAuc);
     assert.ok(Number.isNaN((c.data.get("B") as Float64Array)[0]));
     // B lacks "signal_again": NaN; rows follow A's group order whatever B's order.
-    const cv = conditionComparisonTable([{ condition: "A", comparison: bench }, { condition: "B", comparison: cvOnly }], "cv");
+    const cv = conditionComparisonTable(
+      [
+        { condition: "A", comparison: bench },
+        { condition: "B", comparison: cvOnly },
+      ],
+      "cv",
+    );
     assert.equal((cv.data.get("B") as Float64Array)[0], cvOnly.scores[1].cvAuc);
     assert.equal((cv.data.get("B") as Float64Array)[1], cvOnly.scores[0].cvAuc);
     assert.ok(Number.isNaN((cv.data.get("B") as Float64Array)[2]));
@@ -174,9 +265,18 @@ describe("analysis: feature-set comparison (Figure 5a)", function () {
 
   it("builds Figure 5a's 18 groups from set names", () => {
     assert.equal(FIGURE_5A_GROUPS.length, 18);
-    assert.deepEqual(FIGURE_5A_GROUPS.slice(0, 2).map((g) => g.sets), [["cn"], ["cn", "mro_cn"]]);
+    assert.deepEqual(
+      FIGURE_5A_GROUPS.slice(0, 2).map((g) => g.sets),
+      [["cn"], ["cn", "mro_cn"]],
+    );
     assert.deepEqual(FIGURE_5A_GROUPS[17].sets, ["interstice", "mro"]);
-    const cols = columnGroups(FIGURE_5A_GROUPS.slice(0, 2), new Map([["cn", ["cn_voro", "cn_cut"]], ["mro_cn", ["mro_cn_voro_mean"]]]));
+    const cols = columnGroups(
+      FIGURE_5A_GROUPS.slice(0, 2),
+      new Map([
+        ["cn", ["cn_voro", "cn_cut"]],
+        ["mro_cn", ["mro_cn_voro_mean"]],
+      ]),
+    );
     assert.deepEqual(cols[1].columns, ["cn_voro", "cn_cut", "mro_cn_voro_mean"]);
     assert.throws(() => columnGroups(FIGURE_5A_GROUPS.slice(2, 3), new Map()), /set "voronoi_index" was not loaded/);
   });
@@ -200,8 +300,14 @@ describe("analysis: motif overlay (Figure 5b)", () => {
       [[1, 0, 12, 0, 0], 13, 0],
       [[NaN, NaN, NaN, NaN, NaN], NaN, 0],
     ];
-    const z = frankKasperClass(table.flatMap((r) => r[0]), table.map((r) => r[1]));
-    assert.deepEqual(Array.from(z), table.map((r) => r[2]));
+    const z = frankKasperClass(
+      table.flatMap((r) => r[0]),
+      table.map((r) => r[1]),
+    );
+    assert.deepEqual(
+      Array.from(z),
+      table.map((r) => r[2]),
+    );
     assert.throws(() => frankKasperClass([0, 0, 12, 0], [12]), /4 index values for 1 atoms/);
   });
 
@@ -217,7 +323,13 @@ describe("analysis: motif overlay (Figure 5b)", () => {
       trees: trees.map(
         (root): MlCartRegressionJSON => ({
           name: "DTRegression",
-          options: { gainFunction: "regression", splitFunction: "mean", minNumSamples: 1, maxDepth: 2, kind: "regression" },
+          options: {
+            gainFunction: "regression",
+            splitFunction: "mean",
+            minNumSamples: 1,
+            maxDepth: 2,
+            kind: "regression",
+          },
           root,
         }),
       ),
@@ -230,10 +342,22 @@ describe("analysis: motif overlay (Figure 5b)", () => {
     splitColumn: 2,
     splitValue: 0.5,
     numberSamples: 100,
-    left: { splitColumn: 0, splitValue: 1, numberSamples: 60, left: { distribution: 1, numberSamples: 30 }, right: { distribution: -1, numberSamples: 30 } },
+    left: {
+      splitColumn: 0,
+      splitValue: 1,
+      numberSamples: 60,
+      left: { distribution: 1, numberSamples: 30 },
+      right: { distribution: -1, numberSamples: 30 },
+    },
     right: { distribution: 0.5, numberSamples: 40 },
   };
-  const tree2: MlCartNode = { splitColumn: 1, splitValue: 0, numberSamples: 100, left: { distribution: -0.2, numberSamples: 50 }, right: { distribution: 0.3, numberSamples: 50 } };
+  const tree2: MlCartNode = {
+    splitColumn: 1,
+    splitValue: 0,
+    numberSamples: 100,
+    left: { distribution: -0.2, numberSamples: 50 },
+    right: { distribution: 0.3, numberSamples: 50 },
+  };
 
   it("computes the recursion partial dependence of hand-written trees (worked by hand)", () => {
     const m = handModel(0.1, [tree1, tree2], 3);
@@ -243,7 +367,13 @@ describe("analysis: motif overlay (Figure 5b)", () => {
     pd.forEach((v, k) => assert.ok(Math.abs(v - expected[k]) < 1e-12, `point ${k}: ${v} vs ${expected[k]}`));
     // Brute force over rows whose feature 2 is below 0.5 for 60 % of them gives the same average.
     const rows = Array.from({ length: 10 }, (_, i) => [0, 0, i < 6 ? 0 : 1]);
-    const brute = partialDependence(m, rows, [0, 1], { grid: [[0.5, 2], [-1, 1]], response: "decision" });
+    const brute = partialDependence(m, rows, [0, 1], {
+      grid: [
+        [0.5, 2],
+        [-1, 1],
+      ],
+      response: "decision",
+    });
     // brute layout: average[a * 2 + b] at (grid0[a], grid1[b])
     const at = (v0: number, v1: number) => treePartialDependence(m, [0, 1], [v0], [v1])[0];
     assert.ok(Math.abs(brute.average[0] - at(0.5, -1)) < 1e-12);
@@ -256,9 +386,16 @@ describe("analysis: motif overlay (Figure 5b)", () => {
 
   it("equals brute-force partial dependence for a fitted model that splits only on the two features", () => {
     const g = glass("g", 400, 9);
-    const X = selectRows(g.X, Int32Array.from({ length: 400 }, (_, i) => i), ["signal", "weak"]);
+    const X = selectRows(
+      g.X,
+      Int32Array.from({ length: 400 }, (_, i) => i),
+      ["signal", "weak"],
+    );
     const m = new GradientBoostingClassifier({ ...PAPER_GBDT_PARAMS, nEstimators: 30 }).fit(X, g.y);
-    const grid: [number[], number[]] = [[-1, 0, 0.5, 2], [-2, 0.3, 1]];
+    const grid: [number[], number[]] = [
+      [-1, 0, 0.5, 2],
+      [-2, 0.3, 1],
+    ];
     const brute = partialDependence(m, X, [0, 1], { grid, response: "decision" });
     for (let a = 0; a < 4; a++) {
       for (let b = 0; b < 3; b++) {
@@ -293,7 +430,14 @@ describe("analysis: motif overlay (Figure 5b)", () => {
     }
     values[5 * d] = NaN; // an atom with a NaN feature is not classified
     const atoms: FeatureMatrix = { n, labels, values };
-    const model = new GradientBoostingClassifier({ ...PAPER_GBDT_PARAMS, nEstimators: 50, maxFeatures: null }).fit(selectRows(atoms, Int32Array.from({ length: n }, (_, i) => i).filter((i) => i !== 5), ["a", "b", "c"]), Uint8Array.from(y).filter((_, i) => i !== 5));
+    const model = new GradientBoostingClassifier({ ...PAPER_GBDT_PARAMS, nEstimators: 50, maxFeatures: null }).fit(
+      selectRows(
+        atoms,
+        Int32Array.from({ length: n }, (_, i) => i).filter((i) => i !== 5),
+        ["a", "b", "c"],
+      ),
+      Uint8Array.from(y).filter((_, i) => i !== 5),
+    );
     const ov = motifOverlay({ model, featureLabels: ["a", "b", "c"], gridRows: atoms, atoms, gridResolution: 7 });
     assert.deepEqual(ov.features, ["a", "b"]);
     assert.equal(ov.importances[2].feature, "c");
@@ -305,7 +449,10 @@ describe("analysis: motif overlay (Figure 5b)", () => {
     const rowsOf = (k: number) => Array.from({ length: n }, (_, i) => i).filter((i) => i % 6 === k && i !== 5);
     assert.deepEqual(Array.from(ov.classes[0].rows), rowsOf(0)); // <0,0,12,0,0>
     assert.deepEqual(Array.from(ov.classes[1].rows), rowsOf(1)); // <0,0,12,4,0>
-    assert.deepEqual(Array.from(ov.classes[2].rows), [...rowsOf(2), ...rowsOf(3)].sort((p, q) => p - q)); // Z14, Z15
+    assert.deepEqual(
+      Array.from(ov.classes[2].rows),
+      [...rowsOf(2), ...rowsOf(3)].sort((p, q) => p - q),
+    ); // Z14, Z15
     assert.equal(ov.all.rows.length, n - 1);
     const c = ov.classes[1];
     assert.equal(c.x[3], values[c.rows[3] * d]);
@@ -327,11 +474,27 @@ describe("analysis: motif overlay (Figure 5b)", () => {
     const n = 2000;
     const x = Float64Array.from({ length: n }, () => rng.nextFloat());
     const y = Float64Array.from({ length: n }, () => rng.nextFloat());
-    const corner = Array.from({ length: n }, (_, i) => i).filter((i) => x[i] < 0.25 && y[i] < 0.25).slice(0, 100);
+    const corner = Array.from({ length: n }, (_, i) => i)
+      .filter((i) => x[i] < 0.25 && y[i] < 0.25)
+      .slice(0, 100);
     const random = Array.from(rng.sampleWithoutReplacement(n, 100)).sort((a, b) => a - b);
-    const pts = (name: string, rows: number[]) => ({ name, label: name, rows: Int32Array.from(rows), x: Float64Array.from(rows, (i) => x[i]), y: Float64Array.from(rows, (i) => y[i]), pd: new Float64Array(rows.length) });
+    const pts = (name: string, rows: number[]) => ({
+      name,
+      label: name,
+      rows: Int32Array.from(rows),
+      x: Float64Array.from(rows, (i) => x[i]),
+      y: Float64Array.from(rows, (i) => y[i]),
+      pd: new Float64Array(rows.length),
+    });
     const all = Array.from({ length: n }, (_, i) => i);
-    const ov = { features: ["a", "b"] as [string, string], importances: [], grid: { x: [0, 1], y: [0, 1], z: [0, 0, 0, 0] }, all: pts("all", all), classes: [pts("ico", corner), pts("z16", random), pts("fk_other", [])], z: new Uint8Array(n) };
+    const ov = {
+      features: ["a", "b"] as [string, string],
+      importances: [],
+      grid: { x: [0, 1], y: [0, 1], z: [0, 0, 0, 0] },
+      all: pts("all", all),
+      classes: [pts("ico", corner), pts("z16", random), pts("fk_other", [])],
+      z: new Uint8Array(n),
+    };
     const s = motifOverlaySummary(ov);
     const occ = s.data.get("occupancy") as Float64Array;
     // 20 x 20 cells over ~[0, 1]^2: the corner's 100 atoms fill its ~25 cells (25 (1 - e^-4) expected), 100 atoms

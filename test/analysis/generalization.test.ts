@@ -9,7 +9,12 @@ import {
 } from "../../src/analysis/generalization";
 import { Random } from "../../src/ml/random";
 
-const key = (system: string, composition: string, quenchRate: number) => ({ condition: `${composition}@1e${Math.log10(quenchRate)}`, system, composition, quenchRate });
+const key = (system: string, composition: string, quenchRate: number) => ({
+  condition: `${composition}@1e${Math.log10(quenchRate)}`,
+  system,
+  composition,
+  quenchRate,
+});
 
 /** A glass of n atoms whose label is 1 where sign * x0 + noise > 1 (x1 pure noise). */
 function glass(name: string, n: number, sign: number, seed: number) {
@@ -23,12 +28,31 @@ function glass(name: string, n: number, sign: number, seed: number) {
     y[i] = sign * x0 + 0.5 * rng.normal() > 1 ? 1 : 0;
   }
   // 10 groups of consecutive rows (stand-ins for spatial blocks)
-  return { name, X: { n, labels: ["x0", "x1"], values }, y, groups: Int32Array.from({ length: n }, (_, i) => Math.floor((10 * i) / n)) };
+  return {
+    name,
+    X: { n, labels: ["x0", "x1"], values },
+    y,
+    groups: Int32Array.from({ length: n }, (_, i) => Math.floor((10 * i) / n)),
+  };
 }
 
-function condition(system: string, composition: string, rate: number, sign: number, seed: number, glasses = 3): GeneralizationCondition {
-  const gs = Array.from({ length: glasses }, (_, k) => glass(`${composition}_1e${Math.log10(rate)}_s${k + 1}`, 600, sign, seed + k));
-  return { ...key(system, composition, rate), train: glasses === 1 ? gs : gs.slice(0, -1), test: gs[gs.length - 1], single: glasses === 1 };
+function condition(
+  system: string,
+  composition: string,
+  rate: number,
+  sign: number,
+  seed: number,
+  glasses = 3,
+): GeneralizationCondition {
+  const gs = Array.from({ length: glasses }, (_, k) =>
+    glass(`${composition}_1e${Math.log10(rate)}_s${k + 1}`, 600, sign, seed + k),
+  );
+  return {
+    ...key(system, composition, rate),
+    train: glasses === 1 ? gs : gs.slice(0, -1),
+    test: gs[gs.length - 1],
+    single: glasses === 1,
+  };
 }
 
 describe("generalization (paper, Figure 4)", () => {
@@ -54,17 +78,23 @@ describe("generalization (paper, Figure 4)", () => {
     assert.ok(fitted[0].cvAuc > 0.9 && fitted[0].fittedAuc > 0.9);
     assert.equal(fitted[2].testAuc, null);
     assert.equal(fitted[2].fittedAuc, fitted[2].cvAuc);
-    assert.ok(fitted[0].blockCvAuc !== null && Math.abs(fitted[0].blockCvAuc - (fitted[0].testAuc as number)) < 0.05, `block CV ${fitted[0].blockCvAuc}`);
+    assert.ok(
+      fitted[0].blockCvAuc !== null && Math.abs(fitted[0].blockCvAuc - (fitted[0].testAuc as number)) < 0.05,
+      `block CV ${fitted[0].blockCvAuc}`,
+    );
     assert.deepEqual(fitted[0].trainGlasses, ["Cu65Zr35_1e13_s1", "Cu65Zr35_1e13_s2"]);
   });
 
   it("transfers Cu-Zr models to every target; a model whose rule is reversed in the target loses its AUC", () => {
     const pairs = transferPairs(conds, fitted);
-    assert.deepEqual(
-      pairs.map((p) => `${p.source}>${p.target}:${p.scenario}`).sort(),
-      ["Cu50Zr50@1e13>Cu50Zr50@1e13:1", "Cu50Zr50@1e13>Cu65Zr35@1e13:3", "Cu50Zr50@1e13>Fe80P20@1e13:5",
-        "Cu65Zr35@1e13>Cu50Zr50@1e13:3", "Cu65Zr35@1e13>Cu65Zr35@1e13:1", "Cu65Zr35@1e13>Fe80P20@1e13:5"],
-    );
+    assert.deepEqual(pairs.map((p) => `${p.source}>${p.target}:${p.scenario}`).sort(), [
+      "Cu50Zr50@1e13>Cu50Zr50@1e13:1",
+      "Cu50Zr50@1e13>Cu65Zr35@1e13:3",
+      "Cu50Zr50@1e13>Fe80P20@1e13:5",
+      "Cu65Zr35@1e13>Cu50Zr50@1e13:3",
+      "Cu65Zr35@1e13>Cu65Zr35@1e13:1",
+      "Cu65Zr35@1e13>Fe80P20@1e13:5",
+    ]);
     const same = pairs.find((p) => p.source === p.target && p.target.startsWith("Cu65"));
     assert.ok(same && same.drop === 0, "scenario i is the reference (drop 0) with the default 'test' reference");
     const across = pairs.find((p) => p.source.startsWith("Cu65") && p.target.startsWith("Cu50"));
@@ -97,10 +127,28 @@ describe("generalization (paper, Figure 4)", () => {
   });
 
   it("summarizes drops per scenario (count, mean, median, min, max)", () => {
-    const mk = (scenario: 1 | 2 | 3 | 4 | 5, drop: number) => ({ source: "a", target: "b", scenario, auc: 0.7, reference: 0.7 + drop, drop });
+    const mk = (scenario: 1 | 2 | 3 | 4 | 5, drop: number) => ({
+      source: "a",
+      target: "b",
+      scenario,
+      auc: 0.7,
+      reference: 0.7 + drop,
+      drop,
+    });
     const s = summarizeScenarios([mk(2, 0.01), mk(2, 0.03), mk(2, 0.02), mk(5, 0.1), mk(5, 0.2)]);
-    assert.deepEqual(s.map((r) => [r.scenario, r.pairs]), [[2, 3], [5, 2]]);
-    assert.ok(Math.abs(s[0].meanDrop - 0.02) < 1e-15 && s[0].medianDrop === 0.02 && s[0].minDrop === 0.01 && s[0].maxDrop === 0.03);
+    assert.deepEqual(
+      s.map((r) => [r.scenario, r.pairs]),
+      [
+        [2, 3],
+        [5, 2],
+      ],
+    );
+    assert.ok(
+      Math.abs(s[0].meanDrop - 0.02) < 1e-15 &&
+        s[0].medianDrop === 0.02 &&
+        s[0].minDrop === 0.01 &&
+        s[0].maxDrop === 0.03,
+    );
     assert.ok(Math.abs(s[1].medianDrop - 0.15) < 1e-15);
   });
 });

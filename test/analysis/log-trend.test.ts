@@ -31,7 +31,7 @@ describe("log-linear trend", () => {
 
   it("the interval grows outside the data, and the prediction interval is wider than the confidence interval", () => {
     const x = [1e3, 1e3, 4e3, 4e3, 1.6e4, 1.6e4];
-    const y = [0.60, 0.62, 0.63, 0.61, 0.65, 0.64];
+    const y = [0.6, 0.62, 0.63, 0.61, 0.65, 0.64];
     const t = fitLogTrend(x, y);
     const width = (v: number) => {
       const e = logTrendAt(t, v);

@@ -10,17 +10,30 @@ describe("analysis: mass scaling M(r) and fractal dimension", () => {
     const frame = latticeFrame("sc", 1, [6, 6, 6]);
     const res = massDistribution(frame, { radii: [0.99, 1.01, 1.42, 1.74, 2.01] });
     assert.deepEqual(Array.from(res.M), [0, 6, 18, 26, 32]); // d < r strictly: nothing below r = 1
-    const withSelf = massDistribution(frame, { radii: [1.01, 2.01], centers: { indices: [0, 5] }, targets: { mask: new Uint8Array(216).fill(1) }, includeCenter: true });
+    const withSelf = massDistribution(frame, {
+      radii: [1.01, 2.01],
+      centers: { indices: [0, 5] },
+      targets: { mask: new Uint8Array(216).fill(1) },
+      includeCenter: true,
+    });
     assert.deepEqual(Array.from(withSelf.M), [7, 33]);
     assert.equal(withSelf.nCenters, 2);
   });
 
   it("counts periodic images beyond half the box: one atom in a unit box sees the simple-cubic lattice", () => {
     const one = massDistribution(latticeFrame("sc", 1, [1, 1, 1]), { radii: [1.01, 1.42, 1.74, 2.01, 2.3] });
-    const big = massDistribution(latticeFrame("sc", 1, [7, 7, 7]), { radii: [1.01, 1.42, 1.74, 2.01, 2.3], centers: { indices: [0] }, targets: undefined });
+    const big = massDistribution(latticeFrame("sc", 1, [7, 7, 7]), {
+      radii: [1.01, 1.42, 1.74, 2.01, 2.3],
+      centers: { indices: [0] },
+      targets: undefined,
+    });
     assert.deepEqual(Array.from(one.M), [6, 18, 26, 32, 56]);
     assert.equal(big.nTargets, 1); // targets default to the centres
-    const all = massDistribution(latticeFrame("sc", 1, [7, 7, 7]), { radii: [1.01, 1.42, 1.74, 2.01, 2.3], centers: { indices: [0] }, targets: { mask: new Uint8Array(343).fill(1) } });
+    const all = massDistribution(latticeFrame("sc", 1, [7, 7, 7]), {
+      radii: [1.01, 1.42, 1.74, 2.01, 2.3],
+      centers: { indices: [0] },
+      targets: { mask: new Uint8Array(343).fill(1) },
+    });
     assert.deepEqual(Array.from(all.M), Array.from(one.M));
   });
 
@@ -40,7 +53,11 @@ describe("analysis: mass scaling M(r) and fractal dimension", () => {
 
   it("D close to 3 for a simple-cubic crystal at long range", () => {
     const frame = latticeFrame("sc", 1, [24, 24, 24]);
-    const res = massDistribution(frame, { radii: logRadii(3, 11, 30), centers: { indices: [0, 1000, 7000] }, targets: { mask: new Uint8Array(frame.natoms).fill(1) } });
+    const res = massDistribution(frame, {
+      radii: logRadii(3, 11, 30),
+      centers: { indices: [0, 1000, 7000] },
+      targets: { mask: new Uint8Array(frame.natoms).fill(1) },
+    });
     const fit = fractalDimension(res.r, res.M, 3, 11);
     assert.ok(Math.abs(fit.D - 3) < 0.1, `D = ${fit.D}`);
   });
@@ -48,8 +65,13 @@ describe("analysis: mass scaling M(r) and fractal dimension", () => {
   it("D close to 2 for the atoms of one crystal plane", () => {
     // Not periodic along z, so the layer does not see its own images above and below.
     const frame = latticeFrame("sc", 1, [30, 30, 4], { periodic: [true, true, false] });
-    const layer = Uint8Array.from({ length: frame.natoms }, (_, i) => (Math.abs(frame.positions[3 * i + 2]) < 1e-9 ? 1 : 0));
-    assert.equal(layer.reduce((a, b) => a + b, 0), 900);
+    const layer = Uint8Array.from({ length: frame.natoms }, (_, i) =>
+      Math.abs(frame.positions[3 * i + 2]) < 1e-9 ? 1 : 0,
+    );
+    assert.equal(
+      layer.reduce((a, b) => a + b, 0),
+      900,
+    );
     const res = massDistribution(frame, { radii: logRadii(3, 14, 30), centers: { mask: layer } });
     const fit = fractalDimension(res.r, res.M, 3, 14);
     assert.ok(Math.abs(fit.D - 2) < 0.1, `D = ${fit.D}`);

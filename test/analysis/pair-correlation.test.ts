@@ -4,7 +4,8 @@ import { Cell } from "../../src/structure/cell";
 import { latticeFrame } from "../../src/io/lattice";
 import { Random } from "../../src/ml/random";
 
-const close = (a: number, b: number, tol: number, what: string): void => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
+const close = (a: number, b: number, tol: number, what: string): void =>
+  assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
 const shell = (lo: number, hi: number): number => ((4 * Math.PI) / 3) * (hi ** 3 - lo ** 3);
 
 describe("analysis: pair correlation g(r)", () => {
@@ -13,7 +14,10 @@ describe("analysis: pair correlation g(r)", () => {
     const res = pairCorrelation(frame, { rMax: 5, bins: 10 });
     const b = 6; // [3.0, 3.5)
     assert.equal(res.counts[b], 2);
-    assert.equal(res.counts.reduce((a, x) => a + x, 0), 2);
+    assert.equal(
+      res.counts.reduce((a, x) => a + x, 0),
+      2,
+    );
     // Ideal count: N_c rho V_k with rho = (2*2 - 2) / (2 * 1000).
     close(res.density, 1 / 1000, 1e-15, "density");
     close(res.g[b], 2 / (2 * (1 / 1000) * shell(3, 3.5)), 1e-9, "g");
@@ -32,7 +36,12 @@ describe("analysis: pair correlation g(r)", () => {
     close(res.density, 2 / 8000, 1e-18, "density");
     close(res.g[3], 1 / ((2 / 8000) * shell(3, 4)), 1e-9, "g at 3");
     // Centres {1, 2} against targets {1, 2}: the 5 A pair twice; the self pair is excluded from the density.
-    const self = pairCorrelation(frame, { rMax: 6, bins: 6, centers: { mask: [0, 1, 1] }, targets: { mask: [0, 1, 1] } });
+    const self = pairCorrelation(frame, {
+      rMax: 6,
+      bins: 6,
+      centers: { mask: [0, 1, 1] },
+      targets: { mask: [0, 1, 1] },
+    });
     assert.deepEqual(Array.from(self.counts), [0, 0, 0, 0, 0, 2]);
     assert.equal(self.nShared, 2);
     close(self.density, (4 - 2) / (2 * 8000), 1e-18, "density");
@@ -52,11 +61,19 @@ describe("analysis: pair correlation g(r)", () => {
     assert.equal(perAtom(a / Math.SQRT2), 12);
     assert.equal(perAtom(a), 6);
     assert.equal(perAtom(a * Math.sqrt(1.5)), 24);
-    assert.equal(res.counts.reduce((s, x) => s + x, 0), frame.natoms * (12 + 6 + 24 + 12 + 24)); // shells up to a sqrt(5/2) = 5.69 A
+    assert.equal(
+      res.counts.reduce((s, x) => s + x, 0),
+      frame.natoms * (12 + 6 + 24 + 12 + 24),
+    ); // shells up to a sqrt(5/2) = 5.69 A
     assert.equal(res.cumulative[binOf(a / Math.SQRT2)], 12);
     assert.equal(res.cumulative[binOf(a / Math.SQRT2) - 1], 0);
     const rho = (frame.natoms - 1) / frame.cell.volume;
-    close(res.g[binOf(a / Math.SQRT2)], 12 / (rho * shell(0.05 * binOf(a / Math.SQRT2), 0.05 * (binOf(a / Math.SQRT2) + 1))), 1e-9, "first peak");
+    close(
+      res.g[binOf(a / Math.SQRT2)],
+      12 / (rho * shell(0.05 * binOf(a / Math.SQRT2), 0.05 * (binOf(a / Math.SQRT2) + 1))),
+      1e-9,
+      "first peak",
+    );
   });
 
   it("ideal gas: g(r) ~ 1 at every r", () => {
@@ -68,7 +85,7 @@ describe("analysis: pair correlation g(r)", () => {
     // From 3 A on, each 0.5 A shell holds > 4e4 ordered pairs: relative noise < 0.7 %.
     for (let b = 6; b < 12; b++) close(res.g[b], 1, 0.03, `g at ${res.r[b]}`);
     // Mean number of neighbours within rMax: rho (4/3) pi rMax^3.
-    close(res.cumulative[11] / ((n - 1) / L ** 3 * shell(0, 6)), 1, 0.01, "cumulative");
+    close(res.cumulative[11] / (((n - 1) / L ** 3) * shell(0, 6)), 1, 0.01, "cumulative");
   });
 
   it("rejects bad selections and options", () => {
@@ -76,7 +93,10 @@ describe("analysis: pair correlation g(r)", () => {
     assert.throws(() => selectionIndices({ indices: [0, 3] }, 3), /index 3/);
     assert.throws(() => selectionIndices({ indices: [1, 1] }, 3), /twice/);
     assert.throws(() => new PairCorrelation({ rMax: -1 }), /rMax/);
-    const frame = { cell: Cell.orthogonal(10, 10, 10, [0, 0, 0], [true, true, false]), positions: Float64Array.from([1, 1, 1]) };
+    const frame = {
+      cell: Cell.orthogonal(10, 10, 10, [0, 0, 0], [true, true, false]),
+      positions: Float64Array.from([1, 1, 1]),
+    };
     assert.throws(() => pairCorrelation(frame, { rMax: 3 }), /periodic in all three/);
   });
 });

@@ -1,5 +1,10 @@
 import { strict as assert } from "node:assert";
-import { conditionalProbability, fractionPredictedByValue, logEdges, softnessGroups } from "../../src/analysis/softness-statistics";
+import {
+  conditionalProbability,
+  fractionPredictedByValue,
+  logEdges,
+  softnessGroups,
+} from "../../src/analysis/softness-statistics";
 
 describe("analysis: softness statistics", () => {
   it("P(plastic | QS) and its ratio to P(plastic), worked by hand", () => {

@@ -4,9 +4,19 @@ import { UsageError } from "../../src/cli/command";
 
 describe("cli/args", () => {
   it("separates positional arguments, valued options (both spellings) and flags", () => {
-    const a = parseArgs(["in.dump", "--out", "x.csv", "--types=Cu,Zr", "--radical", "--", "more"], ["out", "types"], ["radical"]);
+    const a = parseArgs(
+      ["in.dump", "--out", "x.csv", "--types=Cu,Zr", "--radical", "--", "more"],
+      ["out", "types"],
+      ["radical"],
+    );
     assert.deepEqual(a.positional, ["in.dump", "--", "more"]);
-    assert.deepEqual([...a.options], [["out", "x.csv"], ["types", "Cu,Zr"]]);
+    assert.deepEqual(
+      [...a.options],
+      [
+        ["out", "x.csv"],
+        ["types", "Cu,Zr"],
+      ],
+    );
     assert.deepEqual([...a.flags], ["radical"]);
     assert.deepEqual([...parseArgs(["--help"], []).flags], ["help"]);
   });
@@ -33,6 +43,9 @@ describe("cli/args", () => {
     assert.equal(intOption(a, "missing", 7), 7);
     assert.equal(numberOption(a, "cutoff", 1), 4.5);
     assert.throws(() => intOption(a, "bad", 0), /--bad must be an integer, got "2.5"/);
-    assert.throws(() => numberOption(parseArgs(["--cutoff", "abc"], ["cutoff"]), "cutoff", 0), /--cutoff must be a number, got "abc"/);
+    assert.throws(
+      () => numberOption(parseArgs(["--cutoff", "abc"], ["cutoff"]), "cutoff", 0),
+      /--cutoff must be a number, got "abc"/,
+    );
   });
 });

@@ -54,17 +54,33 @@ describe("qsoft d2min command line", () => {
 
   it("refuses bad command lines with a UsageError", async () => {
     const ref = path.join(dir, "cuzr_quenched.dump.gz");
-    await assert.rejects(d2minCommand.run([ref, "--out", "x.csv"]), (e: Error) => e instanceof UsageError && /REF_DUMP and DEFORMED_DUMP/.test(e.message));
-    await assert.rejects(d2minCommand.run([ref, ref]), (e: Error) => e instanceof UsageError && /--out/.test(e.message));
-    await assert.rejects(d2minCommand.run([ref, ref, "--out", "x.csv", "--normalize", "mean"]), (e: Error) => e instanceof UsageError && /normalize/.test(e.message));
-    await assert.rejects(d2minCommand.run([ref, ref, "--out", "x.csv", "--cutoff", "-2"]), (e: Error) => e instanceof UsageError && /cutoff/.test(e.message));
+    await assert.rejects(
+      d2minCommand.run([ref, "--out", "x.csv"]),
+      (e: Error) => e instanceof UsageError && /REF_DUMP and DEFORMED_DUMP/.test(e.message),
+    );
+    await assert.rejects(
+      d2minCommand.run([ref, ref]),
+      (e: Error) => e instanceof UsageError && /--out/.test(e.message),
+    );
+    await assert.rejects(
+      d2minCommand.run([ref, ref, "--out", "x.csv", "--normalize", "mean"]),
+      (e: Error) => e instanceof UsageError && /normalize/.test(e.message),
+    );
+    await assert.rejects(
+      d2minCommand.run([ref, ref, "--out", "x.csv", "--cutoff", "-2"]),
+      (e: Error) => e instanceof UsageError && /cutoff/.test(e.message),
+    );
   });
 
   it("checks its options before reading any dump, naming them as typed (issue 14 case 12)", async () => {
     // The dumps do not exist: an option error must come first.
     const missing = path.join(tmp, "missing.dump");
     const out = path.join(tmp, "refused.csv");
-    const refused = (args: string[], re: RegExp) => assert.rejects(d2minCommand.run([missing, missing, "--out", out, ...args]), (e: Error) => e instanceof UsageError && re.test(e.message));
+    const refused = (args: string[], re: RegExp) =>
+      assert.rejects(
+        d2minCommand.run([missing, missing, "--out", out, ...args]),
+        (e: Error) => e instanceof UsageError && re.test(e.message),
+      );
     await refused(["--cutoff", "-2"], /^--cutoff must be a positive number of Angstrom, got -2$/);
     await refused(["--normalize", "mean"], /^--normalize must be "none" or "neighbors", got "mean"$/);
     await refused(["--threshold", "1e999"], /--threshold/);

@@ -77,7 +77,10 @@ describe("cli/predict --explain: the features that make each atom's QS", functio
         assert.equal(values[i], row[f]);
       }
     }
-    assert.match(printed, /explained log-odds \(the mean of the 2 member models' log-odds; QS averages their probabilities\): expected value -?\d\.\d{3}/);
+    assert.match(
+      printed,
+      /explained log-odds \(the mean of the 2 member models' log-odds; QS averages their probabilities\): expected value -?\d\.\d{3}/,
+    );
   });
 
   it("dump: explain_j_feature indexes the model's features (printed), explain_j_value the contribution", async () => {

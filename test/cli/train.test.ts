@@ -44,8 +44,17 @@ describe("qsoft train / predictFeaturesCsv", () => {
   it("trains on features joined to labels by id, prints CV AUC, writes a model that predicts id,qs", async () => {
     const f = (n: string) => path.join(dir, n);
     const code = await trainCommand.run([
-      "--features", f("features.csv"), "--labels", f("d2.csv"), "--threshold", "5",
-      "--params", "nEstimators=40,maxDepth=2", "--undersample", "--out", f("model.json"),
+      "--features",
+      f("features.csv"),
+      "--labels",
+      f("d2.csv"),
+      "--threshold",
+      "5",
+      "--params",
+      "nEstimators=40,maxDepth=2",
+      "--undersample",
+      "--out",
+      f("model.json"),
     ]);
     assert.equal(code, 0);
     const text = printed.join("\n");
@@ -65,7 +74,19 @@ describe("qsoft train / predictFeaturesCsv", () => {
 
   it("--fold-models saves the average of the fold models", async () => {
     const f = (n: string) => path.join(dir, n);
-    await trainCommand.run(["--features", f("features.csv"), "--labels", f("d2.csv"), "--params", "nEstimators=5", "--folds", "3", "--fold-models", "--out", f("m.json")]);
+    await trainCommand.run([
+      "--features",
+      f("features.csv"),
+      "--labels",
+      f("d2.csv"),
+      "--params",
+      "nEstimators=5",
+      "--folds",
+      "3",
+      "--fold-models",
+      "--out",
+      f("m.json"),
+    ]);
     const json = JSON.parse(fs.readFileSync(f("m.json"), "utf8")) as { format: string; members: unknown[] };
     assert.equal(json.format, "qsoft.AveragingClassifier");
     assert.equal(json.members.length, 3);
@@ -75,24 +96,89 @@ describe("qsoft train / predictFeaturesCsv", () => {
   it("usage errors and data errors name the problem", async () => {
     const f = (n: string) => path.join(dir, n);
     await assert.rejects(trainCommand.run(["--labels", f("d2.csv"), "--out", f("m.json")]), UsageError);
-    await assert.rejects(trainCommand.run(["--features", f("features.csv"), "--labels", f("d2.csv"), "--out", f("m.json"), "--params", "depth=3"]), /unknown parameter "depth"/);
-    await assert.rejects(trainCommand.run(["--features", f("features.csv"), "--labels", f("d2.csv"), "--out", f("m.json"), "--params", "maxDepth=0"]), /maxDepth=0/);
-    await assert.rejects(trainCommand.run(["--features", f("features.csv"), "--labels", f("d2.csv"), "--out", f("m.json"), "--label-column", "d2"]), /no column "d2"/);
-    await assert.rejects(trainCommand.run(["--features", f("nope.csv"), "--labels", f("d2.csv"), "--out", f("m.json")]), /nope.csv: no such file/);
+    await assert.rejects(
+      trainCommand.run([
+        "--features",
+        f("features.csv"),
+        "--labels",
+        f("d2.csv"),
+        "--out",
+        f("m.json"),
+        "--params",
+        "depth=3",
+      ]),
+      /unknown parameter "depth"/,
+    );
+    await assert.rejects(
+      trainCommand.run([
+        "--features",
+        f("features.csv"),
+        "--labels",
+        f("d2.csv"),
+        "--out",
+        f("m.json"),
+        "--params",
+        "maxDepth=0",
+      ]),
+      /maxDepth=0/,
+    );
+    await assert.rejects(
+      trainCommand.run([
+        "--features",
+        f("features.csv"),
+        "--labels",
+        f("d2.csv"),
+        "--out",
+        f("m.json"),
+        "--label-column",
+        "d2",
+      ]),
+      /no column "d2"/,
+    );
+    await assert.rejects(
+      trainCommand.run(["--features", f("nope.csv"), "--labels", f("d2.csv"), "--out", f("m.json")]),
+      /nope.csv: no such file/,
+    );
     fs.writeFileSync(f("few.csv"), "id,f0,f1\n1,0.5,0.2\n");
-    await trainCommand.run(["--features", f("features.csv"), "--labels", f("d2.csv"), "--params", "nEstimators=3", "--folds", "2", "--out", f("m.json")]);
-    assert.throws(() => predictFeaturesCsv(f("m.json"), f("few.csv"), f("qs.csv")), /missing feature column\(s\) "f2", "f3"/);
-    assert.deepEqual(parseGbdtParams("maxDepth=null,maxFeatures=sqrt,learningRate=0.05"), { maxDepth: null, maxFeatures: "sqrt", learningRate: 0.05 });
+    await trainCommand.run([
+      "--features",
+      f("features.csv"),
+      "--labels",
+      f("d2.csv"),
+      "--params",
+      "nEstimators=3",
+      "--folds",
+      "2",
+      "--out",
+      f("m.json"),
+    ]);
+    assert.throws(
+      () => predictFeaturesCsv(f("m.json"), f("few.csv"), f("qs.csv")),
+      /missing feature column\(s\) "f2", "f3"/,
+    );
+    assert.deepEqual(parseGbdtParams("maxDepth=null,maxFeatures=sqrt,learningRate=0.05"), {
+      maxDepth: null,
+      maxFeatures: "sqrt",
+      learningRate: 0.05,
+    });
   });
 
   it("refuses bad parameters before any work, in the command line's words (issue 14 case 12)", async () => {
     const f = (n: string) => path.join(dir, n);
-    const run = (...extra: string[]) => trainCommand.run(["--features", f("features.csv"), "--labels", f("d2.csv"), "--out", f("m.json"), ...extra]);
+    const run = (...extra: string[]) =>
+      trainCommand.run(["--features", f("features.csv"), "--labels", f("d2.csv"), "--out", f("m.json"), ...extra]);
     // Refused up front with the allowed range, not after cross-validation as "toJSON: fit.trainScore[0] is Infinity".
-    await assert.rejects(run("--params", "learningRate=1e308"), (e: Error) => e instanceof UsageError && /^--params: learningRate=1e\+308 must be in \(0, 1\]$/.test(e.message));
+    await assert.rejects(
+      run("--params", "learningRate=1e308"),
+      (e: Error) => e instanceof UsageError && /^--params: learningRate=1e\+308 must be in \(0, 1\]$/.test(e.message),
+    );
     assert.equal(printed.length, 0, "nothing was trained");
     // --folds is named as the user typed it, never as the splitter's nSplits.
-    await assert.rejects(run("--params", "nEstimators=2", "--folds", "100000"), (e: Error) => /^--folds 100000 is more than the \d+ plastic training atoms/.test(e.message) && !/nSplits/.test(e.message));
+    await assert.rejects(
+      run("--params", "nEstimators=2", "--folds", "100000"),
+      (e: Error) =>
+        /^--folds 100000 is more than the \d+ plastic training atoms/.test(e.message) && !/nSplits/.test(e.message),
+    );
     await assert.rejects(run("--folds", "1"), /--folds must be >= 2, got 1/);
     assert.ok(!fs.existsSync(f("m.json")));
   });

@@ -32,7 +32,17 @@ describe("qsoft voronoi", () => {
     const { code, out: printed } = await run([dump, "--types", "Cu,Zr", "--out", out]);
     assert.equal(code, 0);
     const table = readCsv(out);
-    assert.deepEqual(table.columns, ["id", "type", "cn_voro", "voro_n3", "voro_n4", "voro_n5", "voro_n6", "voro_n7", "voro_vol"]);
+    assert.deepEqual(table.columns, [
+      "id",
+      "type",
+      "cn_voro",
+      "voro_n3",
+      "voro_n4",
+      "voro_n5",
+      "voro_n6",
+      "voro_n7",
+      "voro_vol",
+    ]);
     const frame = glassFrame();
     const tess = new Voronoi().compute(frame);
     const vn = voronoiNeighbors(tess);
@@ -62,7 +72,18 @@ describe("qsoft voronoi", () => {
     const cn = numericColumn(readCsv(all), "cn_voro");
     for (let i = 0; i < frame.natoms; i++) assert.equal(cn[i], tess.faceOffsets[i + 1] - tess.faceOffsets[i]);
     const rad = path.join(dir, "radical.csv");
-    const { out } = await run([dump, "--types", "Cu,Zr", "--out", rad, "--radical", "--radii", "Cu=1.26,Zr=1.58", "--threads", "2"]);
+    const { out } = await run([
+      dump,
+      "--types",
+      "Cu,Zr",
+      "--out",
+      rad,
+      "--radical",
+      "--radii",
+      "Cu=1.26,Zr=1.58",
+      "--threads",
+      "2",
+    ]);
     assert.match(out, /radical cells/);
     const v = numericColumn(readCsv(rad), "voro_vol");
     const total = v.reduce((s, x) => s + x, 0);

@@ -2,7 +2,14 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { packCheckpoint, restartFiles, restoreCheckpoint, stageDone, checkpointArchive, dropCheckpoint } from "../../data/lammps/checkpoint";
+import {
+  packCheckpoint,
+  restartFiles,
+  restoreCheckpoint,
+  stageDone,
+  checkpointArchive,
+  dropCheckpoint,
+} from "../../data/lammps/checkpoint";
 
 /** A work folder as generate.ts leaves it mid-quench: melt finished, two quench restarts, logs, commands. */
 function midQuenchWork(root: string): string {
@@ -30,7 +37,12 @@ describe("data/lammps/checkpoint: resuming an unfinished sample on a fresh clone
     const work = midQuenchWork(root);
     fs.writeFileSync(path.join(work, "quench.final.restart"), "qf");
     const order = restartFiles(work).map((r) => path.basename(r.file));
-    assert.deepEqual(order, ["quench.final.restart", "quench.30000.restart", "quench.5000.restart", "melt.final.restart"]);
+    assert.deepEqual(order, [
+      "quench.final.restart",
+      "quench.30000.restart",
+      "quench.5000.restart",
+      "melt.final.restart",
+    ]);
   });
 
   it("packs only the furthest restart with the logs and commands; a fresh work folder resumes at the same step", () => {
@@ -39,7 +51,12 @@ describe("data/lammps/checkpoint: resuming an unfinished sample on a fresh clone
     const info = packCheckpoint(data, "X_1e13_s1", work);
     assert.ok(info);
     assert.equal(info.restart, "quench.30000.restart");
-    assert.deepEqual(info.files, ["quench.30000.restart", "commands.sh", "log.melt.0.lammps", "log.quench.25000.lammps"]);
+    assert.deepEqual(info.files, [
+      "quench.30000.restart",
+      "commands.sh",
+      "log.melt.0.lammps",
+      "log.quench.25000.lammps",
+    ]);
     // The machine is gone: the work folder with it.
     fs.rmSync(work, { recursive: true });
     const restored = restoreCheckpoint(data, "X_1e13_s1", work);

@@ -11,7 +11,21 @@ describe("dataset/readLammpsLog", () => {
     const runs = readLammpsLog(log);
     assert.equal(runs.length, 1);
     const run = runs[0];
-    assert.deepEqual(run.columns, ["Step", "v_strain", "Temp", "PotEng", "Press", "Pxx", "Pyy", "Pzz", "v_szz_GPa", "Lx", "Ly", "Lz", "Volume"]);
+    assert.deepEqual(run.columns, [
+      "Step",
+      "v_strain",
+      "Temp",
+      "PotEng",
+      "Press",
+      "Pxx",
+      "Pyy",
+      "Pzz",
+      "v_szz_GPa",
+      "Lx",
+      "Ly",
+      "Lz",
+      "Volume",
+    ]);
     const step = thermoColumn(run, "Step", log);
     assert.equal(step.length, 20000 / 250 + 1);
     assert.equal(step[80], 20000);
@@ -35,7 +49,10 @@ describe("dataset/readLammpsLog", () => {
       const broken = [...text];
       broken[header + 3] = "   750 oops";
       fs.writeFileSync(path.join(tmp, "bad.lammps"), broken.join("\n"));
-      assert.throws(() => readLammpsLog(path.join(tmp, "bad.lammps")), new RegExp(`bad\\.lammps:${header + 4}: expected 13 numbers`));
+      assert.throws(
+        () => readLammpsLog(path.join(tmp, "bad.lammps")),
+        new RegExp(`bad\\.lammps:${header + 4}: expected 13 numbers`),
+      );
       fs.writeFileSync(path.join(tmp, "cut.lammps"), text.slice(0, header + 6).join("\n"));
       const [cut] = readLammpsLog(path.join(tmp, "cut.lammps"));
       assert.equal(cut.loop, null);

@@ -3,7 +3,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { verifySample } from "../../src/dataset/checksum";
 import { datasetTable } from "../../src/dataset/dataset";
-import { conditionOf, loadManifest, manifestPath, strainsOf, typeNames, type Manifest } from "../../src/dataset/manifest";
+import {
+  conditionOf,
+  loadManifest,
+  manifestPath,
+  strainsOf,
+  typeNames,
+  type Manifest,
+} from "../../src/dataset/manifest";
 import { readDump } from "../../src/io/dump-reader";
 
 /**
@@ -13,13 +20,26 @@ import { readDump } from "../../src/io/dump-reader";
  */
 const repo = path.resolve(__dirname, "..", "..");
 const dataDir = process.env.QSOFT_DATA ? path.resolve(process.env.QSOFT_DATA) : path.join(repo, "data");
-const planFile = process.env.QSOFT_PLAN ? path.resolve(process.env.QSOFT_PLAN) : path.join(repo, "data", "lammps", "conditions.json");
+const planFile = process.env.QSOFT_PLAN
+  ? path.resolve(process.env.QSOFT_PLAN)
+  : path.join(repo, "data", "lammps", "conditions.json");
 const plan = JSON.parse(fs.readFileSync(planFile, "utf8")) as {
   maxStrain: number;
   extended: { maxStrain: number };
-  conditions: { composition: string; quenchRate: number; variant?: string; lattice: string; cells: number[]; fracB: number; elements: string[]; seeds: number[] }[];
+  conditions: {
+    composition: string;
+    quenchRate: number;
+    variant?: string;
+    lattice: string;
+    cells: number[];
+    fracB: number;
+    elements: string[];
+    seeds: number[];
+  }[];
 };
-const manifest: Manifest = fs.existsSync(manifestPath(dataDir)) ? loadManifest(dataDir) : { description: "", samples: [] };
+const manifest: Manifest = fs.existsSync(manifestPath(dataDir))
+  ? loadManifest(dataDir)
+  : { description: "", samples: [] };
 
 describe(`dataset: data/manifest.json (${manifest.samples.length} samples)`, () => {
   it("lists each condition of conditions.json at most 3 times, with that condition's seeds, lattice and size", () => {

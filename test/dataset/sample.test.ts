@@ -41,7 +41,15 @@ function makeDataDir(): { dir: string; entry: ManifestEntry } {
     atoms: 256,
     lattice: { style: "fcc", a0: 3.98, cells: [4, 4, 4], fractionType2: 0.35 },
     timestepPs: 0.002,
-    protocol: { meltPs: 10, meltTemperatureK: 2000, quenchPs: 19.5, relaxPs: 10, glassTemperatureK: 50, ensemble: "NPT", deformation: "z" },
+    protocol: {
+      meltPs: 10,
+      meltTemperatureK: 2000,
+      quenchPs: 19.5,
+      relaxPs: 10,
+      glassTemperatureK: 50,
+      ensemble: "NPT",
+      deformation: "z",
+    },
     strainRate: 1e9,
     maxStrain: 0.04,
     dumpStrain: 0.04,
@@ -80,7 +88,10 @@ describe("dataset: loadSample, labels cache, dataset()", () => {
     assert.deepEqual(a.quenched.elements, ["Cu", "Zr"]);
     assert.equal(a.quenched.natoms, 256);
     assert.deepEqual(a.strains, [0.04]);
-    await assert.rejects(loadSample("Cu65Zr35_1e14_s9", { dataDir: data.dir }), /no sample "Cu65Zr35_1e14_s9" .* \(samples: Cu65Zr35_1e14_s1\)/);
+    await assert.rejects(
+      loadSample("Cu65Zr35_1e14_s9", { dataDir: data.dir }),
+      /no sample "Cu65Zr35_1e14_s9" .* \(samples: Cu65Zr35_1e14_s1\)/,
+    );
     await assert.rejects(a.deformed(0.03), /no snapshot at strain 0.03; available: 0.04/);
   });
 
@@ -125,7 +136,10 @@ describe("dataset: loadSample, labels cache, dataset()", () => {
     try {
       fs.appendFileSync(q, Buffer.from([0]));
       assert.equal(verifySample(data.entry, data.dir).filter((r) => !r.ok).length, 1);
-      await assert.rejects(loadSample("Cu65Zr35_1e14_s1", { dataDir: data.dir }), /quenched\.dump\.gz has sha256 [0-9a-f]{64}, the manifest says/);
+      await assert.rejects(
+        loadSample("Cu65Zr35_1e14_s1", { dataDir: data.dir }),
+        /quenched\.dump\.gz has sha256 [0-9a-f]{64}, the manifest says/,
+      );
     } finally {
       fs.writeFileSync(q, saved);
     }

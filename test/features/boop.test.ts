@@ -18,7 +18,10 @@ const LS = [4, 6, 8, 10];
 function invariantsOf(list: NeighborList, atom = 0): { q: number[]; w: number[] } {
   const inv = steinhardtInvariants(bondHarmonics(list, LS));
   const nl = LS.length;
-  return { q: Array.from(inv.q.subarray(atom * nl, atom * nl + nl)), w: Array.from(inv.w.subarray(atom * nl, atom * nl + nl)) };
+  return {
+    q: Array.from(inv.q.subarray(atom * nl, atom * nl + nl)),
+    w: Array.from(inv.w.subarray(atom * nl, atom * nl + nl)),
+  };
 }
 
 function near(a: number, b: number, tol: number, what: string): void {
@@ -117,7 +120,11 @@ describe("bond-orientational order (Steinhardt q_l, w^_l)", () => {
     const inv = steinhardtInvariants(bondHarmonics(list, LS));
     let worst = 0;
     for (let i = 0; i < dump.n; i++) {
-      assert.equal(list.offsets[i + 1] - list.offsets[i], dump.columns.get("c_coord")?.[i], `coord/atom of id ${dump.ids[i]}`);
+      assert.equal(
+        list.offsets[i + 1] - list.offsets[i],
+        dump.columns.get("c_coord")?.[i],
+        `coord/atom of id ${dump.ids[i]}`,
+      );
       for (let k = 0; k < 4; k++) {
         const q = dump.columns.get(`c_oo[${k + 1}]`)?.[i] as number;
         const w = dump.columns.get(`c_oo[${k + 5}]`)?.[i] as number;
@@ -132,7 +139,8 @@ describe("bond-orientational order (Steinhardt q_l, w^_l)", () => {
     const full = bruteNeighbors(dump.positions, dump.cell, 6.0);
     const rows = Array.from({ length: dump.n }, (_, i) => {
       const row: { j: number; v: number[] }[] = [];
-      for (let e = full.offsets[i]; e < full.offsets[i] + 12; e++) row.push({ j: full.indices[e], v: Array.from(full.vectors.subarray(3 * e, 3 * e + 3)) });
+      for (let e = full.offsets[i]; e < full.offsets[i] + 12; e++)
+        row.push({ j: full.indices[e], v: Array.from(full.vectors.subarray(3 * e, 3 * e + 3)) });
       return row;
     });
     const inv = steinhardtInvariants(bondHarmonics(listFromRows(rows), LS));
@@ -165,8 +173,22 @@ describe("bond-orientational order (Steinhardt q_l, w^_l)", () => {
     const ctx = new StructureContext(f, { voronoiNeighbors: list, cutoffNeighbors: wide, cutoff: 4.0 });
     const boop = new BoopFeaturizer();
     assert.deepEqual(boop.featureLabels(), [
-      "q4_voro", "q6_voro", "q8_voro", "q10_voro", "w4_voro", "w6_voro", "w8_voro", "w10_voro",
-      "q4_cut", "q6_cut", "q8_cut", "q10_cut", "w4_cut", "w6_cut", "w8_cut", "w10_cut",
+      "q4_voro",
+      "q6_voro",
+      "q8_voro",
+      "q10_voro",
+      "w4_voro",
+      "w6_voro",
+      "w8_voro",
+      "w10_voro",
+      "q4_cut",
+      "q6_cut",
+      "q8_cut",
+      "q10_cut",
+      "w4_cut",
+      "w6_cut",
+      "w8_cut",
+      "w10_cut",
     ]);
     const m = ctx.features(boop);
     near(m.values[1], 0.57452, 5e-6, "q6_voro");

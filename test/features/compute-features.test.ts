@@ -15,6 +15,9 @@ describe("features/compute-features progress", () => {
       ["cn", 1, 2],
       ["voronoi_index", 2, 2],
     ]);
-    assert.deepEqual(Array.from(res.matrix.values), Array.from(computeFeatures(frame, ["cn", "voronoi_index"]).matrix.values));
+    assert.deepEqual(
+      Array.from(res.matrix.values),
+      Array.from(computeFeatures(frame, ["cn", "voronoi_index"]).matrix.values),
+    );
   });
 });

@@ -17,7 +17,14 @@ import { cell, close, makeFrame, shellNeighbors } from "./featurize-helpers";
 const FIXTURE_DIR = path.join(__dirname, "../fixtures/features/interstice");
 
 function glassFrame(): Frame {
-  const fx = JSON.parse(fs.readFileSync(path.join(FIXTURE_DIR, "glass.json"), "utf8")) as { lo: number[]; hi: number[]; ids: number[]; types: number[]; positions: number[]; elements: string[] };
+  const fx = JSON.parse(fs.readFileSync(path.join(FIXTURE_DIR, "glass.json"), "utf8")) as {
+    lo: number[];
+    hi: number[];
+    ids: number[];
+    types: number[];
+    positions: number[];
+    elements: string[];
+  };
   const L = [0, 1, 2].map((d) => fx.hi[d] - fx.lo[d]);
   const frame = makeFrame(fx.positions, fx.types, fx.elements, Cell.orthogonal(L[0], L[1], L[2], fx.lo));
   frame.ids = Int32Array.from(fx.ids);
@@ -33,7 +40,10 @@ function assertMatchesFixture(frame: Frame, order: ArrayLike<number> | null = nu
     for (let i = 0; i < frame.natoms; i++) {
       const want = col[order ? order[i] : i];
       const got = res.matrix.values[i * w + k];
-      assert.ok(Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want)), `${res.matrix.labels[k]} of atom id ${frame.ids[i]}: ${got} vs ${want}`);
+      assert.ok(
+        Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want)),
+        `${res.matrix.labels[k]} of atom id ${frame.ids[i]}: ${got} vs ${want}`,
+      );
     }
   }
 }
@@ -46,17 +56,25 @@ describe("StructureContext: the full pipeline (Voronoi, face filter, cutoff neig
   it("is invariant under a translation (positions re-wrapped) and under a reordering of the atoms", () => {
     const frame = glassFrame();
     const L = frame.cell.widths;
-    const moved = { ...frame, positions: frame.positions.map((x, q) => {
-      const d = q % 3;
-      const lo = frame.cell.origin[d];
-      let y = x + [3.7, -11.2, 0.41][d] - lo;
-      y -= Math.floor(y / L[d]) * L[d];
-      return y + lo;
-    }) };
+    const moved = {
+      ...frame,
+      positions: frame.positions.map((x, q) => {
+        const d = q % 3;
+        const lo = frame.cell.origin[d];
+        let y = x + [3.7, -11.2, 0.41][d] - lo;
+        y -= Math.floor(y / L[d]) * L[d];
+        return y + lo;
+      }),
+    };
     assertMatchesFixture(moved);
     const n = frame.natoms;
     const order = Int32Array.from({ length: n }, (_, i) => (i * 7 + 3) % n); // 7 is coprime with 500
-    const shuffled = makeFrame(Array.from({ length: 3 * n }, (_, q) => frame.positions[3 * order[Math.floor(q / 3)] + (q % 3)]), Array.from(order, (o) => frame.types[o]), frame.elements, frame.cell);
+    const shuffled = makeFrame(
+      Array.from({ length: 3 * n }, (_, q) => frame.positions[3 * order[Math.floor(q / 3)] + (q % 3)]),
+      Array.from(order, (o) => frame.types[o]),
+      frame.elements,
+      frame.cell,
+    );
     shuffled.ids = Int32Array.from(order, (o) => frame.ids[o]);
     assertMatchesFixture(shuffled, order);
   });
@@ -75,7 +93,8 @@ describe("StructureContext: the full pipeline (Voronoi, face filter, cutoff neig
       let sum = 0;
       for (let f = t.faceOffsets[i]; f < t.faceOffsets[i + 1]; f++) sum += t.faceAreas[f];
       const mean = sum / (t.faceOffsets[i + 1] - t.faceOffsets[i]);
-      for (let e = list.offsets[i]; e < list.offsets[i + 1]; e++) assert.ok((list.weights as Float64Array)[e] >= 0.05 * mean);
+      for (let e = list.offsets[i]; e < list.offsets[i + 1]; e++)
+        assert.ok((list.weights as Float64Array)[e] >= 0.05 * mean);
     }
     const all = new StructureContext(glassFrame(), { faceFilter: 0 }).voronoiNeighbors();
     assert.ok(all.offsets[all.n] > list.offsets[list.n], "faceFilter 0 keeps the small faces");
@@ -87,7 +106,9 @@ describe("StructureContext: radical tessellation", () => {
     const frame = glassFrame();
     const equal = new Float64Array(frame.natoms).fill(1.3);
     const plain = new StructureContext(frame, { atomRadii: equal }).features(new IntersticeFeaturizer());
-    const radicalEqual = new StructureContext(frame, { atomRadii: equal, radical: true }).features(new IntersticeFeaturizer());
+    const radicalEqual = new StructureContext(frame, { atomRadii: equal, radical: true }).features(
+      new IntersticeFeaturizer(),
+    );
     for (let e = 0; e < plain.values.length; e++) close(radicalEqual.values[e], plain.values[e], 1e-9, `entry ${e}`);
     const ctx = new StructureContext(frame, { radical: true });
     const radical = ctx.voronoiNeighbors();
@@ -101,8 +122,12 @@ describe("StructureContext: crystals through the real Voronoi tessellation", () 
   it("fcc Voronoi neighbors (rhombic dodecahedron, 12 faces) give the nearest-shell values", () => {
     const frame = latticeFrame("fcc", 2 * Math.sqrt(2) * 1.26, [3, 3, 3], { elements: ["Cu"] });
     const viaVoronoi = new IntersticeFeaturizer().computeFrame(frame);
-    const viaShell = new IntersticeFeaturizer().computeFrame(frame, { voronoiNeighbors: shellNeighbors(frame, 0, 2.8), cutoffNeighbors: shellNeighbors(frame, 0, 4) });
-    for (let e = 0; e < viaShell.values.length; e++) close(viaVoronoi.values[e], viaShell.values[e], 1e-10, `entry ${e}`);
+    const viaShell = new IntersticeFeaturizer().computeFrame(frame, {
+      voronoiNeighbors: shellNeighbors(frame, 0, 2.8),
+      cutoffNeighbors: shellNeighbors(frame, 0, 4),
+    });
+    for (let e = 0; e < viaShell.values.length; e++)
+      close(viaVoronoi.values[e], viaShell.values[e], 1e-10, `entry ${e}`);
   });
 
   it("bcc Voronoi neighbors: 14 (cube corners + octahedral tips), rhombi cut along the short diagonal", () => {
@@ -119,7 +144,12 @@ describe("StructureContext: crystals through the real Voronoi tessellation", () 
     const c2 = [a / 2, a / 2, -a / 2];
     const t1 = [a, 0, 0];
     const sub = (p: number[], q: number[]) => p.map((x, d) => x - q[d]);
-    const w = (o: number[], p: number[], q: number[], r: number[]) => solidAngle(...(sub(p, o) as [number, number, number]), ...(sub(q, o) as [number, number, number]), ...(sub(r, o) as [number, number, number]));
+    const w = (o: number[], p: number[], q: number[], r: number[]) =>
+      solidAngle(
+        ...(sub(p, o) as [number, number, number]),
+        ...(sub(q, o) as [number, number, number]),
+        ...(sub(r, o) as [number, number, number]),
+      );
     const O = [0, 0, 0];
     const packed = (R ** 3 / 3) * (w(O, c1, c2, t1) + w(c1, O, c2, t1) + w(c2, O, c1, t1) + w(t1, O, c1, c2));
     const vol = 1 - packed / (a ** 3 / 12);
@@ -159,7 +189,8 @@ describe("StructureContext: degenerate Voronoi cells", () => {
     const flags = res.matrix.flags as Uint8Array;
     for (const i of [0, frame.natoms - 1]) {
       assert.ok(flags[i] & INTERSTICE_FLAGS.voronoiCell, `flag of atom ${i}`);
-      for (const g of ["dist_voro", "area_voro", "vol_voro"]) assert.ok(Number.isNaN(cell(res.matrix, i, `${g}_mean`)), g);
+      for (const g of ["dist_voro", "area_voro", "vol_voro"])
+        assert.ok(Number.isNaN(cell(res.matrix, i, `${g}_mean`)), g);
       assert.ok(Number.isFinite(cell(res.matrix, i, "dist_cut_mean")), "cutoff neighbors still defined (d > 0 only)");
     }
     assert.equal(flags[1], 0);
@@ -172,7 +203,8 @@ describe("radii, options and the feature-set registry", () => {
   it("uses the Miracle radii, overrides by element, and names a missing element", () => {
     assert.equal(MIRACLE_RADII.Cu, 1.26);
     assert.equal(MIRACLE_RADII.Zr, 1.58);
-    for (const [e, r] of Object.entries({ Fe: 1.25, P: 1.02, Ni: 1.26, Nb: 1.43, Al: 1.41, Sm: 1.85 })) assert.equal(radiusOf(e), r);
+    for (const [e, r] of Object.entries({ Fe: 1.25, P: 1.02, Ni: 1.26, Nb: 1.43, Al: 1.41, Sm: 1.85 }))
+      assert.equal(radiusOf(e), r);
     const frame = makeFrame([0, 0, 0, 3, 0, 0], [1, 2], ["Cu", "Zr"]);
     assert.deepEqual(Array.from(atomRadii(frame)), [1.26, 1.58]);
     assert.deepEqual(Array.from(atomRadii(frame, { Zr: 1.6 })), [1.26, 1.6]);
@@ -180,7 +212,10 @@ describe("radii, options and the feature-set registry", () => {
     assert.equal(atomRadii(makeFrame([0, 0, 0], [1], ["Xx"]), { Xx: 2 })[0], 2);
     assert.throws(() => atomRadii(makeFrame([0, 0, 0], [1], null)), /no type map/);
     assert.throws(() => atomRadii(frame, { Cu: -1 }), /radius of Cu must be a positive number/);
-    assert.throws(() => new StructureContext(frame, { atomRadii: new Float64Array(3) }), /atomRadii has 3 entries, the frame has 2 atoms/);
+    assert.throws(
+      () => new StructureContext(frame, { atomRadii: new Float64Array(3) }),
+      /atomRadii has 3 entries, the frame has 2 atoms/,
+    );
   });
 
   it("refuses bad options with the option's name", () => {
@@ -190,15 +225,29 @@ describe("radii, options and the feature-set registry", () => {
     assert.throws(() => new StructureContext(frame, { threads: 0 }), /threads must be a positive integer/);
     assert.throws(() => new IntersticeFeaturizer({ distanceDenominator: "x" as "bond" }), /distanceDenominator/);
     assert.throws(() => computeFeatures(frame, []), /no feature set asked for/);
-    assert.throws(() => computeFeatures(frame, ["interstice"], { params: { interstice: { clmap: true } as never } }), /unknown parameter "clmap"/);
+    assert.throws(
+      () => computeFeatures(frame, ["interstice"], { params: { interstice: { clmap: true } as never } }),
+      /unknown parameter "clmap"/,
+    );
   });
 
   it("passes set parameters and registers new sets", () => {
     assert.equal(featureSet("interstice").name, "interstice");
-    assert.throws(() => registerFeatureSet({ name: "interstice", summary: "", inAll: false, create: () => new IntersticeFeaturizer() }), /already registered/);
-    assert.throws(() => registerFeatureSet({ name: "Bad Name", summary: "", inAll: false, create: () => new IntersticeFeaturizer() }), /must be lower-case/);
+    assert.throws(
+      () =>
+        registerFeatureSet({ name: "interstice", summary: "", inAll: false, create: () => new IntersticeFeaturizer() }),
+      /already registered/,
+    );
+    assert.throws(
+      () =>
+        registerFeatureSet({ name: "Bad Name", summary: "", inAll: false, create: () => new IntersticeFeaturizer() }),
+      /must be lower-case/,
+    );
     assert.deepEqual(setParams({ params: { x: { a: 1 } } }, "x", ["a"]), { a: 1 });
-    const f = featureSet("interstice").create({ clamp: false, params: { interstice: { distanceDenominator: "radiusSum" } } }) as IntersticeFeaturizer;
+    const f = featureSet("interstice").create({
+      clamp: false,
+      params: { interstice: { distanceDenominator: "radiusSum" } },
+    }) as IntersticeFeaturizer;
     assert.equal(f.clamp, false);
     assert.equal(f.distanceDenominator, "radiusSum");
     assert.deepEqual(f.featureLabels(), INTERSTICE_LABELS);

@@ -34,7 +34,9 @@ describe("coordination numbers (cn_voro, cn_cut)", () => {
     const tess = handTessellation([[{ j: 1, area: 1, edges: 4 }], []], { flags: [0, 1] });
     const voro = listFromRows([[{ j: 1, v: [0, 0, 3] }], []]);
     const cut = listFromRows([[{ j: 1, v: [0, 0, 3] }], [{ j: 0, v: [0, 0, -3] }]]);
-    const m = new StructureContext(f, { tessellation: tess, voronoiNeighbors: voro, cutoffNeighbors: cut }).features(new CoordinationFeaturizer());
+    const m = new StructureContext(f, { tessellation: tess, voronoiNeighbors: voro, cutoffNeighbors: cut }).features(
+      new CoordinationFeaturizer(),
+    );
     assert.deepEqual(Array.from(m.values.subarray(0, 3)), [1, 1, NaN]);
     assert.equal(m.values[3], 1);
     assert.deepEqual(Array.from(m.flags ?? []), [0, 1]); // LITERATURE_FLAGS.voronoiCell

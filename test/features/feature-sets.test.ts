@@ -1,5 +1,11 @@
 import { strict as assert } from "node:assert";
-import { FEATURE_SETS, featureSet, featureSets, registerFeatureSet, resolveFeatureSets } from "../../src/features/feature-sets";
+import {
+  FEATURE_SETS,
+  featureSet,
+  featureSets,
+  registerFeatureSet,
+  resolveFeatureSets,
+} from "../../src/features/feature-sets";
 import { INTERSTICE_SETS } from "../../src/features/interstice-sets";
 import { IntersticeFeaturizer } from "../../src/features/interstice";
 import { LITERATURE_SET_NAMES } from "../../src/features/literature-sets";
@@ -48,7 +54,9 @@ describe("features: the one list of feature sets (feature-sets.ts)", () => {
 
   it("resolves names in the order given, drops duplicates, and names the known sets on a typo", () => {
     assert.deepEqual(
-      resolveFeatureSets(["mro", "interstice", "mro", "all"]).map((s) => s.name).slice(0, 3),
+      resolveFeatureSets(["mro", "interstice", "mro", "all"])
+        .map((s) => s.name)
+        .slice(0, 3),
       ["mro", "interstice", "cn"],
     );
     assert.throws(() => featureSet("intersitce"), /unknown feature set "intersitce" \(known: interstice, mro, cn,/);
@@ -56,7 +64,12 @@ describe("features: the one list of feature sets (feature-sets.ts)", () => {
 
   it("adds a user's set only by an explicit call, after the built-in ones, never replacing a built-in set", () => {
     const before = featureSets().length;
-    const entry = { name: "test_user_set", summary: "interstice without clamping", inAll: false, create: () => new IntersticeFeaturizer({ clamp: false }) };
+    const entry = {
+      name: "test_user_set",
+      summary: "interstice without clamping",
+      inAll: false,
+      create: () => new IntersticeFeaturizer({ clamp: false }),
+    };
     registerFeatureSet(entry);
     assert.equal(featureSets().length, before + 1);
     assert.equal(featureSets()[before].name, "test_user_set");

@@ -4,7 +4,12 @@ import type { NeighborList } from "../../src/neighbors/neighbor-list";
 import { listFromRows } from "./brute-neighbors";
 
 /** A frame from positions (N x 3), 1-based types and an element map; a large non-periodic box unless given. */
-export function makeFrame(positions: ArrayLike<number>, types: ArrayLike<number>, elements: string[] | null, cell?: Cell): Frame {
+export function makeFrame(
+  positions: ArrayLike<number>,
+  types: ArrayLike<number>,
+  elements: string[] | null,
+  cell?: Cell,
+): Frame {
   const n = types.length;
   return {
     timestep: 0,
@@ -55,7 +60,11 @@ export function shellNeighbors(frame: Frame, lo: number, hi: number): NeighborLi
 export { listFromRows };
 
 /** A cluster frame: atom 0 at the origin, then the given neighbor positions; one Voronoi-like row for atom 0. */
-export function cluster(neighbors: number[][], types: number[], elements: string[]): { frame: Frame; list: NeighborList } {
+export function cluster(
+  neighbors: number[][],
+  types: number[],
+  elements: string[],
+): { frame: Frame; list: NeighborList } {
   const pos = [0, 0, 0, ...neighbors.flat()];
   const frame = makeFrame(pos, types, elements);
   const rows: { j: number; v: number[] }[][] = [neighbors.map((v, k) => ({ j: k + 1, v }))];

@@ -38,7 +38,13 @@ describe("i-fold symmetry indices", () => {
     const plain = ctx.features(new IFoldSymmetryFeaturizer("none"));
     const area = ctx.features(new IFoldSymmetryFeaturizer("area"));
     assert.deepEqual(plain.labels, ["ifold3_voro", "ifold4_voro", "ifold5_voro", "ifold6_voro", "ifold7_voro"]);
-    assert.deepEqual(area.labels, ["ifold_area3_voro", "ifold_area4_voro", "ifold_area5_voro", "ifold_area6_voro", "ifold_area7_voro"]);
+    assert.deepEqual(area.labels, [
+      "ifold_area3_voro",
+      "ifold_area4_voro",
+      "ifold_area5_voro",
+      "ifold_area6_voro",
+      "ifold_area7_voro",
+    ]);
     const hex = (3 * Math.sqrt(3)) / 2;
     for (let i = 0; i < f.natoms; i++) {
       near(plain.values[5 * i + 1], 6 / 14, "ifold4");
@@ -51,7 +57,11 @@ describe("i-fold symmetry indices", () => {
   it("averaged over neighbors: sum_m n_i^m / sum_m sum_k n_k^m, centre excluded, NaN without data", () => {
     const index = Float64Array.from([0, 0, 12, 0, 0, 0, 2, 8, 4, 0, 1, 3, 6, 3, 1, NaN, NaN, NaN, NaN, NaN]);
     const list = listFromRows([
-      [{ j: 1, v: [1, 0, 0] }, { j: 2, v: [0, 1, 0] }, { j: 3, v: [0, 0, 1] }],
+      [
+        { j: 1, v: [1, 0, 0] },
+        { j: 2, v: [0, 1, 0] },
+        { j: 3, v: [0, 0, 1] },
+      ],
       [{ j: 0, v: [-1, 0, 0] }],
       [],
       [{ j: 3, v: [0, 0, 2] }],

@@ -23,8 +23,16 @@ function stats(groups: [number, number][]): number[] {
   return [mean, Math.min(...groups.map(([v]) => v)), Math.max(...groups.map(([v]) => v)), sqrt(variance)];
 }
 
-function expectRow(m: { labels: string[]; values: Float64Array }, i: number, group: string, expected: number[], tol = 1e-12): void {
-  ["mean", "min", "max", "std"].forEach((s, k) => close(cell(m, i, `${group}_${s}`), expected[k], tol, `${group}_${s} of atom ${i}`));
+function expectRow(
+  m: { labels: string[]; values: Float64Array },
+  i: number,
+  group: string,
+  expected: number[],
+  tol = 1e-12,
+): void {
+  ["mean", "min", "max", "std"].forEach((s, k) =>
+    close(cell(m, i, `${group}_${s}`), expected[k], tol, `${group}_${s} of atom ${i}`),
+  );
 }
 
 /** SRO features of a crystal with a nearest-neighbor shell as the "Voronoi" list and 0 < d < 4 A as cutoff list. */
@@ -51,11 +59,22 @@ describe("interstice SRO features: analytic crystals", () => {
     const m = crystal(frame, 2.6);
     for (let i = 0; i < frame.natoms; i++) {
       expectRow(m, i, "dist_voro", [0, 0, 0, 0]);
-      expectRow(m, i, "dist_cut", stats([[0, 8], [1 - sqrt(3) / 2, 6]]));
+      expectRow(
+        m,
+        i,
+        "dist_cut",
+        stats([
+          [0, 8],
+          [1 - sqrt(3) / 2, 6],
+        ]),
+      );
       expectRow(m, i, "area_voro", [1 - (3 * PI) / 16, 1 - (3 * PI) / 16, 1 - (3 * PI) / 16, 0]);
       expectRow(m, i, "vol_voro", [1 - (PI * sqrt(3)) / 8, 1 - (PI * sqrt(3)) / 8, 1 - (PI * sqrt(3)) / 8, 0]);
     }
-    assert.ok(Math.abs(cell(m, 0, "area_voro_mean") - 0.41) < 0.005 && Math.abs(cell(m, 0, "vol_voro_mean") - 0.32) < 0.005, "paper's rounded values");
+    assert.ok(
+      Math.abs(cell(m, 0, "area_voro_mean") - 0.41) < 0.005 && Math.abs(cell(m, 0, "vol_voro_mean") - 0.32) < 0.005,
+      "paper's rounded values",
+    );
     assert.ok(m.flags?.every((f) => f === 0));
   });
 
@@ -73,11 +92,25 @@ describe("interstice SRO features: analytic crystals", () => {
     const frame = latticeFrame("fcc", 2 * sqrt(2) * R, [3, 3, 3], { elements: ["Cu"] });
     const m = crystal(frame, 2.8);
     const vHalf = 1 - (2 * OMEGA_WIDE + 2 * OMEGA_NARROW) / 3 / ((2 * sqrt(2)) / 3);
-    const area = stats([[1 - PI / (2 * sqrt(3)), 8], [1 - PI / 4, 12]]);
-    const vol = stats([[1 - sqrt(2) * acos(23 / 27), 8], [vHalf, 12]]);
+    const area = stats([
+      [1 - PI / (2 * sqrt(3)), 8],
+      [1 - PI / 4, 12],
+    ]);
+    const vol = stats([
+      [1 - sqrt(2) * acos(23 / 27), 8],
+      [vHalf, 12],
+    ]);
     for (let i = 0; i < frame.natoms; i++) {
       expectRow(m, i, "dist_voro", [0, 0, 0, 0]);
-      expectRow(m, i, "dist_cut", stats([[0, 12], [1 - 1 / sqrt(2), 6]]));
+      expectRow(
+        m,
+        i,
+        "dist_cut",
+        stats([
+          [0, 12],
+          [1 - 1 / sqrt(2), 6],
+        ]),
+      );
       expectRow(m, i, "area_voro", area);
       expectRow(m, i, "vol_voro", vol);
     }
@@ -92,7 +125,8 @@ describe("interstice SRO features: analytic crystals", () => {
     const hcpFrame = latticeFrame("hcp", 2 * R, [3, 2, 2], { elements: ["Cu"] });
     const hcp = crystal(hcpFrame, 2.8);
     for (let i = 0; i < hcpFrame.natoms; i++) {
-      for (const label of INTERSTICE_LABELS) close(cell(hcp, i, label), cell(fcc, 0, label), 1e-12, `${label} of hcp atom ${i}`);
+      for (const label of INTERSTICE_LABELS)
+        close(cell(hcp, i, label), cell(fcc, 0, label), 1e-12, `${label} of hcp atom ${i}`);
     }
   });
 
@@ -108,7 +142,15 @@ describe("interstice SRO features: analytic crystals", () => {
     const v = 1 - (PI / 2 + 3 * OMEGA_NARROW) / 4;
     for (let i = 0; i < frame.natoms; i += 7) {
       expectRow(m, i, "dist_voro", [0, 0, 0, 0]);
-      expectRow(m, i, "dist_cut", stats([[0, 6], [1 - 1 / sqrt(2), 12]]));
+      expectRow(
+        m,
+        i,
+        "dist_cut",
+        stats([
+          [0, 6],
+          [1 - 1 / sqrt(2), 12],
+        ]),
+      );
       expectRow(m, i, "area_voro", [1 - PI / (4 * sqrt(3)), 1 - PI / (4 * sqrt(3)), 1 - PI / (4 * sqrt(3)), 0]);
       expectRow(m, i, "vol_voro", [v, v, v, 0]);
     }
@@ -125,13 +167,22 @@ describe("interstice SRO features: hand-worked clusters", () => {
   //   C = (-1,1,-1): a = (-1,-1,-1), b = (0,-2,-2), c = (-2,0,-2); |a| = sqrt 3, |b| = |c| = 2 sqrt 2;
   //   a.b = a.c = b.c = 4; a.(b x c) = -4 -> tan(W/2) = 4 / (8 sqrt 3 + 8 sqrt 2 + 8 sqrt 2 + 4 sqrt 3)
   //   = 1 / (3 sqrt 3 + 4 sqrt 2), W = 0.183762; packed = (0.125 pi + 3 x 0.729 W) / 3 = 0.264862 -> 0.602707.
-  const tetra = [[1, 1, 1], [1, -1, -1], [-1, 1, -1], [-1, -1, 1]];
+  const tetra = [
+    [1, 1, 1],
+    [1, -1, -1],
+    [-1, 1, -1],
+    [-1, -1, 1],
+  ];
   const W = 2 * atan(1 / (3 * sqrt(3) + 4 * sqrt(2)));
   const radii = Float64Array.from([0.5, 0.9, 0.9, 0.9, 0.9]);
 
   it("regular tetrahedral cage", () => {
     const { frame, list } = cluster(tetra, [1, 2, 2, 2, 2], ["A", "B"]);
-    const m = new IntersticeFeaturizer().computeFrame(frame, { voronoiNeighbors: list, cutoffNeighbors: list, atomRadii: radii });
+    const m = new IntersticeFeaturizer().computeFrame(frame, {
+      voronoiNeighbors: list,
+      cutoffNeighbors: list,
+      atomRadii: radii,
+    });
     const d = (sqrt(3) - 1.4) / sqrt(3);
     const area = 1 - (0.81 * PI) / (4 * sqrt(3));
     const vol = 1 - (0.125 * PI + 3 * 0.729 * W) / 3 / (2 / 3);
@@ -161,7 +212,11 @@ describe("interstice SRO features: hand-worked clusters", () => {
 
   it("distanceDenominator radiusSum reproduces amlearn/matminer's d / (R_O + R_A) - 1", () => {
     const { frame, list } = cluster(tetra, [1, 2, 2, 2, 2], ["A", "B"]);
-    const m = new IntersticeFeaturizer({ distanceDenominator: "radiusSum" }).computeFrame(frame, { voronoiNeighbors: list, cutoffNeighbors: list, atomRadii: radii });
+    const m = new IntersticeFeaturizer({ distanceDenominator: "radiusSum" }).computeFrame(frame, {
+      voronoiNeighbors: list,
+      cutoffNeighbors: list,
+      atomRadii: radii,
+    });
     close(cell(m, 0, "dist_voro_mean"), sqrt(3) / 1.4 - 1, 1e-12, "radiusSum form");
     close(distanceInterstice(3, 1, 0.5), 0.5, 0, "bond form (3 - 1.5) / 3");
   });
@@ -187,8 +242,19 @@ describe("interstice SRO features: hand-worked clusters", () => {
 describe("interstice SRO features: degenerate neighbor sets", () => {
   it("3 neighbors: one triangle (planar hull), flagged", () => {
     // Triangle (1.5,0,0.5), (0,1.5,0.5), (-1,-1,0.5): one area value; O off the plane -> one volume value.
-    const { frame, list } = cluster([[1.5, 0, 0.5], [0, 1.5, 0.5], [-1, -1, 0.5]], [1, 1, 1, 1], ["Cu"]);
-    const m = new IntersticeFeaturizer({ clamp: false }).computeFrame(frame, { voronoiNeighbors: list, cutoffNeighbors: list });
+    const { frame, list } = cluster(
+      [
+        [1.5, 0, 0.5],
+        [0, 1.5, 0.5],
+        [-1, -1, 0.5],
+      ],
+      [1, 1, 1, 1],
+      ["Cu"],
+    );
+    const m = new IntersticeFeaturizer({ clamp: false }).computeFrame(frame, {
+      voronoiNeighbors: list,
+      cutoffNeighbors: list,
+    });
     const r = 1.26;
     const area = areaInterstice(1.5, 0, 0.5, 0, 1.5, 0.5, -1, -1, 0.5, r, r, r);
     const vol = volumeInterstice(1.5, 0, 0.5, 0, 1.5, 0.5, -1, -1, 0.5, r, r, r, r);
@@ -199,7 +265,12 @@ describe("interstice SRO features: degenerate neighbor sets", () => {
 
   it("coplanar neighbors through the centre: area from the polygon, volume NaN (zero-volume tetrahedra)", () => {
     // Square of 4 neighbors around O in the plane z = 0: 2 triangles; O lies in their plane.
-    const sq = [[2.5, 0, 0], [0, 2.5, 0], [-2.5, 0, 0], [0, -2.5, 0]];
+    const sq = [
+      [2.5, 0, 0],
+      [0, 2.5, 0],
+      [-2.5, 0, 0],
+      [0, -2.5, 0],
+    ];
     const { frame, list } = cluster(sq, [1, 1, 1, 1, 1], ["Cu"]);
     const m = new IntersticeFeaturizer().computeFrame(frame, { voronoiNeighbors: list, cutoffNeighbors: list });
     // Right isosceles triangles, legs 2.5 sqrt 2: S = 6.25, packed = 1.26^2 pi / 2.
@@ -212,8 +283,15 @@ describe("interstice SRO features: degenerate neighbor sets", () => {
 
   it("collinear, 2, 1 and 0 neighbors: no triangle, NaN area/vol (documented), distances still defined", () => {
     const cases = [
-      [[2.5, 0, 0], [-2.5, 0, 0], [5, 0, 0]],
-      [[2.5, 0, 0], [0, 2.5, 0]],
+      [
+        [2.5, 0, 0],
+        [-2.5, 0, 0],
+        [5, 0, 0],
+      ],
+      [
+        [2.5, 0, 0],
+        [0, 2.5, 0],
+      ],
       [[2.5, 0, 0]],
     ];
     for (const nb of cases) {
@@ -240,7 +318,9 @@ describe("interstice SRO features: degenerate neighbor sets", () => {
     const f = new IntersticeFeaturizer();
     const a = f.computeFrame(base.frame, { voronoiNeighbors: base.list, cutoffNeighbors: base.list });
     const b = f.computeFrame(extra.frame, { voronoiNeighbors: extra.list, cutoffNeighbors: extra.list });
-    for (const g of ["area_voro", "vol_voro"]) for (const s of ["mean", "min", "max", "std"]) close(cell(b, 0, `${g}_${s}`), cell(a, 0, `${g}_${s}`), 1e-12, `${g}_${s}`);
+    for (const g of ["area_voro", "vol_voro"])
+      for (const s of ["mean", "min", "max", "std"])
+        close(cell(b, 0, `${g}_${s}`), cell(a, 0, `${g}_${s}`), 1e-12, `${g}_${s}`);
   });
 });
 
@@ -265,7 +345,18 @@ function loadGlass(): { frame: Frame; voro: NeighborList; cut: NeighborList; fix
   const frame = makeFrame(fx.positions, fx.types, fx.elements, c);
   frame.ids = Int32Array.from(fx.ids);
   const p = frame.positions;
-  const voro = listFromRows(fx.voronoi.map((row, i) => row.map(([j, a, b, cc]) => ({ j, v: [p[3 * j] + a * L[0] - p[3 * i], p[3 * j + 1] + b * L[1] - p[3 * i + 1], p[3 * j + 2] + cc * L[2] - p[3 * i + 2]] }))));
+  const voro = listFromRows(
+    fx.voronoi.map((row, i) =>
+      row.map(([j, a, b, cc]) => ({
+        j,
+        v: [
+          p[3 * j] + a * L[0] - p[3 * i],
+          p[3 * j + 1] + b * L[1] - p[3 * i + 1],
+          p[3 * j + 2] + cc * L[2] - p[3 * i + 2],
+        ],
+      })),
+    ),
+  );
   return { frame, voro, cut: shellNeighbors(frame, 0, fx.cutoff), fixture: fx };
 }
 
@@ -315,22 +406,35 @@ describe("interstice SRO + MRO on a 500-atom Cu-Zr glass against an independent 
       }
       return out;
     };
-    const rotated = f.computeFrame(frame, { voronoiNeighbors: { ...voro, vectors: rot(voro.vectors) }, cutoffNeighbors: { ...cut, vectors: rot(cut.vectors) } });
+    const rotated = f.computeFrame(frame, {
+      voronoiNeighbors: { ...voro, vectors: rot(voro.vectors) },
+      cutoffNeighbors: { ...cut, vectors: rot(cut.vectors) },
+    });
     for (let e = 0; e < ref.values.length; e++) close(rotated.values[e], ref.values[e], 1e-12, `rotated entry ${e}`);
     // Relabelling: reverse the atom order and reverse each neighbor row.
     const n = frame.natoms;
     const perm = (i: number) => n - 1 - i;
     const relabel = (list: NeighborList) =>
-      listFromRows(Array.from({ length: n }, (_, i) => {
-        const old = perm(i);
-        const row: { j: number; v: number[] }[] = [];
-        for (let e = list.offsets[old + 1] - 1; e >= list.offsets[old]; e--) row.push({ j: perm(list.indices[e]), v: Array.from(list.vectors.subarray(3 * e, 3 * e + 3)) });
-        return row;
-      }));
-    const pframe = makeFrame(Array.from({ length: 3 * n }, (_, q) => frame.positions[3 * perm(Math.floor(q / 3)) + (q % 3)]), Array.from({ length: n }, (_, i) => frame.types[perm(i)]), frame.elements, frame.cell);
+      listFromRows(
+        Array.from({ length: n }, (_, i) => {
+          const old = perm(i);
+          const row: { j: number; v: number[] }[] = [];
+          for (let e = list.offsets[old + 1] - 1; e >= list.offsets[old]; e--)
+            row.push({ j: perm(list.indices[e]), v: Array.from(list.vectors.subarray(3 * e, 3 * e + 3)) });
+          return row;
+        }),
+      );
+    const pframe = makeFrame(
+      Array.from({ length: 3 * n }, (_, q) => frame.positions[3 * perm(Math.floor(q / 3)) + (q % 3)]),
+      Array.from({ length: n }, (_, i) => frame.types[perm(i)]),
+      frame.elements,
+      frame.cell,
+    );
     const permuted = f.computeFrame(pframe, { voronoiNeighbors: relabel(voro), cutoffNeighbors: relabel(cut) });
     const w = INTERSTICE_LABELS.length;
-    for (let i = 0; i < n; i++) for (let q = 0; q < w; q++) close(permuted.values[i * w + q], ref.values[perm(i) * w + q], 1e-12, `atom ${i} column ${q}`);
+    for (let i = 0; i < n; i++)
+      for (let q = 0; q < w; q++)
+        close(permuted.values[i * w + q], ref.values[perm(i) * w + q], 1e-12, `atom ${i} column ${q}`);
   });
 
   it("neighbor sources are interchangeable: a precomputed list and the context's give the same matrix", () => {

@@ -35,7 +35,7 @@ export function readFixtureDump(path: string): FixtureDump {
     positions[3 * i] = f[col("x")];
     positions[3 * i + 1] = f[col("y")];
     positions[3 * i + 2] = f[col("z")];
-    header.forEach((h, k) => (columns.get(h) as Float64Array)[i] = f[k]);
+    header.forEach((h, k) => ((columns.get(h) as Float64Array)[i] = f[k]));
   }
   const cell = Cell.orthogonal(hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2], lo);
   return { n, cell, ids, types, positions, columns };

@@ -10,7 +10,11 @@ describe("species roles", () => {
   });
 
   it("only whole tokens are renamed (P does not touch 'psi' or 'P2')", () => {
-    assert.deepEqual(speciesRoleLabels(["sf_psi_Fe_P_xi1", "P2_count", "csro_P"], ["Fe", "P"]), ["sf_psi_A_B_xi1", "P2_count", "csro_B"]);
+    assert.deepEqual(speciesRoleLabels(["sf_psi_Fe_P_xi1", "P2_count", "csro_P"], ["Fe", "P"]), [
+      "sf_psi_A_B_xi1",
+      "P2_count",
+      "csro_B",
+    ]);
   });
 
   it("refuses renamings that would merge two columns, and repeated elements", () => {

@@ -10,7 +10,10 @@ interface YlmCase {
 }
 
 describe("SphericalHarmonics", () => {
-  const fixture = JSON.parse(readFileSync(join(__dirname, "../fixtures/features-b/ylm.json"), "utf8")) as { lmax: number; cases: YlmCase[] };
+  const fixture = JSON.parse(readFileSync(join(__dirname, "../fixtures/features-b/ylm.json"), "utf8")) as {
+    lmax: number;
+    cases: YlmCase[];
+  };
 
   it("matches scipy.special.sph_harm for l <= 10 (fixture), poles included", () => {
     const sh = new SphericalHarmonics(fixture.lmax);

@@ -18,7 +18,9 @@ interface Fixture {
   glass: { rows: number[]; values: number[][] };
 }
 
-const fixture = JSON.parse(readFileSync(join(__dirname, "../fixtures/features-b/symmetry_functions.json"), "utf8")) as Fixture;
+const fixture = JSON.parse(
+  readFileSync(join(__dirname, "../fixtures/features-b/symmetry_functions.json"), "utf8"),
+) as Fixture;
 const P = resolveSymmetryFunctionParams();
 
 function compareRows(got: Float64Array, width: number, rows: number[], want: number[][]): void {
@@ -54,13 +56,21 @@ describe("symmetry functions (paper Eqs. 2-3)", () => {
     const list = bruteNeighbors(pos, null, 10);
     const species = Int32Array.from(fixture.cluster.types, (t) => t - 1);
     const got = symmetryFunctions(list, species, 2, P);
-    compareRows(got, 166, fixture.cluster.values.map((_, i) => i), fixture.cluster.values);
+    compareRows(
+      got,
+      166,
+      fixture.cluster.values.map((_, i) => i),
+      fixture.cluster.values,
+    );
   });
 
   it("matches numpy on the periodic Cu-Zr glass through the featurizer (context cutoff list of 2.5 sigma)", () => {
     const frame = glassFrame();
     const rc = 2.5 * 2.52;
-    const ctx = new StructureContext(frame, { cutoff: rc, cutoffNeighbors: bruteNeighbors(frame.positions, frame.cell, rc) });
+    const ctx = new StructureContext(frame, {
+      cutoff: rc,
+      cutoffNeighbors: bruteNeighbors(frame.positions, frame.cell, rc),
+    });
     const sf = new SymmetryFunctionsFeaturizer();
     const m = ctx.features(sf);
     assert.equal(m.labels.length, 166);
@@ -87,7 +97,12 @@ describe("symmetry functions (paper Eqs. 2-3)", () => {
     const n = species.length;
     const order = Array.from({ length: n }, (_, i) => (7 * i + 3) % n); // a permutation (gcd(7, 40) = 1)
     const permPos = Float64Array.from(order.flatMap((i) => [pos[3 * i], pos[3 * i + 1], pos[3 * i + 2]]));
-    const permuted = symmetryFunctions(bruteNeighbors(permPos, null, 10), Int32Array.from(order, (i) => species[i]), 2, P);
+    const permuted = symmetryFunctions(
+      bruteNeighbors(permPos, null, 10),
+      Int32Array.from(order, (i) => species[i]),
+      2,
+      P,
+    );
     for (let i = 0; i < n; i++) {
       for (let k = 0; k < 166; k++) {
         const want = ref[i * 166 + k];
@@ -98,7 +113,10 @@ describe("symmetry functions (paper Eqs. 2-3)", () => {
     order.forEach((i, r) => {
       for (let k = 0; k < 166; k++) {
         const want = ref[i * 166 + k];
-        assert.ok(Math.abs(permuted[r * 166 + k] - want) <= 1e-11 * Math.abs(want) + 1e-280, `permutation, atom ${i} column ${k}`);
+        assert.ok(
+          Math.abs(permuted[r * 166 + k] - want) <= 1e-11 * Math.abs(want) + 1e-280,
+          `permutation, atom ${i} column ${k}`,
+        );
       }
     });
   });

@@ -9,7 +9,10 @@ export interface HandFace {
 }
 
 /** A Tessellation from hand-made faces per atom (volumes default 10, flags 0, face distances = |v| / 2). */
-export function handTessellation(cells: HandFace[][], options: { volumes?: number[]; flags?: number[] } = {}): Tessellation {
+export function handTessellation(
+  cells: HandFace[][],
+  options: { volumes?: number[]; flags?: number[] } = {},
+): Tessellation {
   const n = cells.length;
   const faceOffsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) faceOffsets[i + 1] = faceOffsets[i] + cells[i].length;

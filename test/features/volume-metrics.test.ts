@@ -46,7 +46,18 @@ describe("volume metrics", () => {
     near(ape[0], 1.1 / 1.3 - 0.414214, 1e-15, "APE");
     assert.ok(Number.isNaN(ape[1]), "CN 0 is outside the table");
     // A flat (coplanar) shell spans no hull.
-    const flat = listFromRows([[[1, 0, 0], [-1, 0, 0], [0, 1, 0], [0, -1, 0]].map((v, k) => ({ j: k + 1, v })), [], [], [], []]);
+    const flat = listFromRows([
+      [
+        [1, 0, 0],
+        [-1, 0, 0],
+        [0, 1, 0],
+        [0, -1, 0],
+      ].map((v, k) => ({ j: k + 1, v })),
+      [],
+      [],
+      [],
+      [],
+    ]);
     assert.ok(Number.isNaN(clusterPackingEfficiency(flat, new Float64Array(5).fill(1))[0]));
   });
 
@@ -67,18 +78,30 @@ describe("volume metrics", () => {
 
   it("flags a shell without a solid hull (LITERATURE_FLAGS.flatHull) and an unusable cell (voronoiCell)", () => {
     const f = latticeFrame("sc", 3, [1, 1, 3], { elements: ["Cu"] });
-    const tess = handTessellation([[{ j: 1, area: 1, edges: 4 }], [{ j: 0, area: 1, edges: 4 }], []], { flags: [0, 0, 1] });
+    const tess = handTessellation([[{ j: 1, area: 1, edges: 4 }], [{ j: 0, area: 1, edges: 4 }], []], {
+      flags: [0, 0, 1],
+    });
     const voro = listFromRows([[{ j: 1, v: [0, 0, 3] }], [{ j: 0, v: [0, 0, -3] }], []]);
-    const m = new StructureContext(f, { tessellation: tess, voronoiNeighbors: voro }).features(new VolumeMetricsFeaturizer());
-    assert.deepEqual(Array.from(m.flags ?? []), [LITERATURE_FLAGS.flatHull, LITERATURE_FLAGS.flatHull, LITERATURE_FLAGS.voronoiCell]);
+    const m = new StructureContext(f, { tessellation: tess, voronoiNeighbors: voro }).features(
+      new VolumeMetricsFeaturizer(),
+    );
+    assert.deepEqual(Array.from(m.flags ?? []), [
+      LITERATURE_FLAGS.flatHull,
+      LITERATURE_FLAGS.flatHull,
+      LITERATURE_FLAGS.voronoiCell,
+    ]);
     assert.ok(Number.isNaN(m.values[0]) && Number.isNaN(m.values[1]), "CN 1: no hull, outside the APE table");
     near(m.values[2], ((4 / 3) * Math.PI * 1.26 ** 3) / 10, 1e-12, "volume ratio still defined");
     assert.ok(m.values.subarray(6).every(Number.isNaN));
   });
 
   it("volume ratio is NaN for failed or empty cells", () => {
-    const v = atomicVolumeRatio(Float64Array.from([10, 10, 0]), Uint8Array.from([0, 1, 0]), Float64Array.from([1, 1, 1]));
-    near(v[0], (4 / 3) * Math.PI / 10, 1e-15, "ratio");
+    const v = atomicVolumeRatio(
+      Float64Array.from([10, 10, 0]),
+      Uint8Array.from([0, 1, 0]),
+      Float64Array.from([1, 1, 1]),
+    );
+    near(v[0], ((4 / 3) * Math.PI) / 10, 1e-15, "ratio");
     assert.ok(Number.isNaN(v[1]) && Number.isNaN(v[2]));
   });
 });

@@ -10,8 +10,18 @@ describe("Voronoi index <n3..n7> from the kept faces", () => {
     // Cell 0: areas 0.2, 1, 1, 1 -> mean 0.8, threshold 0.25 x 0.8 = 0.2: all kept.
     // Cell 1: areas 0.19, 1, 1, 1 -> threshold 0.1975: the small face goes.
     const t = handTessellation([
-      [{ j: 1, area: 0.2, edges: 3 }, { j: 1, area: 1, edges: 5 }, { j: 1, area: 1, edges: 5 }, { j: 1, area: 1, edges: 6 }],
-      [{ j: 0, area: 0.19, edges: 3 }, { j: 0, area: 1, edges: 5 }, { j: 0, area: 1, edges: 8 }, { j: 0, area: 1, edges: 7 }],
+      [
+        { j: 1, area: 0.2, edges: 3 },
+        { j: 1, area: 1, edges: 5 },
+        { j: 1, area: 1, edges: 5 },
+        { j: 1, area: 1, edges: 6 },
+      ],
+      [
+        { j: 0, area: 0.19, edges: 3 },
+        { j: 0, area: 1, edges: 5 },
+        { j: 0, area: 1, edges: 8 },
+        { j: 0, area: 1, edges: 7 },
+      ],
     ]);
     assert.deepEqual(Array.from(keptFaceMask(t, 0.25)), [1, 1, 1, 1, 0, 1, 1, 1]);
     assert.deepEqual(Array.from(keptFaceMask(t, 0)), [1, 1, 1, 1, 1, 1, 1, 1]);
@@ -22,8 +32,15 @@ describe("Voronoi index <n3..n7> from the kept faces", () => {
 
   it("recovers the kept faces from a filtered neighbor list, in any row order, and refuses foreign entries", () => {
     const t = handTessellation([
-      [{ j: 1, area: 0.01, edges: 3 }, { j: 1, area: 1, edges: 4 }, { j: 2, area: 1, edges: 5 }],
-      [{ j: 0, area: 1, edges: 6 }, { j: 2, area: 1, edges: 7 }],
+      [
+        { j: 1, area: 0.01, edges: 3 },
+        { j: 1, area: 1, edges: 4 },
+        { j: 2, area: 1, edges: 5 },
+      ],
+      [
+        { j: 0, area: 1, edges: 6 },
+        { j: 2, area: 1, edges: 7 },
+      ],
       [{ j: 0, area: 1, edges: 5 }],
     ]);
     const mask = keptFaceMask(t, 0.05);
@@ -50,7 +67,8 @@ describe("Voronoi index <n3..n7> from the kept faces", () => {
       const f = latticeFrame(kind, 3.2, [3, 3, 3], { shift: [0.013, 0.021, 0.034] });
       const m = new StructureContext(f).features(new VoronoiIndexFeaturizer());
       assert.deepEqual(m.labels, ["voro_n3", "voro_n4", "voro_n5", "voro_n6", "voro_n7"]);
-      for (let i = 0; i < f.natoms; i++) assert.deepEqual(Array.from(m.values.subarray(5 * i, 5 * i + 5)), want, `${kind} atom ${i}`);
+      for (let i = 0; i < f.natoms; i++)
+        assert.deepEqual(Array.from(m.values.subarray(5 * i, 5 * i + 5)), want, `${kind} atom ${i}`);
     }
   });
 

@@ -26,7 +26,8 @@ describe("wigner3j (Racah formula, exact rational arithmetic)", () => {
 
   it("gives (j j 0; m -m 0) = (-1)^(j-m) / sqrt(2j+1)", () => {
     for (let j = 0; j <= 12; j++) {
-      for (let m = -j; m <= j; m++) close(wigner3j(j, j, 0, m, -m, 0), ((j - m) % 2 === 0 ? 1 : -1) / Math.sqrt(2 * j + 1));
+      for (let m = -j; m <= j; m++)
+        close(wigner3j(j, j, 0, m, -m, 0), ((j - m) % 2 === 0 ? 1 : -1) / Math.sqrt(2 * j + 1));
     }
   });
 

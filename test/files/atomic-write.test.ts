@@ -13,7 +13,10 @@ describe("atomic writes", () => {
 
   it("refuses an empty name, a directory, a missing or unwritable folder before opening anything", () => {
     assert.throws(() => checkOutputPath(""), /name is empty/);
-    assert.throws(() => checkOutputPath(dir), (e: Error) => e.message.startsWith(`${dir}: is a directory`));
+    assert.throws(
+      () => checkOutputPath(dir),
+      (e: Error) => e.message.startsWith(`${dir}: is a directory`),
+    );
     const missing = path.join(dir, "no-such-folder", "x.csv");
     assert.throws(() => checkOutputPath(missing), /no-such-folder does not exist/);
     const file = path.join(dir, "plain.txt");
@@ -22,7 +25,10 @@ describe("atomic writes", () => {
     assert.throws(() => new AtomicWriter(dir), /is a directory/);
     assert.throws(() => writeFileAtomic(dir, "x"), /is a directory/);
     assert.deepEqual(tempFiles(dir), []);
-    assert.deepEqual(tempFiles(path.dirname(dir)).filter((f) => f.includes(path.basename(dir))), []);
+    assert.deepEqual(
+      tempFiles(path.dirname(dir)).filter((f) => f.includes(path.basename(dir))),
+      [],
+    );
   });
 
   it("removes its temporary file when the final rename fails (target turned into a directory meanwhile)", () => {
@@ -65,9 +71,14 @@ describe("atomic writes", () => {
       const target = path.join(dir, `${signal}.csv`);
       const script = `const { AtomicWriter } = require(${JSON.stringify(path.resolve(__dirname, "../../src/files/atomic-write"))});
 const w = new AtomicWriter(${JSON.stringify(target)}); w.write("half"); console.log("ready"); setTimeout(() => {}, 60000);`;
-      const child = spawn(process.execPath, ["--require", "tsx/cjs", "-e", script], { cwd: path.resolve(__dirname, "../.."), stdio: ["ignore", "pipe", "inherit"] });
+      const child = spawn(process.execPath, ["--require", "tsx/cjs", "-e", script], {
+        cwd: path.resolve(__dirname, "../.."),
+        stdio: ["ignore", "pipe", "inherit"],
+      });
       const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, sig) => resolve(sig)));
-      await new Promise<void>((resolve) => child.stdout.on("data", (d: Buffer) => d.toString().includes("ready") && resolve()));
+      await new Promise<void>((resolve) =>
+        child.stdout.on("data", (d: Buffer) => d.toString().includes("ready") && resolve()),
+      );
       assert.equal(tempFiles(dir).length, 1, "the write is in progress");
       child.kill(signal);
       assert.equal(await ended, signal);

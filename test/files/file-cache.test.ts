@@ -38,8 +38,14 @@ describe("files/FileCache (the one cache: D2min labels, feature matrices)", () =
     assert.match(fs.readFileSync(path.join(dir, ".gitignore"), "utf8"), /^\*$/m);
     assert.deepEqual(cache.read("glass", "k1"), [1, 2.5, 3]);
     // A value that does not fit (e.g. other atom ids) reads as absent.
-    assert.equal(cache.read("glass", "k1", (v) => sameValues(v, [1, 2.5])), null);
-    assert.deepEqual(cache.read("glass", "k1", (v) => sameValues(v, [1, 2.5, 3])), [1, 2.5, 3]);
+    assert.equal(
+      cache.read("glass", "k1", (v) => sameValues(v, [1, 2.5])),
+      null,
+    );
+    assert.deepEqual(
+      cache.read("glass", "k1", (v) => sameValues(v, [1, 2.5, 3])),
+      [1, 2.5, 3],
+    );
   });
 
   it("never makes a run fail: unreadable files read as null, an unwritable folder is skipped", () => {

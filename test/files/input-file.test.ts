@@ -27,7 +27,10 @@ describe("files/input-file", () => {
     const gz = zlib.gzipSync(text);
     const trailing = Buffer.concat([gz, Buffer.from("garbage")]);
     assert.deepEqual(gzipExtent(trailing), { end: gz.length, members: 1, truncated: false });
-    assert.match(gzipProblem(trailing), new RegExp(`7 bytes of trailing garbage start at byte offset ${gz.length}, after 1 complete gzip member`));
+    assert.match(
+      gzipProblem(trailing),
+      new RegExp(`7 bytes of trailing garbage start at byte offset ${gz.length}, after 1 complete gzip member`),
+    );
     // gunzip agrees: the valid part alone decompresses to the text.
     assert.equal(zlib.gunzipSync(trailing.subarray(0, gz.length)).toString(), text);
     const cut = Buffer.concat([gz, gz.subarray(0, gz.length - 3)]);
@@ -36,8 +39,14 @@ describe("files/input-file", () => {
   });
 
   it("names a directory, a missing file and an empty name with what was expected; a pipe is not a regular file", () => {
-    assert.throws(() => checkInputFile(dir, "a LAMMPS dump"), new RegExp(`^Error: ${dir}: is a directory, expected a LAMMPS dump$`));
-    assert.throws(() => checkInputFile(path.join(dir, "nope"), "a CSV file"), /nope: no such file, expected a CSV file/);
+    assert.throws(
+      () => checkInputFile(dir, "a LAMMPS dump"),
+      new RegExp(`^Error: ${dir}: is a directory, expected a LAMMPS dump$`),
+    );
+    assert.throws(
+      () => checkInputFile(path.join(dir, "nope"), "a CSV file"),
+      /nope: no such file, expected a CSV file/,
+    );
     assert.throws(() => checkInputFile(" ", "a CSV file"), /name is empty, expected a CSV file/);
     const fifo = path.join(dir, "pipe");
     execFileSync("mkfifo", [fifo]);

@@ -32,7 +32,8 @@ export function randomAtoms(n: number, L: number, seed = 1, dmin = 2.1): Atom[] 
   while (atoms.length < n) {
     if (++tries > 200000) throw new Error(`randomAtoms: cannot place ${n} atoms ${dmin} A apart in a ${L} A box`);
     const p = { x: r() * L, y: r() * L, z: r() * L };
-    if (atoms.some((a) => minImage(a.x - p.x) ** 2 + minImage(a.y - p.y) ** 2 + minImage(a.z - p.z) ** 2 < dmin * dmin)) continue;
+    if (atoms.some((a) => minImage(a.x - p.x) ** 2 + minImage(a.y - p.y) ** 2 + minImage(a.z - p.z) ** 2 < dmin * dmin))
+      continue;
     atoms.push({ id: atoms.length + 1, type: r() < 0.65 ? 1 : 2, ...p });
   }
   return atoms;
@@ -76,7 +77,15 @@ export function glassAtoms(): Atom[] {
   return randomAtoms(100, GLASS_L, 7);
 }
 export function glassText(extra: Partial<DumpSpec> = {}): string {
-  return dumpText({ atoms: glassAtoms(), bounds: [[0, GLASS_L], [0, GLASS_L], [0, GLASS_L]], ...extra });
+  return dumpText({
+    atoms: glassAtoms(),
+    bounds: [
+      [0, GLASS_L],
+      [0, GLASS_L],
+      [0, GLASS_L],
+    ],
+    ...extra,
+  });
 }
 
 /** Writes `content` to `dir/name` (gzip when the name ends in .gz and content is text) and returns the path. */

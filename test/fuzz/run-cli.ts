@@ -66,7 +66,12 @@ export class CliRunner {
       // A command that ends the process itself (process.exit, a crash) is reported, not waited for.
       const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
         this.child = null;
-        done({ code: code ?? -1, stdout: "", stderr: `the runner process ended (code ${code}, signal ${signal}) during the command`, killed: false });
+        done({
+          code: code ?? -1,
+          stdout: "",
+          stderr: `the runner process ended (code ${code}, signal ${signal}) during the command`,
+          killed: false,
+        });
       };
       child.on("message", onMessage);
       child.once("exit", onExit);

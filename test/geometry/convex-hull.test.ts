@@ -14,7 +14,9 @@ interface HullFixture {
   simplices: number[][] | null;
 }
 
-const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/features/hull/hulls.json"), "utf8")) as { sets: HullFixture[] };
+const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/features/hull/hulls.json"), "utf8")) as {
+  sets: HullFixture[];
+};
 
 /** Index of the first point with exactly the same coordinates (duplicates are interchangeable hull vertices). */
 function canonical(points: number[]): (i: number) => number {
@@ -48,7 +50,11 @@ function assertOutward(points: number[], t: Int32Array): void {
     const nrm = [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]];
     const l = Math.hypot(...nrm);
     for (let p = 0; p < n; p++) {
-      const d = (nrm[0] * (points[3 * p] - points[3 * a]) + nrm[1] * (points[3 * p + 1] - points[3 * a + 1]) + nrm[2] * (points[3 * p + 2] - points[3 * a + 2])) / l;
+      const d =
+        (nrm[0] * (points[3 * p] - points[3 * a]) +
+          nrm[1] * (points[3 * p + 1] - points[3 * a + 1]) +
+          nrm[2] * (points[3 * p + 2] - points[3 * a + 2])) /
+        l;
       assert.ok(d < 1e-9, `point ${p} is ${d} above triangle ${a},${b},${c}`);
     }
   }
@@ -66,7 +72,8 @@ describe("ConvexHull (quickhull, Qt-style triangles) against scipy.spatial.Conve
       assert.equal(hull.nTriangles, s.triangles, "triangle count");
       const canon = canonical(s.points);
       assert.deepEqual(usedVertices(hull.triangles, canon), usedVertices(s.vertices, canon));
-      if (s.simplices) assert.deepEqual(sortedTriangles(hull.triangles, canon), sortedTriangles(s.simplices.flat(), canon));
+      if (s.simplices)
+        assert.deepEqual(sortedTriangles(hull.triangles, canon), sortedTriangles(s.simplices.flat(), canon));
       assertOutward(s.points, hull.triangles);
     });
   }
@@ -88,14 +95,23 @@ describe("ConvexHull (quickhull, Qt-style triangles) against scipy.spatial.Conve
       const out: string[] = [];
       for (let k = 0; k < t.length; k += 3) {
         // Side lengths of each triangle, sorted: a congruence class.
-        const d = (a: number, b: number) => Math.hypot(pts[3 * a] - pts[3 * b], pts[3 * a + 1] - pts[3 * b + 1], pts[3 * a + 2] - pts[3 * b + 2]);
-        out.push([d(t[k], t[k + 1]), d(t[k + 1], t[k + 2]), d(t[k + 2], t[k])].sort((x, y) => x - y).map((x) => x.toFixed(9)).join(","));
+        const d = (a: number, b: number) =>
+          Math.hypot(pts[3 * a] - pts[3 * b], pts[3 * a + 1] - pts[3 * b + 1], pts[3 * a + 2] - pts[3 * b + 2]);
+        out.push(
+          [d(t[k], t[k + 1]), d(t[k + 1], t[k + 2]), d(t[k + 2], t[k])]
+            .sort((x, y) => x - y)
+            .map((x) => x.toFixed(9))
+            .join(","),
+        );
       }
       return out.sort();
     };
     const ref = shape(s.points);
     assert.equal(ref.length, 20);
-    for (const perm of [[5, 3, 11, 0, 7, 9, 1, 10, 2, 8, 4, 6], [11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0]]) {
+    for (const perm of [
+      [5, 3, 11, 0, 7, 9, 1, 10, 2, 8, 4, 6],
+      [11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+    ]) {
       const pts: number[] = [];
       for (const p of perm) pts.push(s.points[3 * p], s.points[3 * p + 1], s.points[3 * p + 2]);
       assert.deepEqual(shape(pts), ref);
@@ -123,7 +139,10 @@ describe("ConvexHull (quickhull, Qt-style triangles) against scipy.spatial.Conve
     const tri = new ConvexHull().compute([0, 0, 0, 1, 0, 0, 0, 1, 0]);
     assert.equal(tri.kind, "planar");
     assert.equal(tri.nTriangles, 1);
-    assert.throws(() => new ConvexHull().compute([0, 0, NaN, 1, 0, 0, 0, 1, 0, 0, 0, 1]), /point 0 has a non-finite coordinate/);
+    assert.throws(
+      () => new ConvexHull().compute([0, 0, NaN, 1, 0, 0, 0, 1, 0, 0, 0, 1]),
+      /point 0 has a non-finite coordinate/,
+    );
   });
 
   it("is robust on a rotated 3x3x3 grid (coplanar faces, collinear edges, interior point), with and without 1e-13 noise", () => {
@@ -145,14 +164,19 @@ describe("ConvexHull (quickhull, Qt-style triangles) against scipy.spatial.Conve
       ];
       const noise = trial % 2 === 0 ? 0 : 1e-13;
       const pts: number[] = [];
-      for (const a of [-1, 0, 1]) for (const b of [-1, 0, 1]) for (const c of [-1, 0, 1]) {
-        for (let d = 0; d < 3; d++) pts.push(R[d][0] * a + R[d][1] * b + R[d][2] * c + 5 + noise * (rnd() - 0.5));
-      }
+      for (const a of [-1, 0, 1])
+        for (const b of [-1, 0, 1])
+          for (const c of [-1, 0, 1]) {
+            for (let d = 0; d < 3; d++) pts.push(R[d][0] * a + R[d][1] * b + R[d][2] * c + 5 + noise * (rnd() - 0.5));
+          }
       h.compute(pts);
       assert.equal(h.kind, "solid");
       assert.equal(h.approximate, false);
       assert.equal(h.nTriangles, 12, `trial ${trial}`);
-      assert.ok(Math.abs(h.volume() - 8) < 1e-9 && Math.abs(h.area() - 24) < 1e-9, `trial ${trial}: ${h.volume()} ${h.area()}`);
+      assert.ok(
+        Math.abs(h.volume() - 8) < 1e-9 && Math.abs(h.area() - 24) < 1e-9,
+        `trial ${trial}: ${h.volume()} ${h.area()}`,
+      );
       assertOutward(pts, h.triangles);
     }
   });
@@ -169,7 +193,8 @@ describe("ConvexHull (quickhull, Qt-style triangles) against scipy.spatial.Conve
     for (const a of [-1, 1]) for (const b of [-1, 1]) shapes[1].push([a, b, 0], [a, 0, b], [0, a, b]);
     for (const a of [-1, 1]) for (const b of [-1, 1]) for (const c of [-1, 1]) shapes[2].push([a, b, c]);
     shapes[2].push([2, 0, 0], [-2, 0, 0], [0, 2, 0], [0, -2, 0], [0, 0, 2], [0, 0, -2]);
-    for (const a of [-1, -0.5, 0, 0.5, 1]) for (const b of [-1, 0, 1]) for (const c of [-1, 0, 1]) shapes[3].push([a, b, c]);
+    for (const a of [-1, -0.5, 0, 0.5, 1])
+      for (const b of [-1, 0, 1]) for (const c of [-1, 0, 1]) shapes[3].push([a, b, c]);
     const h = new ConvexHull();
     for (const noise of [0, 1e-12, 1e-11, 1e-10, 3e-10, 1e-9, 1e-8, 1e-6, 1e-4]) {
       for (let trial = 0; trial < 40; trial++) {
@@ -184,7 +209,8 @@ describe("ConvexHull (quickhull, Qt-style triangles) against scipy.spatial.Conve
         ];
         const pts: number[] = [];
         for (const p of [...shape].sort(() => rnd() - 0.5)) {
-          for (let d = 0; d < 3; d++) pts.push(2.5 * (R[d][0] * p[0] + R[d][1] * p[1] + R[d][2] * p[2]) + 2.5 * noise * (rnd() - 0.5));
+          for (let d = 0; d < 3; d++)
+            pts.push(2.5 * (R[d][0] * p[0] + R[d][1] * p[1] + R[d][2] * p[2]) + 2.5 * noise * (rnd() - 0.5));
         }
         h.compute(pts);
         assert.equal(h.approximate, false, `noise ${noise} shape ${trial % 4}`);
@@ -196,7 +222,11 @@ describe("ConvexHull (quickhull, Qt-style triangles) against scipy.spatial.Conve
           const nr = [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]];
           const ln = Math.hypot(nr[0], nr[1], nr[2]);
           for (let p = 0; p < pts.length / 3; p++) {
-            const d = (nr[0] * (pts[3 * p] - pts[3 * a]) + nr[1] * (pts[3 * p + 1] - pts[3 * a + 1]) + nr[2] * (pts[3 * p + 2] - pts[3 * a + 2])) / ln;
+            const d =
+              (nr[0] * (pts[3 * p] - pts[3 * a]) +
+                nr[1] * (pts[3 * p + 1] - pts[3 * a + 1]) +
+                nr[2] * (pts[3 * p + 2] - pts[3 * a + 2])) /
+              ln;
             assert.ok(!(d > 1e-6), `noise ${noise} shape ${trial % 4}: point ${p} is ${d} above a triangle`);
           }
         }

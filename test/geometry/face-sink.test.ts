@@ -8,7 +8,10 @@ describe("geometry/face-sink", () => {
     assert.equal(s.count, 9);
     assert.ok(s.neighbor.length >= 9);
     for (let k = 0; k < 9; k++) {
-      assert.deepEqual([s.neighbor[k], ...s.vector.subarray(3 * k, 3 * k + 3), s.area[k], s.edges[k], s.distance[k]], [k, k, 2 * k, 3 * k, k / 2, 3 + (k % 4), k + 1]);
+      assert.deepEqual(
+        [s.neighbor[k], ...s.vector.subarray(3 * k, 3 * k + 3), s.area[k], s.edges[k], s.distance[k]],
+        [k, k, 2 * k, 3 * k, k / 2, 3 + (k % 4), k + 1],
+      );
     }
     s.truncate(4);
     assert.equal(s.count, 4);

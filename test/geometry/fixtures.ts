@@ -31,6 +31,12 @@ export function voroppCells(name: string): VoroppCell[] {
   return fixtureLines(name).map((line) => {
     const f = line.trim().split(/\s+/).map(Number);
     const s = f[2];
-    return { id: f[0], volume: f[1], neighbors: f.slice(3, 3 + s), areas: f.slice(3 + s, 3 + 2 * s), edges: f.slice(3 + 2 * s, 3 + 3 * s) };
+    return {
+      id: f[0],
+      volume: f[1],
+      neighbors: f.slice(3, 3 + s),
+      areas: f.slice(3 + s, 3 + 2 * s),
+      edges: f.slice(3 + 2 * s, 3 + 3 * s),
+    };
   });
 }

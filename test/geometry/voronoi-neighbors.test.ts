@@ -40,7 +40,13 @@ describe("voronoiNeighbors: face filter and Voronoi index", () => {
     // Mean (5 + 5 + 5.8 + 0.2) / 4 = 4, threshold 0.05 x 4 = 0.2: the 0.2 face stays, a 0.19999 face goes.
     const areas = [5, 5, 5.8, 0.2];
     assert.equal(0.05 * ((5 + 5 + 5.8 + 0.2) / 4), 0.2, "precondition: the threshold is exactly 0.2 in doubles");
-    const t = handMade([areas.map((a, q) => [q + 1, a, 5] as [number, number, number]), [[0, 1, 5]], [[0, 1, 5]], [[0, 1, 5]], [[0, 1, 5]]]);
+    const t = handMade([
+      areas.map((a, q) => [q + 1, a, 5] as [number, number, number]),
+      [[0, 1, 5]],
+      [[0, 1, 5]],
+      [[0, 1, 5]],
+      [[0, 1, 5]],
+    ]);
     let vn = voronoiNeighbors(t);
     assert.equal(vn.coordination[0], 4);
     t.faceAreas[3] = 0.19999;
@@ -55,7 +61,10 @@ describe("voronoiNeighbors: face filter and Voronoi index", () => {
     const cell = (order: number[]) => order.map((a, q) => [q + 1, a, 5] as [number, number, number]);
     const t = handMade([cell([100, 100, 0.1, 4, 100, 100])]);
     assert.deepEqual(Array.from(voronoiNeighbors(t).kept), [1, 1, 0, 1, 1, 1]);
-    assert.deepEqual(Array.from(voronoiNeighbors(t, { minAreaFraction: 0.05, amlearnRunningMean: true }).kept), [1, 1, 0, 0, 1, 1]);
+    assert.deepEqual(
+      Array.from(voronoiNeighbors(t, { minAreaFraction: 0.05, amlearnRunningMean: true }).kept),
+      [1, 1, 0, 0, 1, 1],
+    );
     // amlearn visits faces by neighbor index: with the 4.0 face first, its threshold is still 3.3675.
     const u = handMade([cell([100, 100, 4, 0.1, 100, 100])]);
     assert.deepEqual(Array.from(voronoiNeighbors(u, { amlearnRunningMean: true }).kept), [1, 1, 1, 0, 1, 1]);
@@ -118,8 +127,14 @@ describe("voronoiNeighbors: face filter and Voronoi index", () => {
     ]);
     assert.deepEqual(Array.from(voronoiNeighbors(t, { minAreaFraction: 0, minArea: 1.0 }).kept), [0, 1, 1, 1]);
     // Total 10: 10 % of it is 1.0.
-    assert.deepEqual(Array.from(voronoiNeighbors(t, { minAreaFraction: 0, minTotalAreaFraction: 0.1 }).kept), [0, 1, 1, 1]);
-    assert.deepEqual(Array.from(voronoiNeighbors(t, { minAreaFraction: 0, minTotalAreaFraction: 0.15 }).kept), [0, 0, 1, 1]);
+    assert.deepEqual(
+      Array.from(voronoiNeighbors(t, { minAreaFraction: 0, minTotalAreaFraction: 0.1 }).kept),
+      [0, 1, 1, 1],
+    );
+    assert.deepEqual(
+      Array.from(voronoiNeighbors(t, { minAreaFraction: 0, minTotalAreaFraction: 0.15 }).kept),
+      [0, 0, 1, 1],
+    );
     // Criteria combine: removed when any removes it (mean 2.5: 5 % = 0.125; minArea 0.75).
     assert.deepEqual(Array.from(voronoiNeighbors(t, { minArea: 0.75 }).kept), [0, 1, 1, 1]);
     assert.throws(() => voronoiNeighbors(t, { minAreaFraction: 1.5 }), /minAreaFraction/);

@@ -20,7 +20,12 @@ const sum = (a: ArrayLike<number>) => {
 function facesOf(t: Tessellation, i: number): { j: number; area: number; edges: number; v: number[] }[] {
   const out = [];
   for (let f = t.faceOffsets[i]; f < t.faceOffsets[i + 1]; f++) {
-    out.push({ j: t.faceNeighbors[f], area: t.faceAreas[f], edges: t.faceEdges[f], v: Array.from(t.faceVectors.subarray(3 * f, 3 * f + 3)) });
+    out.push({
+      j: t.faceNeighbors[f],
+      area: t.faceAreas[f],
+      edges: t.faceEdges[f],
+      v: Array.from(t.faceVectors.subarray(3 * f, 3 * f + 3)),
+    });
   }
   return out;
 }
@@ -29,13 +34,21 @@ function facesOf(t: Tessellation, i: number): { j: number; area: number; edges: 
  * Volumes sum to the box, faces pair up (j's face to i at -v with the same area and edge count), distances are
  * |v|/2 (Voronoi). `areaRel` and `edges` loosen the pairing for ill-conditioned input.
  */
-function checkInvariants(frame: Frame, t: Tessellation, what: string, radical = false, areaRel = 1e-9, edges = true): void {
+function checkInvariants(
+  frame: Frame,
+  t: Tessellation,
+  what: string,
+  radical = false,
+  areaRel = 1e-9,
+  edges = true,
+): void {
   const n = frame.natoms;
   assert.equal(t.n, n);
   for (let i = 0; i < n; i++) assert.equal(t.flags[i] & VORONOI_FAILED, 0, `${what}: atom ${i} flagged`);
   const rel = Math.abs(sum(t.volumes) - frame.cell.volume) / frame.cell.volume;
   assert.ok(rel < 1e-9, `${what}: volumes sum to ${sum(t.volumes)}, box ${frame.cell.volume} (relative ${rel})`);
-  const key = (i: number, j: number, v: ArrayLike<number>) => `${i}>${j}@${Array.from(v, (x) => (Math.round(x * 1e6) / 1e6 + 0).toFixed(6)).join(",")}`;
+  const key = (i: number, j: number, v: ArrayLike<number>) =>
+    `${i}>${j}@${Array.from(v, (x) => (Math.round(x * 1e6) / 1e6 + 0).toFixed(6)).join(",")}`;
   const byKey = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     for (let f = t.faceOffsets[i]; f < t.faceOffsets[i + 1]; f++) {
@@ -43,7 +56,11 @@ function checkInvariants(frame: Frame, t: Tessellation, what: string, radical = 
       assert.ok(t.faceAreas[f] > 0, `${what}: face area ${t.faceAreas[f]}`);
       assert.ok(t.faceEdges[f] >= 3, `${what}: face with ${t.faceEdges[f]} edges`);
       const d = Math.hypot(...t.faceVectors.subarray(3 * f, 3 * f + 3));
-      if (!radical) assert.ok(Math.abs(t.faceDistances[f] - d / 2) < 1e-12 * d, `${what}: face distance ${t.faceDistances[f]} vs d/2 ${d / 2}`);
+      if (!radical)
+        assert.ok(
+          Math.abs(t.faceDistances[f] - d / 2) < 1e-12 * d,
+          `${what}: face distance ${t.faceDistances[f]} vs d/2 ${d / 2}`,
+        );
       if (f > t.faceOffsets[i]) {
         const prev = Math.hypot(...t.faceVectors.subarray(3 * f - 3, 3 * f));
         assert.ok(d >= prev - 1e-12, `${what}: faces of ${i} not ordered by bond length`);
@@ -57,7 +74,10 @@ function checkInvariants(frame: Frame, t: Tessellation, what: string, radical = 
       const g = byKey.get(key(j, i, [-v[0], -v[1], -v[2]]));
       assert.ok(g !== undefined, `${what}: face ${i}->${j} has no partner`);
       const a = t.faceAreas[f];
-      assert.ok(Math.abs(t.faceAreas[g] - a) <= areaRel * Math.max(a, 1e-3), `${what}: face ${i}<->${j} areas ${a} vs ${t.faceAreas[g]}`);
+      assert.ok(
+        Math.abs(t.faceAreas[g] - a) <= areaRel * Math.max(a, 1e-3),
+        `${what}: face ${i}<->${j} areas ${a} vs ${t.faceAreas[g]}`,
+      );
       if (edges) assert.equal(t.faceEdges[g], t.faceEdges[f], `${what}: face ${i}<->${j} edge counts`);
     }
   }
@@ -85,7 +105,11 @@ describe("Voronoi: perfect crystals", () => {
         for (let i = 0; i < f.natoms; i++) {
           assert.equal(t.faceOffsets[i + 1] - t.faceOffsets[i], c.faces, `${c.kind} atom ${i} faces`);
           assert.deepEqual(Array.from(vn.index.subarray(5 * i, 5 * i + 5)), [...c.index], `${c.kind} atom ${i} index`);
-          assert.deepEqual(Array.from(paper.index.subarray(5 * i, 5 * i + 5)), [...c.index], `${c.kind} atom ${i} index, 5 % filter`);
+          assert.deepEqual(
+            Array.from(paper.index.subarray(5 * i, 5 * i + 5)),
+            [...c.index],
+            `${c.kind} atom ${i} index, 5 % filter`,
+          );
           assert.ok(Math.abs(t.volumes[i] - c.volume) < 1e-9 * c.volume, `${c.kind} volume ${t.volumes[i]}`);
         }
       });
@@ -141,18 +165,30 @@ describe("Voronoi: disordered periodic sets", () => {
     const f = randomFrame(new Cell([4, 0, 0, 1, 5, 0, 0.5, -1, 4.5]), 3, 23);
     const t = new Voronoi().compute(f);
     checkInvariants(f, t, "tiny box");
-    assert.ok(Array.from(t.faceNeighbors).some((j, q) => {
-      let i = 0;
-      while (t.faceOffsets[i + 1] <= q) i++;
-      return j === i;
-    }), "some face is shared with an image of the atom itself");
+    assert.ok(
+      Array.from(t.faceNeighbors).some((j, q) => {
+        let i = 0;
+        while (t.faceOffsets[i + 1] <= q) i++;
+        return j === i;
+      }),
+      "some face is shared with an image of the atom itself",
+    );
   });
 
   it("gives identical results with 2 threads (worker_threads) and 1 thread", () => {
     const f = randomFrame(new Cell([15, 0, 0, 2, 14, 0, 1, -2, 16]), 1500, 24);
     const one = new Voronoi().compute(f);
     const two = new Voronoi({ threads: 2 }).compute(f);
-    for (const k of ["volumes", "faceOffsets", "faceNeighbors", "faceVectors", "faceAreas", "faceEdges", "faceDistances", "flags"] as const) {
+    for (const k of [
+      "volumes",
+      "faceOffsets",
+      "faceNeighbors",
+      "faceVectors",
+      "faceAreas",
+      "faceEdges",
+      "faceDistances",
+      "flags",
+    ] as const) {
       assert.deepEqual(two[k], one[k], k);
     }
   });
@@ -178,7 +214,10 @@ describe("Voronoi: degenerate input and walls", () => {
     const g = frameOf(base.cell, pos);
     const tg = new Voronoi().compute(g);
     checkInvariants(g, tg, "near-duplicate", false, 1e-5, false);
-    assert.ok(Math.abs(tg.volumes[0] + tg.volumes[g.natoms - 1] - 3.6 ** 3 / 4) < 1e-5, "the pair shares about one fcc cell");
+    assert.ok(
+      Math.abs(tg.volumes[0] + tg.volumes[g.natoms - 1] - 3.6 ** 3 / 4) < 1e-5,
+      "the pair shares about one fcc cell",
+    );
   });
 
   it("a crystal perturbed at the tolerance scale: valid cells; minEdgeLength restores the Voronoi index", () => {
@@ -192,7 +231,8 @@ describe("Voronoi: degenerate input and walls", () => {
     assert.ok(Array.from(t.flags).every((x) => x === 0));
     const clean = new Voronoi({ minEdgeLength: 1e-6 }).compute(f);
     const vn = voronoiNeighbors(clean);
-    for (let i = 0; i < f.natoms; i++) assert.deepEqual(Array.from(vn.index.subarray(5 * i, 5 * i + 5)), [0, 6, 0, 0, 0], `atom ${i}`);
+    for (let i = 0; i < f.natoms; i++)
+      assert.deepEqual(Array.from(vn.index.subarray(5 * i, 5 * i + 5)), [0, 6, 0, 0, 0], `atom ${i}`);
     assert.deepEqual(clean.faceAreas, t.faceAreas, "areas do not depend on minEdgeLength");
     assert.throws(() => new Voronoi({ minEdgeLength: -1 }), /minEdgeLength/);
   });
@@ -248,7 +288,10 @@ describe("Voronoi: degenerate input and walls", () => {
     assert.throws(() => new Voronoi({ radical: true }), /needs radii/);
     assert.throws(() => new Voronoi({ radii: new Float64Array(1) }), /radical: true/);
     assert.throws(() => new Voronoi({ threads: 0 }), /threads/);
-    assert.throws(() => new Voronoi({ radical: true, radii: new Float64Array(3) }).compute(latticeFrame("sc", 2, [2, 2, 2])), /3 radii for 8 atoms/);
+    assert.throws(
+      () => new Voronoi({ radical: true, radii: new Float64Array(3) }).compute(latticeFrame("sc", 2, [2, 2, 2])),
+      /3 radii for 8 atoms/,
+    );
     const bad = latticeFrame("sc", 2, [2, 2, 2]);
     bad.positions[4] = Number.NaN;
     assert.throws(() => new Voronoi().compute(bad), /atom 1 has a non-finite coordinate/);
@@ -294,7 +337,11 @@ describe("Voronoi: Cu-Zr glass and random points against voro++ and LAMMPS (fixt
         assert.equal(frame.ids[i], c.id);
         assert.ok(closeToPrinted(t.volumes[i], c.volume), `atom ${c.id}: volume ${t.volumes[i]} vs voro++ ${c.volume}`);
         const mine = facesOf(t, i).map((f) => ({ ...f, id: frame.ids[f.j] }));
-        assert.equal(mine.length, c.neighbors.length, `atom ${c.id}: ${mine.length} faces, voro++ ${c.neighbors.length}`);
+        assert.equal(
+          mine.length,
+          c.neighbors.length,
+          `atom ${c.id}: ${mine.length} faces, voro++ ${c.neighbors.length}`,
+        );
         assert.deepEqual(
           mine.map((f) => f.id).sort((x, y) => x - y),
           [...c.neighbors].sort((x, y) => x - y),
@@ -304,7 +351,10 @@ describe("Voronoi: Cu-Zr glass and random points against voro++ and LAMMPS (fixt
         const pool = [...mine];
         c.neighbors.forEach((id, q) => {
           const k = pool.findIndex((f) => f.id === id && closeToPrinted(f.area, c.areas[q]));
-          assert.ok(k >= 0, `atom ${c.id}: no face to ${id} with area ${c.areas[q]} (ours: ${mine.filter((f) => f.id === id).map((f) => f.area)})`);
+          assert.ok(
+            k >= 0,
+            `atom ${c.id}: no face to ${id} with area ${c.areas[q]} (ours: ${mine.filter((f) => f.id === id).map((f) => f.area)})`,
+          );
           assert.equal(pool[k].edges, c.edges[q], `atom ${c.id}: face to ${id} edges`);
           pool.splice(k, 1);
         });
@@ -320,7 +370,10 @@ describe("Voronoi: Cu-Zr glass and random points against voro++ and LAMMPS (fixt
       const [id, vol, faces] = lines[k].trim().split(/\s+/).map(Number);
       const i = id - 1;
       assert.equal(frame.ids[i], id);
-      assert.ok(Math.abs(plain.volumes[i] - vol) < 1e-9 * vol, `atom ${id}: volume ${plain.volumes[i]} vs LAMMPS ${vol}`);
+      assert.ok(
+        Math.abs(plain.volumes[i] - vol) < 1e-9 * vol,
+        `atom ${id}: volume ${plain.volumes[i]} vs LAMMPS ${vol}`,
+      );
       assert.equal(plain.faceOffsets[i + 1] - plain.faceOffsets[i], faces, `atom ${id}: faces`);
     }
   });

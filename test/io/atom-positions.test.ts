@@ -19,7 +19,13 @@ describe("io/atom-positions resolvePositions (hand-worked triclinic cell)", () =
   it("wraps an outside atom by whole lattice vectors along periodic directions only, adding the shift to the images", () => {
     // (13.5, 11, 25) - origin = (12.5, 11, 25): fractional b = 11 / 10 = 1.1, a = (12.5 - 0.2 * 11) / 10 = 1.03, so
     // one a and one b back: (13.5 - 10 - 2, 11 - 10, 25) = (1.5, 1, 25). z is not periodic: it stays at 25.
-    const r = resolvePositions(cell, 1, { coords: Float64Array.of(13.5, 11, 25), scaled: false }, null, Int32Array.of(0, 0, 0));
+    const r = resolvePositions(
+      cell,
+      1,
+      { coords: Float64Array.of(13.5, 11, 25), scaled: false },
+      null,
+      Int32Array.of(0, 0, 0),
+    );
     assert.ok(Math.abs(r.positions[0] - 1.5) < 1e-12 && Math.abs(r.positions[1] - 1) < 1e-12);
     assert.equal(r.positions[2], 25);
     assert.deepEqual([...(r.images ?? [])], [1, 1, 0]);
@@ -42,7 +48,10 @@ describe("io/atom-positions resolvePositions (hand-worked triclinic cell)", () =
     assert.deepEqual([...r.positions], [1.5, 1, 1]);
     assert.deepEqual([...(r.images ?? [])], [2, 0, 0]);
     assert.deepEqual([...(r.unwrapped ?? [])], [21.5, 1, 1]);
-    assert.equal(resolvePositions(cell, 1, { coords: Float64Array.of(2, 2, 2), scaled: false }, null, null).images, null);
+    assert.equal(
+      resolvePositions(cell, 1, { coords: Float64Array.of(2, 2, 2), scaled: false }, null, null).images,
+      null,
+    );
     assert.throws(() => resolvePositions(cell, 1, null, null, null), /no coordinates/);
   });
 });

@@ -32,12 +32,30 @@ describe("io/decimal parseDecimal", () => {
         x.toExponential(3).replace(/e([+-])(\d)$/, "e$10$2"),
         (x < 0 ? "" : "+") + x.toPrecision(9),
       ];
-      for (const s of spellings) assert.equal(Object.is(parse(s), Number(s)), true, `${s}: ${parse(s)} vs ${Number(s)}`);
+      for (const s of spellings)
+        assert.equal(Object.is(parse(s), Number(s)), true, `${s}: ${parse(s)} vs ${Number(s)}`);
     }
   });
 
   it("reads integers, signed zeros and edge spellings like Number", () => {
-    for (const s of ["0", "-0", "+0", "0.0", "-0.0", "1.", ".5", "-.5", "007", "1e0", "1E+2", "5e-324", "1.7976931348623157e308", "123456789012345", "1234567890123456789", "0.1000000000000000055511151231257827"]) {
+    for (const s of [
+      "0",
+      "-0",
+      "+0",
+      "0.0",
+      "-0.0",
+      "1.",
+      ".5",
+      "-.5",
+      "007",
+      "1e0",
+      "1E+2",
+      "5e-324",
+      "1.7976931348623157e308",
+      "123456789012345",
+      "1234567890123456789",
+      "0.1000000000000000055511151231257827",
+    ]) {
       assert.equal(Object.is(parse(s), Number(s)), true, s);
     }
     // within a longer string, without slicing
@@ -47,7 +65,31 @@ describe("io/decimal parseDecimal", () => {
   });
 
   it("returns NaN for anything that is not a plain decimal", () => {
-    for (const s of ["", "-", "+", ".", "e5", "1e", "1e+", "nan", "NaN", "inf", "-inf", "Infinity", "0x10", "0x1234567890abcdef01", "0b101", "1.2.3", "1,5", "1e5.5", "--1", "1-", "abc", "12a", "0o777777777777777777"]) {
+    for (const s of [
+      "",
+      "-",
+      "+",
+      ".",
+      "e5",
+      "1e",
+      "1e+",
+      "nan",
+      "NaN",
+      "inf",
+      "-inf",
+      "Infinity",
+      "0x10",
+      "0x1234567890abcdef01",
+      "0b101",
+      "1.2.3",
+      "1,5",
+      "1e5.5",
+      "--1",
+      "1-",
+      "abc",
+      "12a",
+      "0o777777777777777777",
+    ]) {
       assert.ok(Number.isNaN(parse(s)), `"${s}" gave ${parse(s)}`);
     }
     assert.equal(parse("1e999"), Infinity); // syntactically a number; callers reject non-finite values

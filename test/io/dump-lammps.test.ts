@@ -36,9 +36,19 @@ describe("io/dump-reader against LAMMPS (29 Sep 2021) fixtures", () => {
   const boxes = thermoBoxes(fx("log.triclinic"));
 
   it("triclinic box with negative tilts: x+image, xs, xu, xsu and a shuffled gzip dump give the same atoms", async () => {
-    const names = ["triclinic.x.dump", "triclinic.xs.dump", "triclinic.xu.dump", "triclinic.xsu.dump", "triclinic.mixed.dump.gz"];
+    const names = [
+      "triclinic.x.dump",
+      "triclinic.xs.dump",
+      "triclinic.xu.dump",
+      "triclinic.xsu.dump",
+      "triclinic.mixed.dump.gz",
+    ];
     const all = await Promise.all(names.map((n) => readDumpFrames(fx(n), { sort: true, types: ["Cu", "Zr"] })));
-    for (const frames of all) assert.deepEqual(frames.map((f) => f.timestep), [0, 50, 100]);
+    for (const frames of all)
+      assert.deepEqual(
+        frames.map((f) => f.timestep),
+        [0, 50, 100],
+      );
     for (let t = 0; t < 3; t++) {
       const ref = all[0][t];
       assert.equal(ref.natoms, 16);
@@ -84,7 +94,10 @@ describe("io/dump-reader against LAMMPS (29 Sep 2021) fixtures", () => {
     const d = readLammpsData(fx("triclinic.data"), { sort: true, types: ["Cu", "Zr"] });
     const f = readDumpSync(fx("triclinic.x.dump"), { timestep: 100, sort: true });
     assert.equal(d.timestep, 100);
-    assert.deepEqual(boxParams(d).map((x) => Number(x.toPrecision(15))), [0.5, 10.7, -1.2, 8.3, 0.3, 9.1, -2.3, 1.7, -1.9]);
+    assert.deepEqual(
+      boxParams(d).map((x) => Number(x.toPrecision(15))),
+      [0.5, 10.7, -1.2, 8.3, 0.3, 9.1, -2.3, 1.7, -1.9],
+    );
     assert.deepEqual(Array.from(d.cell.origin), [0.5, -1.2, 0.3]);
     assert.deepEqual([d.cell.matrix[3], d.cell.matrix[6], d.cell.matrix[7]], [-2.3, 1.7, -1.9]);
     assertLammpsBox(d, boxes.get(100)!);
@@ -101,7 +114,10 @@ describe("io/dump-reader against LAMMPS (29 Sep 2021) fixtures", () => {
     const flipBoxes = thermoBoxes(fx("log.flip"));
     const a = await readDumpFrames(fx("flip.x.dump"));
     const b = await readDumpFrames(fx("flip.xsu.dump"));
-    assert.deepEqual(a.map((f) => f.timestep), [0, 100, 200, 300, 400, 500, 600]);
+    assert.deepEqual(
+      a.map((f) => f.timestep),
+      [0, 100, 200, 300, 400, 500, 600],
+    );
     const tilts = a.map((f) => f.cell.lammps.xy);
     assert.ok(tilts[1] < -3.6 && tilts[2] > 3.5, `expected a flip between steps 100 and 200, got ${tilts}`);
     for (let t = 0; t < a.length; t++) {
@@ -119,7 +135,10 @@ describe("io/dump-reader against LAMMPS (29 Sep 2021) fixtures", () => {
     const custom = await readDumpFrames(fx("ortho.custom.dump"));
     const atom = await readDumpFrames(fx("ortho.atom.dump"), { sort: true, types: ["Cu", "Zr"] });
     const image = await readDumpFrames(fx("ortho.atom-image.dump"), { sort: true });
-    assert.deepEqual(custom.map((f) => f.timestep), [0, 40, 80]);
+    assert.deepEqual(
+      custom.map((f) => f.timestep),
+      [0, 40, 80],
+    );
     for (let t = 0; t < 3; t++) {
       const c = custom[t];
       assert.deepEqual(c.boundary, ["pp", "ss", "ff"]);
@@ -173,6 +192,9 @@ describe("io/dump-reader against LAMMPS (29 Sep 2021) fixtures", () => {
     assert.equal(readDumpSync(file, { frame: -2 }).timestep, 500);
     assert.equal(readDumpSync(file, { timestep: 300 }).timestep, 300);
     assert.equal((await readDump(fx("triclinic.mixed.dump.gz"), { frame: 1 })).timestep, 50);
-    assert.deepEqual((await readDumpFrames(file, { timestep: 500 })).map((f) => f.timestep), [500]);
+    assert.deepEqual(
+      (await readDumpFrames(file, { timestep: 500 })).map((f) => f.timestep),
+      [500],
+    );
   });
 });

@@ -79,7 +79,11 @@ describe("io/dump-writer + dump-reader round trips", () => {
       const lo: [number, number, number] = [(r() - 0.5) * 20, (r() - 0.5) * 20, (r() - 0.5) * 20];
       const len = [5 + r() * 20, 5 + r() * 20, 5 + r() * 20];
       const hi: [number, number, number] = [lo[0] + len[0], lo[1] + len[1], lo[2] + len[2]];
-      const tilt: [number, number, number] = [(r() - 0.5) * len[0] * 1.6, (r() - 0.5) * len[0] * 1.6, (r() - 0.5) * len[1] * 1.6];
+      const tilt: [number, number, number] = [
+        (r() - 0.5) * len[0] * 1.6,
+        (r() - 0.5) * len[0] * 1.6,
+        (r() - 0.5) * len[1] * 1.6,
+      ];
       const cell = Cell.fromLammps(lo, hi, tilt, [true, r() < 0.5, true]);
       const f = randomFrame(cell, 30, trial);
       const file = path.join(dir, `tri${trial}.dump`);
@@ -108,7 +112,10 @@ describe("io/dump-writer + dump-reader round trips", () => {
     const f = randomFrame(cell, 50, 3);
     const file = path.join(dir, "general.dump");
     writeDump(file, f);
-    assert.match(fs.readFileSync(file, "utf8"), /ITEM: BOX BOUNDS abc origin pp pp pp\n8 1 0.5 1\n-2 9 1 2\n1 -1.5 10 3\n/);
+    assert.match(
+      fs.readFileSync(file, "utf8"),
+      /ITEM: BOX BOUNDS abc origin pp pp pp\n8 1 0.5 1\n-2 9 1 2\n1 -1.5 10 3\n/,
+    );
     assertSameFrame(readDumpSync(file), f);
   });
 
@@ -132,7 +139,10 @@ describe("io/dump-writer + dump-reader round trips", () => {
     assert.deepEqual([...back.columns.keys()], ["softness", "rank"]);
     assert.deepEqual(Array.from(back.columns.get("softness")!), Array.from(softness));
     assert.throws(() => writeDump(file, f, { columns: { s: [1, 2] } }), /has 2 values, expected 32/);
-    assert.throws(() => writeDump(file, f, { columns: { s: new Float64Array(f.natoms).fill(NaN) } }), /atom id 1 is NaN/);
+    assert.throws(
+      () => writeDump(file, f, { columns: { s: new Float64Array(f.natoms).fill(NaN) } }),
+      /atom id 1 is NaN/,
+    );
     assert.throws(() => writeDump(file, f, { columns: { x: new Float64Array(f.natoms) } }), /clashes/);
     assert.throws(() => writeDump(file, f, { unwrapped: true }), /needs frame.unwrapped or frame.images/);
     assert.deepEqual(Array.from(readDumpSync(file).columns.get("softness")!), Array.from(softness)); // failed writes left the file intact
@@ -153,7 +163,10 @@ describe("io/dump-writer + dump-reader round trips", () => {
     const corrupt = path.join(dir, "corrupt.dump.gz");
     const bytes = fs.readFileSync(gz);
     fs.writeFileSync(corrupt, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    await assert.rejects(readDumpFrames(corrupt), /corrupt\.dump\.gz(:\d+)?: cannot decompress|corrupt\.dump\.gz:\d+: file ends inside/);
+    await assert.rejects(
+      readDumpFrames(corrupt),
+      /corrupt\.dump\.gz(:\d+)?: cannot decompress|corrupt\.dump\.gz:\d+: file ends inside/,
+    );
     assert.throws(() => readDumpSync(corrupt), /corrupt\.dump\.gz: cannot decompress/);
   });
 
@@ -170,7 +183,10 @@ describe("io/dump-writer + dump-reader round trips", () => {
       // sorted by id: ids ascend, and the atom with id 10 (last in file order) comes first
       assert.equal(f.ids[0], 10);
       for (let i = 1; i < f.natoms; i++) assert.ok(f.ids[i] > f.ids[i - 1]);
-      assert.deepEqual(Array.from(f.positions.subarray(0, 3)), Array.from(ref.positions.subarray(3 * (ref.natoms - 1))));
+      assert.deepEqual(
+        Array.from(f.positions.subarray(0, 3)),
+        Array.from(ref.positions.subarray(3 * (ref.natoms - 1))),
+      );
     }
     assert.deepEqual(seen, [10, 20, 30, 40]);
     assertSameFrame(await readDump(file, { frame: 2 }), frames[2]);
@@ -183,7 +199,10 @@ describe("io/dump-writer + dump-reader round trips", () => {
 
   it("dumps without id/type columns get ids 1..N and type 1; the sort option orders by id", () => {
     const file = path.join(dir, "minimal.dump");
-    fs.writeFileSync(file, "ITEM: TIMESTEP\n5\nITEM: NUMBER OF ATOMS\n3\nITEM: BOX BOUNDS\n0 10\n0 10\n0 10\nITEM: ATOMS x y z\n1 2 3\n11 -1 3\n4 5 6\n");
+    fs.writeFileSync(
+      file,
+      "ITEM: TIMESTEP\n5\nITEM: NUMBER OF ATOMS\n3\nITEM: BOX BOUNDS\n0 10\n0 10\n0 10\nITEM: ATOMS x y z\n1 2 3\n11 -1 3\n4 5 6\n",
+    );
     const f = readDumpSync(file);
     assert.deepEqual(Array.from(f.ids), [1, 2, 3]);
     assert.deepEqual(Array.from(f.types), [1, 1, 1]);
@@ -191,7 +210,10 @@ describe("io/dump-writer + dump-reader round trips", () => {
     assert.deepEqual(Array.from(f.positions.subarray(3, 6)), [1, 9, 3]); // wrapped along x and y
     assert.equal(f.elements, null);
     const g = path.join(dir, "unsorted.dump");
-    fs.writeFileSync(g, "ITEM: TIMESTEP\n0\nITEM: NUMBER OF ATOMS\n3\nITEM: BOX BOUNDS pp pp pp\n0 10\n0 10\n0 10\nITEM: ATOMS type id x y z\n2 30 1 1 1\n1 10 2 2 2\n1 20 3 3 3\n");
+    fs.writeFileSync(
+      g,
+      "ITEM: TIMESTEP\n0\nITEM: NUMBER OF ATOMS\n3\nITEM: BOX BOUNDS pp pp pp\n0 10\n0 10\n0 10\nITEM: ATOMS type id x y z\n2 30 1 1 1\n1 10 2 2 2\n1 20 3 3 3\n",
+    );
     const sorted = readDumpSync(g, { sort: true });
     assert.deepEqual(Array.from(sorted.ids), [10, 20, 30]);
     assert.deepEqual(Array.from(sorted.types), [1, 1, 2]);
@@ -200,7 +222,8 @@ describe("io/dump-writer + dump-reader round trips", () => {
 
   it("reads CRLF line ends and gzip data compressed by an external tool", () => {
     const file = path.join(dir, "crlf.dump");
-    const text = "ITEM: TIMESTEP\r\n0\r\nITEM: NUMBER OF ATOMS\r\n1\r\nITEM: BOX BOUNDS pp pp pp\r\n0 5\r\n0 5\r\n0 5\r\nITEM: ATOMS id type x y z\r\n1 1 1.5 2.5 3.5\r\n";
+    const text =
+      "ITEM: TIMESTEP\r\n0\r\nITEM: NUMBER OF ATOMS\r\n1\r\nITEM: BOX BOUNDS pp pp pp\r\n0 5\r\n0 5\r\n0 5\r\nITEM: ATOMS id type x y z\r\n1 1 1.5 2.5 3.5\r\n";
     fs.writeFileSync(file, text);
     assert.deepEqual(Array.from(readDumpSync(file).positions), [1.5, 2.5, 3.5]);
     fs.writeFileSync(file + ".gz", zlib.gzipSync(text, { level: 1 }));

@@ -34,7 +34,9 @@ describe("io/extxyz", () => {
   };
 
   it("parses comment lines with quoted, braced and bare values", () => {
-    const info = parseExtxyzComment(`Lattice="1 0 0 0 1 0 0 0 1" name=abc quote="say \\"hi\\"" arr={1 2 3} flag pbc = "T F T"`);
+    const info = parseExtxyzComment(
+      `Lattice="1 0 0 0 1 0 0 0 1" name=abc quote="say \\"hi\\"" arr={1 2 3} flag pbc = "T F T"`,
+    );
     assert.equal(info.get("Lattice"), "1 0 0 0 1 0 0 0 1");
     assert.equal(info.get("name"), "abc");
     assert.equal(info.get("quote"), 'say "hi"');
@@ -70,13 +72,25 @@ describe("io/extxyz", () => {
   it("round trip: triclinic cell with origin, ids, columns and several frames come back bit for bit", () => {
     const f = latticeFrame("hcp", 3.2, [2, 2, 2], { elements: ["Zr", "Cu"], basisTypes: [1, 2, 1, 2], timestep: 500 });
     const cell = new Cell([7.1, 0, 0, -2.2, 8.3, 0.4, 1.1, -0.9, 9.7], [0.1, -0.2, 0.3], [true, true, false]);
-    const frame = { ...f, cell, positions: cell.toCartesian(f.cell.toFractional(f.positions)), boundary: ["pp", "pp", "ff"] as [string, string, string] };
+    const frame = {
+      ...f,
+      cell,
+      positions: cell.toCartesian(f.cell.toFractional(f.positions)),
+      boundary: ["pp", "pp", "ff"] as [string, string, string],
+    };
     frame.columns = new Map([["softness", Float64Array.from({ length: f.natoms }, (_, i) => Math.cos(i) / 7)]]);
     const file = path.join(dir, "round.extxyz");
     writeExtxyz(file, [frame, { ...frame, timestep: 600 }]);
-    writeExtxyz(file, { ...frame, timestep: 700 }, { append: true, columns: { extra: new Float64Array(f.natoms).fill(0.25) } });
+    writeExtxyz(
+      file,
+      { ...frame, timestep: 700 },
+      { append: true, columns: { extra: new Float64Array(f.natoms).fill(0.25) } },
+    );
     const back = readExtxyzFrames(file, { types: ["Zr", "Cu"] });
-    assert.deepEqual(back.map((b) => b.timestep), [500, 600, 700]);
+    assert.deepEqual(
+      back.map((b) => b.timestep),
+      [500, 600, 700],
+    );
     assertSameFrame(back[0], frame);
     assert.deepEqual(back[0].elements, ["Zr", "Cu"]);
     assert.deepEqual(Array.from(back[2].columns.get("extra")!), new Array(f.natoms).fill(0.25));
@@ -105,8 +119,16 @@ describe("io/extxyz", () => {
     expectError(`1\nLattice="5 0 0 0 5 0" Properties=species:S:1:pos:R:3\nCu 0 0 0\n`, 2, /Lattice must be 9 numbers/);
     expectError(`1\nLattice="5 0 0 0 -5 0 0 0 5"\nCu 0 0 0\n`, 2, /bad cell: .*right-handed/);
     expectError(`1\npbc="T T T"\nCu 0 0 0\n`, 2, /pbc has periodic directions but there is no Lattice/);
-    expectError(`1\nProperties=species:S:1:pos:R:3:id:I:1\nCu 0 0 0 1.5\n`, 3, /integer property "id" is not an integer/);
-    expectError(`2\nProperties=species:S:1:pos:R:3:id:I:1\nCu 0 0 0 4\nCu 1 1 1 4\n`, 4, /duplicate atom id 4 \(also on line 3\)/);
+    expectError(
+      `1\nProperties=species:S:1:pos:R:3:id:I:1\nCu 0 0 0 1.5\n`,
+      3,
+      /integer property "id" is not an integer/,
+    );
+    expectError(
+      `2\nProperties=species:S:1:pos:R:3:id:I:1\nCu 0 0 0 4\nCu 1 1 1 4\n`,
+      4,
+      /duplicate atom id 4 \(also on line 3\)/,
+    );
   });
 
   it("a file without Lattice gets a non-periodic bounding box", () => {

@@ -33,7 +33,13 @@ export function thermoBoxes(logFile: string): Map<number, number[]> {
 }
 
 /** Asserts |a - b| <= tol * scale for every component. */
-export function assertClose(a: ArrayLike<number>, b: ArrayLike<number>, tol: number, scale: number, what: string): void {
+export function assertClose(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  tol: number,
+  scale: number,
+  what: string,
+): void {
   assert.equal(a.length, b.length, `${what}: lengths differ`);
   for (let k = 0; k < a.length; k++) {
     assert.ok(Math.abs(a[k] - b[k]) <= tol * scale, `${what}[${k}]: ${a[k]} vs ${b[k]} (tolerance ${tol * scale})`);
@@ -63,5 +69,6 @@ export function assertSameFrame(a: Frame, b: Frame, cellUlps = 0): void {
   assert.deepEqual(a.cell.periodic, b.cell.periodic);
   assert.deepEqual(a.boundary, b.boundary);
   assert.deepEqual([...a.columns.keys()].sort(), [...b.columns.keys()].sort());
-  for (const [name, col] of a.columns) assert.deepEqual(Array.from(col), Array.from(b.columns.get(name)!), `column ${name}`);
+  for (const [name, col] of a.columns)
+    assert.deepEqual(Array.from(col), Array.from(b.columns.get(name)!), `column ${name}`);
 }

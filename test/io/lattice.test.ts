@@ -36,12 +36,20 @@ describe("io/lattice latticeFrame", () => {
       }
       const s = f.cell.toFractional(f.positions);
       for (const x of s) assert.ok(x >= 0 && x < 1);
-      assert.deepEqual(Array.from(f.ids), Array.from({ length: f.natoms }, (_, i) => i + 1));
+      assert.deepEqual(
+        Array.from(f.ids),
+        Array.from({ length: f.natoms }, (_, i) => i + 1),
+      );
     });
   }
 
   it("basis types give ordered alloys (B2) and shifts keep atoms inside the box", () => {
-    const f = latticeFrame("bcc", 3, [2, 2, 2], { basisTypes: [1, 2], elements: ["Cs", "Cl"], shift: [0.25, 0.25, 0.25], origin: [-1, 2, 3] });
+    const f = latticeFrame("bcc", 3, [2, 2, 2], {
+      basisTypes: [1, 2],
+      elements: ["Cs", "Cl"],
+      shift: [0.25, 0.25, 0.25],
+      origin: [-1, 2, 3],
+    });
     assert.equal(f.types.filter((t) => t === 2).length, 8);
     assert.deepEqual(f.elements, ["Cs", "Cl"]);
     const s = f.cell.toFractional(f.positions);

@@ -11,7 +11,11 @@ import { FIXTURES } from "./helpers";
 describe("io/nonperiodic-bounds: boxes follow LAMMPS's boundary flags", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qsoft-bounds-"));
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const bounds: [number, number][] = [[0, GLASS_L], [0, GLASS_L], [0, GLASS_L]];
+  const bounds: [number, number][] = [
+    [0, GLASS_L],
+    [0, GLASS_L],
+    [0, GLASS_L],
+  ];
   const write = (name: string, text: string) => {
     const f = path.join(dir, name);
     fs.writeFileSync(f, text);
@@ -34,7 +38,10 @@ describe("io/nonperiodic-bounds: boxes follow LAMMPS's boundary flags", () => {
     atoms[5] = { ...atoms[5], x: atoms[5].x + 50 };
     const file = write("ff.dump", dumpText({ atoms, bounds, boundary: "ff ff ff" }));
     // Header: 9 lines, so the 6th atom (id 6) is on line 15.
-    assert.throws(() => readDumpSync(file), (e: Error) => e.message.startsWith(`${file}:15: atom id 6 lies`) && /fixed/.test(e.message));
+    assert.throws(
+      () => readDumpSync(file),
+      (e: Error) => e.message.startsWith(`${file}:15: atom id 6 lies`) && /fixed/.test(e.message),
+    );
   });
 
   it("accepts an atom beyond a fixed face by no more than the roundoff of LAMMPS's default %g output", () => {
@@ -42,8 +49,14 @@ describe("io/nonperiodic-bounds: boxes follow LAMMPS's boundary flags", () => {
     // 5e-6 x 1011.6 = 5.1e-3 A. Beyond the face by 4e-4 A is roundoff; by 0.01 A it is not.
     const shifted = (dx: number) =>
       glassAtoms().map((a, k) => ({ ...a, x: a.x + 1000 + (k === 0 ? GLASS_L - a.x + dx : 0), y: a.y, z: a.z }));
-    const box: [number, number][] = [[1000, 1000 + GLASS_L], [0, GLASS_L], [0, GLASS_L]];
-    const ok = readDumpSync(write("f-round.dump", dumpText({ atoms: shifted(4e-4), bounds: box, boundary: "ff pp pp" })));
+    const box: [number, number][] = [
+      [1000, 1000 + GLASS_L],
+      [0, GLASS_L],
+      [0, GLASS_L],
+    ];
+    const ok = readDumpSync(
+      write("f-round.dump", dumpText({ atoms: shifted(4e-4), bounds: box, boundary: "ff pp pp" })),
+    );
     assert.equal(ok.cell.origin[0], 1000);
     const file = write("f-out.dump", dumpText({ atoms: shifted(0.01), bounds: box, boundary: "ff pp pp" }));
     assert.throws(() => readDumpSync(file), /:10: atom id 1 lies 0\.01\d* A beyond the upper x face/);

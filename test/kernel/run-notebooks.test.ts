@@ -2,7 +2,15 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { checkoutRoot, jupyterAvailable, listNotebooks, NotebookError, resolveNotebook, runNotebook, runNotebooks } from "../../kernel/run-notebooks";
+import {
+  checkoutRoot,
+  jupyterAvailable,
+  listNotebooks,
+  NotebookError,
+  resolveNotebook,
+  runNotebook,
+  runNotebooks,
+} from "../../kernel/run-notebooks";
 import { CHROMIUM_INSTALL_HINT, chromiumAvailable } from "../../src/plot/chromium";
 
 interface Output {
@@ -34,7 +42,10 @@ describe("kernel/run-notebooks: finding notebooks", () => {
     assert.ok(all.includes(check));
     assert.equal(resolveNotebook("99-environment-check"), check);
     assert.equal(resolveNotebook("99-environment-check.ipynb"), check);
-    assert.throws(() => resolveNotebook("no-such-notebook"), /no notebook "no-such-notebook" \(notebooks\/ has: .*99-environment-check.ipynb/);
+    assert.throws(
+      () => resolveNotebook("no-such-notebook"),
+      /no notebook "no-such-notebook" \(notebooks\/ has: .*99-environment-check.ipynb/,
+    );
   });
 });
 
@@ -42,7 +53,9 @@ describe("kernel/run-notebooks: headless execution with the qsoft-ts kernel", ()
   let tmp = "";
   before(function () {
     if (!jupyterAvailable()) {
-      console.warn("    skipped: jupyter nbconvert is not installed (npm run kernel:install, or apt-get install -y --no-install-recommends jupyter-nbconvert jupyter-client python3-nbclient)");
+      console.warn(
+        "    skipped: jupyter nbconvert is not installed (npm run kernel:install, or apt-get install -y --no-install-recommends jupyter-nbconvert jupyter-client python3-nbclient)",
+      );
       this.skip();
     }
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "qsoft-notebooks-"));
@@ -53,7 +66,9 @@ describe("kernel/run-notebooks: headless execution with the qsoft-ts kernel", ()
 
   it("runs 99-environment-check into a copy, leaving the committed notebook untouched", function () {
     if (!chromiumAvailable()) {
-      console.warn(`    skipped: the notebook renders a figure with Chromium, which is not installed (${CHROMIUM_INSTALL_HINT})`);
+      console.warn(
+        `    skipped: the notebook renders a figure with Chromium, which is not installed (${CHROMIUM_INSTALL_HINT})`,
+      );
       this.skip();
     }
     const source = path.join(checkoutRoot, "notebooks", "99-environment-check.ipynb");
@@ -63,16 +78,28 @@ describe("kernel/run-notebooks: headless execution with the qsoft-ts kernel", ()
     assert.equal(fs.readFileSync(source, "utf8"), before);
     const nb = JSON.parse(fs.readFileSync(run.output, "utf8")) as Nb;
     const outputs = nb.cells.flatMap((c) => c.outputs ?? []);
-    const text = outputs.filter((o) => o.output_type === "stream").map((o) => (Array.isArray(o.text) ? o.text.join("") : o.text ?? "")).join("");
+    const text = outputs
+      .filter((o) => o.output_type === "stream")
+      .map((o) => (Array.isArray(o.text) ? o.text.join("") : (o.text ?? "")))
+      .join("");
     assert.match(text, /"qsoft" resolves to this checkout's dist\/index\.js/);
     assert.match(text, /volume 60 Å³/);
-    assert.ok(outputs.some((o) => o.output_type === "display_data" && typeof o.data?.["image/png"] === "string"), "the figure is stored as a PNG");
+    assert.ok(
+      outputs.some((o) => o.output_type === "display_data" && typeof o.data?.["image/png"] === "string"),
+      "the figure is stored as a PNG",
+    );
     assert.ok(!outputs.some((o) => o.output_type === "stream" && o.name === "stderr"), "no cell wrote to stderr");
   });
 
   it("stops at the first failing cell and reports its index, first line and error text", () => {
     const file = path.join(tmp, "failing.ipynb");
-    fs.writeFileSync(file, notebook([code("// the checker must reject this\nconst n: number = \"text\";"), code('console.log("never reached");')]));
+    fs.writeFileSync(
+      file,
+      notebook([
+        code('// the checker must reject this\nconst n: number = "text";'),
+        code('console.log("never reached");'),
+      ]),
+    );
     const before = fs.readFileSync(file, "utf8");
     assert.throws(
       () => runNotebook(file, { timeoutSeconds: 60 }),

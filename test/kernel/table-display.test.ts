@@ -14,11 +14,13 @@ interface Nb {
   cells: { cell_type: string; source: string | string[]; outputs?: Output[] }[];
 }
 
-const joined = (v: string[] | string | undefined): string => (Array.isArray(v) ? v.join("") : v ?? "");
+const joined = (v: string[] | string | undefined): string => (Array.isArray(v) ? v.join("") : (v ?? ""));
 const outputsOf = (nb: Nb): Output[][] => nb.cells.filter((c) => c.cell_type === "code").map((c) => c.outputs ?? []);
 /** A display output carrying an HTML table and its text form together, as show() sends it. */
 const isTableDisplay = (o: Output): boolean =>
-  o.output_type === "display_data" && /<table border="1" class="dataframe">/.test(joined(o.data?.["text/html"])) && typeof o.data?.["text/plain"] !== "undefined";
+  o.output_type === "display_data" &&
+  /<table border="1" class="dataframe">/.test(joined(o.data?.["text/html"])) &&
+  typeof o.data?.["text/plain"] !== "undefined";
 
 describe("kernel: tables display as HTML in notebooks (issue 18)", () => {
   let tmp = "";
@@ -42,17 +44,20 @@ describe("kernel: tables display as HTML in notebooks (issue 18)", () => {
     const danfo = path.join(checkoutRoot, "node_modules", "danfojs-node");
     const code = (source: string) => ({ cell_type: "code", execution_count: null, metadata: {}, outputs: [], source });
     const file = path.join(tmp, "tables.ipynb");
-    fs.writeFileSync(file, JSON.stringify({
-      cells: [
-        code(`import { DataFrame } from ${JSON.stringify(danfo)};\nimport { show } from ${JSON.stringify(dist)};`),
-        code('show([{ element: "Cu", x: 0.5 }, { element: "<Zr>", x: NaN }]);'),
-        code('const df = new DataFrame({ a: [1.5, 2], b: ["x", "y"] });\ndf'),
-        code("df.head(1)"),
-      ],
-      metadata: { kernelspec: { name: "qsoft-ts", display_name: "TypeScript (qsoft)", language: "typescript" } },
-      nbformat: 4,
-      nbformat_minor: 4,
-    }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        cells: [
+          code(`import { DataFrame } from ${JSON.stringify(danfo)};\nimport { show } from ${JSON.stringify(dist)};`),
+          code('show([{ element: "Cu", x: 0.5 }, { element: "<Zr>", x: NaN }]);'),
+          code('const df = new DataFrame({ a: [1.5, 2], b: ["x", "y"] });\ndf'),
+          code("df.head(1)"),
+        ],
+        metadata: { kernelspec: { name: "qsoft-ts", display_name: "TypeScript (qsoft)", language: "typescript" } },
+        nbformat: 4,
+        nbformat_minor: 4,
+      }),
+    );
     const run = runNotebook(file, { outputDir: path.join(tmp, "out"), timeoutSeconds: 120 });
     const [, shown, bare, head] = outputsOf(JSON.parse(fs.readFileSync(run.output, "utf8")) as Nb);
     assert.equal(shown.length, 1, JSON.stringify(shown));
@@ -73,7 +78,10 @@ describe("notebooks: the committed 00-quickstart shows its tables as HTML", () =
     const nb = JSON.parse(fs.readFileSync(path.join(checkoutRoot, "notebooks", "00-quickstart.ipynb"), "utf8")) as Nb;
     const outputs = outputsOf(nb).flat();
     assert.ok(outputs.filter(isTableDisplay).length >= 3, "at least three HTML tables");
-    const streams = outputs.filter((o) => o.output_type === "stream").map((o) => joined(o.text)).join("");
+    const streams = outputs
+      .filter((o) => o.output_type === "stream")
+      .map((o) => joined(o.text))
+      .join("");
     assert.doesNotMatch(streams, /[╔║╟┌│]/, "danfojs' print() draws boxes");
   });
 });

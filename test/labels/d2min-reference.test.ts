@@ -50,7 +50,11 @@ describe("D2min on LAMMPS glasses against an independent numpy/scipy reference (
     try {
       // The reference dump with its atom lines reversed: the CLI must sort by id.
       const zlib = await import("node:zlib");
-      const lines = zlib.gunzipSync(fs.readFileSync(path.join(dir, "cuzr_quenched.dump.gz"))).toString("utf8").trimEnd().split("\n");
+      const lines = zlib
+        .gunzipSync(fs.readFileSync(path.join(dir, "cuzr_quenched.dump.gz")))
+        .toString("utf8")
+        .trimEnd()
+        .split("\n");
       const shuffled = [...lines.slice(0, 9), ...lines.slice(9).reverse()].join("\n") + "\n";
       fs.writeFileSync(path.join(tmp, "ref.dump"), shuffled);
       const out = path.join(tmp, "d2.csv");
@@ -59,7 +63,14 @@ describe("D2min on LAMMPS glasses against an independent numpy/scipy reference (
       console.log = (m: string) => logs.push(m);
       let code: number;
       try {
-        code = await d2minCommand.run([path.join(tmp, "ref.dump"), path.join(dir, "cuzr_strain_0.04000.dump.gz"), "--types", "Cu,Zr", "--out", out]);
+        code = await d2minCommand.run([
+          path.join(tmp, "ref.dump"),
+          path.join(dir, "cuzr_strain_0.04000.dump.gz"),
+          "--types",
+          "Cu,Zr",
+          "--out",
+          out,
+        ]);
       } finally {
         console.log = log;
       }
@@ -72,7 +83,10 @@ describe("D2min on LAMMPS glasses against an independent numpy/scipy reference (
       assertClose(numericColumn(t, "d2min"), r.d2min, 1e-11, "d2min");
       let plastic = 0;
       for (const x of r.d2min) if (x > 5) plastic++;
-      assert.match(logs.join("\n"), new RegExp(`plastic fraction \\(D2min > 5 A\\^2\\): ${(plastic / r.d2min.length).toFixed(4)}`));
+      assert.match(
+        logs.join("\n"),
+        new RegExp(`plastic fraction \\(D2min > 5 A\\^2\\): ${(plastic / r.d2min.length).toFixed(4)}`),
+      );
       assert.match(logs.join("\n"), /Cu: .* atoms\n {2}Zr: /);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });

@@ -48,9 +48,13 @@ describe("D2min (Falk & Langer) and atomic shear strain", () => {
     const shear = [1, 0, 0.08, 0, 1, 0.05, 0, 0, 1];
     const rot = [c, -s, 0, s, c, 0, 0, 0, 1];
     const f = new Float64Array(9);
-    for (let r = 0; r < 3; r++) for (let q = 0; q < 3; q++) for (let k = 0; k < 3; k++) f[3 * r + q] += rot[3 * r + k] * shear[3 * k + q];
+    for (let r = 0; r < 3; r++)
+      for (let q = 0; q < 3; q++) for (let k = 0; k < 3; k++) f[3 * r + q] += rot[3 * r + k] * shear[3 * k + q];
     const t = [-20.1, 4.4, 8.0];
-    const d = new D2min({ cutoff: 4.5 }).compute(frameFromUnwrapped(u, cell), frameFromUnwrapped(affine(u, f, t), deformCell(cell, f, t)));
+    const d = new D2min({ cutoff: 4.5 }).compute(
+      frameFromUnwrapped(u, cell),
+      frameFromUnwrapped(affine(u, f, t), deformCell(cell, f, t)),
+    );
     assert.ok(maxOf(d.d2min) < 1e-20, `max D2min ${maxOf(d.d2min)}`);
     // Rotation does not strain: the shear strain is that of the shear alone.
     const expected = vonMisesShearStrain(lagrangianStrain(shear));
@@ -84,7 +88,10 @@ describe("D2min (Falk & Langer) and atomic shear strain", () => {
     const g5 = -delta / a;
     assert.ok(Math.abs(d.shearStrain[4] - Math.sqrt((g5 * g5) / 4 + g5 ** 4 / 12)) < 1e-15);
     assert.equal(d.shearStrain[1], 0);
-    const mean = new D2min({ cutoff: 2.4, normalize: "neighbors" }).compute(frameFromUnwrapped(ref, cell), frameFromUnwrapped(def, cell));
+    const mean = new D2min({ cutoff: 2.4, normalize: "neighbors" }).compute(
+      frameFromUnwrapped(ref, cell),
+      frameFromUnwrapped(def, cell),
+    );
     assert.ok(Math.abs(mean.d2min[0] - (delta * delta) / 8) < 1e-15);
   });
 
@@ -118,7 +125,10 @@ describe("D2min (Falk & Langer) and atomic shear strain", () => {
     const u2 = jitter(affine(u, f, [3, 3, -8]), 0.4, 4);
     const c2 = deformCell(cell, f);
     const exact = new D2min().compute(frameFromUnwrapped(u, cell), frameFromUnwrapped(u2, c2));
-    const fromImages = new D2min().compute(frameFromUnwrapped(u, cell, { keep: "images" }), frameFromUnwrapped(u2, c2, { keep: "images" }));
+    const fromImages = new D2min().compute(
+      frameFromUnwrapped(u, cell, { keep: "images" }),
+      frameFromUnwrapped(u2, c2, { keep: "images" }),
+    );
     assert.equal(fromImages.displacements, "unwrapped");
     assert.ok(maxOf(exact.d2min) > 0.5, "the test motion must be non-affine");
     for (let i = 0; i < u.length / 3; i++) {
@@ -155,7 +165,10 @@ describe("D2min (Falk & Langer) and atomic shear strain", () => {
     const cell = Cell.orthogonal(10, 10, 10);
     const u = randomPoints(cell, 120, 8);
     const f = [1.05, 0, 0, 0, 1.05, 0, 0, 0, 0.9];
-    const d = new D2min().compute(frameFromUnwrapped(u, cell), frameFromUnwrapped(affine(u, f), deformCell(cell, f, [0, 0, 3])));
+    const d = new D2min().compute(
+      frameFromUnwrapped(u, cell),
+      frameFromUnwrapped(affine(u, f), deformCell(cell, f, [0, 0, 3])),
+    );
     assert.ok(maxOf(d.d2min) < 1e-20);
   });
 
@@ -188,7 +201,10 @@ describe("D2min (Falk & Langer) and atomic shear strain", () => {
     const u2 = jitter(affine(u, f), 0.2, 12);
     const c2 = deformCell(cell, f);
     const exact = new D2min().compute(frameFromUnwrapped(u, cell), frameFromUnwrapped(u2, c2));
-    const a = new D2min().compute(frameFromUnwrapped(u, cell, { keep: "wrapped" }), frameFromUnwrapped(u2, c2, { keep: "wrapped" }));
+    const a = new D2min().compute(
+      frameFromUnwrapped(u, cell, { keep: "wrapped" }),
+      frameFromUnwrapped(u2, c2, { keep: "wrapped" }),
+    );
     const b = new D2min().compute(frameFromUnwrapped(u, cell), frameFromUnwrapped(u2, c2, { keep: "wrapped" }));
     assert.equal(a.displacements, "minimum-image");
     assert.equal(b.displacements, "minimum-image");
@@ -205,7 +221,9 @@ describe("D2min (Falk & Langer) and atomic shear strain", () => {
     const cell = Cell.orthogonal(10, 10, 10);
     const u = randomPoints(cell, 20, 13);
     const ref = frameFromUnwrapped(u, cell);
-    const other = frameFromUnwrapped(u, cell, { ids: Int32Array.from({ length: 20 }, (_, i) => (i === 5 ? 99 : i + 1)) });
+    const other = frameFromUnwrapped(u, cell, {
+      ids: Int32Array.from({ length: 20 }, (_, i) => (i === 5 ? 99 : i + 1)),
+    });
     assert.throws(() => new D2min().compute(ref, other), /atom id 6 of reference is missing from deformed/);
     assert.throws(() => new D2min().compute(ref, selectAtoms(ref, [0, 1, 2])), /20 atoms but deformed has 3/);
     const dup = frameFromUnwrapped(u, cell, { ids: Int32Array.from({ length: 20 }, (_, i) => (i === 5 ? 5 : i + 1)) });
@@ -226,18 +244,29 @@ describe("D2min: neighbors from the cell list, or given", () => {
     const own = new D2min({ cutoff: 4 }).compute(ref, def);
     const given = new D2min().compute(ref, def, cutoffNeighbors(ref, 4));
     assert.deepEqual(given.neighborCounts, own.neighborCounts);
-    for (let i = 0; i < 150; i++) assert.ok(Math.abs(given.d2min[i] - own.d2min[i]) <= 1e-12 * (1 + own.d2min[i]), `atom ${i}`);
-    assert.throws(() => new D2min().compute(ref, def, cutoffNeighbors(selectAtoms(ref, [0, 1]), 4)), /neighbor list has 2 rows for 150 atoms/);
+    for (let i = 0; i < 150; i++)
+      assert.ok(Math.abs(given.d2min[i] - own.d2min[i]) <= 1e-12 * (1 + own.d2min[i]), `atom ${i}`);
+    assert.throws(
+      () => new D2min().compute(ref, def, cutoffNeighbors(selectAtoms(ref, [0, 1]), 4)),
+      /neighbor list has 2 rows for 150 atoms/,
+    );
   });
 
   it("needs no minimum image (and gives no warning) in a box without periodic directions (issue 14 case 12)", () => {
     const cell = new Cell([12, 0, 0, 0, 12, 0, 0, 0, 12], [0, 0, 0], [false, false, false]);
     const u = randomPoints(cell, 80, 33);
     const f = [1.01, 0, 0, 0, 1.01, 0, 0, 0, 0.97];
-    const exact = new D2min().compute(frameFromUnwrapped(u, cell), frameFromUnwrapped(jitter(affine(u, f), 0.2, 34), deformCell(cell, f)));
-    const wrapped = new D2min().compute(frameFromUnwrapped(u, cell, { keep: "wrapped" }), frameFromUnwrapped(jitter(affine(u, f), 0.2, 34), deformCell(cell, f), { keep: "wrapped" }));
+    const exact = new D2min().compute(
+      frameFromUnwrapped(u, cell),
+      frameFromUnwrapped(jitter(affine(u, f), 0.2, 34), deformCell(cell, f)),
+    );
+    const wrapped = new D2min().compute(
+      frameFromUnwrapped(u, cell, { keep: "wrapped" }),
+      frameFromUnwrapped(jitter(affine(u, f), 0.2, 34), deformCell(cell, f), { keep: "wrapped" }),
+    );
     assert.deepEqual(wrapped.warnings, []);
     assert.equal(wrapped.displacements, "unwrapped");
-    for (let i = 0; i < 80; i++) assert.ok(Math.abs(wrapped.d2min[i] - exact.d2min[i]) <= 1e-12 * (1 + exact.d2min[i]), `atom ${i}`);
+    for (let i = 0; i < 80; i++)
+      assert.ok(Math.abs(wrapped.d2min[i] - exact.d2min[i]) <= 1e-12 * (1 + exact.d2min[i]), `atom ${i}`);
   });
 });

@@ -14,7 +14,11 @@ export function rng(seed: number): () => number {
 }
 
 /** A frame from unwrapped positions: wrapped positions and image flags follow from the cell. */
-export function frameFromUnwrapped(unwrapped: Float64Array, cell: Cell, options: { ids?: Int32Array; types?: Int32Array; keep?: "unwrapped" | "images" | "wrapped" } = {}): Frame {
+export function frameFromUnwrapped(
+  unwrapped: Float64Array,
+  cell: Cell,
+  options: { ids?: Int32Array; types?: Int32Array; keep?: "unwrapped" | "images" | "wrapped" } = {},
+): Frame {
   const n = unwrapped.length / 3;
   const { positions, images } = cell.wrap(unwrapped);
   const keep = options.keep ?? "unwrapped";
@@ -58,6 +62,7 @@ export function deformCell(cell: Cell, f: ArrayLike<number>, originShift: ArrayL
 export function randomPoints(cell: Cell, n: number, seed: number, spreadImages = 0): Float64Array {
   const r = rng(seed);
   const s = new Float64Array(3 * n);
-  for (let k = 0; k < 3 * n; k++) s[k] = r() + (spreadImages > 0 ? Math.floor(r() * (2 * spreadImages + 1)) - spreadImages : 0);
+  for (let k = 0; k < 3 * n; k++)
+    s[k] = r() + (spreadImages > 0 ? Math.floor(r() * (2 * spreadImages + 1)) - spreadImages : 0);
   return cell.toCartesian(s);
 }

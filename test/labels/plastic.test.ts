@@ -1,5 +1,11 @@
 import * as assert from "node:assert/strict";
-import { PLASTIC_STRAIN, PLASTIC_THRESHOLD, plasticFraction, plasticLabels, thresholdForFraction } from "../../src/labels/plastic";
+import {
+  PLASTIC_STRAIN,
+  PLASTIC_THRESHOLD,
+  plasticFraction,
+  plasticLabels,
+  thresholdForFraction,
+} from "../../src/labels/plastic";
 
 describe("labels/plastic label and threshold helper", () => {
   it("labels D2min strictly above the paper's 5.0 A^2 at 4 % strain", () => {

@@ -4,7 +4,8 @@ import { rng } from "./make-frame";
 
 function mul(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
   const out = new Float64Array(9);
-  for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) for (let k = 0; k < 3; k++) out[3 * r + c] += a[3 * r + k] * b[3 * k + c];
+  for (let r = 0; r < 3; r++)
+    for (let c = 0; c < 3; c++) for (let k = 0; k < 3; k++) out[3 * r + c] += a[3 * r + k] * b[3 * k + c];
   return out;
 }
 
@@ -19,7 +20,17 @@ describe("labels/symmetric 3x3 eigen-decomposition and pseudo-inverse", () => {
       const g = Array.from({ length: 9 }, () => 20 * r() - 10);
       const a = mul(g, [g[0], g[3], g[6], g[1], g[4], g[7], g[2], g[5], g[8]]); // G G^T
       const { values, vectors } = symmetricEigen3(a);
-      const vt = [vectors[0], vectors[3], vectors[6], vectors[1], vectors[4], vectors[7], vectors[2], vectors[5], vectors[8]];
+      const vt = [
+        vectors[0],
+        vectors[3],
+        vectors[6],
+        vectors[1],
+        vectors[4],
+        vectors[7],
+        vectors[2],
+        vectors[5],
+        vectors[8],
+      ];
       close(mul(vt, vectors), [1, 0, 0, 0, 1, 0, 0, 0, 1], 1e-14);
       const scale = Math.max(...values);
       close(mul(mul(vectors, [values[0], 0, 0, 0, values[1], 0, 0, 0, values[2]]), vt), a, 1e-13 * scale);
@@ -30,7 +41,12 @@ describe("labels/symmetric 3x3 eigen-decomposition and pseudo-inverse", () => {
     assert.deepEqual(Array.from(symmetricEigen3([2, 0, 0, 0, 2, 0, 0, 0, 2]).values), [2, 2, 2]);
     assert.deepEqual(Array.from(symmetricEigen3([0, 0, 0, 0, 0, 0, 0, 0, 0]).values), [0, 0, 0]);
     const { values } = symmetricEigen3([1, 1, 0, 1, 1, 0, 0, 0, 3]);
-    assert.deepEqual(Array.from(values).map((x) => Math.round(x * 1e12) / 1e12).sort(), [0, 2, 3]);
+    assert.deepEqual(
+      Array.from(values)
+        .map((x) => Math.round(x * 1e12) / 1e12)
+        .sort(),
+      [0, 2, 3],
+    );
   });
 
   it("pseudo-inverts a rank-2 matrix (Y Y+ Y = Y) and returns the null-space projector", () => {
@@ -45,7 +61,11 @@ describe("labels/symmetric 3x3 eigen-decomposition and pseudo-inverse", () => {
     const { inverse, nullProjector, rank } = pseudoInverse3(y);
     assert.equal(rank, 2);
     close(mul(mul(y, inverse), y), y, 1e-13);
-    close(nullProjector, Array.from({ length: 9 }, () => 1 / 3), 1e-14);
+    close(
+      nullProjector,
+      Array.from({ length: 9 }, () => 1 / 3),
+      1e-14,
+    );
     const full = pseudoInverse3([4, 1, 0, 1, 3, 0, 0, 0, 2]);
     assert.equal(full.rank, 3);
     close(mul([4, 1, 0, 1, 3, 0, 0, 0, 2], full.inverse), [1, 0, 0, 0, 1, 0, 0, 0, 1], 1e-15);

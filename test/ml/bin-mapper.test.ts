@@ -14,7 +14,12 @@ describe("BinMapper", () => {
       const ours = Array.from(mapper.thresholds[f]);
       const dedup = ref.filter((v, k) => k === 0 || v > ref[k - 1]);
       assert.equal(ours.length, dedup.length, `feature ${f}`);
-      ours.forEach((v, k) => assert.ok(Math.abs(v - dedup[k]) <= 1e-12 * Math.max(1, Math.abs(v)), `feature ${f} threshold ${k}: ${v} vs ${dedup[k]}`));
+      ours.forEach((v, k) =>
+        assert.ok(
+          Math.abs(v - dedup[k]) <= 1e-12 * Math.max(1, Math.abs(v)),
+          `feature ${f} threshold ${k}: ${v} vs ${dedup[k]}`,
+        ),
+      );
     });
     assert.equal(mapper.nBins[1], 40);
   });
@@ -44,9 +49,15 @@ describe("BinMapper", () => {
     const rng = new Random(2);
     const n = 5000;
     const X = Float64Array.from({ length: n }, () => rng.normal());
-    const small = new BinMapper(16, 1000).fit({ values: X, nSamples: n, nFeatures: 1, featureLabels: null }, new Random(1));
+    const small = new BinMapper(16, 1000).fit(
+      { values: X, nSamples: n, nFeatures: 1, featureLabels: null },
+      new Random(1),
+    );
     assert.ok(small.nBins[0] <= 16);
-    assert.throws(() => new BinMapper(16, 1000).fit({ values: X, nSamples: n, nFeatures: 1, featureLabels: null }, null), /random generator/);
+    assert.throws(
+      () => new BinMapper(16, 1000).fit({ values: X, nSamples: n, nFeatures: 1, featureLabels: null }, null),
+      /random generator/,
+    );
     assert.throws(() => new BinMapper(300), /maxBins/);
   });
 });
@@ -56,18 +67,27 @@ describe("Random", () => {
     const a = new Random(42);
     const b = new Random(42);
     const xs = Array.from({ length: 1000 }, () => a.nextFloat());
-    assert.deepEqual(xs, Array.from({ length: 1000 }, () => b.nextFloat()));
+    assert.deepEqual(
+      xs,
+      Array.from({ length: 1000 }, () => b.nextFloat()),
+    );
     assert.ok(xs.every((x) => x >= 0 && x < 1));
     const meanX = xs.reduce((s, x) => s + x, 0) / xs.length;
     assert.ok(Math.abs(meanX - 0.5) < 0.05);
     const counts = new Array(6).fill(0);
     const r = new Random(1);
     for (let k = 0; k < 6000; k++) counts[r.nextInt(6)]++;
-    assert.ok(counts.every((c) => c > 850 && c < 1150), counts.join(","));
+    assert.ok(
+      counts.every((c) => c > 850 && c < 1150),
+      counts.join(","),
+    );
     const s = new Random(3).sampleWithoutReplacement(100, 30);
     assert.equal(new Set(s).size, 30);
     assert.ok(Array.from(s).every((v, k) => v >= 0 && v < 100 && (k === 0 || v > s[k - 1])));
-    assert.notDeepEqual(Array.from({ length: 5 }, () => new Random(1).nextUint32()), Array.from({ length: 5 }, () => new Random(2).nextUint32()));
+    assert.notDeepEqual(
+      Array.from({ length: 5 }, () => new Random(1).nextUint32()),
+      Array.from({ length: 5 }, () => new Random(2).nextUint32()),
+    );
     assert.throws(() => new Random(-1), /non-negative integer/);
   });
 });

@@ -7,8 +7,14 @@ describe("ml/model-selection/cross-validator", () => {
     assert.deepEqual(
       splits.map((s) => [[...s.train], [...s.test]]),
       [
-        [[0, 2, 3], [1, 4]],
-        [[1, 2, 4], [0, 3]],
+        [
+          [0, 2, 3],
+          [1, 4],
+        ],
+        [
+          [1, 2, 4],
+          [0, 3],
+        ],
         [[0, 1, 3, 4], [2]],
       ],
     );

@@ -40,7 +40,8 @@ describe("ml/feature-sampler (scikit-learn BestSplitter feature sampling)", () =
     const first = new Set<number>();
     const sampler = new FeatureSampler(5, 1);
     const rng = new Random(3);
-    for (let k = 0; k < 200; k++) sampler.sample(rng, (f) => {
+    for (let k = 0; k < 200; k++)
+      sampler.sample(rng, (f) => {
         first.add(f);
         return true;
       });

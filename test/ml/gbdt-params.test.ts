@@ -19,7 +19,10 @@ describe("ml/resolveGbdtParams (the one GBDT parameter resolver)", () => {
   });
 
   it("refuses out-of-range values naming the parameter and the allowed range", () => {
-    assert.throws(() => resolveGbdtParams({ learningRate: 1e308 }), /^Error: learningRate=1e\+308 must be in \(0, 1\]$/);
+    assert.throws(
+      () => resolveGbdtParams({ learningRate: 1e308 }),
+      /^Error: learningRate=1e\+308 must be in \(0, 1\]$/,
+    );
     assert.throws(() => resolveGbdtParams({ learningRate: 0 }), /learningRate=0 must be in \(0, 1\]/);
     assert.throws(() => resolveGbdtParams({ learningRate: Number.NaN }), /learningRate=null must be in \(0, 1\]/);
     assert.equal(resolveGbdtParams({ learningRate: 1 }).learningRate, 1);

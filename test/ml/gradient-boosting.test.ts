@@ -15,7 +15,9 @@ interface ExactFixture {
   models: { params: Record<string, number>; proba: number[]; trainScore: number[]; importances: number[] }[];
 }
 
-function sklearnParams(p: Record<string, number>): Partial<ConstructorParameters<typeof GradientBoostingClassifier>[0]> {
+function sklearnParams(
+  p: Record<string, number>,
+): Partial<ConstructorParameters<typeof GradientBoostingClassifier>[0]> {
   return {
     nEstimators: p.n_estimators,
     maxDepth: p.max_depth,
@@ -31,7 +33,10 @@ describe("GradientBoostingClassifier", () => {
     const train = { X: Float64Array.from(fx.X.slice(0, fx.nTrain).flat()), nFeatures: fx.X[0].length };
     const test = { X: Float64Array.from(fx.X.slice(fx.nTrain).flat()), nFeatures: fx.X[0].length };
     for (const m of fx.models) {
-      const gb = new GradientBoostingClassifier({ ...sklearnParams(m.params), mode: "exact" }).fit(train, fx.y.slice(0, fx.nTrain));
+      const gb = new GradientBoostingClassifier({ ...sklearnParams(m.params), mode: "exact" }).fit(
+        train,
+        fx.y.slice(0, fx.nTrain),
+      );
       closeTo(gb.predictProba(test), m.proba, 1e-9, `proba ${JSON.stringify(m.params)}`);
       closeTo(gb.trainScore, m.trainScore, 1e-9, "train deviance");
       closeTo(gb.featureImportances(), m.importances, 1e-9, "importances");
@@ -57,10 +62,16 @@ describe("GradientBoostingClassifier", () => {
     const ref = fixture<{ models: Record<string, { meanTestAuc: number }> }>("gbdt-sklearn.json").models;
     const paper = new GradientBoostingClassifier({ ...PAPER_GBDT_PARAMS }).fit(train.data, train.y);
     const aucPaper = rocAucScore(test.y, paper.predictProba(test.data));
-    assert.ok(Math.abs(aucPaper - ref.paper.meanTestAuc) < 0.01, `paper params: ours ${aucPaper}, sklearn ${ref.paper.meanTestAuc}`);
+    assert.ok(
+      Math.abs(aucPaper - ref.paper.meanTestAuc) < 0.01,
+      `paper params: ours ${aucPaper}, sklearn ${ref.paper.meanTestAuc}`,
+    );
     const d3 = new GradientBoostingClassifier({ nEstimators: 100, maxDepth: 3 }).fit(train.data, train.y);
     const aucD3 = rocAucScore(test.y, d3.predictProba(test.data));
-    assert.ok(Math.abs(aucD3 - ref.depth3.meanTestAuc) < 0.01, `depth 3: ours ${aucD3}, sklearn ${ref.depth3.meanTestAuc}`);
+    assert.ok(
+      Math.abs(aucD3 - ref.depth3.meanTestAuc) < 0.01,
+      `depth 3: ours ${aucD3}, sklearn ${ref.depth3.meanTestAuc}`,
+    );
   });
 
   it("learns a known rule: y = [x0 > 0.3] is found exactly by the first split and separated perfectly", () => {
@@ -68,7 +79,7 @@ describe("GradientBoostingClassifier", () => {
     const X = new Float64Array(n * 3);
     const y = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      X[i * 3] = (i * 7919) % n / n;
+      X[i * 3] = ((i * 7919) % n) / n;
       X[i * 3 + 1] = ((i * 104729) % n) / n;
       X[i * 3 + 2] = ((i * 15485863) % 997) / 997;
       y[i] = X[i * 3] > 0.3 ? 1 : 0;
@@ -91,7 +102,10 @@ describe("GradientBoostingClassifier", () => {
     const auc = rocAucScore(te.y, gb.predictProba(te));
     assert.ok(auc > 0.95, `AUC ${auc}`);
     const imp = gb.featureImportances();
-    const top = Array.from(imp.keys()).sort((a, b) => imp[b] - imp[a]).slice(0, 3).sort();
+    const top = Array.from(imp.keys())
+      .sort((a, b) => imp[b] - imp[a])
+      .slice(0, 3)
+      .sort();
     assert.deepEqual(top, [0, 1, 2]);
     assert.ok(Math.abs(imp.reduce((a, b) => a + b, 0) - 1) < 1e-12);
   });
@@ -109,7 +123,10 @@ describe("GradientBoostingClassifier", () => {
   it("toJSON/fromJSON round trip predicts bit-identically, keeps labels, and holds no Infinity", () => {
     const { X, y } = synthetic(600, 4, 8);
     const labels = ["a", "b", "c", "d"];
-    const gb = new GradientBoostingClassifier({ nEstimators: 25, maxDepth: null, minSamplesLeaf: 20 }).fit({ X, nFeatures: 4, featureLabels: labels }, y);
+    const gb = new GradientBoostingClassifier({ nEstimators: 25, maxDepth: null, minSamplesLeaf: 20 }).fit(
+      { X, nFeatures: 4, featureLabels: labels },
+      y,
+    );
     const text = JSON.stringify(gb.toJSON());
     assert.ok(!/Infinity|NaN/.test(text));
     const json = JSON.parse(text) as GradientBoostingJSON;
@@ -138,7 +155,12 @@ describe("GradientBoostingClassifier", () => {
   it("early stopping ends before nEstimators on pure noise and records validation deviances", () => {
     const { X, nFeatures } = synthetic(1000, 5, 11);
     const y = Uint8Array.from({ length: 1000 }, (_, i) => ((i * 2654435761) >>> 7) & 1);
-    const gb = new GradientBoostingClassifier({ nEstimators: 300, maxDepth: 3, nIterNoChange: 5, validationFraction: 0.2 }).fit({ X, nFeatures }, y);
+    const gb = new GradientBoostingClassifier({
+      nEstimators: 300,
+      maxDepth: 3,
+      nIterNoChange: 5,
+      validationFraction: 0.2,
+    }).fit({ X, nFeatures }, y);
     assert.ok(gb.nEstimatorsFitted < 300, `stopped after ${gb.nEstimatorsFitted}`);
     assert.equal(gb.validationScore?.length, gb.nEstimatorsFitted);
   });
@@ -150,8 +172,12 @@ describe("GradientBoostingClassifier", () => {
     const b = new GradientBoostingClassifier({ nEstimators: 5 }).fit({ n: 300, labels: ["p", "q", "r"], values: X }, y);
     assert.deepEqual(a.predictProba(rowsIn), b.predictProba({ X, nFeatures: 3 }));
     const swapped = new Float64Array(900);
-    for (let i = 0; i < 300; i++) [swapped[i * 3], swapped[i * 3 + 1], swapped[i * 3 + 2]] = [X[i * 3 + 2], X[i * 3], X[i * 3 + 1]];
-    assert.deepEqual(b.predictProba({ X: swapped, nFeatures: 3, featureLabels: ["r", "p", "q"] }), a.predictProba(rowsIn));
+    for (let i = 0; i < 300; i++)
+      [swapped[i * 3], swapped[i * 3 + 1], swapped[i * 3 + 2]] = [X[i * 3 + 2], X[i * 3], X[i * 3 + 1]];
+    assert.deepEqual(
+      b.predictProba({ X: swapped, nFeatures: 3, featureLabels: ["r", "p", "q"] }),
+      a.predictProba(rowsIn),
+    );
   });
 
   it("fits and predicts danfojs DataFrames by column name (extra or missing columns refused)", function () {
@@ -159,7 +185,8 @@ describe("GradientBoostingClassifier", () => {
     const { X, y } = synthetic(200, 3, 14);
     const cols = (order: string[]) => {
       const obj: Record<string, number[]> = {};
-      for (const name of order) obj[name] = Array.from({ length: 200 }, (_, i) => X[i * 3 + ["p", "q", "r"].indexOf(name)]);
+      for (const name of order)
+        obj[name] = Array.from({ length: 200 }, (_, i) => X[i * 3 + ["p", "q", "r"].indexOf(name)]);
       return new (danfojs().DataFrame)(obj);
     };
     const gb = new GradientBoostingClassifier({ nEstimators: 5 }).fit(cols(["p", "q", "r"]), y);
@@ -167,32 +194,101 @@ describe("GradientBoostingClassifier", () => {
     assert.deepEqual(gb.predictProba(cols(["r", "p", "q"])), gb.predictProba({ X, nFeatures: 3 }));
     assert.throws(() => gb.predictProba(cols(["p", "q"])), /missing column\(s\) "r"/);
     const extra = cols(["p", "q", "r"]);
-    extra.addColumn("id", Array.from({ length: 200 }, (_, i) => i), { inplace: true });
+    extra.addColumn(
+      "id",
+      Array.from({ length: 200 }, (_, i) => i),
+      { inplace: true },
+    );
     assert.throws(() => gb.predictProba(extra), /unknown column\(s\) "id"/);
   });
 
   describe("bad input", () => {
     const good = synthetic(50, 2, 13);
-    const fitted = new GradientBoostingClassifier({ nEstimators: 3 }).fit({ X: good.X, nFeatures: 2, featureLabels: ["u", "v"] }, good.y);
+    const fitted = new GradientBoostingClassifier({ nEstimators: 3 }).fit(
+      { X: good.X, nFeatures: 2, featureLabels: ["u", "v"] },
+      good.y,
+    );
     const cases: [string, () => unknown, RegExp][] = [
-      ["NaN feature", () => new GradientBoostingClassifier().fit([[1, NaN], [2, 3]], [0, 1]), /row 0, column 1 is NaN/],
-      ["infinite feature", () => new GradientBoostingClassifier().fit([[1, 2], [Infinity, 3]], [0, 1]), /row 1, column 0 is Infinity/],
+      [
+        "NaN feature",
+        () =>
+          new GradientBoostingClassifier().fit(
+            [
+              [1, NaN],
+              [2, 3],
+            ],
+            [0, 1],
+          ),
+        /row 0, column 1 is NaN/,
+      ],
+      [
+        "infinite feature",
+        () =>
+          new GradientBoostingClassifier().fit(
+            [
+              [1, 2],
+              [Infinity, 3],
+            ],
+            [0, 1],
+          ),
+        /row 1, column 0 is Infinity/,
+      ],
       ["one class", () => new GradientBoostingClassifier().fit([[1], [2], [3]], [1, 1, 1]), /only one class/],
-      ["length mismatch", () => new GradientBoostingClassifier().fit([[1], [2], [3]], [0, 1]), /2 labels but X has 3 samples/],
+      [
+        "length mismatch",
+        () => new GradientBoostingClassifier().fit([[1], [2], [3]], [0, 1]),
+        /2 labels but X has 3 samples/,
+      ],
       ["label 2", () => new GradientBoostingClassifier().fit([[1], [2]], [0, 2]), /y\[1\] = 2/],
       ["ragged rows", () => new GradientBoostingClassifier().fit([[1, 2], [3]], [0, 1]), /row 1 has 1 values/],
-      ["unknown param", () => new GradientBoostingClassifier({ maxDepht: 3 } as never), /unknown GradientBoostingClassifier parameter "maxDepht"/],
-      ["bad learning rate", () => new GradientBoostingClassifier({ learningRate: -1 }).fit(good, good.y), /learningRate=-1 must be/],
-      ["learning rate above 1, at construction", () => new GradientBoostingClassifier({ learningRate: 1e308 }), /^Error: learningRate=1e\+308 must be in \(0, 1\]$/],
-      ["bad maxFeatures", () => new GradientBoostingClassifier({ maxFeatures: 5 }).fit(good, good.y), /maxFeatures=5 is larger/],
-      ["bad minSamplesLeaf", () => new GradientBoostingClassifier({ minSamplesLeaf: 0 }).fit(good, good.y), /minSamplesLeaf=0/],
+      [
+        "unknown param",
+        () => new GradientBoostingClassifier({ maxDepht: 3 } as never),
+        /unknown GradientBoostingClassifier parameter "maxDepht"/,
+      ],
+      [
+        "bad learning rate",
+        () => new GradientBoostingClassifier({ learningRate: -1 }).fit(good, good.y),
+        /learningRate=-1 must be/,
+      ],
+      [
+        "learning rate above 1, at construction",
+        () => new GradientBoostingClassifier({ learningRate: 1e308 }),
+        /^Error: learningRate=1e\+308 must be in \(0, 1\]$/,
+      ],
+      [
+        "bad maxFeatures",
+        () => new GradientBoostingClassifier({ maxFeatures: 5 }).fit(good, good.y),
+        /maxFeatures=5 is larger/,
+      ],
+      [
+        "bad minSamplesLeaf",
+        () => new GradientBoostingClassifier({ minSamplesLeaf: 0 }).fit(good, good.y),
+        /minSamplesLeaf=0/,
+      ],
       ["predict before fit", () => new GradientBoostingClassifier().predictProba([[1]]), /not fitted yet/],
-      ["missing column", () => fitted.predictProba({ X: new Float64Array(2), nFeatures: 1, featureLabels: ["u"] }), /missing column\(s\) "v"/],
-      ["unknown column", () => fitted.predictProba({ X: new Float64Array(3), nFeatures: 3, featureLabels: ["u", "v", "w"] }), /unknown column\(s\) "w"/],
+      [
+        "missing column",
+        () => fitted.predictProba({ X: new Float64Array(2), nFeatures: 1, featureLabels: ["u"] }),
+        /missing column\(s\) "v"/,
+      ],
+      [
+        "unknown column",
+        () => fitted.predictProba({ X: new Float64Array(3), nFeatures: 3, featureLabels: ["u", "v", "w"] }),
+        /unknown column\(s\) "w"/,
+      ],
       ["wrong width", () => fitted.predictProba([[1, 2, 3]]), /has 3 features, the model was fitted with 2/],
       ["NaN at predict", () => fitted.predictProba([[1, NaN]]), /is NaN/],
-      ["bad JSON format", () => GradientBoostingClassifier.fromJSON({ format: "x" } as never), /not a qsoft.GradientBoostingClassifier/],
-      ["bad JSON version", () => GradientBoostingClassifier.fromJSON({ ...fitted.toJSON(), version: 99 }), /version 99/],
+      [
+        "bad JSON format",
+        () => GradientBoostingClassifier.fromJSON({ format: "x" } as never),
+        /not a qsoft.GradientBoostingClassifier/,
+      ],
+      [
+        "bad JSON version",
+        () => GradientBoostingClassifier.fromJSON({ ...fitted.toJSON(), version: 99 }),
+        /version 99/,
+      ],
     ];
     for (const [name, fn, re] of cases) it(name, () => assert.throws(fn, re));
   });

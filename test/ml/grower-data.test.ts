@@ -5,7 +5,12 @@ import { Random } from "../../src/ml/random";
 
 describe("ml/grower-data prepareGrowerData", () => {
   // 4 samples x 2 features, row-major: feature 0 = [3, 1, 2, 1], feature 1 = [0.5, 0.5, -1, 2].
-  const X: DesignMatrix = { values: Float64Array.of(3, 0.5, 1, 0.5, 2, -1, 1, 2), nSamples: 4, nFeatures: 2, featureLabels: null };
+  const X: DesignMatrix = {
+    values: Float64Array.of(3, 0.5, 1, 0.5, 2, -1, 1, 2),
+    nSamples: 4,
+    nFeatures: 2,
+    featureLabels: null,
+  };
 
   it("exact: presorts every feature's sample indices by value, ties by index (hand-worked)", () => {
     const d = prepareGrowerData(X, "exact", new Random(0));

@@ -17,7 +17,12 @@ export function flat(rows: number[][]): { X: Float64Array; nFeatures: number } {
 }
 
 /** A synthetic problem: n x d standard normals, y = 1 when x0 + 0.5 x1 x2 > 0 (plus noise `noise`). */
-export function synthetic(n: number, d: number, seed: number, noise = 0.3): { X: Float64Array; y: Uint8Array; nFeatures: number } {
+export function synthetic(
+  n: number,
+  d: number,
+  seed: number,
+  noise = 0.3,
+): { X: Float64Array; y: Uint8Array; nFeatures: number } {
   const rng = new Random(seed);
   const X = new Float64Array(n * d);
   const y = new Uint8Array(n);

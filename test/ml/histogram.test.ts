@@ -1,5 +1,12 @@
 import * as assert from "node:assert/strict";
-import { BIN_STRIDE, buildFeatureHistogram, buildHistogram, newHistogram, scanHistogram, subtractHistogram } from "../../src/ml/histogram";
+import {
+  BIN_STRIDE,
+  buildFeatureHistogram,
+  buildHistogram,
+  newHistogram,
+  scanHistogram,
+  subtractHistogram,
+} from "../../src/ml/histogram";
 import { Random } from "../../src/ml/random";
 
 describe("ml/histogram (gradient histograms of the tree grower)", () => {

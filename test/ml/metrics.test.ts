@@ -68,7 +68,10 @@ describe("metrics against scikit-learn 1.2.1 (test/fixtures/ml/auc.json)", () =>
       it("calibrationCurve = calibration_curve (uniform and quantile, 5 and 10 bins)", () => {
         for (const [key, ref] of Object.entries(c.calibration)) {
           const [strategy, nb] = key.split("-");
-          const r = calibrationCurve(c.y, c.scores, { nBins: Number(nb), strategy: strategy as "uniform" | "quantile" });
+          const r = calibrationCurve(c.y, c.scores, {
+            nBins: Number(nb),
+            strategy: strategy as "uniform" | "quantile",
+          });
           closeTo(r.probTrue, ref.probTrue, 1e-12, `${key} probTrue`);
           closeTo(r.probPred, ref.probPred, 1e-12, `${key} probPred`);
         }

@@ -10,7 +10,9 @@ import { synthetic } from "./helpers";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { DecisionTreeRegression } = require("ml-cart") as {
   DecisionTreeRegression: {
-    new (options: object): { train(X: number[][], y: number[]): void; predict(X: number[][]): number[]; toJSON(): MlCartRegressionJSON };
+    new (
+      options: object,
+    ): { train(X: number[][], y: number[]): void; predict(X: number[][]): number[]; toJSON(): MlCartRegressionJSON };
     load(json: object): { predict(X: number[][]): number[] };
   };
 };
@@ -47,7 +49,10 @@ describe("ml-cart compatibility", () => {
       }
       const cart = new DecisionTreeRegression({ maxDepth: depth, minNumSamples: minNum });
       cart.train(rows(X, d), y);
-      const ours = new DecisionTreeRegressor({ maxDepth: depth, minSamplesSplit: minNum + 1, mode: "exact" }).fit({ X, nFeatures: d }, y);
+      const ours = new DecisionTreeRegressor({ maxDepth: depth, minSamplesSplit: minNum + 1, mode: "exact" }).fit(
+        { X, nFeatures: d },
+        y,
+      );
       const theirs = JSON.parse(JSON.stringify(cart.toJSON())) as MlCartRegressionJSON;
       assert.deepEqual(shape(ours.toMlCart().root), shape(theirs.root), `seed ${seed}`);
     }
@@ -58,16 +63,28 @@ describe("ml-cart compatibility", () => {
     const test = synthetic(200, 6, 6);
     const testRows = rows(test.X, 6);
     for (const mode of ["hist", "exact"] as const) {
-      const gb = new GradientBoostingClassifier({ nEstimators: 15, maxDepth: 3, maxFeatures: "sqrt", mode }).fit({ X, nFeatures }, y);
+      const gb = new GradientBoostingClassifier({ nEstimators: 15, maxDepth: 3, maxFeatures: "sqrt", mode }).fit(
+        { X, nFeatures },
+        y,
+      );
       const total = new Float64Array(test.y.length).fill(gb.baseline);
       for (let k = 0; k < gb.nEstimatorsFitted; k++) {
         const json = JSON.parse(JSON.stringify(gb.treeToMlCart(k))) as object;
         const cartPred = DecisionTreeRegression.load(json).predict(testRows);
-        const ourPred = gb.trees[k].predict({ values: test.X, nSamples: test.y.length, nFeatures: 6, featureLabels: null });
+        const ourPred = gb.trees[k].predict({
+          values: test.X,
+          nSamples: test.y.length,
+          nFeatures: 6,
+          featureLabels: null,
+        });
         assert.deepEqual(cartPred, Array.from(ourPred), `${mode} tree ${k}`);
         cartPred.forEach((v, i) => (total[i] += v));
       }
-      assert.deepEqual(Array.from(total), Array.from(gb.decisionFunction(test)), `${mode}: sum of ml-cart trees = decisionFunction`);
+      assert.deepEqual(
+        Array.from(total),
+        Array.from(gb.decisionFunction(test)),
+        `${mode}: sum of ml-cart trees = decisionFunction`,
+      );
     }
   });
 
@@ -83,17 +100,47 @@ describe("ml-cart compatibility", () => {
     cart.train(X, y);
     const tree = RegressionTree.fromMlCart(JSON.parse(JSON.stringify(cart.toJSON())) as MlCartRegressionJSON, 2);
     const flatX = Float64Array.from(X.flat());
-    assert.deepEqual(Array.from(tree.predict({ values: flatX, nSamples: 50, nFeatures: 2, featureLabels: null })), cart.predict(X));
+    assert.deepEqual(
+      Array.from(tree.predict({ values: flatX, nSamples: 50, nFeatures: 2, featureLabels: null })),
+      cart.predict(X),
+    );
   });
 
   it("fromMlCart refuses malformed trees", () => {
-    const opts = { gainFunction: "regression", splitFunction: "mean", minNumSamples: 3, maxDepth: 2, kind: "regression" } as const;
-    assert.throws(() => RegressionTree.fromMlCart({ name: "DTClassifier" } as unknown as MlCartRegressionJSON, 2), /not an ml-cart DecisionTreeRegression/);
+    const opts = {
+      gainFunction: "regression",
+      splitFunction: "mean",
+      minNumSamples: 3,
+      maxDepth: 2,
+      kind: "regression",
+    } as const;
     assert.throws(
-      () => RegressionTree.fromMlCart({ name: "DTRegression", options: opts, root: { splitColumn: 5, splitValue: 0, left: { distribution: 1 }, right: { distribution: 2 } } }, 2),
+      () => RegressionTree.fromMlCart({ name: "DTClassifier" } as unknown as MlCartRegressionJSON, 2),
+      /not an ml-cart DecisionTreeRegression/,
+    );
+    assert.throws(
+      () =>
+        RegressionTree.fromMlCart(
+          {
+            name: "DTRegression",
+            options: opts,
+            root: { splitColumn: 5, splitValue: 0, left: { distribution: 1 }, right: { distribution: 2 } },
+          },
+          2,
+        ),
       /splitColumn 5/,
     );
-    assert.throws(() => RegressionTree.fromMlCart({ name: "DTRegression", options: opts, root: { splitColumn: 0, splitValue: 0, left: { distribution: 1 } } }, 2), /missing/);
-    assert.throws(() => RegressionTree.fromMlCart({ name: "DTRegression", options: opts, root: { distribution: NaN } }, 2), /non-finite/);
+    assert.throws(
+      () =>
+        RegressionTree.fromMlCart(
+          { name: "DTRegression", options: opts, root: { splitColumn: 0, splitValue: 0, left: { distribution: 1 } } },
+          2,
+        ),
+      /missing/,
+    );
+    assert.throws(
+      () => RegressionTree.fromMlCart({ name: "DTRegression", options: opts, root: { distribution: NaN } }, 2),
+      /non-finite/,
+    );
   });
 });

@@ -36,14 +36,26 @@ describe("cross-validation splitters", () => {
     const plain = new StratifiedKFold(f.nSplits).split(f.y);
     const shuffled = new StratifiedKFold(f.nSplits, true, 3).split(f.y);
     const count = (idx: Int32Array) => [idx.length, Array.from(idx).filter((i) => f.y[i] === 1).length];
-    assert.deepEqual(shuffled.map((s) => count(s.test)), plain.map((s) => count(s.test)));
+    assert.deepEqual(
+      shuffled.map((s) => count(s.test)),
+      plain.map((s) => count(s.test)),
+    );
     const seen = shuffled.flatMap((s) => Array.from(s.test)).sort((a, b) => a - b);
-    assert.deepEqual(seen, f.y.map((_, i) => i));
-    assert.notDeepEqual(shuffled.map((s) => Array.from(s.test)), plain.map((s) => Array.from(s.test)));
+    assert.deepEqual(
+      seen,
+      f.y.map((_, i) => i),
+    );
+    assert.notDeepEqual(
+      shuffled.map((s) => Array.from(s.test)),
+      plain.map((s) => Array.from(s.test)),
+    );
   });
 
   it("KFold sizes follow n // k (+1 for the first n % k folds); GroupKFold never splits a group", () => {
-    assert.deepEqual(new KFold(3).split(new Array(10).fill(0)).map((s) => s.test.length), [4, 3, 3]);
+    assert.deepEqual(
+      new KFold(3).split(new Array(10).fill(0)).map((s) => s.test.length),
+      [4, 3, 3],
+    );
     const groups = Array.from({ length: 40 }, (_, i) => i % 7);
     for (const s of new GroupKFold(3).split(new Array(40).fill(0), groups)) {
       const inTest = new Set(Array.from(s.test, (i) => groups[i]));
@@ -70,7 +82,9 @@ describe("cross-validation splitters", () => {
 describe("crossValidate and gridSearch", () => {
   const { X, y, nFeatures } = synthetic(600, 5, 21);
   it("scores every fold, out-of-fold probabilities cover all samples, mean/std consistent", () => {
-    const cv = crossValidate(new GradientBoostingClassifier({ nEstimators: 30, maxDepth: 2 }), { X, nFeatures }, y, { cv: 4 });
+    const cv = crossValidate(new GradientBoostingClassifier({ nEstimators: 30, maxDepth: 2 }), { X, nFeatures }, y, {
+      cv: 4,
+    });
     assert.equal(cv.folds.length, 4);
     assert.equal(cv.models.length, 4);
     assert.ok(cv.oofProba.every((p) => p >= 0 && p <= 1));
@@ -82,7 +96,10 @@ describe("crossValidate and gridSearch", () => {
     const s = cv.splits[2];
     const rows = new Float64Array(s.test.length * 5);
     s.test.forEach((i, r) => rows.set(X.subarray(i * 5, i * 5 + 5), r * 5));
-    assert.deepEqual(Array.from(cv.models[2].predictProba({ X: rows, nFeatures: 5 })), Array.from(s.test, (i) => cv.oofProba[i]));
+    assert.deepEqual(
+      Array.from(cv.models[2].predictProba({ X: rows, nFeatures: 5 })),
+      Array.from(s.test, (i) => cv.oofProba[i]),
+    );
   });
 
   it("gridSearch tries every combination and picks the best mean AUC", () => {
@@ -93,7 +110,9 @@ describe("crossValidate and gridSearch", () => {
       { maxDepth: 3, nEstimators: 2 },
       { maxDepth: 3, nEstimators: 40 },
     ]);
-    const r = gridSearch<GradientBoostingParams>((p) => new GradientBoostingClassifier(p), grid, { X, nFeatures }, y, { cv: 3 });
+    const r = gridSearch<GradientBoostingParams>((p) => new GradientBoostingClassifier(p), grid, { X, nFeatures }, y, {
+      cv: 3,
+    });
     assert.equal(r.results.length, 4);
     const best = Math.max(...r.results.map((e) => e.meanAuc));
     assert.equal(r.bestScore, best);

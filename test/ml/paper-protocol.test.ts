@@ -4,7 +4,10 @@ import { rocAucScore } from "../../src/ml/metrics/roc-auc";
 import { Random } from "../../src/ml/random";
 
 /** A glass-like sample: 5 % positives, positives shifted in two of six features. */
-function sample(n: number, seed: number): { X: Float64Array; nFeatures: number; featureLabels: string[]; y: Uint8Array } {
+function sample(
+  n: number,
+  seed: number,
+): { X: Float64Array; nFeatures: number; featureLabels: string[]; y: Uint8Array } {
   const rng = new Random(seed);
   const X = new Float64Array(n * 6);
   const y = new Uint8Array(n);
@@ -21,7 +24,10 @@ describe("paperProtocol", () => {
     const s2 = sample(3000, 2);
     const s3 = sample(3000, 3);
     const r = paperProtocol({
-      train: [{ X: s1, y: s1.y }, { X: s2, y: s2.y }],
+      train: [
+        { X: s1, y: s1.y },
+        { X: s2, y: s2.y },
+      ],
       test: { X: s3, y: s3.y },
       params: { nEstimators: 60 },
     });
@@ -42,14 +48,37 @@ describe("paperProtocol", () => {
   it("refuses samples with different feature columns, and a one-class test sample", () => {
     const s1 = sample(500, 4);
     const other = { ...sample(500, 5), featureLabels: ["a", "b", "c", "d", "e", "g"] };
-    assert.throws(() => paperProtocol({ train: [{ X: s1, y: s1.y }, { X: other, y: other.y }], test: { X: s1, y: s1.y } }), /train\[1\]\.X: missing column\(s\) "f"/);
     assert.throws(
-      () => paperProtocol({ train: [{ X: s1, y: s1.y }], test: { X: s1, y: new Uint8Array(500) }, params: { nEstimators: 2 } }),
+      () =>
+        paperProtocol({
+          train: [
+            { X: s1, y: s1.y },
+            { X: other, y: other.y },
+          ],
+          test: { X: s1, y: s1.y },
+        }),
+      /train\[1\]\.X: missing column\(s\) "f"/,
+    );
+    assert.throws(
+      () =>
+        paperProtocol({
+          train: [{ X: s1, y: s1.y }],
+          test: { X: s1, y: new Uint8Array(500) },
+          params: { nEstimators: 2 },
+        }),
       /test labels has only one class/,
     );
     // The model's parameters are checked before the samples: a bad one wins over the column mismatch.
     assert.throws(
-      () => paperProtocol({ train: [{ X: s1, y: s1.y }, { X: other, y: other.y }], test: { X: s1, y: s1.y }, params: { learningRate: 1e308 } }),
+      () =>
+        paperProtocol({
+          train: [
+            { X: s1, y: s1.y },
+            { X: other, y: other.y },
+          ],
+          test: { X: s1, y: s1.y },
+          params: { learningRate: 1e308 },
+        }),
       /learningRate=1e\+308 must be in \(0, 1\]/,
     );
   });
@@ -86,7 +115,10 @@ describe("paperProtocol with group (block) cross-validation", () => {
     const a = blocky(40, 30, 11);
     const b = blocky(40, 30, 12);
     const t = blocky(40, 30, 13);
-    const train = [{ X: a.X, y: a.y, groups: a.groups }, { X: b.X, y: b.y, groups: b.groups }];
+    const train = [
+      { X: a.X, y: a.y, groups: a.groups },
+      { X: b.X, y: b.y, groups: b.groups },
+    ];
     const params = { nEstimators: 60, maxDepth: 3, maxFeatures: null };
     const strat = paperProtocol({ train, test: { X: t.X, y: t.y }, params });
     const grouped = paperProtocol({ train, test: { X: t.X, y: t.y }, params, cv: "group" });
@@ -103,7 +135,25 @@ describe("paperProtocol with group (block) cross-validation", () => {
 
   it("asks for groups when cv is 'group'", () => {
     const a = blocky(10, 10, 1);
-    assert.throws(() => paperProtocol({ train: [{ X: a.X, y: a.y, name: "glass A" }], test: { X: a.X, y: a.y }, cv: "group", params: { nEstimators: 2 } }), /needs groups for train\[0\] \(glass A\)/);
-    assert.throws(() => paperProtocol({ train: [{ X: a.X, y: a.y, groups: new Int32Array(3) }], test: { X: a.X, y: a.y }, cv: "group", params: { nEstimators: 2 } }), /has 3 groups for 100 rows/);
+    assert.throws(
+      () =>
+        paperProtocol({
+          train: [{ X: a.X, y: a.y, name: "glass A" }],
+          test: { X: a.X, y: a.y },
+          cv: "group",
+          params: { nEstimators: 2 },
+        }),
+      /needs groups for train\[0\] \(glass A\)/,
+    );
+    assert.throws(
+      () =>
+        paperProtocol({
+          train: [{ X: a.X, y: a.y, groups: new Int32Array(3) }],
+          test: { X: a.X, y: a.y },
+          cv: "group",
+          params: { nEstimators: 2 },
+        }),
+      /has 3 groups for 100 rows/,
+    );
   });
 });

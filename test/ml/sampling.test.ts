@@ -25,7 +25,10 @@ describe("undersampling and EasyEnsemble", () => {
     const { X, nFeatures } = synthetic(1000, 4, 31);
     const yy = Uint8Array.from(y);
     for (let i = 0; i < 1000; i++) if (yy[i] === 1) X[i * 4] += 2; // make the minority learnable
-    const ee = new EasyEnsembleClassifier(new GradientBoostingClassifier({ nEstimators: 10, maxDepth: 2 }), { nSubsets: 3, randomState: 2 }).fit({ X, nFeatures }, yy);
+    const ee = new EasyEnsembleClassifier(new GradientBoostingClassifier({ nEstimators: 10, maxDepth: 2 }), {
+      nSubsets: 3,
+      randomState: 2,
+    }).fit({ X, nFeatures }, yy);
     assert.equal(ee.members.length, 3);
     const probes = ee.members.map((m) => m.predictProba({ X, nFeatures }));
     assert.notDeepEqual(probes[0], probes[1]);

@@ -66,7 +66,11 @@ class Logistic extends CorrImportance {
 
 describe("feature selection", () => {
   it("recursiveFeatureElimination = scikit-learn's RFE (support and ranking) for counts, steps and fractions", () => {
-    const fx = fixture<{ X: number[][]; y: number[]; cases: { nFeaturesToSelect: number | null; step: number; support: boolean[]; ranking: number[] }[] }>("rfe.json");
+    const fx = fixture<{
+      X: number[][];
+      y: number[];
+      cases: { nFeaturesToSelect: number | null; step: number; support: boolean[]; ranking: number[] }[];
+    }>("rfe.json");
     for (const c of fx.cases) {
       const r = recursiveFeatureElimination(new CorrImportance(), flat(fx.X), fx.y, {
         nFeaturesToSelect: c.nFeaturesToSelect ?? undefined,
@@ -89,7 +93,13 @@ describe("feature selection", () => {
     const r = correlationFilter({ ...flat(rows), featureLabels: ["a", "b", "a2", "c", "nb"] }, { threshold: 0.9 });
     assert.deepEqual(r.keep, [0, 1, 3]);
     assert.deepEqual(r.keptLabels, ["a", "b", "c"]);
-    assert.deepEqual(r.dropped.map((d) => [d.feature, d.correlatedWith]), [[2, 0], [4, 1]]);
+    assert.deepEqual(
+      r.dropped.map((d) => [d.feature, d.correlatedWith]),
+      [
+        [2, 0],
+        [4, 1],
+      ],
+    );
     assert.ok(r.dropped[1].r < -0.99);
     const p = correlationFilter(flat(rows), { threshold: 0.9, priority: [2, 4, 0, 1, 3] });
     assert.deepEqual(p.keep, [2, 3, 4]);
@@ -98,7 +108,11 @@ describe("feature selection", () => {
 });
 
 describe("model inspection", () => {
-  const fx = fixture<{ X: number[][]; pd: { features: number[]; gridResolution: number; grid: number[][]; average: number[] }[]; grids: { gridResolution: number; values: number[][] }[] }>("pd.json");
+  const fx = fixture<{
+    X: number[][];
+    pd: { features: number[]; gridResolution: number; grid: number[][]; average: number[] }[];
+    grids: { gridResolution: number; values: number[][] }[];
+  }>("pd.json");
 
   it("partialDependenceGrid = scikit-learn's _grid_from_X (mquantiles + linspace, or unique values)", () => {
     for (const g of fx.grids) {

@@ -21,7 +21,11 @@ describe("CandidateBuffer", () => {
       for (let q = 1; q < n; q++) {
         const a = sorted[q - 1];
         const b = sorted[q];
-        assert.ok(buf.d2[a] < buf.d2[b] || (buf.d2[a] === buf.d2[b] && (buf.index[a] < buf.index[b] || (buf.index[a] === buf.index[b] && buf.dx[a] <= buf.dx[b]))));
+        assert.ok(
+          buf.d2[a] < buf.d2[b] ||
+            (buf.d2[a] === buf.d2[b] &&
+              (buf.index[a] < buf.index[b] || (buf.index[a] === buf.index[b] && buf.dx[a] <= buf.dx[b]))),
+        );
       }
     }
   });

@@ -37,7 +37,11 @@ describe("neighbors/cell-list (CellList queries against brute force over images)
       const list = new CellList(cell, positions, 1.7);
       for (const rMax of [2.5, 5.5]) {
         for (let i = 0; i < n; i += 7) {
-          assert.deepEqual(gathered(list, i, 0, rMax), keys(brutePairs(cell, wrapped, i, rMax)), `atom ${i}, rMax ${rMax}`);
+          assert.deepEqual(
+            gathered(list, i, 0, rMax),
+            keys(brutePairs(cell, wrapped, i, rMax)),
+            `atom ${i}, rMax ${rMax}`,
+          );
         }
       }
     });

@@ -25,7 +25,8 @@ function assertSamePairs(got: Pair[], want: Pair[], what: string): void {
   const w = [...want].sort(byVector);
   for (let k = 0; k < g.length; k++) {
     assert.equal(g[k].j, w[k].j, `${what}: neighbor ${k}`);
-    for (const c of ["x", "y", "z"] as const) assert.ok(Math.abs(g[k][c] - w[k][c]) < 1e-9, `${what}: vector ${c} ${g[k][c]} vs ${w[k][c]}`);
+    for (const c of ["x", "y", "z"] as const)
+      assert.ok(Math.abs(g[k][c] - w[k][c]) < 1e-9, `${what}: vector ${c} ${g[k][c]} vs ${w[k][c]}`);
   }
 }
 
@@ -35,7 +36,8 @@ function checkAgainstBruteForce(cell: Cell, positions: Float64Array, rc: number,
   assert.equal(list.n, n);
   for (let i = 0; i < n; i++) {
     assertSamePairs(rowPairs(list, i), brutePairs(cell, positions, i, rc), `${what}, atom ${i}`);
-    for (let e = list.offsets[i] + 1; e < list.offsets[i + 1]; e++) assert.ok(list.distances[e] >= list.distances[e - 1], `${what}: row ${i} not sorted`);
+    for (let e = list.offsets[i] + 1; e < list.offsets[i + 1]; e++)
+      assert.ok(list.distances[e] >= list.distances[e - 1], `${what}: row ${i} not sorted`);
   }
   return list;
 }
@@ -58,10 +60,16 @@ describe("cutoffNeighbors", () => {
     const list = checkAgainstBruteForce(cell, f.positions, 9, "small triclinic box, rc 9");
     // Atom 0 sees its own images, and some neighbor j appears with several vectors.
     const row = rowPairs(list, 0);
-    assert.ok(row.some((p) => p.j === 0), "an atom is its own neighbor through an image");
+    assert.ok(
+      row.some((p) => p.j === 0),
+      "an atom is its own neighbor through an image",
+    );
     const counts = new Map<number, number>();
     for (const p of row) counts.set(p.j, (counts.get(p.j) ?? 0) + 1);
-    assert.ok([...counts.values()].some((c) => c > 1), "a pair appears with several bond vectors");
+    assert.ok(
+      [...counts.values()].some((c) => c > 1),
+      "a pair appears with several bond vectors",
+    );
     // One atom in a cubic box: its neighbors within 1.5 a are exactly the 6 + 12 lattice images.
     const one = cutoffNeighbors({ cell: Cell.orthogonal(2, 2, 2), positions: Float64Array.of(0.3, 0.4, 0.5) }, 3);
     assert.equal(one.offsets[1], 6 + 12);
@@ -108,7 +116,8 @@ describe("cutoffNeighbors", () => {
   it("is symmetric: every (i, j, v) has its (j, i, -v)", () => {
     const f = randomFrame(new Cell([8, 0, 0, 1.5, 7, 0, -1, 2, 9]), 80, 8);
     const list = cutoffNeighbors(f, 5);
-    const key = (i: number, j: number, x: number, y: number, z: number) => `${i},${j},${x.toFixed(8)},${y.toFixed(8)},${z.toFixed(8)}`;
+    const key = (i: number, j: number, x: number, y: number, z: number) =>
+      `${i},${j},${x.toFixed(8)},${y.toFixed(8)},${z.toFixed(8)}`;
     const seen = new Set<string>();
     for (let i = 0; i < list.n; i++)
       for (let e = list.offsets[i]; e < list.offsets[i + 1]; e++) {
@@ -118,7 +127,10 @@ describe("cutoffNeighbors", () => {
     for (let i = 0; i < list.n; i++)
       for (let e = list.offsets[i]; e < list.offsets[i + 1]; e++) {
         const [x, y, z] = list.vectors.subarray(3 * e, 3 * e + 3);
-        assert.ok(seen.has(key(list.indices[e], i, -x + 0, -y + 0, -z + 0)), `missing reverse of ${i} -> ${list.indices[e]}`);
+        assert.ok(
+          seen.has(key(list.indices[e], i, -x + 0, -y + 0, -z + 0)),
+          `missing reverse of ${i} -> ${list.indices[e]}`,
+        );
       }
   });
 
@@ -133,8 +145,10 @@ describe("kNearest", () => {
   function assertSameLists(a: NeighborList, b: NeighborList, what: string): void {
     assert.deepEqual(Array.from(a.offsets), Array.from(b.offsets), `${what}: row lengths`);
     assert.deepEqual(Array.from(a.indices), Array.from(b.indices), `${what}: indices`);
-    for (let e = 0; e < a.distances.length; e++) assert.ok(Math.abs(a.distances[e] - b.distances[e]) < 1e-12, `${what}: distance ${e}`);
-    for (let e = 0; e < a.vectors.length; e++) assert.ok(Math.abs(a.vectors[e] - b.vectors[e]) < 1e-9, `${what}: vector ${e}`);
+    for (let e = 0; e < a.distances.length; e++)
+      assert.ok(Math.abs(a.distances[e] - b.distances[e]) < 1e-12, `${what}: distance ${e}`);
+    for (let e = 0; e < a.vectors.length; e++)
+      assert.ok(Math.abs(a.vectors[e] - b.vectors[e]) < 1e-9, `${what}: vector ${e}`);
   }
 
   function checkBrute(list: NeighborList, cell: Cell, positions: Float64Array, k: number, what: string): void {
@@ -147,7 +161,8 @@ describe("kNearest", () => {
         .filter((p) => p.d2 > 0)
         .slice(0, k);
       assert.equal(got.length, want.length, `${what} atom ${i}`);
-      for (let q = 0; q < got.length; q++) assert.ok(Math.abs(got[q].d2 - want[q].d2) < 1e-9, `${what} atom ${i} entry ${q}`);
+      for (let q = 0; q < got.length; q++)
+        assert.ok(Math.abs(got[q].d2 - want[q].d2) < 1e-9, `${what} atom ${i} entry ${q}`);
     }
   }
 
@@ -191,7 +206,10 @@ describe("kNearest", () => {
 
   it("gives short rows in a finite system with fewer than k + 1 atoms, and refuses bad k", () => {
     // The last atom lies far outside the (non-periodic) box: it is still found.
-    const f = frameOf(Cell.orthogonal(10, 10, 10, [0, 0, 0], [false, false, false]), [1, 1, 1, 2, 2, 2, 5, 5, 5, 400, -300, 5]);
+    const f = frameOf(
+      Cell.orthogonal(10, 10, 10, [0, 0, 0], [false, false, false]),
+      [1, 1, 1, 2, 2, 2, 5, 5, 5, 400, -300, 5],
+    );
     for (const method of ["kd-tree", "cell-list"] as const) {
       const list = kNearest(f, 4, { method });
       assert.deepEqual(Array.from(list.offsets), [0, 3, 6, 9, 12], method);

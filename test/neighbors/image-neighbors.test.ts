@@ -37,8 +37,11 @@ function fromList(p: Float64Array, cell: Cell, rc: number): string[] {
       out.push(`${i} ${j} ${nl.images[3 * e]} ${nl.images[3 * e + 1]} ${nl.images[3 * e + 2]}`);
       // The stored vector is r_j - r_i + m H, and the distance its length.
       const s = cell.imageShift(nl.images[3 * e], nl.images[3 * e + 1], nl.images[3 * e + 2]);
-      for (let d = 0; d < 3; d++) assert.ok(Math.abs(nl.vectors[3 * e + d] - (p[3 * j + d] - p[3 * i + d] + s[d])) < 1e-12);
-      assert.ok(Math.abs(nl.distances[e] - Math.hypot(nl.vectors[3 * e], nl.vectors[3 * e + 1], nl.vectors[3 * e + 2])) < 1e-12);
+      for (let d = 0; d < 3; d++)
+        assert.ok(Math.abs(nl.vectors[3 * e + d] - (p[3 * j + d] - p[3 * i + d] + s[d])) < 1e-12);
+      assert.ok(
+        Math.abs(nl.distances[e] - Math.hypot(nl.vectors[3 * e], nl.vectors[3 * e + 1], nl.vectors[3 * e + 2])) < 1e-12,
+      );
     }
   }
   return out.sort();
@@ -56,7 +59,10 @@ describe("neighbors/imageNeighbors (cutoff pairs with explicit images, a query o
     const p = randomPoints(cell, 12, 22);
     const list = fromList(p, cell, 6.5);
     assert.deepEqual(list, bruteForce(p, cell, 6.5, 3));
-    assert.ok(list.some((e) => e.startsWith("0 0 ")), "self images are neighbors");
+    assert.ok(
+      list.some((e) => e.startsWith("0 0 ")),
+      "self images are neighbors",
+    );
   });
 
   it("uses no images along non-periodic directions", () => {
@@ -74,7 +80,8 @@ describe("neighbors/imageNeighbors (cutoff pairs with explicit images, a query o
     assert.deepEqual(nl.offsets, plain.offsets);
     assert.deepEqual(nl.indices, plain.indices);
     for (let i = 0; i < nl.n; i++) {
-      for (let e = nl.offsets[i] + 1; e < nl.offsets[i + 1]; e++) assert.ok(nl.distances[e - 1] <= nl.distances[e], `row ${i} is sorted`);
+      for (let e = nl.offsets[i] + 1; e < nl.offsets[i + 1]; e++)
+        assert.ok(nl.distances[e - 1] <= nl.distances[e], `row ${i} is sorted`);
     }
   });
 

@@ -6,7 +6,10 @@ export function doubleEach(input: { values: number[] }, post: (message: unknown)
 }
 
 /** Adds 1 to every entry of a shared array (the caller sees the change: SharedArrayBuffers are shared). */
-export function incrementShared(input: { shared: Int32Array; from: number; to: number }, post: (message: unknown) => void): void {
+export function incrementShared(
+  input: { shared: Int32Array; from: number; to: number },
+  post: (message: unknown) => void,
+): void {
   for (let i = input.from; i < input.to; i++) Atomics.add(input.shared, i, 1);
   post("done");
 }

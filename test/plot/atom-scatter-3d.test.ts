@@ -36,13 +36,16 @@ describe("plot/atom-scatter-3d", () => {
   });
 
   it("draws the same cell from a plain { matrix, origin } outline (plot takes no Cell), triclinic included", () => {
-    const edges = (fig: ReturnType<typeof atomScatter3d>) => (fig.data as Scatter3dTrace[]).find((t) => t.name === "cell") as Scatter3dTrace;
+    const edges = (fig: ReturnType<typeof atomScatter3d>) =>
+      (fig.data as Scatter3dTrace[]).find((t) => t.name === "cell") as Scatter3dTrace;
     const withCell = edges(atomScatter3d(atoms, {}));
     const plain = { matrix: [4, 0, 0, 0, 5, 0, 0, 0, 6], origin: [-1, 0, 0] };
     const withOutline = edges(atomScatter3d({ ...atoms, cell: plain }, {}));
     assert.deepEqual([withOutline.x, withOutline.y, withOutline.z], [withCell.x, withCell.y, withCell.z]);
     // Tilted b = (2, 5, 0): the corner a + b + c sits at origin + (4 + 2, 5, 6) = (5, 5, 6).
-    const tilted = edges(atomScatter3d({ ...atoms, cell: { matrix: [4, 0, 0, 2, 5, 0, 0, 0, 6], origin: [-1, 0, 0] } }, {}));
+    const tilted = edges(
+      atomScatter3d({ ...atoms, cell: { matrix: [4, 0, 0, 2, 5, 0, 0, 0, 6], origin: [-1, 0, 0] } }, {}),
+    );
     const xs = tilted.x.filter((v): v is number => v !== null);
     assert.deepEqual([Math.min(...xs), Math.max(...xs)], [-1, 5]);
   });
@@ -63,18 +66,30 @@ describe("plot/atom-scatter-3d", () => {
 
   it("accepts per-atom numbers or labels, and colours by type without a type map", () => {
     const byLabel = atomScatter3d({ positions: atoms.positions }, { color: ["soft", "hard", "soft", "hard"] });
-    assert.deepEqual(byLabel.data.map((t) => t.name), ["hard", "soft"]);
+    assert.deepEqual(
+      byLabel.data.map((t) => t.name),
+      ["hard", "soft"],
+    );
     const byType = atomScatter3d({ positions: atoms.positions, types: atoms.types });
-    assert.deepEqual(byType.data.map((t) => t.name), ["type 1", "type 2"]);
+    assert.deepEqual(
+      byType.data.map((t) => t.name),
+      ["type 1", "type 2"],
+    );
     const byNumber = atomScatter3d({ positions: atoms.positions }, { color: [1, 2, 3, 4], colorRange: [0, 10] });
     assert.equal((byNumber.data[0] as Scatter3dTrace).marker?.cmax, 10);
   });
 
   it("names the problem with bad input", () => {
     assert.throws(() => atomScatter3d({ positions: [0, 0] }), /not a multiple of 3/);
-    assert.throws(() => atomScatter3d(atoms, { color: "softness" }), /no per-atom column "softness" to colour by \(columns: c_d2min/);
+    assert.throws(
+      () => atomScatter3d(atoms, { color: "softness" }),
+      /no per-atom column "softness" to colour by \(columns: c_d2min/,
+    );
     assert.throws(() => atomScatter3d(atoms, { color: [1, 2] }), /atom colours has 2 values but positions \/ 3 has 4/);
     assert.throws(() => atomScatter3d(atoms, { radii: { Cu: 1.2 } }), /no radius for element Zr/);
-    assert.throws(() => atomScatter3d({ positions: atoms.positions, types: Int32Array.of(1, 3, 1, 1), elements: ["Cu", "Zr"] }), /atom 1 has type 3, outside the type map/);
+    assert.throws(
+      () => atomScatter3d({ positions: atoms.positions, types: Int32Array.of(1, 3, 1, 1), elements: ["Cu", "Zr"] }),
+      /atom 1 has type 3, outside the type map/,
+    );
   });
 });

@@ -5,7 +5,11 @@ import { assertPlainJson } from "./plain-json";
 
 describe("plot/bar", () => {
   it("draws vertical bars with error bars in the given category order", () => {
-    const fig = barChart({ series: [{ name: "AUC", categories: ["CuZr", "NiNb"], values: Float64Array.of(0.8, 0.75), errors: [0.01, 0.02] }], valueTitle: "AUC", valueRange: [0.5, 1] });
+    const fig = barChart({
+      series: [{ name: "AUC", categories: ["CuZr", "NiNb"], values: Float64Array.of(0.8, 0.75), errors: [0.01, 0.02] }],
+      valueTitle: "AUC",
+      valueRange: [0.5, 1],
+    });
     assertPlainJson(fig);
     const t = fig.data[0] as BarTrace;
     assert.equal(t.type, "bar");
@@ -40,7 +44,13 @@ describe("plot/bar", () => {
   });
 
   it("rejects mismatched lengths and non-finite values, naming the category", () => {
-    assert.throws(() => barChart({ series: [{ name: "s", categories: ["a", "b"], values: [1] }], valueTitle: "v" }), /bar series "s" values has 1 values but its categories has 2/);
-    assert.throws(() => barChart({ series: [{ name: "s", categories: ["a", "b"], values: [1, NaN] }], valueTitle: "v" }), /non-finite value \(NaN\) for category b/);
+    assert.throws(
+      () => barChart({ series: [{ name: "s", categories: ["a", "b"], values: [1] }], valueTitle: "v" }),
+      /bar series "s" values has 1 values but its categories has 2/,
+    );
+    assert.throws(
+      () => barChart({ series: [{ name: "s", categories: ["a", "b"], values: [1, NaN] }], valueTitle: "v" }),
+      /non-finite value \(NaN\) for category b/,
+    );
   });
 });

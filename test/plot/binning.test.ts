@@ -51,7 +51,9 @@ describe("plot/binning: equal-width histogram bins", () => {
       const b = binValues(values, { bins: c.bins, range: c.range ?? undefined, normalization: "density" });
       assert.deepEqual(Array.from(b.edges), c.edges, `edges: ${label}`);
       assert.deepEqual(Array.from(b.counts), c.counts, `counts: ${label}`);
-      b.heights.forEach((h, k) => assert.ok(Math.abs(h - c.density[k]) <= 1e-12 * Math.max(1, c.density[k]), `density[${k}]: ${label}`));
+      b.heights.forEach((h, k) =>
+        assert.ok(Math.abs(h - c.density[k]) <= 1e-12 * Math.max(1, c.density[k]), `density[${k}]: ${label}`),
+      );
     }
   });
 

@@ -5,7 +5,11 @@ import { assertPlainJson } from "./plain-json";
 
 describe("plot/histogram", () => {
   it("draws one series as bars at the bin centres with the bin width", () => {
-    const fig = histogram({ series: [{ name: "QS", values: Float64Array.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) }], xTitle: "Quench-in softness", bins: 5 });
+    const fig = histogram({
+      series: [{ name: "QS", values: Float64Array.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) }],
+      xTitle: "Quench-in softness",
+      bins: 5,
+    });
     assertPlainJson(fig);
     assert.equal(fig.data.length, 1);
     const t = fig.data[0] as BarTrace;
@@ -22,7 +26,10 @@ describe("plot/histogram", () => {
 
   it("bins several series on shared edges and outlines them as steps", () => {
     const fig = histogram({
-      series: [{ name: "a", values: [0, 0.5, 1] }, { name: "b", values: [1, 1.5, 2] }],
+      series: [
+        { name: "a", values: [0, 0.5, 1] },
+        { name: "b", values: [1, 1.5, 2] },
+      ],
       xTitle: "x (Å)",
       bins: 2,
       normalization: "probability",
@@ -47,11 +54,22 @@ describe("plot/histogram", () => {
   });
 
   it("rejects non-finite values unless told to drop them, naming the series and index", () => {
-    assert.throws(() => histogram({ series: [{ name: "d2min", values: [1, NaN, 2] }], xTitle: "x" }), /series "d2min" has a non-finite value \(NaN\) at index 1/);
-    const fig = histogram({ series: [{ name: "d2min", values: [1, NaN, 2] }], xTitle: "x", bins: 1, dropNonFinite: true });
+    assert.throws(
+      () => histogram({ series: [{ name: "d2min", values: [1, NaN, 2] }], xTitle: "x" }),
+      /series "d2min" has a non-finite value \(NaN\) at index 1/,
+    );
+    const fig = histogram({
+      series: [{ name: "d2min", values: [1, NaN, 2] }],
+      xTitle: "x",
+      bins: 1,
+      dropNonFinite: true,
+    });
     assert.deepEqual((fig.data[0] as BarTrace).y, [2]);
     assert.throws(() => histogram({ series: [], xTitle: "x" }), /histogram series is empty/);
     assert.throws(() => histogram({ series: [{ name: "e", values: [] }], xTitle: "x" }), /series "e" is empty/);
-    assert.throws(() => histogram({ series: [{ name: "a", values: [1] }], xTitle: "x", width: -5 }), /width must be a number of pixels/);
+    assert.throws(
+      () => histogram({ series: [{ name: "a", values: [1] }], xTitle: "x", width: -5 }),
+      /width must be a number of pixels/,
+    );
   });
 });

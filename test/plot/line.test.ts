@@ -5,7 +5,11 @@ import { assertPlainJson } from "./plain-json";
 
 describe("plot/line", () => {
   it("draws series as scatter lines with titled axes", () => {
-    const fig = linePlot({ series: [{ name: "a", x: Float64Array.of(1, 2, 3), y: Float64Array.of(4, NaN, 6), yError: [0.1, 0.2, 0.3] }], xTitle: "Strain (%)", yTitle: "Stress (GPa)" });
+    const fig = linePlot({
+      series: [{ name: "a", x: Float64Array.of(1, 2, 3), y: Float64Array.of(4, NaN, 6), yError: [0.1, 0.2, 0.3] }],
+      xTitle: "Strain (%)",
+      yTitle: "Stress (GPa)",
+    });
     assertPlainJson(fig);
     const t = fig.data[0] as ScatterTrace;
     assert.equal(t.type, "scatter");
@@ -48,7 +52,12 @@ describe("plot/line", () => {
   });
 
   it("labels short log spans at 1, 2, 5 × 10^n and long ones per decade", () => {
-    const short = linePlot({ series: [{ name: "M", x: [2, 50], y: [1, 2] }], xTitle: "r (Å)", yTitle: "M(r)", xLog: true });
+    const short = linePlot({
+      series: [{ name: "M", x: [2, 50], y: [1, 2] }],
+      xTitle: "r (Å)",
+      yTitle: "M(r)",
+      xLog: true,
+    });
     const ticks = short.layout.xaxis?.tickvals ?? [];
     for (const v of [2, 5, 10, 20, 50]) assert.ok(ticks.includes(v), `tick at ${v}`);
     assert.equal(short.layout.xaxis?.ticktext?.[ticks.indexOf(20)], "20");
@@ -58,8 +67,17 @@ describe("plot/line", () => {
   });
 
   it("rejects mismatched lengths, a missing right-axis title and non-positive log ranges", () => {
-    assert.throws(() => linePlot({ series: [{ name: "a", x: [1, 2], y: [1] }], xTitle: "x", yTitle: "y" }), /line series "a" y has 1 values but its x has 2/);
-    assert.throws(() => linePlot({ series: [{ name: "a", x: [1], y: [1], axis: "right" }], xTitle: "x", yTitle: "y" }), /give y2Title/);
-    assert.throws(() => linePlot({ series: [{ name: "a", x: [1], y: [1] }], xTitle: "x", yTitle: "y", yLog: true, yRange: [0, 1] }), /yRange must be positive on a log axis/);
+    assert.throws(
+      () => linePlot({ series: [{ name: "a", x: [1, 2], y: [1] }], xTitle: "x", yTitle: "y" }),
+      /line series "a" y has 1 values but its x has 2/,
+    );
+    assert.throws(
+      () => linePlot({ series: [{ name: "a", x: [1], y: [1], axis: "right" }], xTitle: "x", yTitle: "y" }),
+      /give y2Title/,
+    );
+    assert.throws(
+      () => linePlot({ series: [{ name: "a", x: [1], y: [1] }], xTitle: "x", yTitle: "y", yLog: true, yRange: [0, 1] }),
+      /yRange must be positive on a log axis/,
+    );
   });
 });

@@ -10,8 +10,14 @@ const field = { x: [0, 1, 2], y: [10, 20], z: Float64Array.of(1, 2, 3, 4, 5, NaN
 
 describe("plot/field-map", () => {
   it("reshapes the row-major field into rows along y, NaN as gaps", () => {
-    assert.deepEqual(gridRows(field), [[1, 2, 3], [4, 5, null]]);
-    assert.throws(() => gridRows({ x: [0, 1], y: [0, 1], z: [1, 2, 3] }), /field z has 3 values but x.length × y.length = 2 × 2 has 4/);
+    assert.deepEqual(gridRows(field), [
+      [1, 2, 3],
+      [4, 5, null],
+    ]);
+    assert.throws(
+      () => gridRows({ x: [0, 1], y: [0, 1], z: [1, 2, 3] }),
+      /field z has 3 values but x.length × y.length = 2 × 2 has 4/,
+    );
   });
 
   it("draws filled contours with a titled colour bar and points on top, equal axis scales", () => {
@@ -25,7 +31,10 @@ describe("plot/field-map", () => {
     assertPlainJson(fig);
     const [map, pts] = fig.data as [ContourTrace, ScatterTrace];
     assert.equal(map.type, "contour");
-    assert.deepEqual(map.z, [[1, 2, 3], [4, 5, null]]);
+    assert.deepEqual(map.z, [
+      [1, 2, 3],
+      [4, 5, null],
+    ]);
     assert.equal(map.colorbar?.title?.text, "D<sup>2</sup><sub>min</sub> (Å<sup>2</sup>)");
     assert.equal(pts.type, "scatter");
     assert.equal(pts.mode, "markers");
@@ -37,7 +46,15 @@ describe("plot/field-map", () => {
   });
 
   it("offers a heatmap with a fixed colour range", () => {
-    const fig = fieldMap({ field, kind: "heatmap", xTitle: "x", yTitle: "y", zTitle: "z", zRange: [0, 10], equalAspect: false });
+    const fig = fieldMap({
+      field,
+      kind: "heatmap",
+      xTitle: "x",
+      yTitle: "y",
+      zTitle: "z",
+      zRange: [0, 10],
+      equalAspect: false,
+    });
     const t = fig.data[0] as HeatmapTrace;
     assert.equal(t.type, "heatmap");
     assert.equal(t.zmin, 0);
@@ -48,8 +65,14 @@ describe("plot/field-map", () => {
   });
 
   it("rejects point sets of mismatched lengths and non-finite grid coordinates", () => {
-    assert.throws(() => fieldMap({ field, xTitle: "x", yTitle: "y", zTitle: "z", points: [{ name: "p", x: [1], y: [] }] }), /point set "p" y has 0 values but its x has 1/);
-    assert.throws(() => fieldMap({ field: { x: [0, NaN], y: [0], z: [1, 2] }, xTitle: "x", yTitle: "y", zTitle: "z" }), /coordinate NaN at index 1 is not finite/);
+    assert.throws(
+      () => fieldMap({ field, xTitle: "x", yTitle: "y", zTitle: "z", points: [{ name: "p", x: [1], y: [] }] }),
+      /point set "p" y has 0 values but its x has 1/,
+    );
+    assert.throws(
+      () => fieldMap({ field: { x: [0, NaN], y: [0], z: [1, 2] }, xTitle: "x", yTitle: "y", zTitle: "z" }),
+      /coordinate NaN at index 1 is not finite/,
+    );
   });
 });
 
@@ -69,7 +92,12 @@ describe("plot/partial-dependence-map", () => {
     assert.equal(t.colorbar?.title?.text, "Partial dependence");
     assert.equal((fig.data[1] as ScatterTrace).marker?.symbol, "diamond");
     assert.equal(fig.layout.yaxis?.scaleanchor, undefined);
-    const plain = partialDependenceMap({ grid: { x: [0, 1], y: [0, 1], z: [0.1, 0.2, 0.3, 0.4] }, xTitle: "a", yTitle: "b", center: null });
+    const plain = partialDependenceMap({
+      grid: { x: [0, 1], y: [0, 1], z: [0.1, 0.2, 0.3, 0.4] },
+      xTitle: "a",
+      yTitle: "b",
+      center: null,
+    });
     assert.equal((plain.data[0] as ContourTrace).zmid, undefined);
   });
 });

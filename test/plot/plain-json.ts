@@ -15,7 +15,11 @@ export function assertPlainJson(value: unknown, where = "figure"): void {
     return;
   }
   assert.equal(typeof value, "object", `${where} has type ${typeof value}`);
-  assert.equal(Object.getPrototypeOf(value), Object.prototype, `${where} is not a plain object or array (${Object.prototype.toString.call(value)})`);
+  assert.equal(
+    Object.getPrototypeOf(value),
+    Object.prototype,
+    `${where} is not a plain object or array (${Object.prototype.toString.call(value)})`,
+  );
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     assert.notEqual(v, undefined, `${where}.${k} is undefined`);
     assertPlainJson(v, `${where}.${k}`);

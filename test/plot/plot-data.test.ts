@@ -1,5 +1,13 @@
 import * as assert from "node:assert/strict";
-import { checkLength, checkNonEmpty, finiteRange, firstNonFinite, roundData, toData, toLogData } from "../../src/plot/plot-data";
+import {
+  checkLength,
+  checkNonEmpty,
+  finiteRange,
+  firstNonFinite,
+  roundData,
+  toData,
+  toLogData,
+} from "../../src/plot/plot-data";
 
 describe("plot/plot-data", () => {
   it("turns non-finite values into gaps (null), and also non-positive ones for log axes", () => {
@@ -19,7 +27,10 @@ describe("plot/plot-data", () => {
   });
 
   it("names the option and the reference in length errors", () => {
-    assert.throws(() => checkLength("colors", [1, 2], 3, "positions / 3"), /colors has 2 values but positions \/ 3 has 3/);
+    assert.throws(
+      () => checkLength("colors", [1, 2], 3, "positions / 3"),
+      /colors has 2 values but positions \/ 3 has 3/,
+    );
     assert.throws(() => checkNonEmpty("x", []), /x is empty/);
     assert.doesNotThrow(() => checkLength("y", [1], 1, "x"));
   });

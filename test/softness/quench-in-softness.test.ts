@@ -40,9 +40,15 @@ describe("softness: quench-in softness from a model and a frame", function () {
   });
 
   it("refuses a model whose features the sets do not produce", () => {
-    assert.throws(() => new QuenchInSoftness({ model, sets: ["cn"] }).compute(frame), /needs feature\(s\) dist_voro_mean/);
+    assert.throws(
+      () => new QuenchInSoftness({ model, sets: ["cn"] }).compute(frame),
+      /needs feature\(s\) dist_voro_mean/,
+    );
     // Its feature options are checked when it is made, before any frame is read.
-    assert.throws(() => new QuenchInSoftness({ model, sets: ["interstice"], featureOptions: { cutoff: 0 } }), /cutoff must be a positive number of Angstrom, got 0/);
+    assert.throws(
+      () => new QuenchInSoftness({ model, sets: ["interstice"], featureOptions: { cutoff: 0 } }),
+      /cutoff must be a positive number of Angstrom, got 0/,
+    );
     assert.throws(() => new QuenchInSoftness({ model, sets: ["nope"] }), /unknown feature set "nope"/);
   });
 
@@ -96,7 +102,10 @@ describe("softness: quench-in softness from a model and a frame", function () {
     let said = "";
     console.error = (s: string) => (said += s);
     try {
-      assert.equal(await main(["predict", GLASS, "--types", "Cu,Xx", "--model", modelFile, "--out", path.join(tmp, "x.csv")]), 1);
+      assert.equal(
+        await main(["predict", GLASS, "--types", "Cu,Xx", "--model", modelFile, "--out", path.join(tmp, "x.csv")]),
+        1,
+      );
     } finally {
       console.error = err;
     }

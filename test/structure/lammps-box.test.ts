@@ -29,7 +29,8 @@ describe("structure/lammps-box: LAMMPS box descriptions <-> Cell", () => {
     // xlo = xlo_bound - MIN(...) is rounded at the scale of the bounds (about 20 A here, ulp 3.6e-15), so the
     // origin comes back to within an ulp of the bounds, not of xlo (0.1 reads back as 0.10000000000000009).
     const ulpOfBounds = 2 ** (Math.floor(Math.log2(20)) - 52);
-    for (let d = 0; d < 3; d++) assert.ok(Math.abs(back.origin[d] - awkward.origin[d]) <= ulpOfBounds, `origin ${d}: ${back.origin[d]}`);
+    for (let d = 0; d < 3; d++)
+      assert.ok(Math.abs(back.origin[d] - awkward.origin[d]) <= ulpOfBounds, `origin ${d}: ${back.origin[d]}`);
   });
 
   it("gives the restricted-triclinic parameters of a cell and refuses a rotated one", () => {
@@ -44,7 +45,10 @@ describe("structure/lammps-box: LAMMPS box descriptions <-> Cell", () => {
   });
 
   it("names the axis of a box whose length is not positive", () => {
-    assert.throws(() => cellFromBox({ lo: [0, 5, 0], hi: [1, 5, 1], tilt: [0, 0, 0] }, [true, true, true]), /box length along y is 0 \(ylo 5, yhi 5\)/);
+    assert.throws(
+      () => cellFromBox({ lo: [0, 5, 0], hi: [1, 5, 1], tilt: [0, 0, 0] }, [true, true, true]),
+      /box length along y is 0 \(ylo 5, yhi 5\)/,
+    );
   });
 
   it("reads periodic flags from LAMMPS boundary strings (only pp is periodic)", () => {

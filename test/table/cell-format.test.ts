@@ -9,8 +9,11 @@ interface PandasCase {
 }
 
 /** pandas' own display of float columns; made by test/fixtures/table/pandas-float-format.py (command in its header). */
-const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "table", "pandas-float-format.json"), "utf8")) as { pandas: string; columns: PandasCase[] };
-const decode = (v: number | string): number => (typeof v === "number" ? v : v === "nan" ? NaN : v === "inf" ? Infinity : -Infinity);
+const fixture = JSON.parse(
+  fs.readFileSync(path.join(__dirname, "..", "fixtures", "table", "pandas-float-format.json"), "utf8"),
+) as { pandas: string; columns: PandasCase[] };
+const decode = (v: number | string): number =>
+  typeof v === "number" ? v : v === "nan" ? NaN : v === "inf" ? Infinity : -Infinity;
 
 describe("table/cell-format: numbers as pandas displays them", () => {
   it(`formats every float column of the fixture exactly as pandas ${fixture.pandas} does`, () => {

@@ -42,14 +42,34 @@ describe("table/csv", () => {
   it("refuses ragged rows and non-numeric columns naming the file and line", () => {
     const file = path.join(tmp, "bad.csv");
     fs.writeFileSync(file, "a,b\n1,2\n3\n");
-    assert.throws(() => readCsv(file), (e: Error) => e.message.includes(`${file}:3: 1 fields, expected 2`));
+    assert.throws(
+      () => readCsv(file),
+      (e: Error) => e.message.includes(`${file}:3: 1 fields, expected 2`),
+    );
     fs.writeFileSync(file, "a,b\n1,2\n3,x\n");
-    assert.throws(() => numericColumn(readCsv(file), "b", file), (e: Error) => e.message.includes(`${file}:3: column "b" is not numeric ("x")`));
+    assert.throws(
+      () => numericColumn(readCsv(file), "b", file),
+      (e: Error) => e.message.includes(`${file}:3: column "b" is not numeric ("x")`),
+    );
     assert.throws(() => numericColumn(readCsv(file), "c", file), /no column "c" \(columns: a, b\)/);
   });
 
   it("refuses columns of different lengths and duplicate names", () => {
-    assert.throws(() => makeTable([["a", Float64Array.of(1, 2)], ["b", Float64Array.of(1)]]), /column "b" has 1 rows, expected 2/);
-    assert.throws(() => makeTable([["a", Float64Array.of(1)], ["a", Float64Array.of(2)]]), /duplicate column "a"/);
+    assert.throws(
+      () =>
+        makeTable([
+          ["a", Float64Array.of(1, 2)],
+          ["b", Float64Array.of(1)],
+        ]),
+      /column "b" has 1 rows, expected 2/,
+    );
+    assert.throws(
+      () =>
+        makeTable([
+          ["a", Float64Array.of(1)],
+          ["a", Float64Array.of(2)],
+        ]),
+      /duplicate column "a"/,
+    );
   });
 });

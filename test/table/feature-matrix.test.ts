@@ -1,8 +1,18 @@
 import * as assert from "node:assert/strict";
-import { concatFeatureMatrices, emptyFeatureMatrix, featureColumn, type FeatureMatrix } from "../../src/table/feature-matrix";
+import {
+  concatFeatureMatrices,
+  emptyFeatureMatrix,
+  featureColumn,
+  type FeatureMatrix,
+} from "../../src/table/feature-matrix";
 
 describe("table/feature-matrix", () => {
-  const a: FeatureMatrix = { n: 2, labels: ["p", "q"], values: Float64Array.of(1, 2, 3, 4), flags: Uint8Array.of(1, 0) };
+  const a: FeatureMatrix = {
+    n: 2,
+    labels: ["p", "q"],
+    values: Float64Array.of(1, 2, 3, 4),
+    flags: Uint8Array.of(1, 0),
+  };
   const b: FeatureMatrix = { n: 2, labels: ["r"], values: Float64Array.of(5, 6), flags: Uint8Array.of(2, 0) };
 
   it("concatenates column-wise, row-major, OR-ing the flags (hand-worked 2 x 3)", () => {

@@ -12,15 +12,26 @@ const FAKE_TSLAB = path.join(path.sep, "fake", "node_modules", "tslab", "dist", 
 /** Registers a stand-in for tslab's jupyter module that records display messages, as a running kernel would have. */
 function fakeKernel(): { sent: { data: MimeBundle; update: boolean }[]; remove: () => void } {
   const sent: { data: MimeBundle; update: boolean }[] = [];
-  const exports = { lastWriteDisplayData: (msg: { data: MimeBundle }, update: boolean) => sent.push({ data: msg.data, update }) };
-  require.cache[FAKE_TSLAB] = { id: FAKE_TSLAB, filename: FAKE_TSLAB, loaded: true, exports } as unknown as NodeJS.Module;
+  const exports = {
+    lastWriteDisplayData: (msg: { data: MimeBundle }, update: boolean) => sent.push({ data: msg.data, update }),
+  };
+  require.cache[FAKE_TSLAB] = {
+    id: FAKE_TSLAB,
+    filename: FAKE_TSLAB,
+    loaded: true,
+    exports,
+  } as unknown as NodeJS.Module;
   return { sent, remove: () => delete require.cache[FAKE_TSLAB] };
 }
 
 /** Removes the inspect hook from danfojs' prototype chains so that other tests see plain frames. */
 function unhook(): void {
   for (const cls of [DataFrame, Series]) {
-    for (let p: object | null = cls.prototype; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+    for (
+      let p: object | null = cls.prototype;
+      p !== null && p !== Object.prototype;
+      p = Object.getPrototypeOf(p) as object | null
+    ) {
       delete (p as Record<symbol, unknown>)[INSPECT];
     }
   }
@@ -31,7 +42,10 @@ describe("table/show: tables in a tslab kernel", () => {
 
   it("outside a kernel: show throws naming tableText, and frames are not hooked", () => {
     assert.equal(inKernel(), false);
-    assert.throws(() => show([{ a: 1 }]), /only inside a running tslab notebook cell: in scripts and the CLI print tableText\(x\)/);
+    assert.throws(
+      () => show([{ a: 1 }]),
+      /only inside a running tslab notebook cell: in scripts and the CLI print tableText\(x\)/,
+    );
     displayFramesInKernel({ DataFrame, Series });
     assert.equal(INSPECT in DataFrame.prototype, false);
   });
@@ -64,7 +78,7 @@ describe("table/show: tables in a tslab kernel", () => {
         written.push(String(chunk));
         return true;
       }) as typeof out.write;
-      console.log(df.head(1));   // head() returns danfojs' base class, not danfojs-node's subclass
+      console.log(df.head(1)); // head() returns danfojs' base class, not danfojs-node's subclass
       out.write = original;
       assert.deepEqual(written, [], "nothing written to stdout");
       assert.equal(k.sent.length, 1);

@@ -42,8 +42,20 @@ ${STYLE}
   it("trims trailing zeros common to a column and switches to scientific notation as pandas does", () => {
     // 0.5, 0.25 -> 0.50, 0.25 (pandas: 0.50, 0.25); 2.5e16 is above 1e6 and too long in fixed point, so the whole
     // column is scientific (test/fixtures/table/pandas-float-format.json has pandas' own cells for more cases).
-    const html = tableHtml({ columns: ["a", "b"], rows: [[0.5, 1.5], [0.25, 2.5e16]] }, { index: false });
-    assert.match(html, /<tr><td>0\.50<\/td><td>1\.500000e\+00<\/td><\/tr>\n<tr><td>0\.25<\/td><td>2\.500000e\+16<\/td><\/tr>/);
+    const html = tableHtml(
+      {
+        columns: ["a", "b"],
+        rows: [
+          [0.5, 1.5],
+          [0.25, 2.5e16],
+        ],
+      },
+      { index: false },
+    );
+    assert.match(
+      html,
+      /<tr><td>0\.50<\/td><td>1\.500000e\+00<\/td><\/tr>\n<tr><td>0\.25<\/td><td>2\.500000e\+16<\/td><\/tr>/,
+    );
     assert.doesNotMatch(html, /<th><\/th>/, "index: false draws no row-label column");
   });
 
@@ -56,7 +68,10 @@ ${STYLE}
     ]);
     const html = tableHtml(table);
     const rows = html.split("\n").filter((l) => l.startsWith("<tr><th>"));
-    assert.deepEqual(rows.map((r) => /^<tr><th>([^<]*)<\/th>/.exec(r)?.[1]), ["0", "1", "2", "3", "4", "...", "995", "996", "997", "998", "999"]);
+    assert.deepEqual(
+      rows.map((r) => /^<tr><th>([^<]*)<\/th>/.exec(r)?.[1]),
+      ["0", "1", "2", "3", "4", "...", "995", "996", "997", "998", "999"],
+    );
     assert.equal(rows[5], `<tr><th>...</th><td>...</td><td>...</td><td${L}>...</td></tr>`);
     assert.equal(rows[10], `<tr><th>999</th><td>1000</td><td>0.999</td><td${L}>soft</td></tr>`);
     // qs of the shown rows: 0, 0.001, ..., 0.004, 0.995, ..., 0.999: three decimals after trimming common zeros.

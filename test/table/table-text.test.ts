@@ -27,19 +27,42 @@ describe("table/table-text: tables as aligned text", () => {
   });
 
   it("counts Å, ± and × as one character each", () => {
-    const text = tableText({ columns: ["quantity", "value"], rows: [["box (Å)", "29.5 × 29.5"], ["AUC", "0.71 ± 0.01"]] }, { index: false });
+    const text = tableText(
+      {
+        columns: ["quantity", "value"],
+        rows: [
+          ["box (Å)", "29.5 × 29.5"],
+          ["AUC", "0.71 ± 0.01"],
+        ],
+      },
+      { index: false },
+    );
     assert.equal(text, ["quantity  value", "box (Å)   29.5 × 29.5", "AUC       0.71 ± 0.01"].join("\n"));
   });
 
   it("right-aligns a column of numbers written as strings, as the notebooks' pre-rounded tables are", () => {
-    const text = tableText({ columns: ["glass", "AUC"], rows: [["Cu65Zr35_1e13_s3", "0.7"], ["Fe80P20_1e13_s3", "-"]] }, { index: false });
+    const text = tableText(
+      {
+        columns: ["glass", "AUC"],
+        rows: [
+          ["Cu65Zr35_1e13_s3", "0.7"],
+          ["Fe80P20_1e13_s3", "-"],
+        ],
+      },
+      { index: false },
+    );
     assert.equal(text, ["glass             AUC", "Cu65Zr35_1e13_s3  0.7", "Fe80P20_1e13_s3     -"].join("\n"));
   });
 
   it("prints a 1,000-row frame exactly as pandas' repr does: first and last five rows, the ellipsis row, the shape", () => {
     // Reference: test/fixtures/table/pandas-float-format.py (pandas 1.5.3), same frame i = 0..999, half = i / 2.
-    const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "table", "pandas-float-format.json"), "utf8")) as { frame1000Repr: string };
-    const df = new DataFrame({ i: Array.from({ length: 1000 }, (_, i) => i), half: Array.from({ length: 1000 }, (_, i) => i / 2) });
+    const fixture = JSON.parse(
+      fs.readFileSync(path.join(__dirname, "..", "fixtures", "table", "pandas-float-format.json"), "utf8"),
+    ) as { frame1000Repr: string };
+    const df = new DataFrame({
+      i: Array.from({ length: 1000 }, (_, i) => i),
+      half: Array.from({ length: 1000 }, (_, i) => i / 2),
+    });
     assert.equal(tableText(df), fixture.frame1000Repr);
   });
 
@@ -60,7 +83,12 @@ describe("table/table-text: tables as aligned text", () => {
       { scenario: "ii) quench rate", pairs: 6, meanDrop: 0.0125 },
       { scenario: "v) composition", pairs: 0, meanDrop: null },
     ];
-    assert.equal(tableText(rows, { index: false }), ["scenario         pairs  meanDrop", "ii) quench rate      6    0.0125", "v) composition       0       NaN"].join("\n"));
+    assert.equal(
+      tableText(rows, { index: false }),
+      ["scenario         pairs  meanDrop", "ii) quench rate      6    0.0125", "v) composition       0       NaN"].join(
+        "\n",
+      ),
+    );
   });
 
   it("says how many columns an empty table has", () => {
@@ -72,6 +100,9 @@ describe("table/table-text: tables as aligned text", () => {
     assert.throws(() => tableText(42 as never), /expected a table .* got number/);
     assert.throws(() => tableText([[1, 2]] as never), /row 0 is an array \(use \{columns, rows\}\)/);
     assert.throws(() => tableText({ columns: ["a"], rows: [[1, 2]] }), /table row 0 has 2 values for 1 columns/);
-    assert.throws(() => tableText({ columns: ["a"], rows: [[1]] }, { maxRows: 0 }), /maxRows must be an integer >= 1, got 0/);
+    assert.throws(
+      () => tableText({ columns: ["a"], rows: [[1]] }, { maxRows: 0 }),
+      /maxRows must be an integer >= 1, got 0/,
+    );
   });
 });

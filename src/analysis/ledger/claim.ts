@@ -38,7 +38,11 @@ export interface LedgerRow {
 
 /** The outcome of a claim whose glasses are not generated yet. */
 export function notGeneratedYet(what: string): Outcome {
-  return { ours: "not generated yet", missing: what, why: `needs ${what}, not generated yet (data/README.md, data/manifest.json)` };
+  return {
+    ours: "not generated yet",
+    missing: what,
+    why: `needs ${what}, not generated yet (data/README.md, data/manifest.json)`,
+  };
 }
 
 export const f3 = (x: number): string => x.toFixed(3);
@@ -58,7 +62,11 @@ export function median(v: ArrayLike<number>): number {
 }
 
 /** Values of column `label` of a row-major feature matrix at the rows where `mask` is set (all rows without mask). */
-export function columnValues(X: { n: number; labels: readonly string[]; values: Float64Array }, label: string, mask?: Uint8Array): number[] {
+export function columnValues(
+  X: { n: number; labels: readonly string[]; values: Float64Array },
+  label: string,
+  mask?: Uint8Array,
+): number[] {
   const k = X.labels.indexOf(label);
   if (k < 0) throw new Error(`ledger: no feature column ${label}`);
   const d = X.labels.length;

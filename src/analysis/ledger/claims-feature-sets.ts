@@ -20,7 +20,8 @@ const cvOf = (run: SampleComparison, group: string): number => {
   if (!s) throw new Error(`ledger: no feature group ${group}`);
   return s.cvAuc;
 };
-const testOf = (run: SampleComparison, group: string): number => run.comparison.scores.find((x) => x.name === group)?.testAuc ?? NaN;
+const testOf = (run: SampleComparison, group: string): number =>
+  run.comparison.scores.find((x) => x.name === group)?.testAuc ?? NaN;
 
 const FAMILIES = [...LITERATURE_SRO_MRO.map((s) => s.sro), "interstice"];
 const LITERATURE_GROUPS = LITERATURE_SRO_MRO.flatMap((s) => [s.sro, `${s.sro}+mro`]);
@@ -42,7 +43,12 @@ const overlay = (ctx: LedgerContext) =>
     });
     const t = motifOverlaySummary(o);
     const col = (name: string) => Array.from(t.data.get(name) as Float64Array);
-    return { features: o.features, labels: t.data.get("label") as string[], negative: col("negative_pd_fraction"), occupancy: col("occupancy") };
+    return {
+      features: o.features,
+      labels: t.data.get("label") as string[],
+      negative: col("negative_pd_fraction"),
+      occupancy: col("occupancy"),
+    };
   });
 
 /** Figure 5 and the feature-set statements of the Results. */
@@ -51,11 +57,16 @@ export const FEATURE_SET_CLAIMS: readonly Claim[] = [
     where: "Fig. 5a, Results",
     claim: "Cu50Zr50 and Fe80P20 are the hardest systems to predict for the literature feature sets",
     paper: "Cu50Zr50, Fe80P20",
-    criterion: { kind: "checks", what: "the two lowest median CV AUCs over the 16 literature groups are Cu50Zr50 and Fe80P20 (one check each)" },
+    criterion: {
+      kind: "checks",
+      what: "the two lowest median CV AUCs over the 16 literature groups are Cu50Zr50 and Fe80P20 (one check each)",
+    },
     compute: async (ctx) => {
       const runs = await comparisons(ctx);
       if (runs.length < FIGURE_5_SYSTEMS.length) return missing;
-      const med = runs.map((r) => ({ c: r.composition, m: median(LITERATURE_GROUPS.map((g) => cvOf(r.run, g))) })).sort((a, b) => a.m - b.m);
+      const med = runs
+        .map((r) => ({ c: r.composition, m: median(LITERATURE_GROUPS.map((g) => cvOf(r.run, g))) }))
+        .sort((a, b) => a.m - b.m);
       const lowest = med.slice(0, 2).map((x) => x.c);
       return {
         checks: ["Cu50Zr50", "Fe80P20"].map((c) => lowest.includes(c)),
@@ -75,7 +86,11 @@ export const FEATURE_SET_CLAIMS: readonly Claim[] = [
       if (runs.length === 0) return missing;
       const d = runs.flatMap((r) => FAMILIES.map((f) => cvOf(r.run, `${f}+mro`) - cvOf(r.run, f)));
       const up = d.filter((x) => x > 0).length;
-      return { value: up / d.length, ours: `${up} of ${d.length} set x system pairs, mean ${signed(d.reduce((a, b) => a + b, 0) / d.length)}`, why: "shuffled CV: part of the MRO gain is neighbors leaking across folds (notebook 04)" };
+      return {
+        value: up / d.length,
+        ours: `${up} of ${d.length} set x system pairs, mean ${signed(d.reduce((a, b) => a + b, 0) / d.length)}`,
+        why: "shuffled CV: part of the MRO gain is neighbors leaking across folds (notebook 04)",
+      };
     },
   },
   {
@@ -89,7 +104,11 @@ export const FEATURE_SET_CLAIMS: readonly Claim[] = [
       if (runs.length === 0) return missing;
       const d = runs.flatMap((r) => FAMILIES.map((f) => testOf(r.run, `${f}+mro`) - testOf(r.run, f)));
       const up = d.filter((x) => x > 0).length;
-      return { value: up / d.length, ours: `${up} of ${d.length} pairs, mean ${signed(d.reduce((a, b) => a + b, 0) / d.length)}`, why: "the honest score: without the CV leak the MRO gain shrinks" };
+      return {
+        value: up / d.length,
+        ours: `${up} of ${d.length} pairs, mean ${signed(d.reduce((a, b) => a + b, 0) / d.length)}`,
+        why: "the honest score: without the CV leak the MRO gain shrinks",
+      };
     },
   },
   {
@@ -103,7 +122,9 @@ export const FEATURE_SET_CLAIMS: readonly Claim[] = [
       if (runs.length === 0) return missing;
       const sro = LITERATURE_SRO_MRO.map((s) => s.sro);
       const lowest = runs.filter((r) => sro.every((g) => cvOf(r.run, "motifs") <= cvOf(r.run, g)));
-      const foldStd = median(runs.flatMap((r) => r.run.comparison.scores.filter((x) => sro.includes(x.name)).map((x) => x.cvAucStd)));
+      const foldStd = median(
+        runs.flatMap((r) => r.run.comparison.scores.filter((x) => sro.includes(x.name)).map((x) => x.cvAucStd)),
+      );
       return {
         value: lowest.length / runs.length,
         ours: `lowest in ${lowest.length} of ${runs.length} (${lowest.map((r) => r.composition).join(", ") || "none"})`,
@@ -121,7 +142,11 @@ export const FEATURE_SET_CLAIMS: readonly Claim[] = [
       const run = await ctx.featureSetComparison("Cu65Zr35");
       if (!run) return missing;
       const v = cvOf(run, "motifs");
-      return { value: v, ours: `${f3(v)} (CV; unseen glass ${f3(testOf(run, "motifs"))})`, why: "weaker structure-plasticity link in our glasses (Fig. 2 AUC)" };
+      return {
+        value: v,
+        ours: `${f3(v)} (CV; unseen glass ${f3(testOf(run, "motifs"))})`,
+        why: "weaker structure-plasticity link in our glasses (Fig. 2 AUC)",
+      };
     },
   },
   {
@@ -146,8 +171,14 @@ export const FEATURE_SET_CLAIMS: readonly Claim[] = [
     compute: async (ctx) => {
       const runs = await comparisons(ctx);
       if (runs.length === 0) return missing;
-      const d = runs.map((r) => cvOf(r.run, "interstice+mro") - Math.max(...LITERATURE_GROUPS.map((g) => cvOf(r.run, g))));
-      return { checks: d.map((x) => x > 0), ours: runs.map((r, k) => `${r.composition} ${signed(d[k])}`).join("; "), why: "margin over the best literature group (often BOOP + MRO)" };
+      const d = runs.map(
+        (r) => cvOf(r.run, "interstice+mro") - Math.max(...LITERATURE_GROUPS.map((g) => cvOf(r.run, g))),
+      );
+      return {
+        checks: d.map((x) => x > 0),
+        ours: runs.map((r, k) => `${r.composition} ${signed(d[k])}`).join("; "),
+        why: "margin over the best literature group (often BOOP + MRO)",
+      };
     },
   },
   {
@@ -161,7 +192,10 @@ export const FEATURE_SET_CLAIMS: readonly Claim[] = [
       const all = o.negative[0];
       return {
         checks: o.negative.slice(1).map((x) => x > all),
-        ours: `${o.negative.slice(1).map((x, k) => `${o.labels[k + 1].split(" ")[0]} ${(100 * x).toFixed(0)} %`).join(", ")} vs all atoms ${(100 * all).toFixed(0)} %`,
+        ours: `${o.negative
+          .slice(1)
+          .map((x, k) => `${o.labels[k + 1].split(" ")[0]} ${(100 * x).toFixed(0)} %`)
+          .join(", ")} vs all atoms ${(100 * all).toFixed(0)} %`,
         why: `top-2 features ${o.features.join(", ")} of the Cu65Zr35 interstice model; atoms of the unseen glass`,
       };
     },
@@ -176,7 +210,10 @@ export const FEATURE_SET_CLAIMS: readonly Claim[] = [
       if (!o) return missing;
       return {
         checks: o.occupancy.slice(1).map((x) => x < 0.9),
-        ours: o.occupancy.slice(1).map((x, k) => `${o.labels[k + 1].split(" ")[0]} ${x.toFixed(2)}`).join(", "),
+        ours: o.occupancy
+          .slice(1)
+          .map((x, k) => `${o.labels[k + 1].split(" ")[0]} ${x.toFixed(2)}`)
+          .join(", "),
         why: "20 x 20 grid over all atoms' 1-99 % ranges of the two features (motifOverlaySummary)",
       };
     },

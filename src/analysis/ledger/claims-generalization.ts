@@ -13,7 +13,11 @@ export const FIGURE_4_REFERENCES: readonly { reference: TransferReference; label
   { reference: "test", label: "our reference: the target's own model on its unseen glass" },
 ]);
 
-const SHORT: Record<TransferReference, string> = { fitted: "paper's reference", test: "our reference", cv: "CV reference" };
+const SHORT: Record<TransferReference, string> = {
+  fitted: "paper's reference",
+  test: "our reference",
+  cv: "CV reference",
+};
 
 /** The transfer pairs of a representation under a reference. */
 async function pairsOf(ctx: LedgerContext, rep: Representation, reference: TransferReference): Promise<TransferPair[]> {
@@ -66,7 +70,10 @@ function sfSubstantial(reference: TransferReference): Claim {
     where: "Fig. 4, Results",
     claim: `symmetry-function models lose substantially more than interstice models across compositions (iii, iv) (${SHORT[reference]})`,
     paper: "substantial for iii-iv",
-    criterion: { kind: "checks", what: "symmetry-function mean drop exceeds the interstice one by >= 0.01 in iii and in iv" },
+    criterion: {
+      kind: "checks",
+      what: "symmetry-function mean drop exceeds the interstice one by >= 0.01 in iii and in iv",
+    },
     compute: async (ctx) => {
       const sf = await pairsOf(ctx, "symmetry", reference);
       const it = await pairsOf(ctx, "interstice", reference);
@@ -94,7 +101,9 @@ function toOtherSystems(reference: TransferReference): Claim {
       return {
         checks: [ni < 0.03, al < 0.03, fe >= 0.06 && fe <= 0.11],
         ours: `Ni-Nb ${f3(ni)}; Al-Sm ${f3(al)}; Fe-P ${f3(fe)}`,
-        why: "mean over the 9 Cu-Zr models; host atoms of the unseen glass" + (reference === "fitted" ? "; the fitted reference adds each target's CV optimism" : ""),
+        why:
+          "mean over the 9 Cu-Zr models; host atoms of the unseen glass" +
+          (reference === "fitted" ? "; the fitted reference adds each target's CV optimism" : ""),
       };
     },
   };
@@ -105,7 +114,10 @@ function sfWorseExceptNiNb(reference: TransferReference): Claim {
     where: "Fig. 4, Results",
     claim: `symmetry-function models transfer worse than interstice models to other systems, except Ni-Nb (${SHORT[reference]})`,
     paper: "worse for Al-Sm, Fe-P",
-    criterion: { kind: "checks", what: "symmetry-function mean drop above the interstice one for Al90Sm10 and Fe80P20" },
+    criterion: {
+      kind: "checks",
+      what: "symmetry-function mean drop above the interstice one for Al90Sm10 and Fe80P20",
+    },
     compute: async (ctx) => {
       const sf = await pairsOf(ctx, "symmetry", reference);
       const it = await pairsOf(ctx, "interstice", reference);
@@ -137,14 +149,19 @@ export const GENERALIZATION_CLAIMS: readonly Claim[] = [
       const p = await pairsOf(ctx, "interstice", "fitted");
       const n = [1, 2, 3, 4, 5].map((s) => p.filter((x) => x.scenario === s).length);
       const want = [9, 18, 18, 36, 27];
-      return { checks: n.map((x, k) => x === want[k]), ours: n.join(" / "), why: "Cu-Zr at 1e13, 1e14, 1e15 K/s stand for the paper's 5e10, 5e11, 5e12" };
+      return {
+        checks: n.map((x, k) => x === want[k]),
+        ours: n.join(" / "),
+        why: "Cu-Zr at 1e13, 1e14, 1e15 K/s stand for the paper's 5e10, 5e11, 5e12",
+      };
     },
   },
   withinCuZr("fitted"),
   withinCuZr("test"),
   {
     where: "Fig. 4, Results",
-    claim: "interstice models: transfers across compositions (iii, iv) slightly worse than across rates (i, ii) (paper's reference)",
+    claim:
+      "interstice models: transfers across compositions (iii, iv) slightly worse than across rates (i, ii) (paper's reference)",
     paper: "iii-iv slightly worse",
     criterion: { kind: "checks", what: "mean drop of iii and iv above that of i and ii" },
     compute: async (ctx) => {
@@ -153,19 +170,28 @@ export const GENERALIZATION_CLAIMS: readonly Claim[] = [
       if (d.length === 0) return missingCuZr;
       const a = mean(d.filter((x) => x.scenario >= 3).map((x) => x.drop));
       const b = mean(d.filter((x) => x.scenario <= 2).map((x) => x.drop));
-      return { checks: [a > b], ours: `${f3(a)} vs ${f3(b)}`, why: "mean drops over the pairs of each pair of scenarios" };
+      return {
+        checks: [a > b],
+        ours: `${f3(a)} vs ${f3(b)}`,
+        why: "mean drops over the pairs of each pair of scenarios",
+      };
     },
   },
   {
     where: "Fig. 4, Results",
-    claim: "symmetry-function models lose little in scenarios i and ii, comparable to the interstice models (paper's reference)",
+    claim:
+      "symmetry-function models lose little in scenarios i and ii, comparable to the interstice models (paper's reference)",
     paper: "minor",
     criterion: { kind: "checks", what: "symmetry-function mean drop < 0.03 in i and in ii" },
     compute: async (ctx) => {
       const p = await pairsOf(ctx, "symmetry", "fitted");
       const m = [1, 2].map((s) => scenarioMean(p, s));
       if (m.some((x) => x === null)) return missingCuZr;
-      return { checks: m.map((x) => (x as number) < 0.03), ours: `i) ${f3(m[0] as number)}; ii) ${f3(m[1] as number)}`, why: "symmetry functions carry almost no CV optimism (radial densities do not average over neighbors)" };
+      return {
+        checks: m.map((x) => (x as number) < 0.03),
+        ours: `i) ${f3(m[0] as number)}; ii) ${f3(m[1] as number)}`,
+        why: "symmetry functions carry almost no CV optimism (radial densities do not average over neighbors)",
+      };
     },
   },
   sfSubstantial("fitted"),
@@ -178,12 +204,19 @@ export const GENERALIZATION_CLAIMS: readonly Claim[] = [
     where: "Fig. 4, Results",
     claim: "the Ni-Nb exception: symmetry-function models transfer to Ni-Nb better than to Al-Sm and Fe-P",
     paper: "Ni-Nb exception",
-    criterion: { kind: "checks", what: "symmetry-function mean drop to Ni62Nb38 below those to Al90Sm10 and to Fe80P20 (our reference)" },
+    criterion: {
+      kind: "checks",
+      what: "symmetry-function mean drop to Ni62Nb38 below those to Al90Sm10 and to Fe80P20 (our reference)",
+    },
     compute: async (ctx) => {
       const p = await pairsOf(ctx, "symmetry", "test");
       const [ni, al, fe] = ["Ni62Nb38", "Al90Sm10", "Fe80P20"].map((s) => toSystem(p, s));
       if (ni === null || al === null || fe === null) return missingOthers;
-      return { checks: [ni < al, ni < fe], ours: `Ni-Nb ${f3(ni)}; Al-Sm ${f3(al)}; Fe-P ${f3(fe)}`, why: "Ni and Cu atoms are close in size, so radial densities on Cu's length scale carry over" };
+      return {
+        checks: [ni < al, ni < fe],
+        ours: `Ni-Nb ${f3(ni)}; Al-Sm ${f3(al)}; Fe-P ${f3(fe)}`,
+        why: "Ni and Cu atoms are close in size, so radial densities on Cu's length scale carry over",
+      };
     },
   },
   {
@@ -206,7 +239,9 @@ export const GENERALIZATION_CLAIMS: readonly Claim[] = [
     criterion: { kind: "checks", what: "each system's own unseen-glass AUC within 0.737-0.775" },
     compute: async (ctx): Promise<Outcome> => {
       const own = await ownScores(ctx, "interstice");
-      const v = ["Ni62Nb38@1e13", "Al90Sm10@1e13", "Fe80P20@1e13"].filter((c) => own.has(c)).map((c) => [c, own.get(c) as number] as const);
+      const v = ["Ni62Nb38@1e13", "Al90Sm10@1e13", "Fe80P20@1e13"]
+        .filter((c) => own.has(c))
+        .map((c) => [c, own.get(c) as number] as const);
       if (v.length === 0) return missingOthers;
       return {
         checks: v.map(([, a]) => a >= 0.737 && a <= 0.775),
@@ -219,11 +254,16 @@ export const GENERALIZATION_CLAIMS: readonly Claim[] = [
     where: "Results, Supp. Tables 3 and 8",
     claim: "symmetry functions trained directly on a glass score ~0.01-0.02 below the interstice features",
     paper: "0.01-0.02 lower",
-    criterion: { kind: "checks", what: "symmetry-function own AUC below the interstice one, per system (Cu65Zr35, Ni62Nb38, Al90Sm10, Fe80P20)" },
+    criterion: {
+      kind: "checks",
+      what: "symmetry-function own AUC below the interstice one, per system (Cu65Zr35, Ni62Nb38, Al90Sm10, Fe80P20)",
+    },
     compute: async (ctx) => {
       const it = await ownScores(ctx, "interstice");
       const sf = await ownScores(ctx, "symmetry");
-      const cs = ["Cu65Zr35@1e13", "Ni62Nb38@1e13", "Al90Sm10@1e13", "Fe80P20@1e13"].filter((c) => it.has(c) && sf.has(c));
+      const cs = ["Cu65Zr35@1e13", "Ni62Nb38@1e13", "Al90Sm10@1e13", "Fe80P20@1e13"].filter(
+        (c) => it.has(c) && sf.has(c),
+      );
       if (cs.length === 0) return missingOthers;
       const d = cs.map((c) => (it.get(c) as number) - (sf.get(c) as number));
       const gap = async (rep: Representation) => {

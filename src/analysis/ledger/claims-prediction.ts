@@ -9,13 +9,17 @@ const main = (ctx: LedgerContext) => ctx.conditionModel(MAIN_CONDITION);
 const mainMissing = notGeneratedYet(`two ${MAIN_CONDITION} glasses`);
 
 /** Test AUC gain of a Supplementary Table 5 / 7 group over interstice + MRO on Cu65Zr35 (Figure 5's comparison run). */
-async function augmentedGain(ctx: LedgerContext, group: string): Promise<{ gain: number; cvGain: number; features: number } | null> {
+async function augmentedGain(
+  ctx: LedgerContext,
+  group: string,
+): Promise<{ gain: number; cvGain: number; features: number } | null> {
   const run = await ctx.featureSetComparison("Cu65Zr35");
   if (run === null) return null;
   const s = run.comparison.scores;
   const base = s.find((x) => x.name === "interstice+mro");
   const aug = s.find((x) => x.name === group);
-  if (!base || !aug || base.testAuc === null || aug.testAuc === null) throw new Error(`ledger: no scores of ${group} on Cu65Zr35`);
+  if (!base || !aug || base.testAuc === null || aug.testAuc === null)
+    throw new Error(`ledger: no scores of ${group} on Cu65Zr35`);
   return { gain: aug.testAuc - base.testAuc, cvGain: aug.cvAuc - base.cvAuc, features: aug.nFeatures };
 }
 
@@ -53,7 +57,11 @@ export const PREDICTION_CLAIMS: readonly Claim[] = [
     compute: async (ctx) => {
       const m = await main(ctx);
       if (!m) return mainMissing;
-      return { value: m.auc, ours: f3(m.auc), why: `${m.setup}; notebooks/07-what-limits-auc measures what the gap costs` };
+      return {
+        value: m.auc,
+        ours: f3(m.auc),
+        why: `${m.setup}; notebooks/07-what-limits-auc measures what the gap costs`,
+      };
     },
   },
   {
@@ -78,17 +86,27 @@ export const PREDICTION_CLAIMS: readonly Claim[] = [
       if (!m) return mainMissing;
       const y = m.data.test.y;
       const rng = new Random(0);
-      const r = rocAucScore(y, Float64Array.from(y, () => rng.nextFloat()));
+      const r = rocAucScore(
+        y,
+        Float64Array.from(y, () => rng.nextFloat()),
+      );
       const mf = rocAucScore(y, new Float64Array(y.length));
       const mi = rocAucScore(y, new Float64Array(y.length).fill(1));
-      return { checks: [Math.abs(r - 0.5) < 0.03, mf === 0.5, mi === 0.5], ours: `${f3(r)} / ${f3(mf)} / ${f3(mi)}`, why: "constant predictors tie every atom" };
+      return {
+        checks: [Math.abs(r - 0.5) < 0.03, mf === 0.5, mi === 0.5],
+        ours: `${f3(r)} / ${f3(mf)} / ${f3(mi)}`,
+        why: "constant predictors tie every atom",
+      };
     },
   },
   {
     where: "Fig. 2b",
     claim: "the fraction of atoms predicted plastic (QS > 0.5) rises with their D2min",
     paper: "increases",
-    criterion: { kind: "checks", what: "slope of the fraction against log D2min > 0, and the top D2min bin above the bottom one" },
+    criterion: {
+      kind: "checks",
+      what: "slope of the fraction against log D2min > 0, and the top D2min bin above the bottom one",
+    },
     compute: async (ctx) => {
       const m = await main(ctx);
       if (!m) return mainMissing;
@@ -132,7 +150,11 @@ export const PREDICTION_CLAIMS: readonly Claim[] = [
       const s = await ctx.conditionModel(MAIN_CONDITION, "symmetry");
       if (!a || !s) return mainMissing;
       const d = a.auc - s.auc;
-      return { checks: [d > 0, d <= 0.03], ours: `${f3(s.auc)} vs ${f3(a.auc)} (${signed(-d)})`, why: "unseen-glass AUCs of the two models" };
+      return {
+        checks: [d > 0, d <= 0.03],
+        ours: `${f3(s.auc)} vs ${f3(a.auc)} (${signed(-d)})`,
+        why: "unseen-glass AUCs of the two models",
+      };
     },
   },
   {
@@ -144,7 +166,11 @@ export const PREDICTION_CLAIMS: readonly Claim[] = [
     compute: async (ctx) => {
       const g = await augmentedGain(ctx, "interstice+mro+literature");
       if (!g) return notGeneratedYet("three Cu65Zr35@1e13 glasses");
-      return { value: g.gain, ours: `test ${signed(g.gain)} (CV ${signed(g.cvGain)})`, why: `${g.features} features; Cu65Zr35@1e13, same rows and folds (Figure 5 run)` };
+      return {
+        value: g.gain,
+        ours: `test ${signed(g.gain)} (CV ${signed(g.cvGain)})`,
+        why: `${g.features} features; Cu65Zr35@1e13, same rows and folds (Figure 5 run)`,
+      };
     },
   },
   {
@@ -156,7 +182,11 @@ export const PREDICTION_CLAIMS: readonly Claim[] = [
     compute: async (ctx) => {
       const g = await augmentedGain(ctx, "interstice+mro+literature+mro");
       if (!g) return notGeneratedYet("three Cu65Zr35@1e13 glasses");
-      return { value: g.gain, ours: `test ${signed(g.gain)} (CV ${signed(g.cvGain)})`, why: `${g.features} features; the shuffled CV gains more than the unseen glass (neighbors leak across folds, notebook 04)` };
+      return {
+        value: g.gain,
+        ours: `test ${signed(g.gain)} (CV ${signed(g.cvGain)})`,
+        why: `${g.features} features; the shuffled CV gains more than the unseen glass (neighbors leak across folds, notebook 04)`,
+      };
     },
   },
   {

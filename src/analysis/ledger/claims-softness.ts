@@ -43,7 +43,12 @@ const spatial = (ctx: LedgerContext) =>
       const gr = rdf.compute(frame, { mask }, { mask });
       let peak = 0;
       for (let b = 0; b < gr.g.length; b++) if (gr.g[b] > gr.g[peak]) peak = b;
-      return { short: fractalDimension(md.r, md.M, 3, 10).D, long: fractalDimension(md.r, md.M, 10, 20).D, peak: gr.g[peak], atoms: md.nCenters };
+      return {
+        short: fractalDimension(md.r, md.M, 3, 10).D,
+        long: fractalDimension(md.r, md.M, 10, 20).D,
+        peak: gr.g[peak],
+        atoms: md.nCenters,
+      };
     };
     return { hard: group(s.g.hard), soft: group(s.g.soft) };
   });
@@ -63,7 +68,11 @@ export function freshQs(series: StrainSeries, from: number, to: number): number[
  * plastic by the window's end) is <= `level` there and at every later window with at least 10 atoms of each class;
  * null when the last window is still above `level`.
  */
-export function qsCrossover(series: StrainSeries, window = 0.005, level = 0.55): { strain: number | null; auc: number[] } {
+export function qsCrossover(
+  series: StrainSeries,
+  window = 0.005,
+  level = 0.55,
+): { strain: number | null; auc: number[] } {
   const { strains, qs, firstPlastic } = series;
   const auc: number[] = [];
   for (let k = 0; k < strains.length; k++) {
@@ -92,10 +101,11 @@ export function qsCrossover(series: StrainSeries, window = 0.005, level = 0.55):
   return { strain, auc };
 }
 
-const series = (ctx: LedgerContext, condition: string) => ctx.once(`fig3e:${condition}:crossover`, async () => {
-  const s = await ctx.strainSeries(condition);
-  return s === null ? null : { s, crossover: qsCrossover(s) };
-});
+const series = (ctx: LedgerContext, condition: string) =>
+  ctx.once(`fig3e:${condition}:crossover`, async () => {
+    const s = await ctx.strainSeries(condition);
+    return s === null ? null : { s, crossover: qsCrossover(s) };
+  });
 
 function crossoverClaim(condition: string, rateNote: string): Claim {
   return {
@@ -109,7 +119,8 @@ function crossoverClaim(condition: string, rateNote: string): Claim {
       if (r === null) return notGeneratedYet(`a ${condition} glass deformed to 10 % in 0.125 % steps`);
       const { s, crossover } = r;
       const last = s.strains[s.strains.length - 1];
-      const rule = "first strain from which the AUC of QS (atoms newly plastic within 0.5 % strain vs atoms still elastic) stays <= 0.55";
+      const rule =
+        "first strain from which the AUC of QS (atoms newly plastic within 0.5 % strain vs atoms still elastic) stays <= 0.55";
       if (crossover.strain === null) {
         const seen = crossover.auc.filter((x) => !Number.isNaN(x));
         return {
@@ -118,7 +129,11 @@ function crossoverClaim(condition: string, rateNote: string): Claim {
           why: `${rule}; on ${s.sample}: QS still ranks the newly plastic atoms above the elastic ones at every strain`,
         };
       }
-      return { value: crossover.strain, ours: pct(crossover.strain, 2), why: `${rule}; ${s.sample}${s.unseen ? " (unseen glass)" : " (a training glass of the model)"}` };
+      return {
+        value: crossover.strain,
+        ours: pct(crossover.strain, 2),
+        why: `${rule}; ${s.sample}${s.unseen ? " (unseen glass)" : " (a training glass of the model)"}`,
+      };
     },
   };
 }
@@ -135,7 +150,11 @@ function stdClaim(composition: string, paper: number): Claim {
       const m = await ctx.conditionModel(condition);
       if (!m) return notGeneratedYet(`two ${condition} glasses`);
       const std = softnessGroups(m.qs).std;
-      return { value: std, ours: f3(std), why: `${condition} vs the paper's 5e10 K/s: a weaker model (test AUC ${f3(m.auc)}) compresses QS toward 0.5` };
+      return {
+        value: std,
+        ours: f3(std),
+        why: `${condition} vs the paper's 5e10 K/s: a weaker model (test AUC ${f3(m.auc)}) compresses QS toward 0.5`,
+      };
     },
   };
 }
@@ -154,17 +173,26 @@ const byCondition = (ctx: LedgerContext) =>
   });
 
 /** Per composition, a check per pair of adjacent generated rates: `stat` decreases with faster quench. */
-async function quenchTrend(ctx: LedgerContext, stat: (g: SoftnessGroups) => number, fmt: (x: number) => string): Promise<Outcome> {
+async function quenchTrend(
+  ctx: LedgerContext,
+  stat: (g: SoftnessGroups) => number,
+  fmt: (x: number) => string,
+): Promise<Outcome> {
   const q = await byCondition(ctx);
   const checks: boolean[] = [];
   const parts: string[] = [];
   for (const comp of ["Cu50Zr50", "Cu65Zr35", "Cu80Zr20"]) {
     const rates = ["5e12", "1e13", "1e14", "1e15"].filter((r) => q.has(`${comp}@${r}`));
-    for (let k = 1; k < rates.length; k++) checks.push(stat(q.get(`${comp}@${rates[k]}`)!) < stat(q.get(`${comp}@${rates[k - 1]}`)!));
+    for (let k = 1; k < rates.length; k++)
+      checks.push(stat(q.get(`${comp}@${rates[k]}`)!) < stat(q.get(`${comp}@${rates[k - 1]}`)!));
     parts.push(`${comp} ${rates.map((r) => `${r}: ${fmt(stat(q.get(`${comp}@${r}`)!))}`).join(", ")}`);
   }
   if (checks.length === 0) return notGeneratedYet("Cu-Zr glasses at two quench rates");
-  return { checks, ours: parts.join("; "), why: `${checks.filter(Boolean).length} of ${checks.length} steps to a faster rate go the paper's way; each condition's own model` };
+  return {
+    checks,
+    ours: parts.join("; "),
+    why: `${checks.filter(Boolean).length} of ${checks.length} steps to a faster rate go the paper's way; each condition's own model`,
+  };
 }
 
 /** Figure 3: the spectrum of QS on the unseen Cu65Zr35 glass, its spatial and structural traits, strain and history. */
@@ -193,7 +221,11 @@ export const SOFTNESS_CLAIMS: readonly Claim[] = [
       const cp = conditionalProbability(s.qs, s.m.data.test.y, { bins: 20 });
       const p = Array.from(cp.probability).filter((x, b) => cp.counts[b] >= 50 && x > 0);
       const r = Math.max(...p) / Math.min(...p);
-      return { value: r, ours: `${r.toFixed(1)}x`, why: "max/min of P(plastic|QS) over 0.05-wide QS bins with >= 50 atoms; a weaker model spreads QS less (Fig. 2 AUC)" };
+      return {
+        value: r,
+        ours: `${r.toFixed(1)}x`,
+        why: "max/min of P(plastic|QS) over 0.05-wide QS bins with >= 50 atoms; a weaker model spreads QS less (Fig. 2 AUC)",
+      };
     },
   },
   {
@@ -238,7 +270,11 @@ export const SOFTNESS_CLAIMS: readonly Claim[] = [
       });
       if (n === 0) return { value: Infinity, ours: "no atom with QS < 0.1", why: "a weaker model gives no extreme QS" };
       const r = pos / n / mean(y);
-      return { value: r, ours: `${r.toFixed(2)} (${(1 / Math.max(r, 1e-9)).toFixed(1)}x less likely; ${pos} of ${n} atoms plastic)`, why: "few hardest atoms: the ratio is uncertain by about 1/sqrt(plastic count)" };
+      return {
+        value: r,
+        ours: `${r.toFixed(2)} (${(1 / Math.max(r, 1e-9)).toFixed(1)}x less likely; ${pos} of ${n} atoms plastic)`,
+        why: "few hardest atoms: the ratio is uncertain by about 1/sqrt(plastic count)",
+      };
     },
   },
   {
@@ -250,7 +286,11 @@ export const SOFTNESS_CLAIMS: readonly Claim[] = [
     compute: async (ctx) => {
       const s = await mainSoftness(ctx);
       if (!s) return mainMissing;
-      return { value: s.g.hardFraction, ours: pct(s.g.hardFraction), why: `QS spread: std ${f3(s.g.std)} against the paper's 0.230; a weaker model (AUC ${f3(s.m.auc)}) gives fewer extreme QS` };
+      return {
+        value: s.g.hardFraction,
+        ours: pct(s.g.hardFraction),
+        why: `QS spread: std ${f3(s.g.std)} against the paper's 0.230; a weaker model (AUC ${f3(s.m.auc)}) gives fewer extreme QS`,
+      };
     },
   },
   {
@@ -276,7 +316,11 @@ export const SOFTNESS_CLAIMS: readonly Claim[] = [
       if (!s) return mainMissing;
       const d = s.m.data.test.d2min;
       const v = mean(Array.from(d).filter((_, i) => s.g.hard[i]));
-      return { value: v, ours: `${v.toFixed(2)} A^2 (all atoms ${mean(d).toFixed(2)})`, why: "our faster-quenched glass deforms less elastically, and the weaker model admits atoms that do move" };
+      return {
+        value: v,
+        ours: `${v.toFixed(2)} A^2 (all atoms ${mean(d).toFixed(2)})`,
+        why: "our faster-quenched glass deforms less elastically, and the weaker model admits atoms that do move",
+      };
     },
   },
   {
@@ -287,7 +331,11 @@ export const SOFTNESS_CLAIMS: readonly Claim[] = [
     compute: async (ctx) => {
       const sp = await spatial(ctx);
       if (!sp) return mainMissing;
-      return { checks: [sp.hard.short < 3, sp.soft.short < 3], ours: `hardest ${sp.hard.short.toFixed(2)}, softest ${sp.soft.short.toFixed(2)}`, why: `M(r) around ${sp.hard.atoms} hardest and ${sp.soft.atoms} softest atoms` };
+      return {
+        checks: [sp.hard.short < 3, sp.soft.short < 3],
+        ours: `hardest ${sp.hard.short.toFixed(2)}, softest ${sp.soft.short.toFixed(2)}`,
+        why: `M(r) around ${sp.hard.atoms} hardest and ${sp.soft.atoms} softest atoms`,
+      };
     },
   },
   {
@@ -298,7 +346,11 @@ export const SOFTNESS_CLAIMS: readonly Claim[] = [
     compute: async (ctx) => {
       const sp = await spatial(ctx);
       if (!sp) return mainMissing;
-      return { checks: [sp.hard.short < sp.soft.short], ours: `${sp.hard.short.toFixed(2)} < ${sp.soft.short.toFixed(2)}`, why: "a smaller group is sparser: part of the contrast is the groups' sizes" };
+      return {
+        checks: [sp.hard.short < sp.soft.short],
+        ours: `${sp.hard.short.toFixed(2)} < ${sp.soft.short.toFixed(2)}`,
+        why: "a smaller group is sparser: part of the contrast is the groups' sizes",
+      };
     },
   },
   {
@@ -324,12 +376,17 @@ export const SOFTNESS_CLAIMS: readonly Claim[] = [
     compute: async (ctx) => {
       const sp = await spatial(ctx);
       if (!sp) return mainMissing;
-      return { checks: [sp.hard.peak > sp.soft.peak], ours: `${sp.hard.peak.toFixed(1)} vs ${sp.soft.peak.toFixed(1)}`, why: "g(r) of each group with itself, normalised by its own density" };
+      return {
+        checks: [sp.hard.peak > sp.soft.peak],
+        ours: `${sp.hard.peak.toFixed(1)} vs ${sp.soft.peak.toFixed(1)}`,
+        why: "g(r) of each group with itself, normalised by its own density",
+      };
     },
   },
   {
     where: "Fig. 3d, Results",
-    claim: "the softest atoms have more anisotropic environments: higher spread of distance, area and volume interstices",
+    claim:
+      "the softest atoms have more anisotropic environments: higher spread of distance, area and volume interstices",
     paper: "higher std",
     criterion: { kind: "checks", what: "median of dist/area/vol_voro_std: softest > hardest (3 checks)" },
     compute: async (ctx) => {
@@ -338,21 +395,38 @@ export const SOFTNESS_CLAIMS: readonly Claim[] = [
       const X = s.m.data.test.X;
       const cols = ["dist_voro_std", "area_voro_std", "vol_voro_std"];
       const pairs = cols.map((c) => [median(columnValues(X, c, s.g.soft)), median(columnValues(X, c, s.g.hard))]);
-      return { checks: pairs.map(([so, h]) => so > h), ours: cols.map((c, k) => `${c} ${pairs[k][0].toFixed(3)} vs ${pairs[k][1].toFixed(3)}`).join("; "), why: "medians, softest vs hardest" };
+      return {
+        checks: pairs.map(([so, h]) => so > h),
+        ours: cols.map((c, k) => `${c} ${pairs[k][0].toFixed(3)} vs ${pairs[k][1].toFixed(3)}`).join("; "),
+        why: "medians, softest vs hardest",
+      };
     },
   },
   {
     where: "Fig. 3d, Results",
     claim: "soft atoms have a lower minimum and a larger maximum bond (distance) interstice",
     paper: "min lower, max larger",
-    criterion: { kind: "checks", what: "median dist_voro_min softest < hardest; median dist_voro_max softest > hardest" },
+    criterion: {
+      kind: "checks",
+      what: "median dist_voro_min softest < hardest; median dist_voro_max softest > hardest",
+    },
     compute: async (ctx) => {
       const s = await mainSoftness(ctx);
       if (!s) return mainMissing;
       const X = s.m.data.test.X;
-      const mn = [median(columnValues(X, "dist_voro_min", s.g.soft)), median(columnValues(X, "dist_voro_min", s.g.hard))];
-      const mx = [median(columnValues(X, "dist_voro_max", s.g.soft)), median(columnValues(X, "dist_voro_max", s.g.hard))];
-      return { checks: [mn[0] < mn[1], mx[0] > mx[1]], ours: `min ${mn[0].toFixed(3)} vs ${mn[1].toFixed(3)}; max ${mx[0].toFixed(3)} vs ${mx[1].toFixed(3)}`, why: "medians, softest vs hardest" };
+      const mn = [
+        median(columnValues(X, "dist_voro_min", s.g.soft)),
+        median(columnValues(X, "dist_voro_min", s.g.hard)),
+      ];
+      const mx = [
+        median(columnValues(X, "dist_voro_max", s.g.soft)),
+        median(columnValues(X, "dist_voro_max", s.g.hard)),
+      ];
+      return {
+        checks: [mn[0] < mn[1], mx[0] > mx[1]],
+        ours: `min ${mn[0].toFixed(3)} vs ${mn[1].toFixed(3)}; max ${mx[0].toFixed(3)} vs ${mx[1].toFixed(3)}`,
+        why: "medians, softest vs hardest",
+      };
     },
   },
   {
@@ -382,7 +456,11 @@ export const SOFTNESS_CLAIMS: readonly Claim[] = [
         if (k >= 0 && r.s.strains[k] < 0.06) pts.push([100 * r.s.strains[k], r.s.qs[i]]);
       });
       const slope = linearRegression(pts).m;
-      return { checks: [slope < 0], ours: `${slope.toFixed(4)} per % strain (${pts.length} atoms)`, why: `least squares over every newly plastic atom, ${r.s.sample}` };
+      return {
+        checks: [slope < 0],
+        ours: `${slope.toFixed(4)} per % strain (${pts.length} atoms)`,
+        why: `least squares over every newly plastic atom, ${r.s.sample}`,
+      };
     },
   },
   crossoverClaim(MAIN_CONDITION, ", our slowest rate with a long series"),
@@ -399,7 +477,11 @@ export const SOFTNESS_CLAIMS: readonly Claim[] = [
       const q = await byCondition(ctx);
       const [a, b, c] = ["Cu50Zr50@1e13", "Cu65Zr35@1e13", "Cu80Zr20@1e13"].map((k) => q.get(k));
       if (!a || !b || !c) return notGeneratedYet("two glasses of each Cu-Zr composition at 1e13");
-      return { checks: [a.std < b.std, a.std < c.std], ours: `${f3(a.std)} vs ${f3(b.std)}, ${f3(c.std)}`, why: "own model of each composition" };
+      return {
+        checks: [a.std < b.std, a.std < c.std],
+        ours: `${f3(a.std)} vs ${f3(b.std)}, ${f3(c.std)}`,
+        why: "own model of each composition",
+      };
     },
   },
   {
@@ -429,7 +511,11 @@ export const SOFTNESS_CLAIMS: readonly Claim[] = [
       const q = await byCondition(ctx);
       const a = q.get("Cu50Zr50@1e13");
       if (!a) return notGeneratedYet("two Cu50Zr50@1e13 glasses");
-      return { value: a.hardFraction, ours: pct(a.hardFraction), why: `std(QS) ${f3(a.std)}: the weaker model leaves few atoms below 0.1 (as for Cu65Zr35)` };
+      return {
+        value: a.hardFraction,
+        ours: pct(a.hardFraction),
+        why: `std(QS) ${f3(a.std)}: the weaker model leaves few atoms below 0.1 (as for Cu65Zr35)`,
+      };
     },
   },
   {
@@ -442,7 +528,11 @@ export const SOFTNESS_CLAIMS: readonly Claim[] = [
       const a = q.get("Cu50Zr50@1e13");
       const b = q.get("Cu65Zr35@1e13");
       if (!a || !b) return notGeneratedYet("two Cu50Zr50@1e13 and two Cu65Zr35@1e13 glasses");
-      return { checks: [a.hardFraction < b.hardFraction], ours: `${pct(a.hardFraction)} vs ${pct(b.hardFraction)}`, why: "own model of each composition" };
+      return {
+        checks: [a.hardFraction < b.hardFraction],
+        ours: `${pct(a.hardFraction)} vs ${pct(b.hardFraction)}`,
+        why: "own model of each composition",
+      };
     },
   },
   {
@@ -456,8 +546,16 @@ export const SOFTNESS_CLAIMS: readonly Claim[] = [
     where: "Fig. 3f, Results",
     claim: "faster quenching lowers the fraction of hard atoms",
     paper: "decreases with rate",
-    criterion: { kind: "checks", what: "hardest fraction falls at each step to a faster generated rate, per composition" },
-    compute: (ctx) => quenchTrend(ctx, (g) => g.hardFraction, (x) => pct(x)),
+    criterion: {
+      kind: "checks",
+      what: "hardest fraction falls at each step to a faster generated rate, per composition",
+    },
+    compute: (ctx) =>
+      quenchTrend(
+        ctx,
+        (g) => g.hardFraction,
+        (x) => pct(x),
+      ),
   },
   {
     where: "Fig. 3f",
@@ -469,7 +567,11 @@ export const SOFTNESS_CLAIMS: readonly Claim[] = [
       const a = q.get("Cu65Zr35@5e12");
       const b = q.get("Cu65Zr35@1e13");
       if (!a || !b) return notGeneratedYet("two Cu65Zr35@5e12 glasses");
-      return { checks: [a.std > b.std], ours: `${f3(a.std)} vs ${f3(b.std)}`, why: "own model of each rate on its unseen glass" };
+      return {
+        checks: [a.std > b.std],
+        ours: `${f3(a.std)} vs ${f3(b.std)}`,
+        why: "own model of each rate on its unseen glass",
+      };
     },
   },
 ];

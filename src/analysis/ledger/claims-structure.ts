@@ -36,7 +36,11 @@ export const STRUCTURE_CLAIMS: readonly Claim[] = [
     compute: async (ctx) => {
       const b = await bcc(ctx);
       const v = b.values.get("area_voro_mean") as number;
-      return { value: v, ours: v.toFixed(6), why: `exact ${b.areaExact.toFixed(6)}; first atom of a perfect 4x4x4 bcc crystal, 8-neighbor shell` };
+      return {
+        value: v,
+        ours: v.toFixed(6),
+        why: `exact ${b.areaExact.toFixed(6)}; first atom of a perfect 4x4x4 bcc crystal, 8-neighbor shell`,
+      };
     },
   },
   {
@@ -73,8 +77,14 @@ export const STRUCTURE_CLAIMS: readonly Claim[] = [
     paper: "16 + 64",
     criterion: { kind: "checks", what: "16 SRO and 64 MRO columns" },
     compute: async () => {
-      const [sro, mro] = createFeaturizers(["interstice", "mro"], PAPER_FEATURE_OPTIONS).map((f) => f.featureLabels().length);
-      return { checks: [sro === 16, mro === 64], ours: `${sro} + ${mro}`, why: "columns of the registered sets interstice and mro" };
+      const [sro, mro] = createFeaturizers(["interstice", "mro"], PAPER_FEATURE_OPTIONS).map(
+        (f) => f.featureLabels().length,
+      );
+      return {
+        checks: [sro === 16, mro === 64],
+        ours: `${sro} + ${mro}`,
+        why: "columns of the registered sets interstice and mro",
+      };
     },
   },
   {
@@ -93,8 +103,18 @@ export const STRUCTURE_CLAIMS: readonly Claim[] = [
     paper: "49",
     criterion: { kind: "tolerance", paper: 49, tolerance: 0, partly: 0 },
     compute: async () => {
-      const n = LITERATURE_SRO_MRO.map((s) => createFeaturizers([s.sro], { ...PAPER_FEATURE_OPTIONS, params: { csro: { species: ["Cu", "Zr"] } } })[0].featureLabels().length);
-      return { value: n.reduce((a, b) => a + b, 0), ours: `${n.reduce((a, b) => a + b, 0)} (${n.join(" + ")})`, why: "Methods i-viii for a binary glass" };
+      const n = LITERATURE_SRO_MRO.map(
+        (s) =>
+          createFeaturizers([s.sro], {
+            ...PAPER_FEATURE_OPTIONS,
+            params: { csro: { species: ["Cu", "Zr"] } },
+          })[0].featureLabels().length,
+      );
+      return {
+        value: n.reduce((a, b) => a + b, 0),
+        ours: `${n.reduce((a, b) => a + b, 0)} (${n.join(" + ")})`,
+        why: "Methods i-viii for a binary glass",
+      };
     },
   },
   {
@@ -103,7 +123,13 @@ export const STRUCTURE_CLAIMS: readonly Claim[] = [
     paper: "169",
     criterion: { kind: "tolerance", paper: 169, tolerance: 0, partly: 0 },
     compute: async () => {
-      const n = LITERATURE_SRO_MRO.map((s) => createFeaturizers([s.mro], { ...PAPER_FEATURE_OPTIONS, params: { mro_csro: { species: ["Cu", "Zr"] } } })[0].featureLabels().length);
+      const n = LITERATURE_SRO_MRO.map(
+        (s) =>
+          createFeaturizers([s.mro], {
+            ...PAPER_FEATURE_OPTIONS,
+            params: { mro_csro: { species: ["Cu", "Zr"] } },
+          })[0].featureLabels().length,
+      );
       const total = n.reduce((a, b) => a + b, 0);
       return {
         value: total,

@@ -26,12 +26,29 @@ export const MAIN_CONDITION = "Cu65Zr35@1e13";
  * the 3 other systems. Further conditions (e.g. Cu65Zr35@5e12) are left out so the scenario counts stay the paper's.
  */
 export const FIGURE_4_CONDITIONS: readonly string[] = Object.freeze([
-  "Cu50Zr50@1e13", "Cu50Zr50@1e14", "Cu50Zr50@1e15", "Cu65Zr35@1e13", "Cu65Zr35@1e14", "Cu65Zr35@1e15",
-  "Cu80Zr20@1e13", "Cu80Zr20@1e14", "Cu80Zr20@1e15", "Ni62Nb38@1e13", "Al90Sm10@1e13", "Fe80P20@1e13",
+  "Cu50Zr50@1e13",
+  "Cu50Zr50@1e14",
+  "Cu50Zr50@1e15",
+  "Cu65Zr35@1e13",
+  "Cu65Zr35@1e14",
+  "Cu65Zr35@1e15",
+  "Cu80Zr20@1e13",
+  "Cu80Zr20@1e14",
+  "Cu80Zr20@1e15",
+  "Ni62Nb38@1e13",
+  "Al90Sm10@1e13",
+  "Fe80P20@1e13",
 ]);
 
 /** Figure 5a's systems, at our slowest rate (the paper: 5e10 K/s). */
-export const FIGURE_5_SYSTEMS: readonly string[] = Object.freeze(["Cu65Zr35", "Cu50Zr50", "Cu80Zr20", "Ni62Nb38", "Al90Sm10", "Fe80P20"]);
+export const FIGURE_5_SYSTEMS: readonly string[] = Object.freeze([
+  "Cu65Zr35",
+  "Cu50Zr50",
+  "Cu80Zr20",
+  "Ni62Nb38",
+  "Al90Sm10",
+  "Fe80P20",
+]);
 
 /** A condition's own model with the paper's protocol: trained on all glasses but the last, tested on the last. */
 export interface ConditionModel {
@@ -112,7 +129,11 @@ export class LedgerContext {
   /** A condition's glasses with a representation's features, the paper's labels and host atoms. */
   conditionData(condition: string, rep: Representation): Promise<ConditionGlasses> {
     return this.once(`data:${condition}:${rep}`, () =>
-      conditionGlasses(condition, { sets: REPRESENTATION_SETS[rep], featureOptions: PAPER_FEATURE_OPTIONS, dataDir: this.dataDir }),
+      conditionGlasses(condition, {
+        sets: REPRESENTATION_SETS[rep],
+        featureOptions: PAPER_FEATURE_OPTIONS,
+        dataDir: this.dataDir,
+      }),
     );
   }
 
@@ -121,7 +142,10 @@ export class LedgerContext {
     return this.once(`model:${condition}:${rep}`, async () => {
       const n = this.glassCount(condition);
       if (n < 2) return null;
-      const setup = (data: ConditionGlasses) => (n >= 3 ? `trained on ${n - 1} glasses, tested on the unseen ${data.test.name}` : `only 2 glasses: trained on 1, tested on ${data.test.name}`);
+      const setup = (data: ConditionGlasses) =>
+        n >= 3
+          ? `trained on ${n - 1} glasses, tested on the unseen ${data.test.name}`
+          : `only 2 glasses: trained on 1, tested on ${data.test.name}`;
       if (FIGURE_4_CONDITIONS.includes(condition)) {
         // The same fit as Figure 4's (same glasses, protocol and seed): reuse it.
         const study = await this.transferStudy(rep);
@@ -135,7 +159,15 @@ export class LedgerContext {
       this.log(`${condition}: ${rep} model (paper protocol)`);
       const data = await this.conditionData(condition, rep);
       const r = paperProtocol({ train: data.train, test: data.test, randomState: 0 });
-      return { condition, data, model: r.model, qs: r.testProba, auc: r.test.auc, recall: r.test.recall, setup: setup(data) };
+      return {
+        condition,
+        data,
+        model: r.model,
+        qs: r.testProba,
+        auc: r.test.auc,
+        recall: r.test.recall,
+        setup: setup(data),
+      };
     });
   }
 
@@ -143,7 +175,8 @@ export class LedgerContext {
   plasticFractions(condition: string): Promise<number[]> {
     return this.once(`fractions:${condition}`, async () => {
       const out: number[] = [];
-      for (const e of this.conditions().get(condition) ?? []) out.push((await (await loadSample(e, { dataDir: this.dataDir })).labels()).plasticFraction);
+      for (const e of this.conditions().get(condition) ?? [])
+        out.push((await (await loadSample(e, { dataDir: this.dataDir })).labels()).plasticFraction);
       return out;
     });
   }
@@ -155,7 +188,14 @@ export class LedgerContext {
       this.log(`Figure 4: ${rep} models of ${present.length} conditions`);
       const data: ConditionGlasses[] = [];
       for (const c of present) {
-        data.push(await conditionGlasses(c, { sets: REPRESENTATION_SETS[rep], featureOptions: PAPER_FEATURE_OPTIONS, dataDir: this.dataDir, blocks: [3, 3, 3] }));
+        data.push(
+          await conditionGlasses(c, {
+            sets: REPRESENTATION_SETS[rep],
+            featureOptions: PAPER_FEATURE_OPTIONS,
+            dataDir: this.dataDir,
+            blocks: [3, 3, 3],
+          }),
+        );
       }
       const fitted = fitConditions(data, { randomState: 0 });
       return { data, fitted, pairs: transferPairs(data, fitted, { reference: "test" }) };
@@ -167,8 +207,12 @@ export class LedgerContext {
    * fitting it again; it must be `transferStudy`'s: FIGURE_4_CONDITIONS present, 3 x 3 x 3 blocks, seed 0, reference "test".
    */
   useTransferStudy(rep: Representation, study: TransferStudy): void {
-    if (study.pairs.some((p) => p.reference !== (study.fitted.find((f) => f.condition === p.target)?.testAuc ?? p.reference))) {
-      throw new Error("useTransferStudy: the pairs must be measured against the reference \"test\"");
+    if (
+      study.pairs.some(
+        (p) => p.reference !== (study.fitted.find((f) => f.condition === p.target)?.testAuc ?? p.reference),
+      )
+    ) {
+      throw new Error('useTransferStudy: the pairs must be measured against the reference "test"');
     }
     this.memo.set(`figure4:${rep}`, Promise.resolve(study));
   }
@@ -204,7 +248,13 @@ export class LedgerContext {
       const sample = await loadSample(entry, { dataDir: this.dataDir });
       this.log(`Figure 3e: ${sample.strains.length} snapshots of ${entry.id}`);
       const unseen = entry.id === model.data.test.name;
-      const glass: LabeledGlass = unseen ? model.data.test : await labeledGlass(sample, { sets: REPRESENTATION_SETS.interstice, featureOptions: PAPER_FEATURE_OPTIONS, host: model.data.host });
+      const glass: LabeledGlass = unseen
+        ? model.data.test
+        : await labeledGlass(sample, {
+            sets: REPRESENTATION_SETS.interstice,
+            featureOptions: PAPER_FEATURE_OPTIONS,
+            host: model.data.host,
+          });
       const qs = unseen ? model.qs : model.model.predictProba(glass.X);
       const strains = sample.strains.filter((e) => e > 0);
       const firstPlastic = new Int32Array(glass.rows.length).fill(-1);

@@ -7,7 +7,12 @@
 export type Verdict = "reproduced" | "partly" | "not reproduced" | "not testable here";
 
 /** The four verdicts, in the order the ledger counts them. */
-export const VERDICTS: readonly Verdict[] = Object.freeze(["reproduced", "partly", "not reproduced", "not testable here"]);
+export const VERDICTS: readonly Verdict[] = Object.freeze([
+  "reproduced",
+  "partly",
+  "not reproduced",
+  "not testable here",
+]);
 
 /**
  * How a claim is judged (the rules of the ledger, written at the top of REPRODUCTION.md as VERDICT_RULES).
@@ -91,10 +96,10 @@ export function describeCriterion(c: Criterion, format: (x: number) => string = 
 export const VERDICT_RULES: readonly string[] = Object.freeze([
   "Each row's verdict is computed by `judge` (src/analysis/ledger/verdict.ts) from the number(s) measured in this run and the row's criterion:",
   "",
-  "- **a number with a tolerance** (\"within t of p (partly: u)\"): |ours - paper| <= t is *reproduced*, <= u *partly*, else *not reproduced*;",
-  "- **a number in a range** (\"in [lo, hi]\") or **beyond a bound** (\"<= b\", \">= b\"): inside is *reproduced*, within the stated distance outside *partly*, else *not reproduced*;",
-  "- **statements that hold or not** (\"holds: ...\": an ordering, a trend with the paper's sign, one check per system or scenario): all hold is *reproduced*, some *partly*, none *not reproduced*;",
+  '- **a number with a tolerance** ("within t of p (partly: u)"): |ours - paper| <= t is *reproduced*, <= u *partly*, else *not reproduced*;',
+  '- **a number in a range** ("in [lo, hi]") or **beyond a bound** ("<= b", ">= b"): inside is *reproduced*, within the stated distance outside *partly*, else *not reproduced*;',
+  '- **statements that hold or not** ("holds: ...": an ordering, a trend with the paper\'s sign, one check per system or scenario): all hold is *reproduced*, some *partly*, none *not reproduced*;',
   "- **not testable here**: the paper's setting has no counterpart in our data, or the glasses a row needs are not generated yet (the row says which).",
   "",
-  "Tolerances are set per claim from what the paper's wording allows (\"~\", \"<\", \"roughly\") and from the scatter of our own numbers between glasses (a test glass of 4,000-8,000 atoms moves an AUC by a few hundredths).",
+  'Tolerances are set per claim from what the paper\'s wording allows ("~", "<", "roughly") and from the scatter of our own numbers between glasses (a test glass of 4,000-8,000 atoms moves an AUC by a few hundredths).',
 ]);

@@ -30,8 +30,13 @@ export interface PartialDependenceOptions {
  * Grid of one feature as scikit-learn's `_grid_from_X`: its unique values if fewer than `gridResolution`,
  * otherwise `gridResolution` points evenly spaced between the `percentiles` quantiles (scipy's mquantiles).
  */
-export function partialDependenceGrid(column: ArrayLike<number>, gridResolution = 100, percentiles: [number, number] = [0.05, 0.95]): Float64Array {
-  if (!Number.isInteger(gridResolution) || gridResolution < 2) throw new Error(`gridResolution=${gridResolution} must be an integer > 1`);
+export function partialDependenceGrid(
+  column: ArrayLike<number>,
+  gridResolution = 100,
+  percentiles: [number, number] = [0.05, 0.95],
+): Float64Array {
+  if (!Number.isInteger(gridResolution) || gridResolution < 2)
+    throw new Error(`gridResolution=${gridResolution} must be an integer > 1`);
   const [p0, p1] = percentiles;
   if (!(p0 >= 0 && p1 <= 1 && p0 < p1)) throw new Error(`percentiles [${p0}, ${p1}] must satisfy 0 <= p0 < p1 <= 1`);
   const sorted = Float64Array.from(column).sort();
@@ -41,7 +46,9 @@ export function partialDependenceGrid(column: ArrayLike<number>, gridResolution 
   const lo = mquantile(sorted, p0);
   const hi = mquantile(sorted, p1);
   if (Math.abs(lo - hi) <= 1e-8 + 1e-5 * Math.abs(hi)) {
-    throw new Error("percentiles are too close to each other, unable to build the grid; choose percentiles further apart");
+    throw new Error(
+      "percentiles are too close to each other, unable to build the grid; choose percentiles further apart",
+    );
   }
   return linspace(lo, hi, gridResolution);
 }
@@ -61,7 +68,8 @@ export function partialDependence(
   const list = Array.isArray(features) ? features : [features];
   const idx = list.map((f) => {
     if (typeof f === "number") {
-      if (!Number.isInteger(f) || f < 0 || f >= m.nFeatures) throw new Error(`feature ${f} is out of range [0, ${m.nFeatures})`);
+      if (!Number.isInteger(f) || f < 0 || f >= m.nFeatures)
+        throw new Error(`feature ${f} is out of range [0, ${m.nFeatures})`);
       return f;
     }
     const k = m.featureLabels?.indexOf(f) ?? -1;
@@ -83,7 +91,8 @@ export function partialDependence(
   const response = options.response ?? "proba";
   const decision = (model as { decisionFunction?: (X: MatrixInput) => Float64Array }).decisionFunction;
   if (response === "decision" && typeof decision !== "function") throw new Error("the model has no decisionFunction");
-  const predict = (w: DesignMatrix): Float64Array => (response === "proba" ? model.predictProba(w) : (decision as (X: MatrixInput) => Float64Array).call(model, w));
+  const predict = (w: DesignMatrix): Float64Array =>
+    response === "proba" ? model.predictProba(w) : (decision as (X: MatrixInput) => Float64Array).call(model, w);
   const work: DesignMatrix = { ...m, values: Float64Array.from(m.values) };
   const points = grid.length === 1 ? grid[0].length : grid[0].length * grid[1].length;
   const average = new Float64Array(points);

@@ -7,7 +7,8 @@ function boostedMembers(model: GradientBoostingClassifier | AveragingClassifier)
   if (model instanceof GradientBoostingClassifier) return [model];
   if (model instanceof AveragingClassifier) {
     return model.members.map((m, k) => {
-      if (!(m instanceof GradientBoostingClassifier)) throw new Error(`treePartialDependence: member ${k} is not a GradientBoostingClassifier`);
+      if (!(m instanceof GradientBoostingClassifier))
+        throw new Error(`treePartialDependence: member ${k} is not a GradientBoostingClassifier`);
       return m;
     });
   }
@@ -50,13 +51,15 @@ export function treePartialDependence(
   x0: ArrayLike<number>,
   x1: ArrayLike<number>,
 ): Float64Array {
-  if (x0.length !== x1.length) throw new Error(`treePartialDependence: ${x0.length} values of the first feature, ${x1.length} of the second`);
+  if (x0.length !== x1.length)
+    throw new Error(`treePartialDependence: ${x0.length} values of the first feature, ${x1.length} of the second`);
   const [f0, f1] = features;
   if (f0 === f1) throw new Error("treePartialDependence: the two features must differ");
   const members = boostedMembers(model);
   const out = new Float64Array(x0.length);
   for (const m of members) {
-    if (!(f0 >= 0 && f0 < m.nFeatures && f1 >= 0 && f1 < m.nFeatures)) throw new Error(`treePartialDependence: features [${f0}, ${f1}] out of range [0, ${m.nFeatures})`);
+    if (!(f0 >= 0 && f0 < m.nFeatures && f1 >= 0 && f1 < m.nFeatures))
+      throw new Error(`treePartialDependence: features [${f0}, ${f1}] out of range [0, ${m.nFeatures})`);
     // Trees that never split on f0 or f1 add the same constant at every point: summed once.
     let constant = m.baseline;
     const varying: RegressionTree[] = [];

@@ -25,7 +25,8 @@ export function bootstrapAuc(
   options: { nBootstrap?: number; confidence?: number; randomState?: number } = {},
 ): AucInterval {
   const { nBootstrap = 1000, confidence = 0.95, randomState = 0 } = options;
-  if (!Number.isInteger(nBootstrap) || nBootstrap < 1) throw new Error(`nBootstrap=${nBootstrap} must be an integer >= 1`);
+  if (!Number.isInteger(nBootstrap) || nBootstrap < 1)
+    throw new Error(`nBootstrap=${nBootstrap} must be an integer >= 1`);
   if (!(confidence > 0 && confidence < 1)) throw new Error(`confidence=${confidence} must be in (0, 1)`);
   checkLabelsScores(yTrue, scores);
   const auc = rocAucScore(yTrue, scores);

@@ -27,7 +27,11 @@ export function binarize(scores: ArrayLike<number>, threshold = 0.5): Uint8Array
  * Confusion matrix of predicted 0/1 labels `yPred`; with `threshold`, the second argument holds scores and
  * the prediction is `score > threshold` (so any threshold can be examined).
  */
-export function confusionMatrix(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, threshold?: number): ConfusionMatrix {
+export function confusionMatrix(
+  yTrue: ArrayLike<number>,
+  yPred: ArrayLike<number>,
+  threshold?: number,
+): ConfusionMatrix {
   checkLabelsScores(yTrue, yPred, threshold === undefined ? "yPred" : "scores");
   if (threshold !== undefined) yPred = binarize(yPred, threshold);
   let tn = 0;
@@ -70,7 +74,11 @@ export function accuracyScore(yTrue: ArrayLike<number>, yPred: ArrayLike<number>
 }
 
 /** Accuracy, precision, recall and F1 of `scores > threshold` against `yTrue`. */
-export function classificationScores(yTrue: ArrayLike<number>, scores: ArrayLike<number>, threshold = 0.5): ClassificationScores {
+export function classificationScores(
+  yTrue: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  threshold = 0.5,
+): ClassificationScores {
   const c = confusionMatrix(yTrue, binarize(scores, threshold));
   return {
     accuracy: (c.tp + c.tn) / yTrue.length,

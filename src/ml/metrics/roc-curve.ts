@@ -36,7 +36,11 @@ export function rocCurve(yTrue: ArrayLike<number>, scores: ArrayLike<number>, dr
   if (dropIntermediate && tps.length > 2) {
     // keep a point where the second difference of fps or tps is non-zero (a corner), plus both ends
     keep = keep.filter(
-      (k) => k === 0 || k === tps.length - 1 || fps[k + 1] - 2 * fps[k] + fps[k - 1] !== 0 || tps[k + 1] - 2 * tps[k] + tps[k - 1] !== 0,
+      (k) =>
+        k === 0 ||
+        k === tps.length - 1 ||
+        fps[k + 1] - 2 * fps[k] + fps[k - 1] !== 0 ||
+        tps[k + 1] - 2 * tps[k] + tps[k - 1] !== 0,
     );
   }
   const m = keep.length + 1;
@@ -51,6 +55,7 @@ export function rocCurve(yTrue: ArrayLike<number>, scores: ArrayLike<number>, dr
     tpr[j + 1] = P > 0 ? tps[k] / P : NaN;
     thresholds[j + 1] = thr[k];
   });
-  if (P === 0 || N === 0) throw new Error(`ROC curve is undefined with one class only (${P} positives, ${N} negatives)`);
+  if (P === 0 || N === 0)
+    throw new Error(`ROC curve is undefined with one class only (${P} positives, ${N} negatives)`);
   return { fpr, tpr, thresholds };
 }

@@ -17,7 +17,13 @@ export class GroupKFold implements CrossValidator {
     if (groups === undefined) throw new Error("GroupKFold needs groups (one per sample)");
     if (groups.length !== y.length) throw new Error(`groups has ${groups.length} entries but y has ${y.length}`);
     const labels = Array.from(new Set(Array.from(groups))).sort((a, b) =>
-      typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0,
+      typeof a === "number" && typeof b === "number"
+        ? a - b
+        : String(a) < String(b)
+          ? -1
+          : String(a) > String(b)
+            ? 1
+            : 0,
     );
     if (this.nSplits > labels.length) {
       throw new Error(`nSplits=${this.nSplits} cannot be greater than the number of groups (${labels.length})`);
@@ -38,6 +44,9 @@ export class GroupKFold implements CrossValidator {
       foldSize[lightest] += size[g];
       foldOfGroup[g] = lightest;
     }
-    return splitsFromFoldIds(Int32Array.from(gid, (g) => foldOfGroup[g]), this.nSplits);
+    return splitsFromFoldIds(
+      Int32Array.from(gid, (g) => foldOfGroup[g]),
+      this.nSplits,
+    );
   }
 }

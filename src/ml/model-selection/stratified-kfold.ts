@@ -32,7 +32,9 @@ export class StratifiedKFold implements CrossValidator {
     const counts = new Int32Array(nClasses);
     for (let i = 0; i < enc.length; i++) counts[enc[i]]++;
     if (counts.every((c) => k > c)) {
-      throw new Error(`nSplits=${k} cannot be greater than the number of members in each class (${Array.from(counts).join(", ")})`);
+      throw new Error(
+        `nSplits=${k} cannot be greater than the number of members in each class (${Array.from(counts).join(", ")})`,
+      );
     }
     // allocation[f][c] = how many of class c fold f gets: bincount(sorted classes[f::k])
     const sortedClasses = Int32Array.from(enc).sort();

@@ -33,7 +33,8 @@ export class EasyEnsembleClassifier implements BinaryClassifier {
     this.params = { nSubsets: 10, randomState: 0, ...params };
     const { nSubsets, randomState } = this.params;
     if (!Number.isInteger(nSubsets) || nSubsets < 1) throw new Error(`nSubsets=${nSubsets} must be an integer >= 1`);
-    if (!Number.isSafeInteger(randomState) || randomState < 0) throw new Error(`randomState=${randomState} must be a non-negative integer`);
+    if (!Number.isSafeInteger(randomState) || randomState < 0)
+      throw new Error(`randomState=${randomState} must be a non-negative integer`);
   }
 
   fit(X: MatrixInput, y: LabelInput): this {
@@ -44,7 +45,12 @@ export class EasyEnsembleClassifier implements BinaryClassifier {
     const members: BinaryClassifier[] = [];
     for (let k = 0; k < this.params.nSubsets; k++) {
       const keep = randomUndersample(labels, rng);
-      members.push(this.base.clone().fit(takeRows(m, keep), Uint8Array.from(keep, (i) => labels[i])));
+      members.push(
+        this.base.clone().fit(
+          takeRows(m, keep),
+          Uint8Array.from(keep, (i) => labels[i]),
+        ),
+      );
     }
     this.ensemble = new AveragingClassifier(members, "easy-ensemble");
     return this;

@@ -17,7 +17,8 @@ export function randomUndersample(y: ArrayLike<number>, seed: number | Random, r
   }
   const minority = byClass[0].length <= byClass[1].length ? 0 : 1;
   const nMin = byClass[minority].length;
-  if (nMin === 0) throw new Error(`cannot undersample: y has only one class (${y.length} samples of class ${1 - minority})`);
+  if (nMin === 0)
+    throw new Error(`cannot undersample: y has only one class (${y.length} samples of class ${1 - minority})`);
   const major = byClass[1 - minority];
   const k = Math.min(major.length, Math.round(ratio * nMin));
   const pick = rng.sampleWithoutReplacement(major.length, k);

@@ -76,5 +76,10 @@ export function correlationFilter(
     else dropped.push({ feature: f, label: m.featureLabels?.[f] ?? null, correlatedWith: hit, r: r[f * d + hit] });
   }
   const keep = kept.sort((a, b) => a - b);
-  return { keep, keptLabels: m.featureLabels ? keep.map((k) => (m.featureLabels as string[])[k]) : null, dropped, correlation: r };
+  return {
+    keep,
+    keptLabels: m.featureLabels ? keep.map((k) => (m.featureLabels as string[])[k]) : null,
+    dropped,
+    correlation: r,
+  };
 }

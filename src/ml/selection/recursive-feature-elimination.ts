@@ -36,7 +36,8 @@ export function recursiveFeatureElimination(
   if (!(target >= 1 && target <= d)) throw new Error(`nFeaturesToSelect=${nfs} must give between 1 and ${d} features`);
   const stepOpt = options.step ?? 1;
   const step = stepOpt > 0 && stepOpt < 1 ? Math.floor(Math.max(1, stepOpt * d)) : stepOpt;
-  if (!Number.isInteger(step) || step < 1) throw new Error(`step=${stepOpt} must be an integer >= 1 or a fraction in (0, 1)`);
+  if (!Number.isInteger(step) || step < 1)
+    throw new Error(`step=${stepOpt} must be an integer >= 1 or a fraction in (0, 1)`);
   const support = new Array<boolean>(d).fill(true);
   const ranking = new Int32Array(d).fill(1);
   let remaining = d;

@@ -24,7 +24,10 @@ function series(): StrainSeries {
 describe("ledger, Figure 3e crossover", () => {
   it("freshQs returns the QS of the atoms first plastic in a strain range", () => {
     const s = series();
-    assert.deepEqual(freshQs(s, 0, 1).sort(), [396, 397, 398, 399].map((i) => i / 400));
+    assert.deepEqual(
+      freshQs(s, 0, 1).sort(),
+      [396, 397, 398, 399].map((i) => i / 400),
+    );
     assert.equal(freshQs(s, 16, 32).length, 336 - 68);
   });
 
@@ -35,15 +38,25 @@ describe("ledger, Figure 3e crossover", () => {
     // about (4 * 1 + 50 * 0.5) / 54 = 0.54 <= 0.55: the crossover is 2 %. The window at 1.875 % holds 8 elastic-stage
     // atoms among ~42: (8 + 34 * 0.5) / 42 = 0.60 > 0.55.
     assert.ok(r.strain !== null);
-    assert.ok(Math.abs((r.strain as number) - 0.02) < 1e-9, `crossover at ${r.strain}, window AUCs ${r.auc.map((x) => x.toFixed(2)).join(" ")}`);
+    assert.ok(
+      Math.abs((r.strain as number) - 0.02) < 1e-9,
+      `crossover at ${r.strain}, window AUCs ${r.auc.map((x) => x.toFixed(2)).join(" ")}`,
+    );
     assert.ok(r.auc[15] <= 0.55 && r.auc[14] > 0.55);
     const early = r.auc.slice(0, 10).filter((x) => !Number.isNaN(x));
-    assert.ok(early.every((x) => x > 0.95), `elastic-stage AUCs ${early.join(", ")}`);
+    assert.ok(
+      early.every((x) => x > 0.95),
+      `elastic-stage AUCs ${early.join(", ")}`,
+    );
   });
 
   it("returns null when QS still separates the atoms at the end of the series", () => {
     const s = series();
-    const cut: StrainSeries = { ...s, strains: s.strains.slice(0, 16), firstPlastic: s.firstPlastic.map((k) => (k >= 16 ? -1 : k)) };
+    const cut: StrainSeries = {
+      ...s,
+      strains: s.strains.slice(0, 16),
+      firstPlastic: s.firstPlastic.map((k) => (k >= 16 ? -1 : k)),
+    };
     assert.equal(qsCrossover(cut).strain, null);
   });
 });

@@ -35,7 +35,10 @@ describe("ledger verdicts (judge)", () => {
   });
 
   it("missing data and untestable claims are 'not testable here', whatever the numbers", () => {
-    assert.equal(judge({ kind: "tolerance", paper: 1, tolerance: 0, partly: 0 }, { value: 1, missing: "Cu65Zr35@5e12 glasses" }), "not testable here");
+    assert.equal(
+      judge({ kind: "tolerance", paper: 1, tolerance: 0, partly: 0 }, { value: 1, missing: "Cu65Zr35@5e12 glasses" }),
+      "not testable here",
+    );
     assert.equal(judge({ kind: "untestable", what: "RFE" }, {}), "not testable here");
   });
 
@@ -45,7 +48,10 @@ describe("ledger verdicts (judge)", () => {
   });
 
   it("describes a criterion with the claim's number format", () => {
-    assert.equal(describeCriterion({ kind: "tolerance", paper: 0.771, tolerance: 0.02, partly: 0.05 }, (x) => x.toFixed(3)), "within 0.020 of 0.771 (partly: 0.050)");
+    assert.equal(
+      describeCriterion({ kind: "tolerance", paper: 0.771, tolerance: 0.02, partly: 0.05 }, (x) => x.toFixed(3)),
+      "within 0.020 of 0.771 (partly: 0.050)",
+    );
     assert.equal(describeCriterion({ kind: "checks", what: "D hardest < D softest" }), "holds: D hardest < D softest");
   });
 });
