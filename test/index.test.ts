@@ -98,6 +98,20 @@ describe("public API (src/index.ts)", function () {
     assert.deepEqual(missing, []);
   });
 
+  it("loads the root and every subpath barrel at run time, each value name defined (no import-order holes)", () => {
+    const all = describeSurfaces(folders.map((f) => path.join(root, "src", f, "index.ts")));
+    const undefinedNames: string[] = [];
+    const check = (file: string, entries: SurfaceEntry[]) => {
+      const mod = require(file) as Record<string, unknown>;
+      for (const e of entries)
+        if (e.kind === "value" && mod[e.name] === undefined) undefinedNames.push(`${e.name} (${file})`);
+    };
+    check(path.join(root, "src", "index.ts"), surface);
+    folders.forEach((f, k) => check(path.join(root, "src", f, "index.ts"), all[k]));
+    assert.ok(surface.filter((e) => e.kind === "value").length > 50);
+    assert.deepEqual(undefinedNames, []);
+  });
+
   it("backs every subpath entry of package.json exports with a src/<folder>/index.ts barrel", () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
       main: string;
