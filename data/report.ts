@@ -12,6 +12,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { readLammpsLog, thermoColumn } from "../src/dataset/lammps-log";
+import { checkpointSidecar, type CheckpointInfo } from "./lammps/checkpoint";
 import { readPlan, type Condition, type Plan } from "./lammps/plan";
 import type { TimestepRun } from "./lammps/timestep-check";
 import {
@@ -328,6 +329,7 @@ function render(
   rows: SampleRow[],
   figureFile: string | null,
   dataDirLabel: string,
+  dataDir: string,
 ): string {
   const dt = plan.timestepPs;
   const templ = templateSettings();
@@ -342,8 +344,17 @@ function render(
   const plannedSamples = plan.conditions.reduce((a, c) => a + c.seeds.length, 0);
   const have = new Set(manifest.samples.map((e) => e.id));
   const notYet = plan.conditions
-    .flatMap((c) => c.seeds.map((_, k) => `${c.composition}_${rateTag(c.quenchRate)}_s${k + 1}`))
+    .flatMap((c) =>
+      c.seeds.map((_, k) => `${c.composition}_${rateTag(c.quenchRate)}${c.variant ? `_${c.variant}` : ""}_s${k + 1}`),
+    )
     .filter((id) => !have.has(id));
+  // Unfinished samples whose latest state is committed (data/lammps/checkpoint.ts), e.g. "X (quench, step 60000)".
+  const checkpoints = notYet.flatMap((id) => {
+    const f = checkpointSidecar(dataDir, id);
+    if (!fs.existsSync(f)) return [];
+    const info = JSON.parse(fs.readFileSync(f, "utf8")) as CheckpointInfo;
+    return [`${id} (${info.stage}${info.step === null ? " finished" : `, step ${info.step}`})`];
+  });
   const atomsOf = (c: Condition) => (c.lattice === "bcc" ? 2 : 4) * c.cells[0] * c.cells[1] * c.cells[2];
   const atomCounts = [...new Set(plan.conditions.map(atomsOf))].sort((a, b) => a - b);
   const quenchPs = (rate: number) => ((plan.meltTemperatureK - plan.glassTemperatureK) / rate) * 1e12;
@@ -351,11 +362,10 @@ function render(
   const deformSteps = Math.round(plan.maxStrain / (plan.strainRatePerS * 1e-12 * dt));
   const extendedIds = plan.conditions
     .filter((c) => c.extendedSample)
-    .map((c) => `${c.composition}_${rateTag(c.quenchRate)}_s${c.extendedSample}`);
+    .map((c) => `${c.composition}_${rateTag(c.quenchRate)}${c.variant ? `_${c.variant}` : ""}_s${c.extendedSample}`);
 
   const conditionRows = plan.conditions.map((c) => {
-    const key = `${c.composition}@${rateTag(c.quenchRate)}`;
-    const rs = byCondition.get(key) ?? [];
+    const rs = byCondition.get(conditionOf(c)) ?? [];
     const partial = rs.some((r) => r.quenchStepsTimed < r.quenchStepsExpected);
     return [
       c.composition,
@@ -509,6 +519,7 @@ Layout (paths relative to this folder; \`manifest.json\` lists every finished sa
 - \`samples/<id>/quenched.dump.gz\`: the relaxed glass, \`id type x y z ix iy iz\` sorted by id (timestep = end of relaxation)
 - \`samples/<id>/deform/strain_<ε>.dump.gz\`: snapshots during compression, \`id type xu yu zu\` (unwrapped), strain 0 = the relaxed glass
 - \`samples/<id>/log.<stage>.<first step>.lammps\`: LAMMPS logs; \`commands.sh\`: the exact \`lmp\` command lines; \`sample.json\`: metadata
+- \`checkpoints/<id>.tar.gz\` and \`<id>.json\`: the latest LAMMPS restart, logs and commands of a sample still being generated, committed so that \`npm run data:generate\` on a fresh clone resumes it (\`npm run data:generate -- --checkpoint --commit\` writes them; removed when the sample lands)${checkpoints.length ? `; now: ${checkpoints.join(", ")}` : ""}
 - \`cache/\` (not committed): D2min labels computed by \`loadSample(...).labels()\`
 
 Load it from TypeScript with \`dataset()\` (the manifest as a DataFrame) and \`loadSample({ composition, quenchRate, sample })\`, whose \`labels(${PLASTIC_STRAIN})\` returns D2min, shear strain and plastic labels.
@@ -588,7 +599,7 @@ async function main(): Promise<void> {
     : { description: "", samples: [] };
   const rows: SampleRow[] = [];
   const order = (e: ManifestEntry) => {
-    const k = plan.conditions.findIndex((c) => c.composition === e.composition && c.quenchRate === e.quenchRate);
+    const k = plan.conditions.findIndex((c) => conditionOf(c) === conditionOf(e));
     return (k < 0 ? 1e6 : k) * 100 + e.sample;
   };
   for (const entry of [...manifest.samples].sort((a, b) => order(a) - order(b))) {
@@ -600,7 +611,7 @@ async function main(): Promise<void> {
     dataDir === path.join(repo, "data")
       ? ""
       : `\n(Report of the data folder \`${path.relative(repo, dataDir) || dataDir}\`.)\n`;
-  writeFileAtomic(out, render(plan, manifest, rows, figure, note));
+  writeFileAtomic(out, render(plan, manifest, rows, figure, note, dataDir));
   process.stderr.write(`data:report: wrote ${out}${figure ? ` and ${figure}` : ""} (${rows.length} samples)\n`);
 }
 
