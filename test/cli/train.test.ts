@@ -10,8 +10,8 @@ import { Random } from "../../src/ml/random";
 import { readCsv } from "../../src/table/csv";
 
 /** Writes features.csv (id, type, f0..f3) and d2.csv (id, d2min; shuffled, one extra id) into `dir`. */
-function writeInputs(dir: string, n = 800): void {
-  const rng = new Random(5);
+function writeInputs(dir: string, n = 800, seed = 5): void {
+  const rng = new Random(seed);
   const f: string[] = ["id,type,f0,f1,f2,f3"];
   const l: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -20,7 +20,7 @@ function writeInputs(dir: string, n = 800): void {
     f.push([i + 1, 1 + (i % 2), ...x.map((v) => v.toFixed(5))].join(","));
     l.push(`${i + 1},${d2.toFixed(5)}`);
   }
-  new Random(6).shuffle(l as unknown as number[]);
+  new Random(seed + 1).shuffle(l as unknown as number[]);
   l.push(`${n + 100},1.0`);
   fs.writeFileSync(path.join(dir, "features.csv"), f.join("\n") + "\n");
   fs.writeFileSync(path.join(dir, "d2.csv"), ["id,d2min", ...l].join("\n") + "\n");
@@ -181,5 +181,149 @@ describe("qsoft train / predictFeaturesCsv", () => {
     );
     await assert.rejects(run("--folds", "1"), /--folds must be >= 2, got 1/);
     assert.ok(!fs.existsSync(f("m.json")));
+  });
+  it("trains on several glasses (ids per glass), leave-one-glass-out by default, and --glasses JSON", async () => {
+    const f = (n: string) => path.join(dir, n);
+    // Three glasses with the same ids 1..n: a join across glasses would mix their labels.
+    for (const k of [1, 2, 3]) {
+      fs.mkdirSync(f(`g${k}`));
+      writeInputs(f(`g${k}`), 300 + 50 * k, 10 * k);
+    }
+    const glassArgs = [1, 2, 3].flatMap((k) => [
+      "--glass",
+      `${f(`g${k}`)}/features.csv,${f(`g${k}`)}/d2.csv,glass${k}`,
+    ]);
+    await trainCommand.run([...glassArgs, "--params", "nEstimators=20", "--balance", "weight", "--out", f("m.json")]);
+    const text = printed.join("\n");
+    assert.match(text, /glass1: 350 atoms with labels \(0 without\)/);
+    assert.match(text, /glass3: 450 atoms with labels/);
+    assert.match(text, /training on 1200 atoms of 3 glass\(es\)/);
+    const loo = /leave-one-glass-out CV AUC ([0-9.]+) .*\(glass1 ([0-9.]+), glass2 ([0-9.]+), glass3 ([0-9.]+)\)/.exec(
+      text,
+    );
+    assert.ok(loo, text);
+    assert.ok(Number(loo[1]) > 0.75, text);
+    assert.doesNotMatch(text, /optimistic/);
+    assert.equal(readClassifier(f("m.json")).predictProba({ X: [0, 0, 0, 0], nFeatures: 4 }).length, 1);
+
+    fs.writeFileSync(
+      f("glasses.json"),
+      JSON.stringify([1, 2].map((k) => ({ features: `g${k}/features.csv`, labels: `g${k}/d2.csv`, name: `n${k}` }))),
+    );
+    printed = [];
+    await trainCommand.run(["--glasses", f("glasses.json"), "--params", "nEstimators=5", "--out", f("m2.json")]);
+    assert.match(printed.join("\n"), /leave-one-glass-out CV AUC .*\(n1 [0-9.]+, n2 [0-9.]+\)/);
+  });
+
+  it("--cv shuffled prints the optimism note; --cv blocks needs x, y, z; --search picks by held-out glasses", async () => {
+    const f = (n: string) => path.join(dir, n);
+    await trainCommand.run([
+      "--features",
+      f("features.csv"),
+      "--labels",
+      f("d2.csv"),
+      "--params",
+      "nEstimators=5",
+      "--out",
+      f("m.json"),
+    ]);
+    assert.match(printed.join("\n"), /note: shuffled CV over atoms is optimistic/);
+    await assert.rejects(
+      trainCommand.run([
+        "--features",
+        f("features.csv"),
+        "--labels",
+        f("d2.csv"),
+        "--cv",
+        "blocks",
+        "--out",
+        f("m.json"),
+      ]),
+      /--cv blocks needs atom positions: x, y, z columns/,
+    );
+    await assert.rejects(
+      trainCommand.run([
+        "--features",
+        f("features.csv"),
+        "--labels",
+        f("d2.csv"),
+        "--cv",
+        "glass",
+        "--out",
+        f("m.json"),
+      ]),
+      /--cv glass needs at least 2 glasses/,
+    );
+    await assert.rejects(
+      trainCommand.run([
+        "--features",
+        f("features.csv"),
+        "--labels",
+        f("d2.csv"),
+        "--balance",
+        "weight",
+        "--undersample",
+        "--out",
+        f("m.json"),
+      ]),
+      /--undersample contradicts --balance weight/,
+    );
+    await assert.rejects(
+      trainCommand.run(["--glass", f("features.csv"), "--out", f("m.json")]),
+      /--glass: expected FEATURES.csv,LABELS.csv\[,NAME\]/,
+    );
+    // Positions: x, y, z columns give spatial blocks (the default CV of one glass with positions); never features.
+    const t = readCsv(f("features.csv"));
+    const lines = ["id,type,f0,f1,f2,f3,x,y,z"];
+    const col = (c: string) => t.data.get(c) as Float64Array;
+    for (let r = 0; r < t.rows; r++) {
+      lines.push(
+        [
+          col("id")[r],
+          col("type")[r],
+          col("f0")[r],
+          col("f1")[r],
+          col("f2")[r],
+          col("f3")[r],
+          r % 10,
+          Math.floor(r / 10) % 10,
+          Math.floor(r / 100),
+        ].join(","),
+      );
+    }
+    fs.writeFileSync(f("fpos.csv"), lines.join("\n") + "\n");
+    printed = [];
+    await trainCommand.run([
+      "--features",
+      f("fpos.csv"),
+      "--labels",
+      f("d2.csv"),
+      "--params",
+      "nEstimators=5",
+      "--folds",
+      "3",
+      "--out",
+      f("m.json"),
+    ]);
+    assert.match(printed.join("\n"), /3-fold spatial-block CV AUC/);
+    assert.match(printed.join("\n"), /, 4 features/);
+    // Search over three glasses, scored on held-out glasses.
+    for (const k of [1, 2, 3]) {
+      fs.mkdirSync(f(`s${k}`));
+      writeInputs(f(`s${k}`), 240, 20 + k);
+    }
+    printed = [];
+    await trainCommand.run([
+      ...[1, 2, 3].flatMap((k) => ["--glass", `${f(`s${k}`)}/features.csv,${f(`s${k}`)}/d2.csv,s${k}`]),
+      "--search",
+      "random:2",
+      "--params",
+      "nEstimators=20",
+      "--out",
+      f("m.json"),
+    ]);
+    const text = printed.join("\n");
+    assert.match(text, /candidate 2\/2 /);
+    assert.match(text, /search chose maxDepth=\d+, .*nEstimators=\d+ \(AUC [0-9.]+\)/);
   });
 });
