@@ -20,18 +20,43 @@ export function inlineScript(source: string): string {
   return `<script>${source.replace(/<\/script/gi, "<\\/script")}</script>`;
 }
 
+/** The plotly.js config of interactive qsoft figures (no Plotly logo in the mode bar). */
+export const FIGURE_CONFIG = { displaylogo: false } as const;
+
 /**
- * The HTML fragment that draws `fig` into a new <div> once `window.Plotly` exists (it waits for a bundle loaded by
- * an earlier fragment or script). Interactive (zoom, hover), sized by the figure's layout width and height.
+ * The plotly.js bundle as HTML script elements that define `window.Plotly`. plotly.js 3's wrapper never calls
+ * require.js' `define` (it sets `window.Plotly`, or `module.exports` under CommonJS), so it works with and without
+ * require.js on the page (the classic notebook, nbconvert's HTML export). `PlotlyConfig.MathJaxConfig = "local"` keeps
+ * plotly.js from changing the page's global MathJax configuration (as plotly.py does in notebooks).
  */
-export function figureFragment(fig: Figure, divId: string): string {
+export function plotlyScriptHtml(): string {
+  return `<script>window.PlotlyConfig={MathJaxConfig:"local"};</script>\n${inlineScript(plotlyBundle())}`;
+}
+
+export interface FragmentOptions {
+  /**
+   * A PNG of the figure shown inside the <div> until plotly.js draws it: what a viewer that runs no scripts shows
+   * (an untrusted notebook in the classic notebook, sanitizing viewers).
+   */
+  fallbackPng?: Uint8Array;
+}
+
+/**
+ * The HTML fragment that draws `fig` into a new <div> once `window.Plotly` exists (it waits up to 10 s for a bundle
+ * loaded by an earlier fragment or script). Interactive (zoom, hover), sized by the figure's layout width and height.
+ */
+export function figureFragment(fig: Figure, divId: string, opts: FragmentOptions = {}): string {
   const w = fig.layout.width ?? 700;
   const h = fig.layout.height ?? 480;
+  const img = opts.fallbackPng
+    ? `<img alt="figure" style="width:${w}px;height:${h}px" src="data:image/png;base64,${Buffer.from(opts.fallbackPng).toString("base64")}">`
+    : "";
   return (
-    `<div id="${escapeHtml(divId)}" style="width:${w}px;height:${h}px"></div>\n` +
+    `<div id="${escapeHtml(divId)}" class="qsoft-figure" style="width:${w}px;height:${h}px">${img}</div>\n` +
     `<script>(function(){var fig=${scriptJson(fig)};var tries=0;` +
     `function draw(){if(!window.Plotly){if(++tries<400)setTimeout(draw,25);return;}` +
-    `window.Plotly.newPlot(${scriptJson(divId)},fig.data,fig.layout,{displaylogo:false,responsive:false});}draw();})();</script>`
+    `var div=document.getElementById(${scriptJson(divId)});if(!div)return;div.innerHTML="";` +
+    `window.Plotly.newPlot(div,fig.data,fig.layout,${scriptJson({ ...FIGURE_CONFIG, responsive: false })});}draw();})();</script>`
   );
 }
 
@@ -41,7 +66,7 @@ export function figureHtml(figs: Figure | readonly Figure[], title = "qsoft figu
   const parts = list.map((f, i) => figureFragment(f, `qsoft-figure-${i}`));
   return (
     `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>\n` +
-    `${inlineScript(plotlyBundle())}\n</head><body style="margin:0;background:#fff">\n${parts.join("\n")}\n</body></html>\n`
+    `${plotlyScriptHtml()}\n</head><body style="margin:0;background:#fff">\n${parts.join("\n")}\n</body></html>\n`
   );
 }
 
