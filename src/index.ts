@@ -24,6 +24,8 @@ export { FEATURE_SETS } from "./features/feature-sets";
 export { INTERSTICE_LABELS } from "./features/interstice";
 export { areaInterstice, distanceInterstice, volumeInterstice } from "./features/interstice-kernels";
 export { MIRACLE_RADII } from "./features/radii";
+/** A feature column name in words, for axis titles and tables ("dist_voro_min" -> "minimum bond (distance) interstice"). */
+export { describeFeature } from "./features/feature-descriptions";
 
 // labels
 export { D2min } from "./labels/d2min";
@@ -62,6 +64,10 @@ export {
   logEdges,
   softnessGroups,
 } from "./analysis/softness-statistics";
+/** Figure 3 data: decades spanned by P(plastic | QS), Wilson intervals, the glasses of Figure 3f. */
+export { decadesSpanned, figure3fConditions, wilsonInterval } from "./analysis/softness-statistics";
+/** A sample's stress-strain curve and its stages (elastic limit, peak, flow) for Figure 3e. */
+export { deformationStages, sampleStressStrain } from "./analysis/deformation-stages";
 export { PairCorrelation } from "./analysis/pair-correlation";
 export { fractalDimension, logRadii, massDistribution } from "./analysis/mass-scaling";
 export {
@@ -71,6 +77,8 @@ export {
   transferPairs,
   withReference,
 } from "./analysis/generalization";
+/** Figure 4's violins: transfer pairs grouped by scenario, scenario v split by target system. */
+export { scenarioGroups } from "./analysis/generalization";
 export type { FittedCondition, TransferPair, TransferReference } from "./analysis/generalization";
 export {
   AUGMENTED_GROUPS,
@@ -126,3 +134,10 @@ export { barChart } from "./plot/bar";
 export { atomScatter3d } from "./plot/atom-scatter-3d";
 export { renderToFile } from "./plot/render-image";
 export { showFigure, showFigures } from "./plot/notebook-display";
+/** The paper's panels from arrays: Figure 2b, 3a/3f, 3b, 3d, 3e and 4, each with the paper's values marked. */
+export { groupContrastFigure, plasticProbabilityFigure, softnessDistributionFigure } from "./plot/softness-figures";
+export { fractionPredictedFigure } from "./plot/fraction-predicted-figure";
+export { strainStageFigure } from "./plot/strain-stage-figure";
+export { generalizationFigure } from "./plot/generalization-figure";
+/** Reference marks on a figure: a dashed line at a value, a shaded band, a note. */
+export { annotate, markX, markY, shadeX } from "./plot/reference-marks";

@@ -241,3 +241,40 @@ export function summarizeScenarios(pairs: readonly TransferPair[]): ScenarioSumm
   }
   return out;
 }
+
+/** One violin of Figure 4: the drops of one scenario (scenario v: of one target system). */
+export interface ScenarioGroup {
+  readonly scenario: GeneralizationScenario;
+  /** The scenario spelled out; scenario v names its target, e.g. "v) other system → Ni62Nb38". */
+  readonly category: string;
+  /** Target composition of a scenario v group, otherwise null. */
+  readonly target: string | null;
+  readonly drops: number[];
+}
+
+/**
+ * The pairs of a transfer study grouped as Figure 4 draws them, with scenario v split by target system (the paper
+ * reads Ni-Nb and Al-Sm apart from Fe-P): scenarios i-iv in order, then one group per target composition of
+ * scenario v. `compositionOf` maps a condition to its composition (default: the part before "@").
+ */
+export function scenarioGroups(
+  pairs: readonly TransferPair[],
+  compositionOf: (condition: string) => string = (c) => c.split("@")[0],
+): ScenarioGroup[] {
+  const out: ScenarioGroup[] = [];
+  for (const scenario of [1, 2, 3, 4] as GeneralizationScenario[]) {
+    const drops = pairs.filter((p) => p.scenario === scenario).map((p) => p.drop);
+    if (drops.length > 0) out.push({ scenario, category: SCENARIO_NAMES[scenario], target: null, drops });
+  }
+  const v = pairs.filter((p) => p.scenario === 5);
+  const targets = [...new Set(v.map((p) => compositionOf(p.target)))];
+  for (const target of targets) {
+    out.push({
+      scenario: 5,
+      category: `${SCENARIO_NAMES[5]} → ${target}`,
+      target,
+      drops: v.filter((p) => compositionOf(p.target) === target).map((p) => p.drop),
+    });
+  }
+  return out;
+}

@@ -16,3 +16,4 @@ export * from "./auc-gap";
 export * from "./what-limits-auc";
 export * from "./log-trend";
 export * from "./student-t";
+export * from "./deformation-stages";

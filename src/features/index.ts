@@ -24,3 +24,4 @@ export * from "./chemical-sro";
 export * from "./symmetry-functions";
 export * from "./wigner3j";
 export * from "./species-roles";
+export * from "./feature-descriptions";

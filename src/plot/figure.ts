@@ -73,6 +73,9 @@ export interface Marker {
 export interface ErrorBars {
   type: "data" | "percent" | "constant" | "sqrt";
   array?: Datum[];
+  /** With `symmetric: false`, the lengths of the lower bars (`array` gives the upper ones). */
+  arrayminus?: Datum[];
+  symmetric?: boolean;
   value?: number;
   visible?: boolean;
   thickness?: number;
@@ -221,6 +224,8 @@ export interface BarTrace extends TraceBase {
   error_y?: ErrorBars;
   textposition?: "inside" | "outside" | "auto" | "none";
   offsetgroup?: string;
+  /** "y2" puts the bars on the right-hand axis. */
+  yaxis?: string;
 }
 
 /** Shared attributes of gridded fields: z[j][i] is the value at (x[i], y[j]). */

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import {
+  scenarioGroups,
   fitConditions,
   generalizationScenario,
   summarizeScenarios,
@@ -150,5 +151,34 @@ describe("generalization (paper, Figure 4)", () => {
         s[0].maxDrop === 0.03,
     );
     assert.ok(Math.abs(s[1].medianDrop - 0.15) < 1e-15);
+  });
+
+  it("groups pairs as Figure 4 draws them: i-iv in order, scenario v split by target system", () => {
+    const pair = (source: string, target: string, scenario: 1 | 2 | 3 | 4 | 5, drop: number) => ({
+      source,
+      target,
+      scenario,
+      auc: 0.7,
+      reference: 0.7 + drop,
+      drop,
+    });
+    const groups = scenarioGroups([
+      pair("Cu65Zr35@1e13", "Fe80P20@1e13", 5, 0.08),
+      pair("Cu65Zr35@1e13", "Cu65Zr35@1e14", 2, 0.01),
+      pair("Cu50Zr50@1e13", "Ni62Nb38@1e13", 5, 0.02),
+      pair("Cu65Zr35@1e13", "Cu65Zr35@1e13", 1, 0.0),
+      pair("Cu50Zr50@1e13", "Fe80P20@1e13", 5, 0.09),
+    ]);
+    assert.deepEqual(
+      groups.map((g) => g.category),
+      [
+        "i) same composition, same quench rate (unseen glass)",
+        "ii) same composition, other quench rate",
+        "v) other system → Fe80P20",
+        "v) other system → Ni62Nb38",
+      ],
+    );
+    assert.deepEqual(groups[2].drops, [0.08, 0.09]);
+    assert.equal(groups[3].target, "Ni62Nb38");
   });
 });
