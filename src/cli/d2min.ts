@@ -1,14 +1,15 @@
 import { checkOutputPath } from "../files/atomic-write";
 import { readDump } from "../io/dump-reader";
-import { checkNumberDensity } from "../neighbors/neighbor-budget";
+import { checkNeighborBudget, checkNumberDensity } from "../neighbors/neighbor-budget";
 import { D2MIN_CUTOFF, D2min, type D2minNormalization, resolveD2minOptions } from "../labels/d2min";
 import { PLASTIC_THRESHOLD, plasticFraction, resolvePlasticThreshold } from "../labels/plastic";
 import { makeTable, writeCsv } from "../table/csv";
 import { asUsage, UsageError, type Command } from "./command";
 import { intOption, numberOption, parseArgs, parseList } from "./args";
+import { ProgressRenderer } from "./progress";
 
 const usage = `usage: qsoft d2min REF_DUMP DEFORMED_DUMP --out FILE.csv [--types Cu,Zr] [--cutoff ${D2MIN_CUTOFF}]
-                   [--frame N] [--normalize none|neighbors] [--threshold ${PLASTIC_THRESHOLD}]
+                   [--frame N] [--normalize none|neighbors] [--threshold ${PLASTIC_THRESHOLD}] [--threads N] [--quiet]
 
 Non-affine squared displacement D2min (Falk & Langer 1998) and von Mises local shear strain (Shimizu, Ogata &
 Li 2007) of every atom of DEFORMED_DUMP relative to REF_DUMP (LAMMPS text dumps, plain or .gz; atoms matched by
@@ -21,7 +22,9 @@ with ix iy iz) make periodic images exact; without them the deformed bonds use t
                      neighbors: the sum divided by the neighbor count
   --frame N          frame of DEFORMED_DUMP, 0-based, negative from the end (default 0); REF_DUMP: first frame
   --types A,B        element names of types 1, 2, ...: checks the types and splits the printed summary
-  --threshold T      D2min threshold of the printed plastic fraction (default ${PLASTIC_THRESHOLD}, the paper's 5.0 A^2)`;
+  --threshold T      D2min threshold of the printed plastic fraction (default ${PLASTIC_THRESHOLD}, the paper's 5.0 A^2)
+  --threads N        threads (default 1; the result is the same for any number)
+  --quiet            no progress on stderr (default: a bar on a terminal, a line every few seconds in a log)`;
 
 /** `qsoft d2min`: D2min and shear strain labels between two dumps, as CSV. */
 export const d2minCommand: Command = {
@@ -29,7 +32,7 @@ export const d2minCommand: Command = {
   summary: "D2min (Falk & Langer) and von Mises shear strain between a reference and a deformed dump, as CSV",
   usage,
   async run(argv: string[]): Promise<number> {
-    const args = parseArgs(argv, ["out", "types", "cutoff", "frame", "normalize", "threshold"]);
+    const args = parseArgs(argv, ["out", "types", "cutoff", "frame", "normalize", "threshold", "threads"], ["quiet"]);
     if (args.positional.length !== 2)
       throw new UsageError(`expected REF_DUMP and DEFORMED_DUMP, got ${args.positional.length} file(s)`);
     const [refFile, defFile] = args.positional;
@@ -44,8 +47,9 @@ export const d2minCommand: Command = {
         {
           cutoff: numberOption(args, "cutoff", D2MIN_CUTOFF),
           normalize: args.options.get("normalize") as D2minNormalization | undefined,
+          threads: intOption(args, "threads", 1),
         },
-        { cutoff: "--cutoff", normalize: "--normalize" },
+        { cutoff: "--cutoff", normalize: "--normalize", threads: "--threads" },
       ),
     );
     const { cutoff, normalize } = options;
@@ -55,8 +59,12 @@ export const d2minCommand: Command = {
 
     const reference = await readDump(refFile, { types, sort: true });
     checkNumberDensity(reference.natoms, reference.cell.volume, refFile, reference.cell.periodic);
+    // Before the deformed dump is read: a cutoff whose neighbors cannot fit is refused on the reference alone.
+    checkNeighborBudget(reference.natoms, reference.cell.volume, cutoff, refFile);
     const deformed = await readDump(defFile, { types, frame });
-    const d = new D2min(options).compute(reference, deformed);
+    const progress = new ProgressRenderer({ label: "d2min", quiet: args.flags.has("quiet") });
+    const d = new D2min(options).compute(reference, deformed, undefined, { onProgress: progress.onProgress });
+    progress.finish();
     for (const w of d.warnings) console.warn(w);
     writeCsv(
       out,

@@ -8,6 +8,7 @@ import { checkNeighborBudget, checkNumberDensity } from "../neighbors/neighbor-b
 import { writeCsv } from "../table/csv";
 import { intOption, numberOption, parseArgs, parseKeyValues, parseList } from "./args";
 import { asUsage, UsageError, type Command } from "./command";
+import { ProgressRenderer } from "./progress";
 
 function usage(): string {
   const sets = featureSets()
@@ -17,7 +18,7 @@ function usage(): string {
     .join("\n");
   return `usage: qsoft featurize DUMP --types Cu,Zr --out FILE.csv [--set interstice,mro|all] [--frame N]
                        [--radii Cu=1.26,Zr=1.58] [--cutoff 4] [--face-filter 0.05] [--radical]
-                       [--no-clamp] [--mro-neighbors voronoi|cutoff] [--threads N]
+                       [--no-clamp] [--mro-neighbors voronoi|cutoff] [--threads N] [--quiet]
 
 Per-atom structural features of one frame of a LAMMPS dump (plain or .gz), one CSV row per atom sorted by id:
 id,type, then the feature columns (numbers that read back to the same doubles; NaN where a feature is
@@ -35,7 +36,8 @@ ${sets}
   --no-clamp           keep negative area/volume interstices (default: clamped to 0, as the authors do)
   --mro-neighbors M    force the neighbors of every MRO statistic: voronoi or cutoff (default: each set's own,
                        i.e. cutoff for the *_cut columns and Voronoi for the others, as the authors' code does)
-  --threads N          threads of the Voronoi tessellation (default 1)`;
+  --threads N          threads of the Voronoi tessellation (default 1)
+  --quiet              no progress on stderr (default: a bar on a terminal, a line every few seconds in a log)`;
 }
 
 /** `qsoft featurize`: feature sets of one dump frame as CSV. */
@@ -49,7 +51,7 @@ export const featurizeCommand: Command = {
     const args = parseArgs(
       argv,
       ["out", "types", "set", "frame", "radii", "cutoff", "face-filter", "mro-neighbors", "threads"],
-      ["no-clamp", "radical"],
+      ["no-clamp", "radical", "quiet"],
     );
     if (args.positional.length !== 1) throw new UsageError(`expected one DUMP file, got ${args.positional.length}`);
     const out = args.options.get("out");
@@ -93,14 +95,9 @@ export const featurizeCommand: Command = {
     const frame = await readDump(args.positional[0], { types, frame: intOption(args, "frame", 0), sort: true });
     checkNumberDensity(frame.natoms, frame.cell.volume, args.positional[0], frame.cell.periodic);
     checkNeighborBudget(frame.natoms, frame.cell.volume, resolved.options.cutoff, args.positional[0]);
-    // Progress on a terminal only (one line, rewritten), so logs and tests stay clean.
-    const tty = process.stderr.isTTY === true;
-    const res = computeResolvedFeatures(frame, resolved, (set, done, total, seconds) => {
-      if (tty)
-        process.stderr.write(
-          `\rfeaturize: ${done}/${total} sets (${set}) ${seconds.toFixed(1)} s\x1b[K${done === total ? "\n" : ""}`,
-        );
-    });
+    const progress = new ProgressRenderer({ label: "featurize", quiet: args.flags.has("quiet") });
+    const res = computeResolvedFeatures(frame, resolved, progress.onProgress);
+    progress.finish();
     writeCsv(out, featureTable(frame, res.matrix));
 
     const { n, labels, values, flags } = res.matrix;

@@ -14,9 +14,10 @@ import { intOption, parseArgs, parseKeyValues, parseList } from "./args";
 import { UsageError, type Command } from "./command";
 import { explainCsvColumns, explainDumpColumns } from "./explain-columns";
 import { predictFeaturesCsv } from "./predict-features";
+import { ProgressRenderer } from "./progress";
 
 const usage = `usage: qsoft predict DUMP --types Cu,Zr --out qs.csv|qs.dump[.gz] [--frame N] [--model NAME|FILE]
-                     [--set interstice,mro] [--radii Cu=1.26,Zr=1.58] [--explain K]
+                     [--set interstice,mro] [--radii Cu=1.26,Zr=1.58] [--explain K] [--threads N] [--quiet]
        qsoft predict --features features.csv --model NAME|model.json --out qs.csv [--drop-nan] [--explain K]
 
 Quench-in softness (QS = the model's P(plastic), Wang & Jain) of every atom of an undeformed glass.
@@ -31,6 +32,8 @@ From a features CSV (qsoft featurize): writes id,qs.
   --set LIST        feature sets of a plain model file (default interstice,mro)
   --frame N         0-based frame index, negative from the end (default 0)
   --radii E=R,...   radius overrides in Angstrom, e.g. for elements without a tabulated radius
+  --threads N       threads of the Voronoi tessellation (default 1; the result is the same for any number)
+  --quiet           no progress on stderr (default: a bar on a terminal, a line every few seconds in a log)
   --drop-nan        with --features: leave out atoms with NaN features (default: an error naming them)
   --explain K       why each atom is soft: the K features with the largest |contribution| to its log-odds
                     (exact TreeSHAP; for the shipped 5-fold ensemble, the mean of the folds' log-odds), as
@@ -77,14 +80,16 @@ export const predictCommand: Command = {
   async run(argv: string[]): Promise<number> {
     const args = parseArgs(
       argv,
-      ["out", "types", "model", "set", "frame", "radii", "features", "explain"],
-      ["drop-nan"],
+      ["out", "types", "model", "set", "frame", "radii", "features", "explain", "threads"],
+      ["drop-nan", "quiet"],
     );
     const out = args.options.get("out");
     if (!out) throw new UsageError("--out is required");
     const explain = intOption(args, "explain", 0);
     if (args.options.has("explain") && explain < 1)
       throw new UsageError(`--explain must be a positive number of features, got ${explain}`);
+    const threads = intOption(args, "threads", 1);
+    if (threads < 1) throw new UsageError(`--threads must be a positive integer, got ${threads}`);
     checkOutputPath(out);
     const featuresCsv = args.options.get("features");
     if (featuresCsv !== undefined) {
@@ -113,7 +118,9 @@ export const predictCommand: Command = {
     const softness = resolveModel(args.options.get("model"), parseList(args.options.get("set")), radii);
     const frame = sortById(await readDump(args.positional[0], { types, frame: intOption(args, "frame", 0) }));
     checkNumberDensity(frame.natoms, frame.cell.volume, args.positional[0], frame.cell.periodic);
-    const r = softness.compute(frame, { explain: explain > 0 });
+    const progress = new ProgressRenderer({ label: "predict", quiet: args.flags.has("quiet") });
+    const r = softness.compute(frame, { explain: explain > 0, threads, onProgress: progress.onProgress });
+    progress.finish();
     const lower = out.toLowerCase();
     let legend = "";
     if (

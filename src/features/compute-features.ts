@@ -1,4 +1,5 @@
 import type { DataFrame } from "danfojs-node";
+import type { ProgressCallback } from "../parallel/progress";
 import type { Frame } from "../structure/frame";
 import type { Table } from "../table/csv";
 import { tableToDataFrame } from "../table/dataframe";
@@ -81,28 +82,25 @@ export function resolveFeaturize(
  * neighbor lists and any SRO matrix an MRO set needs are computed once and shared.
  */
 export function computeFeatures(frame: Frame, sets: readonly string[], options: FeaturizeOptions = {}): FeatureResult {
-  return computeResolvedFeatures(frame, resolveFeaturize(sets, options));
+  return computeResolvedFeatures(frame, resolveFeaturize(sets, options), options.onProgress);
 }
-
-/** Told after each feature set: its name, how many sets are done of how many, and the seconds since the start. */
-export type FeatureProgress = (set: string, done: number, total: number, seconds: number) => void;
 
 /**
  * computeFeatures for a featurize call already resolved (resolveFeaturize): nothing is checked again.
- * `progress`, when given, is called after each set.
+ * `onProgress`, when given, is told the atoms of the tessellation done (stage "voronoi", when a set needs it) and
+ * then the feature sets done (stage "features", after each set).
  */
 export function computeResolvedFeatures(
   frame: Frame,
   resolved: ResolvedFeaturize,
-  progress?: FeatureProgress,
+  onProgress?: ProgressCallback,
 ): FeatureResult {
   const featurizers = resolved.featurizers;
-  const context = new StructureContext(frame, resolved.options);
-  const started = performance.now();
+  const context = new StructureContext(frame, onProgress ? { ...resolved.options, onProgress } : resolved.options);
   const matrix = concatFeatureMatrices(
     featurizers.map((f, k) => {
       const m = context.features(f);
-      progress?.(f.name, k + 1, featurizers.length, (performance.now() - started) / 1000);
+      onProgress?.(k + 1, featurizers.length, "features");
       return m;
     }),
   );

@@ -2,6 +2,7 @@ import type { Tessellation } from "../geometry/tessellation";
 import { Voronoi } from "../geometry/voronoi";
 import { PAPER_MIN_AREA_FRACTION, voronoiNeighbors } from "../geometry/voronoi-neighbors";
 import type { Frame } from "../structure/frame";
+import type { ProgressCallback } from "../parallel/progress";
 import { cutoffNeighbors } from "../neighbors/cutoff-neighbors";
 import { checkNeighborBudget } from "../neighbors/neighbor-budget";
 import type { NeighborList } from "../neighbors/neighbor-list";
@@ -34,6 +35,8 @@ export interface ContextOptions {
   readonly voronoiNeighbors?: NeighborList;
   /** Precomputed neighbors within `cutoff` (0 < d < cutoff); `cutoffNeighbors()` returns it for that radius. */
   readonly cutoffNeighbors?: NeighborList;
+  /** Told how far the tessellation is (stage "voronoi", atoms done); the context prints nothing. */
+  readonly onProgress?: ProgressCallback;
 }
 
 /**
@@ -160,7 +163,7 @@ export class StructureContext {
 
   /** The (radical, if asked) Voronoi tessellation of the frame, before face filtering. */
   voronoi(): Tessellation {
-    if (this.tessellationCache === null) this.tessellationCache = computeTessellation(this);
+    if (this.tessellationCache === null) this.tessellationCache = computeTessellation(this, this.given.onProgress);
     return this.tessellationCache;
   }
 
@@ -209,9 +212,11 @@ export class StructureContext {
   }
 }
 
-function computeTessellation(ctx: StructureContext): Tessellation {
+function computeTessellation(ctx: StructureContext, onProgress: ProgressCallback | undefined): Tessellation {
   const { radical, threads } = ctx.options;
-  return new Voronoi(radical ? { radical, radii: ctx.radii(), threads } : { threads }).compute(ctx.frame);
+  return new Voronoi(radical ? { radical, radii: ctx.radii(), threads } : { threads }).compute(ctx.frame, {
+    onProgress,
+  });
 }
 
 function computeCutoffNeighbors(frame: Frame, rc: number): NeighborList {

@@ -55,8 +55,16 @@ export function sharedFloat64(length: number, shared: boolean): Float64Array {
   return shared ? new Float64Array(new SharedArrayBuffer(8 * length)) : new Float64Array(length);
 }
 
-/** Takes chunks from the job's counter until none is left; returns the faces this thread (`slot`) produced. */
-export function runVoronoiChunks(job: VoronoiJob, slot: number, threads: number): ThreadFaces {
+/**
+ * Takes chunks from the job's counter until none is left; returns the faces this thread (`slot`) produced.
+ * `onChunk`, when given, is told after each chunk this thread computed how many chunks all threads have taken.
+ */
+export function runVoronoiChunks(
+  job: VoronoiJob,
+  slot: number,
+  threads: number,
+  onChunk?: (taken: number) => void,
+): ThreadFaces {
   const cell = new Cell(job.matrix, job.origin, job.periodic);
   const cells = new CellList(cell, job.positions, voronoiBinSize(cell, job.n));
   const kernel = new VoronoiCellKernel(cells, job.radii, job.tolerance, job.minEdgeLength);
@@ -76,6 +84,7 @@ export function runVoronoiChunks(job: VoronoiJob, slot: number, threads: number)
       job.faceStarts[i] = before;
       job.owners[i] = slot;
     }
+    onChunk?.(c + 1);
   }
   const m = sink.count;
   // Views, not copies: the caller copies them into the final arrays in atom order.

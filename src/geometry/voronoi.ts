@@ -1,4 +1,5 @@
 import * as path from "node:path";
+import { type ProgressCallback, progressReporter } from "../parallel/progress";
 import { WorkerThreads } from "../parallel/worker-pool";
 import type { Frame } from "../structure/frame";
 import type { Tessellation } from "./tessellation";
@@ -86,8 +87,14 @@ export class Voronoi {
     }
   }
 
-  /** Tessellates the frame; blocks until all threads are done. */
-  compute(frame: Pick<Frame, "cell" | "positions" | "natoms">): Tessellation {
+  /**
+   * Tessellates the frame; blocks until all threads are done. `onProgress` is told the atoms done (stage
+   * "voronoi"; counted by the chunks the calling thread has taken, so it runs slightly ahead with threads).
+   */
+  compute(
+    frame: Pick<Frame, "cell" | "positions" | "natoms">,
+    options: { readonly onProgress?: ProgressCallback } = {},
+  ): Tessellation {
     const n = frame.natoms;
     if (frame.positions.length !== 3 * n)
       throw new Error(`Voronoi: frame has ${n} atoms but ${frame.positions.length / 3} positions`);
@@ -121,7 +128,9 @@ export class Voronoi {
       radii,
       tolerance: this.tolerance,
       minEdgeLength: this.minEdgeLength,
-      chunkSize: shared ? Math.max(64, Math.min(1024, Math.ceil(n / (64 * threads)))) : Math.max(n, 1),
+      // One chunk on one thread, unless progress is reported (the chunking does not change the result).
+      chunkSize:
+        shared || options.onProgress ? Math.max(64, Math.min(1024, Math.ceil(n / (64 * threads)))) : Math.max(n, 1),
       counter: new Int32Array(shared ? new SharedArrayBuffer(4) : new ArrayBuffer(4)),
       volumes: sharedFloat64(n, shared),
       flags: new Uint8Array(shared ? new SharedArrayBuffer(n) : new ArrayBuffer(n)),
@@ -129,7 +138,13 @@ export class Voronoi {
       faceStarts: new Int32Array(shared ? new SharedArrayBuffer(4 * n) : new ArrayBuffer(4 * n)),
       owners: new Uint8Array(shared ? new SharedArrayBuffer(n) : new ArrayBuffer(n)),
     };
-    if (!shared) return assemble(job, [runVoronoiChunks(job, 0, 1)], perm);
+    const report = progressReporter(options.onProgress, n, "voronoi");
+    const onChunk = options.onProgress ? (taken: number) => report(Math.min(n, taken * job.chunkSize)) : undefined;
+    if (!shared) {
+      const t = assemble(job, [runVoronoiChunks(job, 0, 1, onChunk)], perm);
+      report(n);
+      return t;
+    }
     const inputs: VoronoiWorkerInput[] = Array.from({ length: threads - 1 }, (_, t) => ({ job, slot: t + 1, threads }));
     const workers = WorkerThreads.start(
       { module: path.join(__dirname, "voronoi-parallel"), handler: "voronoiWorker" },
@@ -138,7 +153,7 @@ export class Voronoi {
     );
     let own: ThreadFaces;
     try {
-      own = runVoronoiChunks(job, 0, threads);
+      own = runVoronoiChunks(job, 0, threads, onChunk);
     } catch (e) {
       workers.terminate();
       throw e;
@@ -155,7 +170,9 @@ export class Voronoi {
       if (faces === undefined) throw new Error("Voronoi: a worker thread failed: it ended without a result");
       all[faces.slot] = faces;
     }
-    return assemble(job, all, perm);
+    const t = assemble(job, all, perm);
+    report(n);
+    return t;
   }
 }
 

@@ -21,6 +21,11 @@ export interface D2minOptions {
    * neighbor shell (Y eigenvalues ~ 100 A^2) means neighbors within ~1e-4 A of a common plane or line.
    */
   rcond?: number;
+  /**
+   * Threads: 1 computes on the calling thread; n > 1 adds n - 1 worker threads that share the frames through
+   * SharedArrayBuffers and take chunks of atoms (the result is identical for any number). Default 1.
+   */
+  threads?: number;
 }
 
 /** D2min options with every default filled in and every value checked. */
@@ -48,7 +53,10 @@ export function resolveD2minOptions(options: D2minOptions = {}, names: D2minOpti
   if (normalize !== "none" && normalize !== "neighbors")
     throw new Error(`${name("normalize")} must be "none" or "neighbors", got "${String(normalize)}"`);
   if (!(rcond >= 0 && rcond < 1)) throw new Error(`${name("rcond")} must be in [0, 1), got ${options.rcond}`);
-  const resolved: ResolvedD2minOptions = Object.freeze({ cutoff, normalize, rcond });
+  const threads = options.threads ?? 1;
+  if (!(Number.isInteger(threads) && threads >= 1))
+    throw new Error(`${name("threads")} must be a positive integer, got ${options.threads}`);
+  const resolved: ResolvedD2minOptions = Object.freeze({ cutoff, normalize, rcond, threads });
   RESOLVED.add(resolved);
   return resolved;
 }

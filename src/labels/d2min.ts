@@ -1,22 +1,16 @@
-import type { Cell } from "../structure/cell";
 import type { Frame } from "../structure/frame";
-import { lagrangianStrain, volumetricStrain, vonMisesShearStrain } from "./atomic-strain";
+import * as path from "node:path";
+import { type ProgressCallback, progressReporter } from "../parallel/progress";
+import { WorkerThreads } from "../parallel/worker-pool";
 import { checkNeighborBudget } from "../neighbors/neighbor-budget";
-import { cutoffNeighbors } from "../neighbors/cutoff-neighbors";
-import { bondImages } from "../neighbors/image-neighbors";
 import type { NeighborList } from "../neighbors/neighbor-list";
+import { cellData, type D2minJob, float64, int32, runD2minChunks } from "./d2min-kernel";
 import { type D2minNormalization, type D2minOptions, resolveD2minOptions } from "./d2min-options";
-import { pseudoInverse3 } from "./symmetric-eigen3";
 
 export { D2MIN_CUTOFF, type D2minNormalization, type D2minOptions, resolveD2minOptions } from "./d2min-options";
 
 /** Bit flags of {@link D2min.flags}. */
-export const D2minFlag = {
-  /** Fewer than 3 neighbors in the reference frame: the fit is under-determined (D2min 0 unless bonds are collinear). */
-  FewNeighbors: 1,
-  /** The reference bonds span fewer than 3 dimensions (coplanar or collinear): J solved by pseudo-inverse. */
-  Degenerate: 2,
-} as const;
+export { D2minFlag } from "./d2min-kernel";
 
 /** The frame data {@link D2min} reads (a whole {@link Frame} fits). */
 export type D2minFrame = Pick<Frame, "natoms" | "ids" | "positions" | "unwrapped" | "images" | "cell"> & {
@@ -67,6 +61,7 @@ export class D2min {
   readonly cutoff: number;
   readonly normalize: D2minNormalization;
   readonly rcond: number;
+  readonly threads: number;
   private results: D2minResults | null = null;
 
   constructor(options: D2minOptions = {}) {
@@ -74,14 +69,21 @@ export class D2min {
     this.cutoff = o.cutoff;
     this.normalize = o.normalize;
     this.rcond = o.rcond;
+    this.threads = o.threads;
   }
 
   /**
    * Computes D2min and the atomic strains of `deformed` relative to `reference`; atoms are matched by id.
    * `neighbors`: the reference neighbors of every atom (rows in reference-frame order, vectors r_j(image) - r_i
-   * in the reference frame), e.g. Voronoi neighbors; default the atoms within `cutoff` (cutoffNeighbors).
+   * in the reference frame), e.g. Voronoi neighbors; default the atoms within `cutoff` (cutoffNeighbors, found
+   * atom by atom, so the whole list is never stored). `onProgress` is told the atoms done (stage "d2min").
    */
-  compute(reference: D2minFrame, deformed: D2minFrame, neighbors?: NeighborList): this {
+  compute(
+    reference: D2minFrame,
+    deformed: D2minFrame,
+    neighbors?: NeighborList,
+    options: { readonly onProgress?: ProgressCallback } = {},
+  ): this {
     const n = reference.natoms;
     const map = matchIds(reference, deformed);
     if (neighbors !== undefined && neighbors.n !== n)
@@ -113,112 +115,68 @@ export class D2min {
     }
     if (!neighbors)
       checkNeighborBudget(n, reference.cell.volume, this.cutoff, `D2min: ${name(reference, "reference")}`);
-    const nl = neighbors ?? cutoffNeighbors({ cell: reference.cell, positions: reference.positions }, this.cutoff);
-    const images = bondImages(nl, refPositions, reference.cell);
-    const hd = deformed.cell.matrix;
-    const defCell: Cell = deformed.cell;
-
-    const d2 = new Float64Array(n);
-    const shear = new Float64Array(n);
-    const volumetric = new Float64Array(n);
-    const counts = new Int32Array(n);
-    const flags = new Uint8Array(n);
-    const gradients = new Float64Array(9 * n);
-    let maxRow = 0;
-    for (let i = 0; i < n; i++) maxRow = Math.max(maxRow, nl.offsets[i + 1] - nl.offsets[i]);
-    const dd = new Float64Array(3 * maxRow);
-    const x = new Float64Array(9);
-    const y = new Float64Array(9);
-    const yp = new Float64Array(9);
-    const p0 = new Float64Array(9);
-    const ev = new Float64Array(3);
-    const evec = new Float64Array(9);
-    const j = new Float64Array(9);
-    const e = new Float64Array(9);
-    const tmp = new Float64Array(3);
-
-    for (let i = 0; i < n; i++) {
-      const start = nl.offsets[i];
-      const end = nl.offsets[i + 1];
-      const ii = map[i];
-      x.fill(0);
-      y.fill(0);
-      for (let k = start; k < end; k++) {
-        const jj = map[nl.indices[k]];
-        const r0 = nl.vectors[3 * k];
-        const r1 = nl.vectors[3 * k + 1];
-        const r2 = nl.vectors[3 * k + 2];
-        let d0: number;
-        let d1: number;
-        let dz: number;
-        if (exact) {
-          const ma = images[3 * k];
-          const mb = images[3 * k + 1];
-          const mc = images[3 * k + 2];
-          d0 = defPositions[3 * jj] - defPositions[3 * ii] + ma * hd[0] + mb * hd[3] + mc * hd[6];
-          d1 = defPositions[3 * jj + 1] - defPositions[3 * ii + 1] + ma * hd[1] + mb * hd[4] + mc * hd[7];
-          dz = defPositions[3 * jj + 2] - defPositions[3 * ii + 2] + ma * hd[2] + mb * hd[5] + mc * hd[8];
-        } else {
-          tmp[0] = defPositions[3 * jj] - defPositions[3 * ii];
-          tmp[1] = defPositions[3 * jj + 1] - defPositions[3 * ii + 1];
-          tmp[2] = defPositions[3 * jj + 2] - defPositions[3 * ii + 2];
-          defCell.minimumImage(tmp);
-          d0 = tmp[0];
-          d1 = tmp[1];
-          dz = tmp[2];
-        }
-        const o = 3 * (k - start);
-        dd[o] = d0;
-        dd[o + 1] = d1;
-        dd[o + 2] = dz;
-        // Falk & Langer eqs. 2.12-2.13: X = sum d_def d_ref^T, Y = sum d_ref d_ref^T.
-        x[0] += d0 * r0;
-        x[1] += d0 * r1;
-        x[2] += d0 * r2;
-        x[3] += d1 * r0;
-        x[4] += d1 * r1;
-        x[5] += d1 * r2;
-        x[6] += dz * r0;
-        x[7] += dz * r1;
-        x[8] += dz * r2;
-        y[0] += r0 * r0;
-        y[1] += r0 * r1;
-        y[2] += r0 * r2;
-        y[4] += r1 * r1;
-        y[5] += r1 * r2;
-        y[8] += r2 * r2;
+    // Each atom's row, image and fit are independent: chunks of atoms go to the threads (the calling one
+    // included) through an atomic counter; every atom is computed alike whichever thread takes it.
+    const threads = Math.max(1, Math.min(this.threads, Math.ceil(n / 256)));
+    const shared = threads > 1;
+    const job: D2minJob = {
+      n,
+      cutoff: this.cutoff,
+      perNeighbor: this.normalize === "neighbors",
+      rcond: this.rcond,
+      exact,
+      referenceCell: cellData(reference.cell),
+      deformedCell: cellData(deformed.cell),
+      searchPositions: shared ? float64(3 * n, true, reference.positions) : reference.positions,
+      referencePositions: shared ? float64(3 * n, true, refPositions) : refPositions,
+      deformedPositions: shared ? float64(3 * n, true, defPositions) : defPositions,
+      map: shared ? int32(n, true, map) : map,
+      neighbors:
+        neighbors === undefined
+          ? null
+          : shared
+            ? {
+                offsets: int32(n + 1, true, neighbors.offsets),
+                indices: int32(neighbors.indices.length, true, neighbors.indices),
+                vectors: float64(neighbors.vectors.length, true, neighbors.vectors),
+              }
+            : neighbors,
+      // One chunk on one thread, unless progress is reported (the chunking does not change the result).
+      chunkSize:
+        shared || options.onProgress ? Math.max(64, Math.min(1024, Math.ceil(n / (64 * threads)))) : Math.max(n, 1),
+      counter: new Int32Array(shared ? new SharedArrayBuffer(4) : new ArrayBuffer(4)),
+      d2min: float64(n, shared),
+      shearStrain: float64(n, shared),
+      volumetricStrain: float64(n, shared),
+      neighborCounts: int32(n, shared),
+      flags: new Uint8Array(shared ? new SharedArrayBuffer(n) : new ArrayBuffer(n)),
+      deformationGradients: float64(9 * n, shared),
+    };
+    const report = progressReporter(options.onProgress, n, "d2min");
+    const onChunk = options.onProgress ? (taken: number) => report(Math.min(n, taken * job.chunkSize)) : undefined;
+    if (!shared) {
+      runD2minChunks(job, onChunk);
+    } else {
+      const workers = WorkerThreads.start(
+        { module: path.join(__dirname, "d2min-kernel"), handler: "d2minWorker" },
+        Array.from({ length: threads - 1 }, () => job),
+        "qsoft d2min",
+      );
+      try {
+        runD2minChunks(job, onChunk);
+      } catch (e) {
+        workers.terminate();
+        throw e;
       }
-      y[3] = y[1];
-      y[6] = y[2];
-      y[7] = y[5];
-      const count = end - start;
-      const { rank } = pseudoInverse3(y, this.rcond, yp, p0, ev, evec);
-      // J = X Y+ + P0 (eq. 2.14 with a pseudo-inverse; P0 = identity on the unprobed directions).
-      for (let r = 0; r < 3; r++) {
-        for (let c = 0; c < 3; c++) {
-          j[3 * r + c] = x[3 * r] * yp[c] + x[3 * r + 1] * yp[3 + c] + x[3 * r + 2] * yp[6 + c] + p0[3 * r + c];
-        }
+      try {
+        workers.waitSync();
+      } catch (e) {
+        throw new Error(`D2min: ${(e as Error).message}`);
       }
-      // D2min, eq. 2.11, summed explicitly (no cancellation-prone closed form).
-      let sum = 0;
-      for (let k = start; k < end; k++) {
-        const o = 3 * (k - start);
-        const r0 = nl.vectors[3 * k];
-        const r1 = nl.vectors[3 * k + 1];
-        const r2 = nl.vectors[3 * k + 2];
-        const a0 = dd[o] - (j[0] * r0 + j[1] * r1 + j[2] * r2);
-        const a1 = dd[o + 1] - (j[3] * r0 + j[4] * r1 + j[5] * r2);
-        const a2 = dd[o + 2] - (j[6] * r0 + j[7] * r1 + j[8] * r2);
-        sum += a0 * a0 + a1 * a1 + a2 * a2;
-      }
-      d2[i] = this.normalize === "neighbors" ? (count > 0 ? sum / count : 0) : sum;
-      lagrangianStrain(j, e);
-      shear[i] = vonMisesShearStrain(e);
-      volumetric[i] = volumetricStrain(e);
-      counts[i] = count;
-      flags[i] = (count < 3 ? D2minFlag.FewNeighbors : 0) | (rank < 3 ? D2minFlag.Degenerate : 0);
-      gradients.set(j, 9 * i);
     }
+    report(n);
+    const { d2min: d2, shearStrain: shear, volumetricStrain: volumetric, neighborCounts: counts, flags } = job;
+    const gradients = job.deformationGradients;
     this.results = {
       ids: Int32Array.from(reference.ids),
       d2min: d2,

@@ -21,6 +21,11 @@ export const MIN_PERIODIC_NUMBER_DENSITY = 0.004;
  */
 export const MAX_NEIGHBORS_PER_ATOM = 4000;
 
+/** A count for a message: whole below a million, else 3 significant digits ("2.34e+17"). */
+function count(x: number): string {
+  return x < 1e6 ? String(Math.round(x)) : x.toPrecision(3);
+}
+
 /** What a cutoff neighbor query of `natoms` atoms in `volume` A^3 is expected to hold. */
 export interface NeighborEstimate {
   density: number;
@@ -88,7 +93,7 @@ export function checkNeighborBudget(
   const limit = Math.min(os.totalmem() / 2, 2 ** 31 * 4);
   if (est.perAtom > MAX_NEIGHBORS_PER_ATOM || est.bytes > limit) {
     throw new Error(
-      `${what}: a ${cutoff} A cutoff gives about ${Math.round(est.perAtom)} neighbors per atom ` +
+      `${what}: a ${cutoff} A cutoff gives about ${count(est.perAtom)} neighbors per atom ` +
         `(${(est.bytes / 2 ** 30).toPrecision(3)} GiB for ${natoms} atoms at ${est.density.toPrecision(3)} atoms/A^3); the limit is ` +
         `${MAX_NEIGHBORS_PER_ATOM} per atom and ${(limit / 2 ** 30).toFixed(1)} GiB: use a smaller cutoff (a glass has about 17 neighbors within 4 A)`,
     );

@@ -8,6 +8,7 @@ import {
   resolveFeaturize,
 } from "../features/compute-features";
 import type { Frame } from "../structure/frame";
+import { type ProgressCallback, progressReporter } from "../parallel/progress";
 import type { BinaryClassifier } from "../ml/classifier";
 import { type Explanation, isExplainable } from "../ml/inspection/tree-shap";
 import { modelFeatureLabels, readClassifier } from "../ml/model-io";
@@ -28,6 +29,9 @@ export function shippedModels(): string[] {
     .map((f) => f.slice(0, -".card.json".length))
     .sort();
 }
+
+/** Rows the model predicts at a time (a progress step of `QuenchInSoftness.compute`). */
+const PREDICT_BLOCK = 16384;
 
 /** Per-atom quench-in softness of a frame. */
 export interface SoftnessResult {
@@ -96,14 +100,27 @@ export class QuenchInSoftness {
     return QuenchInSoftness.fromCard(card);
   }
 
-  /** QS of every atom; with `explain`, also each atom's feature contributions (see SoftnessResult.explanation). */
-  compute(frame: Frame, options: { explain?: boolean } = {}): SoftnessResult {
+  /**
+   * QS of every atom; with `explain`, also each atom's feature contributions (see SoftnessResult.explanation).
+   * `threads` overrides the feature options' threads (the Voronoi tessellation; the result is the same).
+   * `onProgress` is told how far the features are (stages "voronoi", "features") and then the atoms predicted
+   * (stage "predict").
+   */
+  compute(
+    frame: Frame,
+    options: { explain?: boolean; threads?: number; onProgress?: ProgressCallback } = {},
+  ): SoftnessResult {
     if (options.explain && !isExplainable(this.model))
       throw new Error(
         "the model cannot explain its predictions (explain needs a GradientBoostingClassifier or an AveragingClassifier of them)",
       );
     // Fresh featurizers per frame (some learn their labels from the frame); the options pass unchecked.
-    const features = computeFeatures(frame, this.sets, this.resolvedOptions);
+    const { threads, onProgress } = options;
+    const features = computeFeatures(
+      frame,
+      this.sets,
+      threads !== undefined || onProgress ? { ...this.resolvedOptions, threads, onProgress } : this.resolvedOptions,
+    );
     const m = features.matrix;
     // The model's columns are taken by name, in the model's order: the sets may produce more, in any order.
     const want = modelFeatureLabels(this.model);
@@ -133,8 +150,15 @@ export class QuenchInSoftness {
     rows.forEach((i, r) => {
       for (let k = 0; k < nf; k++) X[r * nf + k] = m.values[i * stride + source[k]];
     });
-    const p =
-      rows.length > 0 ? this.model.predictProba({ X, nFeatures: nf, featureLabels: want }) : new Float64Array(0);
+    // Rows are predicted independently: in blocks, so that progress can be told.
+    const p = new Float64Array(rows.length);
+    const report = progressReporter(onProgress, rows.length, "predict");
+    for (let a = 0; a < rows.length; a += PREDICT_BLOCK) {
+      const b = Math.min(rows.length, a + PREDICT_BLOCK);
+      p.set(this.model.predictProba({ X: X.subarray(a * nf, b * nf), nFeatures: nf, featureLabels: want }), a);
+      report(b);
+    }
+    report(rows.length);
     const qs = new Float64Array(m.n).fill(NaN);
     rows.forEach((i, r) => (qs[i] = p[r]));
     if (!options.explain || !isExplainable(this.model))

@@ -3,18 +3,22 @@ import { computeFeatures, computeResolvedFeatures, resolveFeaturize } from "../.
 import { glassFrame } from "./glass-frame";
 
 describe("features/compute-features progress", () => {
-  it("reports each set once, in column order, with the count done of the total, and the same matrix as without", () => {
+  it("reports the tessellation's atoms, then each set once, and the same matrix as without", () => {
     const frame = glassFrame();
     const calls: [string, number, number][] = [];
     const resolved = resolveFeaturize(["cn", "voronoi_index"]);
-    const res = computeResolvedFeatures(frame, resolved, (set, done, total, seconds) => {
-      assert.ok(seconds >= 0);
-      calls.push([set, done, total]);
-    });
-    assert.deepEqual(calls, [
-      ["cn", 1, 2],
-      ["voronoi_index", 2, 2],
-    ]);
+    const res = computeResolvedFeatures(frame, resolved, (done, total, stage) => calls.push([stage, done, total]));
+    const voronoi = calls.filter((c) => c[0] === "voronoi");
+    assert.ok(voronoi.length >= 2, `${voronoi.length} voronoi reports`);
+    for (let k = 1; k < voronoi.length; k++) assert.ok(voronoi[k][1] > voronoi[k - 1][1]);
+    assert.deepEqual(voronoi.at(-1), ["voronoi", frame.natoms, frame.natoms]);
+    assert.deepEqual(
+      calls.filter((c) => c[0] === "features"),
+      [
+        ["features", 1, 2],
+        ["features", 2, 2],
+      ],
+    );
     assert.deepEqual(
       Array.from(res.matrix.values),
       Array.from(computeFeatures(frame, ["cn", "voronoi_index"]).matrix.values),

@@ -1,4 +1,5 @@
 import { mean, standardDeviation } from "simple-statistics";
+import type { ProgressCallback } from "../../parallel/progress";
 import { toBinaryLabels } from "../binary-labels";
 import type { BinaryClassifier, LabelInput } from "../classifier";
 import type { MatrixInput } from "../design-matrix";
@@ -39,6 +40,8 @@ export interface CrossValidateOptions {
   groups?: ArrayLike<number | string>;
   /** Threshold on P(y = 1) for accuracy, precision, recall, F1 (default 0.5 = `predict`). */
   threshold?: number;
+  /** Told the folds done (stage "cv") after each fold is fitted and scored. */
+  onProgress?: ProgressCallback;
 }
 
 const KEYS: (keyof FoldScores)[] = ["auc", "accuracy", "precision", "recall", "f1"];
@@ -90,6 +93,7 @@ export function crossValidate(
       throw new Error(`fold ${f}: ${(e as Error).message}`);
     }
     models.push(model);
+    options.onProgress?.(f + 1, splits.length, "cv");
   });
   return { folds, ...summarizeScores(folds), splits, models, oofProba };
 }
