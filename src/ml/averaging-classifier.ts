@@ -1,4 +1,4 @@
-import type { BinaryClassifier, LabelInput } from "./classifier";
+import type { BinaryClassifier, FitOptions, LabelInput } from "./classifier";
 import { NotFittedError } from "./classifier";
 import type { MatrixInput } from "./design-matrix";
 import { toDesignMatrix } from "./design-matrix";
@@ -26,8 +26,11 @@ export class AveragingClassifier implements BinaryClassifier {
     readonly kind = "ensemble",
   ) {}
 
-  /** The members are fitted already; fitting an AveragingClassifier is refused. */
-  fit(_X: MatrixInput, _y: LabelInput): this {
+  /**
+   * The members are fitted already; fitting an AveragingClassifier is refused (with or without sample weights:
+   * fit the members with `fit(X, y, { sampleWeight })`, or use EasyEnsembleClassifier).
+   */
+  fit(_X: MatrixInput, _y: LabelInput, _options?: FitOptions): this {
     throw new Error("AveragingClassifier holds fitted members; fit them (or use EasyEnsembleClassifier) instead");
   }
 

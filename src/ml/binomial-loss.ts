@@ -16,11 +16,20 @@ export function log1pExp(x: number): number {
   return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
 }
 
-/** Initial raw prediction: log-odds of the class-1 frequency (scikit-learn's DummyClassifier "prior" init). */
-export function baselineLogOdds(y: Uint8Array, indices?: ArrayLike<number>): number {
+/**
+ * Initial raw prediction: log-odds of the class-1 frequency, weighted by `weight` when given (scikit-learn's
+ * DummyClassifier "prior" init, fitted with sample_weight).
+ */
+export function baselineLogOdds(y: Uint8Array, indices?: ArrayLike<number>, weight?: Float64Array | null): number {
   let pos = 0;
-  const n = indices ? indices.length : y.length;
-  for (let k = 0; k < n; k++) pos += y[indices ? indices[k] : k];
+  let n = 0;
+  const m = indices ? indices.length : y.length;
+  for (let k = 0; k < m; k++) {
+    const i = indices ? indices[k] : k;
+    const w = weight ? weight[i] : 1;
+    pos += w * y[i];
+    n += w;
+  }
   const p = Math.min(Math.max(pos / n, EPS32), 1 - EPS32);
   return Math.log(p / (1 - p));
 }
@@ -37,13 +46,28 @@ export function gradientHessian(y: Uint8Array, raw: Float64Array, g: Float64Arra
   }
 }
 
-/** Deviance -2 mean(y F - log(1 + e^F)) over `indices` (all samples when omitted), as scikit-learn reports it. */
-export function binomialDeviance(y: Uint8Array, raw: Float64Array, indices?: ArrayLike<number>): number {
-  const n = indices ? indices.length : y.length;
+/**
+ * Deviance -2 mean(y F - log(1 + e^F)) over `indices` (all samples when omitted), as scikit-learn reports it;
+ * with `weight`, the weighted mean (sklearn/ensemble/_gb_losses.py, BinomialDeviance.__call__).
+ */
+export function binomialDeviance(
+  y: Uint8Array,
+  raw: Float64Array,
+  indices?: ArrayLike<number>,
+  weight?: Float64Array | null,
+): number {
+  const m = indices ? indices.length : y.length;
   let s = 0;
-  for (let k = 0; k < n; k++) {
+  let n = 0;
+  for (let k = 0; k < m; k++) {
     const i = indices ? indices[k] : k;
-    s += y[i] * raw[i] - log1pExp(raw[i]);
+    if (weight) {
+      s += weight[i] * (y[i] * raw[i] - log1pExp(raw[i]));
+      n += weight[i];
+    } else {
+      s += y[i] * raw[i] - log1pExp(raw[i]);
+      n++;
+    }
   }
   return (-2 * s) / n;
 }

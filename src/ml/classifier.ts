@@ -3,12 +3,22 @@ import type { MatrixInput } from "./design-matrix";
 /** Labels accepted by `fit`: 0/1 numbers or booleans, one per sample. */
 export type LabelInput = ArrayLike<number> | ArrayLike<boolean>;
 
+/** Options of `fit` beyond X and y. */
+export interface FitOptions {
+  /**
+   * Per-sample weights (scikit-learn's `sample_weight`): finite, >= 0, one per sample, not all 0. Each sample's
+   * loss is multiplied by its weight.
+   */
+  sampleWeight?: ArrayLike<number>;
+}
+
 /**
  * The binary-classifier contract shared by the estimators of `src/ml` (scikit-learn's: constructor takes the
  * hyper-parameters, `fit` learns and returns `this`). Probabilities are those of class 1 ("plastic").
  */
 export interface BinaryClassifier {
-  fit(X: MatrixInput, y: LabelInput): this;
+  /** Learns from X and y (`options.sampleWeight`: see FitOptions; a classifier that cannot weigh refuses it). */
+  fit(X: MatrixInput, y: LabelInput, options?: FitOptions): this;
   /** P(y = 1) for every row (scikit-learn's `predict_proba(X)[:, 1]`). */
   predictProba(X: MatrixInput): Float64Array;
   /** An unfitted copy with the same hyper-parameters (scikit-learn's `clone`). */

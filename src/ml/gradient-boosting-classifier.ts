@@ -1,6 +1,6 @@
 import { baselineLogOdds, binomialDeviance, expit, gradientHessian } from "./binomial-loss";
 import { requireBothClasses, toBinaryLabels } from "./binary-labels";
-import type { ImportanceClassifier, LabelInput } from "./classifier";
+import type { FitOptions, ImportanceClassifier, LabelInput } from "./classifier";
 import { NotFittedError } from "./classifier";
 import type { DesignMatrix, MatrixInput } from "./design-matrix";
 import { alignColumns, featureMajor, takeRows, toDesignMatrix } from "./design-matrix";
@@ -11,6 +11,7 @@ import { stratifiedTrainTestSplit } from "./model-selection/train-test-split";
 import type { Explanation } from "./inspection/tree-shap";
 import { treeEnsembleShap } from "./inspection/tree-shap";
 import { Random } from "./random";
+import { toSampleWeight } from "./sample-weight";
 import type { MlCartRegressionJSON } from "./regression-tree";
 import { RegressionTree } from "./regression-tree";
 import { TreeGrower } from "./tree-grower";
@@ -60,9 +61,9 @@ interface FittedState {
  * The model of Wang & Jain uses PAPER_GBDT_PARAMS.
  *
  * Differences from scikit-learn, all documented: random streams are ours (same seed, same model, but not
- * sklearn's numbers); with subsample < 1 a tree sees only its in-bag rows (sklearn keeps out-of-bag rows with
- * zero weight, which still count towards min_samples_leaf); the default mode "hist" bins features into at most
- * 255 quantile bins (use mode "exact" for sklearn's every-threshold search).
+ * sklearn's numbers); the default mode "hist" bins features into at most 255 quantile bins (use mode "exact"
+ * for sklearn's every-threshold search). As in sklearn, a tree sees only its in-bag rows of nonzero weight
+ * (sklearn gives out-of-bag rows weight 0, and its splitter drops zero-weight samples).
  */
 export class GradientBoostingClassifier implements ImportanceClassifier {
   private params: Readonly<GradientBoostingParams>;
@@ -97,18 +98,29 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
     return this.state;
   }
 
-  /** Fits on X (see MatrixInput) and 0/1 labels y. Deterministic for a given randomState. */
-  fit(X: MatrixInput, y: LabelInput): this {
+  /**
+   * Fits on X (see MatrixInput) and 0/1 labels y. Deterministic for a given randomState.
+   *
+   * `options.sampleWeight` (scikit-learn's GradientBoostingClassifier.fit(sample_weight)): the baseline is the
+   * weighted class-1 prior, each tree is grown on the weighted criterion, leaves are weighted Newton steps
+   * sum(w g) / sum(w h), deviances are weighted means; minSamplesLeaf/minSamplesSplit still count samples
+   * (sklearn's min_samples_leaf, not min_weight_fraction_leaf). Binning ignores the weights (as sklearn's
+   * HistGradientBoosting). Node covers (TreeSHAP) are summed weights. All weights 1 gives the unweighted model.
+   */
+  fit(X: MatrixInput, y: LabelInput, options: FitOptions = {}): this {
     const p = this.params;
     const all = toDesignMatrix(X);
     const yAll = toBinaryLabels(y, all.nSamples);
     requireBothClasses(yAll);
+    const wAll = options.sampleWeight === undefined ? null : toSampleWeight(options.sampleWeight, all.nSamples);
     const rng = new Random(p.randomState);
 
     let train: DesignMatrix = all;
     let yTrain = yAll;
+    let wTrain = wAll;
     let val: DesignMatrix | null = null;
     let yVal: Uint8Array | null = null;
+    let wVal: Float64Array | null = null;
     if (p.nIterNoChange !== null) {
       const split = stratifiedTrainTestSplit(yAll, p.validationFraction, rng);
       train = takeRows(all, split.train);
@@ -116,10 +128,22 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
       val = takeRows(all, split.test);
       yVal = Uint8Array.from(split.test, (i) => yAll[i]);
       requireBothClasses(yTrain, "y (training part after the early-stopping split)");
+      if (wAll !== null) {
+        wTrain = toSampleWeight(
+          Float64Array.from(split.train, (i) => wAll[i]),
+          split.train.length,
+          "sampleWeight (training part after the early-stopping split)",
+        );
+        wVal = toSampleWeight(
+          Float64Array.from(split.test, (i) => wAll[i]),
+          split.test.length,
+          "sampleWeight (validation part of the early-stopping split)",
+        );
+      }
     }
     const n = train.nSamples;
     const counts = resolveCounts(p, n, train.nFeatures);
-    const baseline = baselineLogOdds(yTrain);
+    const baseline = baselineLogOdds(yTrain, undefined, wTrain);
     const data = prepareGrowerData(train, p.mode, rng, p.maxBins);
     const grower = new TreeGrower(data, {
       maxDepth: p.maxDepth,
@@ -141,28 +165,36 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
     const trees: RegressionTree[] = [];
     const trainScore: number[] = [];
     const validationScore: number[] | null = val ? [] : null;
+    // sklearn/tree/_splitter.pyx, Splitter.init: a tree is grown on the samples of nonzero weight only (they
+    // count towards no min_samples_* rule and move no threshold); their raw predictions follow by traversal.
+    let positive: Uint8Array | null = null;
+    if (wTrain?.some((v) => v === 0)) positive = Uint8Array.from(wTrain, (v) => (v > 0 ? 1 : 0));
     for (let stage = 0; stage < p.nEstimators; stage++) {
       gradientHessian(yTrain, raw, g, h);
       const inBag = nInBag < n ? rng.sampleWithoutReplacement(n, nInBag) : allRows;
-      const tree = grower.grow(inBag, g, h, rng);
-      // In-bag rows: the leaf the grower put them in (the same leaf x < threshold leads to); others: traversal.
+      const grown = positive === null ? inBag : inBag.filter((i) => positive[i] === 1);
+      if (grown.length === 0)
+        throw new Error(`stage ${stage}: every in-bag sample has weight 0 (raise subsample or give more weights)`);
+      const tree = grower.grow(grown, g, h, rng, wTrain);
+      // Rows the tree was grown on: the leaf the grower put them in (the same leaf x < threshold leads to);
+      // others (out of bag, weight 0): traversal.
       const leafOf = grower.sampleLeaf;
       const value = tree.value;
-      if (nInBag < n) {
+      if (grown.length < n) {
         const bag = new Uint8Array(n);
-        for (let k = 0; k < nInBag; k++) bag[inBag[k]] = 1;
+        for (let k = 0; k < grown.length; k++) bag[grown[k]] = 1;
         for (let i = 0; i < n; i++)
           raw[i] += value[bag[i] ? leafOf[i] : tree.leafOf(train.values, i * train.nFeatures)];
       } else {
         for (let i = 0; i < n; i++) raw[i] += value[leafOf[i]];
       }
       trees.push(tree);
-      trainScore.push(binomialDeviance(yTrain, raw, nInBag < n ? inBag : undefined));
+      trainScore.push(binomialDeviance(yTrain, raw, nInBag < n ? inBag : undefined, wTrain));
       if (val && rawVal && yVal && lossHistory && validationScore) {
         // sklearn/ensemble/_gb.py, _fit_stages: continue while the validation deviance beats (by tol) at least
         // one of the last nIterNoChange values.
         tree.addTo(rawVal, val);
-        const loss = binomialDeviance(yVal, rawVal);
+        const loss = binomialDeviance(yVal, rawVal, undefined, wVal);
         validationScore.push(loss);
         let improved = false;
         for (let k = 0; k < lossHistory.length; k++) if (loss + p.tol < lossHistory[k]) improved = true;

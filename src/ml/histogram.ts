@@ -1,22 +1,33 @@
 /**
  * Gradient histograms of the histogram-based tree grower (LightGBM, Ke et al. NeurIPS 2017; scikit-learn's
  * `HistogramBuilder`, sklearn/ensemble/_hist_gradient_boosting/histogram.pyx). One histogram holds, for every
- * feature f and bin b, the sum of the gradients and the number of samples of a node, interleaved:
- * `hist[2 (f * BIN_STRIDE + b)]` = sum of g, `hist[2 (f * BIN_STRIDE + b) + 1]` = count. The friedman_mse split
- * criterion needs only these two; hessians enter the Newton leaf values, which are summed over the leaf's samples.
+ * feature f and bin b, the sums of a node's samples, interleaved in `slots` numbers per bin:
+ * - unweighted (2 slots): `hist[2 (f * BIN_STRIDE + b)]` = sum of g, `... + 1` = count;
+ * - weighted (3 slots): `hist[3 (f * BIN_STRIDE + b)]` = sum of w g, `... + 1` = sum of w, `... + 2` = count
+ *   (min_samples_leaf counts samples, the criterion weighs them).
+ * The friedman_mse split criterion needs only these; hessians enter the Newton leaf values, which are summed over
+ * the leaf's samples.
  */
 export const BIN_STRIDE = 256;
 
+/** Numbers per bin: 2 (sum g, count) or, with sample weights, 3 (sum w g, sum w, count). */
+export function histogramSlots(weighted: boolean): 2 | 3 {
+  return weighted ? 3 : 2;
+}
+
 /** A zeroed histogram for `nFeatures` features. */
-export function newHistogram(nFeatures: number): Float64Array {
-  return new Float64Array(nFeatures * BIN_STRIDE * 2);
+export function newHistogram(nFeatures: number, weighted = false): Float64Array {
+  return new Float64Array(nFeatures * BIN_STRIDE * histogramSlots(weighted));
 }
 
 /**
- * Fills `hist` with the histogram of the samples `order[start..end)`. `codes` is feature-major (see
- * BinMapper.transform) over `nSamples` rows; `gOrd[k]` is the gradient of sample `order[start + k]` (gathered
- * once so that the inner loop reads it contiguously). Eight features are filled per pass over the samples, which
- * loads each sample index and gradient once for eight updates (about 3x faster than one feature per pass).
+ * Fills features [fBegin, fEnd) of `hist` with the histogram of the samples `order[start..end)` (the rest of
+ * `hist` is left alone, so several threads may fill disjoint feature ranges of one histogram). `codes` is
+ * feature-major (see BinMapper.transform) over `nSamples` rows; `gOrd[k]` is the (weighted) gradient of sample
+ * `order[start + k]` and `wOrd[k]` its weight (null: unweighted, 2-slot layout), gathered once so that the inner
+ * loop reads them contiguously. Eight features are filled per pass over the samples, which loads each sample
+ * index and gradient once for eight updates (about 3x faster than one feature per pass). Each bin receives its
+ * samples in the same order whatever the feature range, so the sums do not depend on how features are split.
  */
 export function buildHistogram(
   hist: Float64Array,
@@ -27,13 +38,20 @@ export function buildHistogram(
   start: number,
   end: number,
   gOrd: Float64Array,
+  wOrd: Float64Array | null = null,
+  fBegin = 0,
+  fEnd = nFeatures,
 ): void {
-  hist.fill(0);
+  if (wOrd !== null) {
+    for (let f = fBegin; f < fEnd; f++) buildFeatureHistogram(hist, codes, nSamples, f, order, start, end, gOrd, wOrd);
+    return;
+  }
+  const H = BIN_STRIDE * 2;
+  hist.fill(0, fBegin * H, fEnd * H);
   const m = end - start;
   const n = nSamples;
-  const H = BIN_STRIDE * 2;
-  let f = 0;
-  for (; f + 7 < nFeatures; f += 8) {
+  let f = fBegin;
+  for (; f + 7 < fEnd; f += 8) {
     const base = f * n;
     const h0 = f * H;
     for (let k = 0; k < m; k++) {
@@ -65,7 +83,7 @@ export function buildHistogram(
       hist[b + 1] += 1;
     }
   }
-  for (; f < nFeatures; f++) buildFeatureHistogram(hist, codes, nSamples, f, order, start, end, gOrd);
+  for (; f < fEnd; f++) buildFeatureHistogram(hist, codes, nSamples, f, order, start, end, gOrd, null);
 }
 
 /**
@@ -82,23 +100,38 @@ export function buildFeatureHistogram(
   start: number,
   end: number,
   gOrd: Float64Array,
+  wOrd: Float64Array | null = null,
 ): void {
   const base = f * nSamples;
-  const h0 = f * BIN_STRIDE * 2;
-  hist.fill(0, h0, h0 + BIN_STRIDE * 2);
   const m = end - start;
+  if (wOrd === null) {
+    const h0 = f * BIN_STRIDE * 2;
+    hist.fill(0, h0, h0 + BIN_STRIDE * 2);
+    for (let k = 0; k < m; k++) {
+      const b = h0 + (codes[base + order[start + k]] << 1);
+      hist[b] += gOrd[k];
+      hist[b + 1] += 1;
+    }
+    return;
+  }
+  const h0 = f * BIN_STRIDE * 3;
+  hist.fill(0, h0, h0 + BIN_STRIDE * 3);
   for (let k = 0; k < m; k++) {
-    const b = h0 + (codes[base + order[start + k]] << 1);
+    const b = h0 + 3 * codes[base + order[start + k]];
     hist[b] += gOrd[k];
-    hist[b + 1] += 1;
+    hist[b + 1] += wOrd[k];
+    hist[b + 2] += 1;
   }
 }
 
 /**
- * Scans the bins of feature `f` in `hist` (a node of `cnt` samples whose gradients sum to `sum`) for the split
- * "bin <= b" maximising the friedman_mse proxy (n_R s_L - n_L s_R)^2 / (n_L n_R) with at least `minLeaf`
- * samples per side. Writes the best proxy and bin into `best` ([proxy, bin]) when strictly better than `best[0]`.
- * Returns false when the node's samples all fall in one bin (constant feature).
+ * Scans the bins of feature `f` in `hist` (a node of `cnt` samples of total weight `weight` whose (weighted)
+ * gradients sum to `sum`) for the split "bin <= b" maximising the friedman_mse proxy
+ * (w_R s_L - w_L s_R)^2 / (w_L w_R) (sklearn/tree/_criterion.pyx, FriedmanMSE.proxy_impurity_improvement, with
+ * weighted counts w) with at least `minLeaf` samples per side (an unweighted count, as sklearn's
+ * min_samples_leaf) and a positive weight on both sides. Writes the best proxy and bin into `best` ([proxy, bin])
+ * when strictly better than `best[0]`. Returns false when the node's samples all fall in one bin (constant
+ * feature). `weighted` selects the 3-slot layout; unweighted, `weight` is `cnt`.
  */
 export function scanHistogram(
   hist: Float64Array,
@@ -108,23 +141,32 @@ export function scanHistogram(
   sum: number,
   minLeaf: number,
   best: Float64Array,
+  weight = cnt,
+  weighted = false,
 ): boolean {
-  const h0 = f * BIN_STRIDE * 2;
+  const S = weighted ? 3 : 2;
+  const h0 = f * BIN_STRIDE * S;
+  const cSlot = S - 1;
   let nL = 0;
+  let wL = 0;
   let sL = 0;
   let bestProxy = best[0];
   let bestBin = -1;
   for (let b = 0; b < nBins - 1; b++) {
-    const c = hist[h0 + 2 * b + 1];
+    const p = h0 + S * b;
+    const c = hist[p + cSlot];
     if (c === 0) continue;
     if (c === cnt) return false;
     nL += c;
-    sL += hist[h0 + 2 * b];
+    wL += weighted ? hist[p + 1] : c;
+    sL += hist[p];
     if (nL < minLeaf) continue;
     const nR = cnt - nL;
     if (nR < minLeaf) break;
-    const diff = nR * sL - nL * (sum - sL);
-    const proxy = (diff * diff) / (nL * nR);
+    const wR = weight - wL;
+    if (!(wL > 0 && wR > 0)) continue;
+    const diff = wR * sL - wL * (sum - sL);
+    const proxy = (diff * diff) / (wL * wR);
     if (proxy > bestProxy) {
       bestProxy = proxy;
       bestBin = b;

@@ -10,6 +10,8 @@ export interface MlCartNode {
   numberSamples?: number;
   /** qsoft's addition (ignored by ml-cart): the squared-error decrease of this split, for feature importances. */
   impurityDecrease?: number;
+  /** qsoft's addition, written only by weighted fits: the summed sample weight of the node (else numberSamples). */
+  cover?: number;
   left?: MlCartNode;
   right?: MlCartNode;
   /** Leaf value; ml-cart treats a node with `distribution` as a leaf. */
@@ -47,7 +49,18 @@ export class RegressionTree {
     readonly childrenError: Float64Array,
     /** Squared-error decrease of an internal node's split (0 for leaves). */
     readonly impurityDecrease: Float64Array,
+    /**
+     * Summed sample weight of the training samples that reached the node (sklearn's weighted_n_node_samples,
+     * TreeSHAP's cover); equal to nSamples for an unweighted fit.
+     */
+    readonly cover: Float64Array = Float64Array.from(nSamples),
   ) {}
+
+  /** Whether some node's cover differs from its sample count (a weighted fit). */
+  get weighted(): boolean {
+    for (let k = 0; k < this.nodeCount; k++) if (this.cover[k] !== this.nSamples[k]) return true;
+    return false;
+  }
 
   get nodeCount(): number {
     return this.feature.length;
@@ -107,26 +120,29 @@ export class RegressionTree {
 
   /**
    * Unnormalised impurity importances: per feature, the summed squared-error decrease of its splits divided by
-   * the root's sample count (scikit-learn's `compute_feature_importances(normalize=False)`, whose weighted
-   * impurity decrease N_t imp_t - N_L imp_L - N_R imp_R is this decrease for the MSE criterion).
+   * the root's (weighted) sample count (scikit-learn's `compute_feature_importances(normalize=False)`, whose
+   * weighted impurity decrease N_t imp_t - N_L imp_L - N_R imp_R is this decrease for the MSE criterion).
    */
   featureImportances(nFeatures: number): Float64Array {
     const out = new Float64Array(nFeatures);
     for (let k = 0; k < this.nodeCount; k++) if (this.left[k] >= 0) out[this.feature[k]] += this.impurityDecrease[k];
-    const n0 = this.nSamples[0];
+    const n0 = this.cover[0];
     if (n0 > 0) for (let f = 0; f < nFeatures; f++) out[f] /= n0;
     return out;
   }
 
   /** The tree in ml-cart's JSON; `DecisionTreeRegression.load(json).predict(X)` gives the same outputs. */
   toMlCart(options: { minNumSamples?: number; maxDepth?: number } = {}): MlCartRegressionJSON {
+    const weighted = this.weighted;
     const node = (k: number): MlCartNode => {
-      if (this.left[k] < 0) return { distribution: this.value[k], numberSamples: this.nSamples[k] };
+      const cover = weighted ? { cover: this.cover[k] } : {};
+      if (this.left[k] < 0) return { distribution: this.value[k], numberSamples: this.nSamples[k], ...cover };
       return {
         splitColumn: this.feature[k],
         splitValue: this.threshold[k],
         gain: this.childrenError[k],
         numberSamples: this.nSamples[k],
+        ...cover,
         impurityDecrease: this.impurityDecrease[k],
         left: node(this.left[k]),
         right: node(this.right[k]),
@@ -158,7 +174,13 @@ export class RegressionTree {
     const nodes = new TreeNodes();
     const add = (node: MlCartNode | undefined, path: string): number => {
       if (node === null || typeof node !== "object") throw new Error(`${what}: node ${path} is missing`);
-      const k = nodes.add(Number.isInteger(node.numberSamples) ? (node.numberSamples as number) : 0);
+      const count = Number.isInteger(node.numberSamples) ? (node.numberSamples as number) : 0;
+      if (
+        node.cover !== undefined &&
+        !(typeof node.cover === "number" && node.cover >= 0 && Number.isFinite(node.cover))
+      )
+        throw new Error(`${what}: node ${path} has cover ${String(node.cover)}, expected a finite number >= 0`);
+      const k = nodes.add(count, node.cover ?? count);
       if (node.distribution !== undefined) {
         if (typeof node.distribution !== "number" || !Number.isFinite(node.distribution)) {
           throw new Error(`${what}: leaf ${path} has a non-finite distribution ${String(node.distribution)}`);
@@ -196,9 +218,11 @@ export class TreeNodes {
   readonly nSamples: number[] = [];
   readonly childrenError: number[] = [];
   readonly impurityDecrease: number[] = [];
+  readonly cover: number[] = [];
 
-  /** Appends a leaf reached by `nSamples` training samples; returns its index. */
-  add(nSamples: number): number {
+  /** Appends a leaf reached by `nSamples` training samples of summed weight `cover`; returns its index. */
+  add(nSamples: number, cover = nSamples): number {
+    this.cover.push(cover);
     this.feature.push(-1);
     this.threshold.push(0);
     this.left.push(-1);
@@ -220,6 +244,7 @@ export class TreeNodes {
       Int32Array.from(this.nSamples),
       Float64Array.from(this.childrenError),
       Float64Array.from(this.impurityDecrease),
+      Float64Array.from(this.cover),
     );
   }
 }

@@ -1,7 +1,15 @@
 import { midpoint } from "./bin-mapper";
 import { FeatureSampler } from "./feature-sampler";
 import type { GrowerData } from "./grower-data";
-import { buildFeatureHistogram, buildHistogram, newHistogram, scanHistogram, subtractHistogram } from "./histogram";
+import {
+  BIN_STRIDE,
+  buildFeatureHistogram,
+  buildHistogram,
+  histogramSlots,
+  newHistogram,
+  scanHistogram,
+  subtractHistogram,
+} from "./histogram";
 import type { Random } from "./random";
 import { type RegressionTree, TreeNodes } from "./regression-tree";
 
@@ -32,6 +40,10 @@ const EPSILON = 2.220446049250313e-16;
  *   of g) <= EPSILON, or no split leaves minSamplesLeaf samples on both sides;
  * - leaf value = learningRate * sum(g) / sum(h) over the leaf's samples (a Newton step; with h = 1 the mean), and
  *   0 when |sum(h)| < 1e-150 (sklearn/ensemble/_gb_losses.py, BinomialDeviance._update_terminal_region).
+ * With sample weights w (DecisionTreeRegressor.fit(sample_weight=w)): every sum and count of the criterion, the
+ * impurity and the leaf value is weighted (n -> sum w, g -> w g, h -> w h), while minSamplesSplit and
+ * minSamplesLeaf still count samples (sklearn's min_samples_*; its min_weight_fraction_leaf is not offered); a
+ * split needs a positive weight on both sides, and a node of zero weight is a leaf.
  *
  * The trainer is ours rather than ml-cart's `DecisionTreeRegression.train`: ml-cart re-scans the whole column
  * for every candidate threshold (O(n^2) per feature per node) and copies matrices at every node;
@@ -48,6 +60,11 @@ export class TreeGrower {
   readonly sampleLeaf: Int32Array;
   private readonly scratch: Int32Array;
   private readonly gOrd: Float64Array;
+  private readonly wOrd: Float64Array;
+  /** Weighted gradients w g of the current tree (weighted fits only). */
+  private readonly gw: Float64Array;
+  /** Sample weights of the current tree, or null. */
+  private w: Float64Array | null = null;
   private readonly goesLeft: Uint8Array;
   private readonly inBag: Uint8Array;
   private readonly sampler: FeatureSampler;
@@ -56,7 +73,8 @@ export class TreeGrower {
    * hist mode with maxFeatures < nFeatures: each node builds the histograms of its sampled features only, into
    * this one buffer (a node's features are drawn without replacement, so each is built at most once per node).
    */
-  private readonly perFeature: Float64Array | null;
+  private perFeature: Float64Array | null;
+  private readonly perFeatureNeeded: boolean;
   private seg: Int32Array = new Int32Array(0);
   private segScratch: Int32Array = new Int32Array(0);
 
@@ -76,21 +94,43 @@ export class TreeGrower {
     this.sampleLeaf = new Int32Array(this.n);
     this.scratch = new Int32Array(this.n);
     this.gOrd = new Float64Array(this.n);
+    this.wOrd = new Float64Array(this.n);
+    this.gw = new Float64Array(this.n);
     this.goesLeft = new Uint8Array(this.n);
     this.inBag = new Uint8Array(this.n);
     this.sampler = new FeatureSampler(this.d, options.maxFeatures);
-    this.perFeature = data.mode === "hist" && options.maxFeatures < this.d ? newHistogram(this.d) : null;
+    this.perFeature = null;
+    this.perFeatureNeeded = data.mode === "hist" && options.maxFeatures < this.d;
   }
 
   /**
-   * Grows a tree on the samples `inBag` (increasing indices into the training rows) with targets `g` and
-   * hessians `h` (null = all 1), drawing feature subsets from `rng`.
+   * Grows a tree on the samples `inBag` (increasing indices into the training rows) with targets `g`,
+   * hessians `h` (null = all 1) and sample weights `w` (null = all 1; every weight finite and >= 0), drawing
+   * feature subsets from `rng`. With weights, node covers are the summed weights of the node's samples.
    */
-  grow(inBag: Int32Array, g: Float64Array, h: Float64Array | null, rng: Random): RegressionTree {
+  grow(
+    inBag: Int32Array,
+    gIn: Float64Array,
+    h: Float64Array | null,
+    rng: Random,
+    w: Float64Array | null = null,
+  ): RegressionTree {
     const m = inBag.length;
     if (m === 0) throw new Error("TreeGrower.grow: no samples");
     const order = this.order;
     order.set(inBag);
+    this.w = w;
+    // The criterion sums g (unweighted) or w g; `gIn` times `g` gives the squared terms either way.
+    let g = gIn;
+    if (w !== null) {
+      g = this.gw;
+      for (let k = 0; k < m; k++) {
+        const i = inBag[k];
+        g[i] = w[i] * gIn[i];
+      }
+    }
+    if (this.perFeatureNeeded && (this.perFeature === null || this.perFeature.length !== this.histLength()))
+      this.perFeature = this.newHist();
     if (this.data.mode === "exact") this.prepareSegments(inBag);
 
     const nodes = new TreeNodes();
@@ -102,18 +142,13 @@ export class TreeGrower {
     const stDepth: number[] = [];
     const stSum: number[] = [];
     const stSum2: number[] = [];
+    const stWeight: number[] = [];
     const stHist: (Float64Array | null)[] = [];
 
-    let s = 0;
-    let s2 = 0;
-    for (let k = 0; k < m; k++) {
-      const gi = g[order[k]];
-      s += gi;
-      s2 += gi * gi;
-    }
-    const root = nodes.add(m);
+    const [s, s2, sw] = this.sums(0, m, g, gIn);
+    const root = nodes.add(m, sw);
     let rootHist: Float64Array | null = null;
-    if (this.data.mode === "hist" && this.perFeature === null && !this.isLeaf(m, 0, s, s2))
+    if (this.data.mode === "hist" && !this.perFeatureNeeded && !this.isLeaf(m, sw, 0, s, s2))
       rootHist = this.buildHist(0, m, g);
     stId.push(root);
     stStart.push(0);
@@ -121,6 +156,7 @@ export class TreeGrower {
     stDepth.push(0);
     stSum.push(s);
     stSum2.push(s2);
+    stWeight.push(sw);
     stHist.push(rootHist);
 
     while (stId.length > 0) {
@@ -130,13 +166,14 @@ export class TreeGrower {
       const depth = stDepth.pop() as number;
       const sum = stSum.pop() as number;
       const sum2 = stSum2.pop() as number;
+      const weight = stWeight.pop() as number;
       const hist = stHist.pop() as Float64Array | null;
       const cnt = end - start;
 
       let split = false;
-      if (!this.isLeaf(cnt, depth, sum, sum2)) {
-        if (this.data.mode === "hist") this.findHistSplit(hist, start, end, sum, g, rng);
-        else this.findExactSplit(start, end, sum, g, rng);
+      if (!this.isLeaf(cnt, weight, depth, sum, sum2)) {
+        if (this.data.mode === "hist") this.findHistSplit(hist, start, end, sum, weight, g, rng);
+        else this.findExactSplit(start, end, sum, weight, g, rng);
         split = this.bestFeature >= 0;
       }
       if (!split) {
@@ -145,7 +182,7 @@ export class TreeGrower {
         for (let k = start; k < end; k++) {
           const i = order[k];
           num += g[i];
-          den += h === null ? 1 : h[i];
+          den += w === null ? (h === null ? 1 : h[i]) : h === null ? w[i] : w[i] * h[i];
         }
         nodes.value[id] = Math.abs(den) < 1e-150 ? 0 : this.options.learningRate * (num / den);
         for (let k = start; k < end; k++) this.sampleLeaf[order[k]] = id;
@@ -156,40 +193,28 @@ export class TreeGrower {
       // Partition order[start..end) stably: left samples first, both sides keep increasing index order.
       const f = this.bestFeature;
       const mid = this.partition(start, end, f);
-      let sL = 0;
-      let s2L = 0;
-      for (let k = start; k < mid; k++) {
-        const gi = g[order[k]];
-        sL += gi;
-        s2L += gi * gi;
-      }
-      let sR = 0;
-      let s2R = 0;
-      for (let k = mid; k < end; k++) {
-        const gi = g[order[k]];
-        sR += gi;
-        s2R += gi * gi;
-      }
+      const [sL, s2L, wL] = this.sums(start, mid, g, gIn);
+      const [sR, s2R, wR] = this.sums(mid, end, g, gIn);
       const nL = mid - start;
       const nR = end - mid;
-      const errL = s2L - (sL * sL) / nL;
-      const errR = s2R - (sR * sR) / nR;
-      const errP = sum2 - (sum * sum) / cnt;
+      const errL = s2L - (sL * sL) / wL;
+      const errR = s2R - (sR * sR) / wR;
+      const errP = sum2 - (sum * sum) / weight;
       nodes.feature[id] = f;
       nodes.threshold[id] =
         this.data.mode === "hist" ? (this.data.thresholds as Float64Array[])[f][this.bestBin] : this.bestThreshold;
       nodes.childrenError[id] = errL + errR;
       nodes.impurityDecrease[id] = errP - errL - errR;
-      const l = nodes.add(nL);
-      const r = nodes.add(nR);
+      const l = nodes.add(nL, wL);
+      const r = nodes.add(nR, wR);
       nodes.left[id] = l;
       nodes.right[id] = r;
 
       let histL: Float64Array | null = null;
       let histR: Float64Array | null = null;
       if (hist !== null) {
-        const needL = !this.isLeaf(nL, depth + 1, sL, s2L);
-        const needR = !this.isLeaf(nR, depth + 1, sR, s2R);
+        const needL = !this.isLeaf(nL, wL, depth + 1, sL, s2L);
+        const needR = !this.isLeaf(nR, wR, depth + 1, sR, s2R);
         const smallIsLeft = nL <= nR;
         const needSmall = smallIsLeft ? needL : needR;
         const needLarge = smallIsLeft ? needR : needL;
@@ -218,26 +243,72 @@ export class TreeGrower {
       stDepth.push(depth + 1, depth + 1);
       stSum.push(sR, sL);
       stSum2.push(s2R, s2L);
+      stWeight.push(wR, wL);
       stHist.push(histR, histL);
     }
 
     return nodes.build();
   }
 
-  private isLeaf(cnt: number, depth: number, sum: number, sum2: number): boolean {
+  /**
+   * [sum of g, sum of g gIn, sum of w] over order[start..end): with weights g = w gIn, so these are the
+   * weighted sum, the weighted sum of squares and the weight (sklearn's sum_total, sq_sum_total,
+   * weighted_n_node_samples); unweighted, the weight is the count.
+   */
+  private sums(start: number, end: number, g: Float64Array, gIn: Float64Array): [number, number, number] {
+    const { order, w } = this;
+    let s = 0;
+    let s2 = 0;
+    if (w === null) {
+      for (let k = start; k < end; k++) {
+        const gi = g[order[k]];
+        s += gi;
+        s2 += gi * gi;
+      }
+      return [s, s2, end - start];
+    }
+    let sw = 0;
+    for (let k = start; k < end; k++) {
+      const i = order[k];
+      s += g[i];
+      s2 += g[i] * gIn[i];
+      sw += w[i];
+    }
+    return [s, s2, sw];
+  }
+
+  private isLeaf(cnt: number, weight: number, depth: number, sum: number, sum2: number): boolean {
     const o = this.options;
     if (o.maxDepth !== null && depth >= o.maxDepth) return true;
     if (cnt < o.minSamplesSplit || cnt < 2 * o.minSamplesLeaf) return true;
-    const mean = sum / cnt;
-    return sum2 / cnt - mean * mean <= EPSILON;
+    if (!(weight > 0)) return true;
+    const mean = sum / weight;
+    return sum2 / weight - mean * mean <= EPSILON;
+  }
+
+  private histLength(): number {
+    return this.d * BIN_STRIDE * histogramSlots(this.w !== null);
+  }
+
+  private newHist(): Float64Array {
+    return newHistogram(this.d, this.w !== null);
+  }
+
+  /** Gathers the node's (weighted) gradients and weights into gOrd and wOrd (wOrd only with weights). */
+  private gather(start: number, end: number, g: Float64Array): Float64Array | null {
+    const { order, gOrd, w } = this;
+    for (let k = start; k < end; k++) gOrd[k - start] = g[order[k]];
+    if (w === null) return null;
+    const wOrd = this.wOrd;
+    for (let k = start; k < end; k++) wOrd[k - start] = w[order[k]];
+    return wOrd;
   }
 
   private buildHist(start: number, end: number, g: Float64Array, into?: Float64Array): Float64Array {
-    const hist = into ?? this.histPool.pop() ?? newHistogram(this.d);
-    const order = this.order;
-    const gOrd = this.gOrd;
-    for (let k = start; k < end; k++) gOrd[k - start] = g[order[k]];
-    buildHistogram(hist, this.data.codes as Uint8Array, this.n, this.d, order, start, end, gOrd);
+    let hist = into ?? this.histPool.pop();
+    if (hist === undefined || hist.length !== this.histLength()) hist = this.newHist();
+    const wOrd = this.gather(start, end, g);
+    buildHistogram(hist, this.data.codes as Uint8Array, this.n, this.d, this.order, start, end, this.gOrd, wOrd);
     return hist;
   }
 
@@ -247,6 +318,7 @@ export class TreeGrower {
     start: number,
     end: number,
     sum: number,
+    weight: number,
     g: Float64Array,
     rng: Random,
   ): void {
@@ -255,16 +327,17 @@ export class TreeGrower {
     const hist = nodeHist ?? (this.perFeature as Float64Array);
     const codes = this.data.codes as Uint8Array;
     const { order, gOrd, n } = this;
-    if (nodeHist === null) for (let k = start; k < end; k++) gOrd[k - start] = g[order[k]];
+    const weighted = this.w !== null;
+    const wOrd = nodeHist === null ? this.gather(start, end, g) : null;
     const msl = this.options.minSamplesLeaf;
     const best = this.best;
     best[0] = -Infinity;
     best[1] = -1;
     let bestFeature = -1;
     this.sampler.sample(rng, (f) => {
-      if (nodeHist === null) buildFeatureHistogram(hist, codes, n, f, order, start, end, gOrd);
+      if (nodeHist === null) buildFeatureHistogram(hist, codes, n, f, order, start, end, gOrd, wOrd);
       const before = best[0];
-      const ok = scanHistogram(hist, f, nBins[f], cnt, sum, msl, best);
+      const ok = scanHistogram(hist, f, nBins[f], cnt, sum, msl, best, weight, weighted);
       if (best[0] > before) bestFeature = f;
       return ok;
     });
@@ -293,7 +366,7 @@ export class TreeGrower {
     }
   }
 
-  private findExactSplit(start: number, end: number, sum: number, g: Float64Array, rng: Random): void {
+  private findExactSplit(start: number, end: number, sum: number, weight: number, g: Float64Array, rng: Random): void {
     const best = this.best;
     best[0] = -Infinity;
     best[1] = 0;
@@ -310,7 +383,9 @@ export class TreeGrower {
         start,
         end,
         g,
+        this.w,
         sum,
+        weight,
         this.options.minSamplesLeaf,
         best,
       );
@@ -372,8 +447,9 @@ export class TreeGrower {
 /**
  * Exact split search on one feature: `seg[o + start .. o + end)` holds the node's samples sorted by feature `f`
  * (row-major `X` with `d` columns). Every position between two distinct values is a candidate, with threshold
- * their midpoint (scikit-learn's BestSplitter; ml-cart uses the same midpoints). Updates `best` = [proxy,
- * threshold] when strictly better; returns false when the feature is constant in the node.
+ * their midpoint (scikit-learn's BestSplitter; ml-cart uses the same midpoints). `g` holds the (weighted)
+ * targets, `w` the weights (null: all 1, `weight` is the count); proxy and rules as in scanHistogram. Updates
+ * `best` = [proxy, threshold] when strictly better; returns false when the feature is constant in the node.
  */
 function scanSorted(
   X: Float64Array,
@@ -384,25 +460,31 @@ function scanSorted(
   start: number,
   end: number,
   g: Float64Array,
+  w: Float64Array | null,
   sum: number,
+  weight: number,
   minLeaf: number,
   best: Float64Array,
 ): boolean {
   if (X[seg[o + start] * d + f] === X[seg[o + end - 1] * d + f]) return false;
   const cnt = end - start;
   let sL = 0;
+  let wL = 0;
   for (let p = start + 1; p < end; p++) {
     const ip = seg[o + p - 1];
     sL += g[ip];
     const nL = p - start;
+    wL = w === null ? nL : wL + w[ip];
     if (nL < minLeaf) continue;
     const nR = cnt - nL;
     if (nR < minLeaf) break;
     const xa = X[ip * d + f];
     const xb = X[seg[o + p] * d + f];
     if (!(xb > xa)) continue;
-    const diff = nR * sL - nL * (sum - sL);
-    const proxy = (diff * diff) / (nL * nR);
+    const wR = weight - wL;
+    if (!(wL > 0 && wR > 0)) continue;
+    const diff = wR * sL - wL * (sum - sL);
+    const proxy = (diff * diff) / (wL * wR);
     if (proxy > best[0]) {
       best[0] = proxy;
       best[1] = midpoint(xa, xb);

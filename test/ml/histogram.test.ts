@@ -44,6 +44,51 @@ describe("ml/histogram (gradient histograms of the tree grower)", () => {
     for (let p = 0; p < h.length; p++) assert.ok(Math.abs(one[p] - want[p]) < 1e-12, `entry ${p}`);
   });
 
+  it("weighted (3 slots): sums w g, w and counts; any feature range fills only its features, with the same sums", () => {
+    const w = Float64Array.from({ length: nSamples }, (_, i) => (i % 4) * 0.75);
+    const wOrd = Float64Array.from({ length: end - start }, (_, k) => w[order[start + k]]);
+    const wgOrd = Float64Array.from(gOrd, (v, k) => v * wOrd[k]);
+    const want = newHistogram(nFeatures, true);
+    for (let k = start; k < end; k++) {
+      const i = order[k];
+      for (let f = 0; f < nFeatures; f++) {
+        const b = 3 * (f * BIN_STRIDE + codes[f * nSamples + i]);
+        want[b] += w[i] * g[i];
+        want[b + 1] += w[i];
+        want[b + 2] += 1;
+      }
+    }
+    const h = newHistogram(nFeatures, true).fill(9);
+    buildHistogram(h, codes, nSamples, nFeatures, order, start, end, wgOrd, wOrd);
+    for (let p = 0; p < h.length; p++) assert.ok(Math.abs(h[p] - want[p]) < 1e-12, `entry ${p}`);
+    for (const weighted of [false, true]) {
+      const whole = newHistogram(nFeatures, weighted);
+      buildHistogram(whole, codes, nSamples, nFeatures, order, start, end, wgOrd, weighted ? wOrd : null);
+      const parts = newHistogram(nFeatures, weighted).fill(7);
+      for (const [a, b] of [
+        [0, 3],
+        [3, 11],
+      ])
+        buildHistogram(parts, codes, nSamples, nFeatures, order, start, end, wgOrd, weighted ? wOrd : null, a, b);
+      assert.deepEqual(parts, whole, `feature ranges, weighted ${weighted}`);
+    }
+  });
+
+  it("weighted scan uses weights in the criterion and counts for minLeaf", () => {
+    // Feature 0, bins 0..3 hold (sum w g, sum w, count) = (2, 2, 1), (1, 0.5, 1), (-3, 1, 1), (-2, 0.5, 1):
+    // weight 4, sum -2. After bin 0: (2 * 2 - 2 * (-4))^2 / (2 * 2) = 36; after bin 1: (1.5 * 3 - 2.5 * (-5))^2 /
+    // (2.5 * 1.5) = 289 / 3.75 = 77.07; after bin 2: (0.5 * 0 - 3.5 * (-2))^2 / (3.5 * 0.5) = 28. Best: bin 1.
+    const h = newHistogram(1, true);
+    [2, 2, 1, 1, 0.5, 1, -3, 1, 1, -2, 0.5, 1].forEach((v, p) => (h[p] = v));
+    const best = Float64Array.of(-Infinity, -1);
+    assert.equal(scanHistogram(h, 0, 4, 4, -2, 1, best, 4, true), true);
+    assert.deepEqual([best[1]], [1]);
+    assert.ok(Math.abs(best[0] - 289 / 3.75) < 1e-12);
+    const leaf2 = Float64Array.of(-Infinity, -1);
+    scanHistogram(h, 0, 4, 4, -2, 2, leaf2, 4, true);
+    assert.deepEqual([leaf2[1]], [1], "min 2 samples per leaf (a count, whatever the weights)");
+  });
+
   it("gives the sibling as parent minus child", () => {
     const parent = Float64Array.of(5, 3, -1, 2);
     const out = new Float64Array(4);

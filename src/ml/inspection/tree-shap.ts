@@ -16,36 +16,44 @@ export interface Explanation {
   readonly expectedValue: number;
 }
 
-/** Refuses trees whose nodes carry no training sample counts (model files written without `numberSamples`). */
+/**
+ * Refuses trees whose nodes carry no cover (model files written without `numberSamples`). The cover of a node is
+ * the summed sample weight reaching it (the sample count when unweighted), as the cover of shap's tree_shap.h
+ * and sklearn's weighted_n_node_samples: the path-dependent algorithm splits the unknown-feature mass by it.
+ */
 export function checkCovers(tree: RegressionTree, what = "tree"): void {
-  const { left, right, nSamples } = tree;
+  const { left, right, nSamples, cover } = tree;
   for (let k = 0; k < tree.nodeCount; k++) {
-    if (!(nSamples[k] > 0)) {
+    // A node below the root may have cover 0 (samples of weight 0 only), never the root.
+    if (!(cover[k] > 0) && (k === 0 || !(nSamples[k] > 0 && cover[k] === 0))) {
       throw new Error(
         `${what}: node ${k} has no training sample count, which TreeSHAP needs as the node cover ` +
           "(the model file was written without numberSamples; fit the model again with this version of qsoft)",
       );
     }
-    if (left[k] >= 0 && nSamples[left[k]] + nSamples[right[k]] !== nSamples[k]) {
-      throw new Error(
-        `${what}: node ${k} covers ${nSamples[k]} samples but its children ${nSamples[left[k]]} + ${nSamples[right[k]]}`,
-      );
+    if (left[k] < 0) continue;
+    const sum = cover[left[k]] + cover[right[k]];
+    // Summed weights: equal up to rounding (exactly, for counts).
+    if (!(Math.abs(sum - cover[k]) <= 1e-9 * cover[k])) {
+      throw new Error(`${what}: node ${k} covers ${cover[k]} but its children ${cover[left[k]]} + ${cover[right[k]]}`);
     }
+    if (cover[k] === 0 && left[k] >= 0)
+      throw new Error(`${what}: node ${k} has cover 0 but splits (a split needs weight on both sides)`);
   }
 }
 
 /** Mean of the tree's output over its training samples: sum over leaves of value x cover / root cover. */
 export function treeExpectedValue(tree: RegressionTree): number {
   let s = 0;
-  for (let k = 0; k < tree.nodeCount; k++) if (tree.left[k] < 0) s += tree.value[k] * tree.nSamples[k];
-  return s / tree.nSamples[0];
+  for (let k = 0; k < tree.nodeCount; k++) if (tree.left[k] < 0) s += tree.value[k] * tree.cover[k];
+  return s / tree.cover[0];
 }
 
 /**
  * Exact path-dependent TreeSHAP (Lundberg et al., Nat. Mach. Intell. 2, 56 (2020), Algorithm 2; the layout of
  * the reference implementation, shap's tree_shap.h): for one tree of depth D, O(L D^2) per row with L leaves.
  * The conditional expectation E[f(x) | x_S] follows splits on features in S and otherwise averages both
- * children weighted by their training sample counts (covers). Feature contributions are added to `phi`.
+ * children weighted by their covers (training sample counts, or summed sample weights of a weighted fit). Feature contributions are added to `phi`.
  */
 export class TreeShap {
   private featureIndex = new Int32Array(0);
@@ -113,7 +121,7 @@ export class TreeShap {
     const right = t.right[node];
     const hot = this.x[this.xOffset + f] < t.threshold[node] ? left : right;
     const cold = hot === left ? right : left;
-    const cover = t.nSamples[node];
+    const cover = t.cover[node];
     let inZero = 1;
     let inOne = 1;
     let k = 0;
@@ -127,8 +135,12 @@ export class TreeShap {
       d--;
     }
     const next = at + d + 1 + (depth - d);
-    this.recurse(hot, at, next, d + 1, (t.nSamples[hot] / cover) * inZero, inOne, f);
-    this.recurse(cold, at, next, d + 1, (t.nSamples[cold] / cover) * inZero, 0, f);
+    const hotZero = (t.cover[hot] / cover) * inZero;
+    const coldZero = (t.cover[cold] / cover) * inZero;
+    // A child reached with weight 0 both with and without f (a zero-weight subtree of a weighted fit) adds nothing;
+    // skipping it avoids 0/0 when the path is unwound.
+    if (hotZero !== 0 || inOne !== 0) this.recurse(hot, at, next, d + 1, hotZero, inOne, f);
+    if (coldZero !== 0) this.recurse(cold, at, next, d + 1, coldZero, 0, f);
   }
 
   /** EXTEND of Algorithm 2: appends (feature, pZero, pOne) to the path of `depth` elements at `at`. */
