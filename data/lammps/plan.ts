@@ -23,6 +23,11 @@ export interface Condition {
    * (Cu65Zr35_1e13_32k_s1) and of the condition name (Cu65Zr35@1e13/32k).
    */
   variant?: string;
+  /**
+   * "x": free surfaces along x (the paper's Cu-Zr slabs): the relaxation opens the periodic box along x into a
+   * shrink-wrapped slab and the deformation keeps it; absent: periodic in x, y and z.
+   */
+  surfaces?: "x";
 }
 
 export interface Plan {
@@ -38,6 +43,43 @@ export interface Plan {
   extended: { maxStrain: number; dumpStrain: number };
   conditions: Condition[];
   potentials: Record<string, { dir: string; source: string }>;
+  /** Steps between LAMMPS restart files within a stage (default 5,000). */
+  restartEvery?: number;
+  /** Steps between thermo lines (default: each template's own, 250 to 1,000). */
+  thermoEvery?: number;
+  /**
+   * The atoms of a slab kept for the ML dataset: those at least `surfaceMarginA` Angstrom from both free surfaces
+   * of the quenched glass (paper, Methods: "we select atoms of ~10-20 A away from the surfaces").
+   */
+  selection?: { surfaceMarginA: number; source: string };
+}
+
+/** The plans shipped in data/lammps/, by the name `data:generate -- --plan NAME` takes. */
+export const NAMED_PLANS: Record<string, string> = {
+  default: "conditions.json",
+  paper: "conditions.paper.json",
+  "paper-smoke": "conditions.paper-smoke.json",
+};
+
+/** The file of a plan given as a name of {@link NAMED_PLANS} or a path; throws listing the names. */
+export function planFile(nameOrFile: string, lammpsDir: string): string {
+  const named = NAMED_PLANS[nameOrFile];
+  if (named) return path.join(lammpsDir, named);
+  if (fs.existsSync(nameOrFile)) return path.resolve(nameOrFile);
+  throw new Error(
+    `--plan ${nameOrFile}: neither a plan name (${Object.keys(NAMED_PLANS).join(", ")}) nor an existing file`,
+  );
+}
+
+/** Atoms of a condition: 4 (fcc) or 2 (bcc) per lattice cell times the cells. */
+export function atomsOf(c: Condition): number {
+  return (c.lattice === "bcc" ? 2 : 4) * c.cells[0] * c.cells[1] * c.cells[2];
+}
+
+/** MD steps of the quench of `c` under `plan`: (melt - glass temperature) / rate / timestep. */
+export function quenchStepsOf(plan: Plan, c: Condition): number {
+  const quenchPs = ((plan.meltTemperatureK - plan.glassTemperatureK) / c.quenchRate) * 1e12;
+  return Math.round(quenchPs / plan.timestepPs);
 }
 
 export function readPlan(file: string): Plan {
