@@ -3,9 +3,18 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 /**
- * Headless Chromium, the renderer of PNG and SVG figures: Debian's `chromium` package (no download of a browser
- * build). Found as $QSOFT_CHROMIUM, else `chromium`, `chromium-browser`, `google-chrome` on PATH.
+ * Headless Chromium, the renderer of PNG and SVG figures: any installed Chrome or Chromium (no download of a browser
+ * build; Debian's `chromium` package here). Found as $QSOFT_CHROMIUM, else the first of CHROMIUM_NAMES on PATH, else
+ * Chrome's macOS application (CHROMIUM_APP_PATHS). kernel/install.sh does the same search.
  */
+
+/** Executable names looked up on PATH, in order (Debian/Fedora/Arch chromium, Ubuntu's older name, Google Chrome). */
+export const CHROMIUM_NAMES = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"] as const;
+/** Where Chrome and Chromium install on macOS, which puts neither on PATH. */
+export const CHROMIUM_APP_PATHS = [
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+  "/Applications/Chromium.app/Contents/MacOS/Chromium",
+] as const;
 
 export const CHROMIUM_INSTALL_HINT = "apt-get install -y --no-install-recommends chromium";
 
@@ -13,7 +22,7 @@ export const CHROMIUM_INSTALL_HINT = "apt-get install -y --no-install-recommends
 export class ChromiumMissingError extends Error {
   constructor() {
     super(
-      `headless Chromium is needed to render figures to PNG/SVG but none was found: install it with\n  ${CHROMIUM_INSTALL_HINT}\n` +
+      `headless Chromium is needed to render figures to PNG/SVG but none was found (QSOFT_CHROMIUM, then ${CHROMIUM_NAMES.join(", ")} on PATH): install it with\n  ${CHROMIUM_INSTALL_HINT}\n` +
         '(or set QSOFT_CHROMIUM to a Chrome/Chromium executable; in a notebook, showFigure(fig, { mode: "html" }) needs no browser)',
     );
     this.name = "ChromiumMissingError";
@@ -24,27 +33,33 @@ function onPath(name: string): string | null {
   for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
     if (!dir) continue;
     const p = path.join(dir, name);
-    try {
-      fs.accessSync(p, fs.constants.X_OK);
-      if (fs.statSync(p).isFile()) return p;
-    } catch {
-      // not there
-    }
+    if (executable(p)) return p;
   }
   return null;
 }
 
-/** The Chromium executable, or null. */
+/** True for an existing file this process may execute. */
+function executable(p: string): boolean {
+  try {
+    fs.accessSync(p, fs.constants.X_OK);
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The Chromium executable, or null: $QSOFT_CHROMIUM, else CHROMIUM_NAMES on PATH, else CHROMIUM_APP_PATHS. */
 export function findChromium(): string | null {
   const env = process.env.QSOFT_CHROMIUM;
   if (env) {
-    if (!fs.existsSync(env)) throw new Error(`QSOFT_CHROMIUM=${env} does not exist`);
+    if (!executable(env)) throw new Error(`QSOFT_CHROMIUM=${env} is not an executable file`);
     return env;
   }
-  for (const name of ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]) {
+  for (const name of CHROMIUM_NAMES) {
     const p = onPath(name);
     if (p) return p;
   }
+  if (process.platform === "darwin") for (const p of CHROMIUM_APP_PATHS) if (executable(p)) return p;
   return null;
 }
 
@@ -78,6 +93,11 @@ export function chromiumFlags(userDataDir: string): string[] {
 }
 
 export interface DumpDomOptions {
+  /**
+   * Wall-clock milliseconds after which Chromium stops loading and dumps the DOM as it is (Chromium's --timeout):
+   * for pages that never go idle, such as a server that keeps a long-polling connection open.
+   */
+  loadTimeoutMs?: number;
   /** Virtual time the page may use (timers, rendering) before the DOM is dumped, in ms (default 60000). */
   virtualTimeBudgetMs?: number;
   /** Wall-clock limit for the whole run, in ms (default 180000). */
@@ -85,8 +105,8 @@ export interface DumpDomOptions {
 }
 
 /**
- * Loads a local HTML file in headless Chromium and returns the DOM after the page has run (--dump-dom).
- * Virtual time runs only while the page is idle, so the budget bounds timers, not computation.
+ * Loads a local HTML file, or an http(s) URL, in headless Chromium and returns the DOM after the page has run
+ * (--dump-dom). Virtual time runs only while the page is idle, so the budget bounds timers, not computation.
  */
 export function chromiumDumpDom(htmlFile: string, userDataDir: string, opts: DumpDomOptions = {}): string {
   const exe = findChromium();
@@ -94,8 +114,12 @@ export function chromiumDumpDom(htmlFile: string, userDataDir: string, opts: Dum
   const args = [
     ...chromiumFlags(userDataDir),
     `--virtual-time-budget=${opts.virtualTimeBudgetMs ?? 60000}`,
+    ...(opts.loadTimeoutMs ? [`--timeout=${opts.loadTimeoutMs}`] : []),
+    // Offline: every host name but the local machine fails at once (a page's web fonts or CDN scripts would
+    // otherwise wait for DNS).
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
     "--dump-dom",
-    `file://${path.resolve(htmlFile)}`,
+    /^https?:\/\//.test(htmlFile) ? htmlFile : `file://${path.resolve(htmlFile)}`,
   ];
   const r = spawnSync(exe, args, { encoding: "utf8", maxBuffer: 1 << 30, timeout: opts.timeoutMs ?? 180000 });
   if (r.error) {

@@ -16,7 +16,7 @@ export * from "./distribution-series";
 export * from "./render-image";
 export * from "./notebook-display";
 export * from "./figure-html";
-export * from "./interactive";
+export * from "./open-in-browser";
 export * from "./reference-marks";
 export * from "./softness-figures";
 export * from "./strain-stage-figure";
