@@ -7,7 +7,7 @@ import { atomScatter3d } from "../plot/atom-scatter-3d";
 import { chromiumAvailable, CHROMIUM_INSTALL_HINT } from "../plot/chromium";
 import { writeFigureHtml } from "../plot/figure-html";
 import { renderToFile } from "../plot/render-image";
-import { QuenchInSoftness, DEFAULT_MODEL } from "../softness/quench-in-softness";
+import { QuenchInSoftness, PAPER_MODEL } from "../softness/quench-in-softness";
 import { makeTable, writeCsv } from "../table/csv";
 import { parseArgs } from "./args";
 import type { Command } from "./command";
@@ -30,7 +30,7 @@ export const demoCommand: Command = {
     if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory())
       throw new Error(`${outDir}: exists and is not a folder (--out-dir)`);
     const started = Date.now();
-    const softness = QuenchInSoftness.shipped(args.options.get("model") ?? DEFAULT_MODEL);
+    const softness = QuenchInSoftness.shipped(args.options.get("model") ?? PAPER_MODEL);
     const card = softness.card;
     if (!card) throw new Error("the shipped model has no card");
     const sampleId = card.testedOn[0];

@@ -7,7 +7,7 @@ import { sortById } from "../structure/frame";
 import { writeDump } from "../io/dump-writer";
 import { AveragingClassifier } from "../ml/averaging-classifier";
 import { readClassifier } from "../ml/model-io";
-import { QuenchInSoftness, DEFAULT_MODEL } from "../softness/quench-in-softness";
+import { QuenchInSoftness, DEFAULT_MODEL, MODEL_ALIASES } from "../softness/quench-in-softness";
 import { softnessGroups } from "../analysis/softness-statistics";
 import { makeTable, writeCsv } from "../table/csv";
 import { intOption, parseArgs, parseKeyValues, parseList } from "./args";
@@ -27,8 +27,11 @@ writes id,type,qs sorted by id (.csv), or the frame with a qs column that OVITO 
 From a features CSV (qsoft featurize): writes id,qs.
 
   --types A,B       element of LAMMPS types 1, 2, ... (needed for the atomic radii)
-  --model M         a shipped model name (default ${DEFAULT_MODEL}; see models/), a model card (.card.json),
-                    or a model file written by qsoft train (then --set names its feature sets)
+  --model M         a shipped model name (default ${DEFAULT_MODEL}, the general Cu-Zr model; "paper" is the
+                    paper's ${MODEL_ALIASES.paper}; see models/), a model card (.card.json), or a model file
+                    written by qsoft train (then --set names its feature sets). A glass outside the model's
+                    training domain (other elements, or > 5 % of atoms with features outside the training
+                    range) gets a warning on stderr
   --set LIST        feature sets of a plain model file (default interstice,mro)
   --frame N         0-based frame index, negative from the end (default 0)
   --radii E=R,...   radius overrides in Angstrom, e.g. for elements without a tabulated radius
@@ -140,10 +143,16 @@ export const predictCommand: Command = {
     const g = softnessGroups(finite);
     const flagged = r.flags.reduce((a, b) => a + b, 0);
     const card = softness.card;
+    if (r.domain?.message) console.error(`qsoft predict: warning: ${r.domain.message}; QS there is an extrapolation`);
+    const trainedOn = card?.glassCv
+      ? `trained on ${card.trainedOn.length} glasses; leave-one-glass-out AUC ${card.glassCv.mean.toFixed(3)}`
+      : card
+        ? `trained on ${card.trainedOn.join(", ")}; test AUC ${card.scores.testAuc.toFixed(3)}`
+        : "";
     console.log(
       [
         `qsoft predict: ${frame.natoms} atoms of ${path.basename(args.positional[0])} (${types.join("-")}), model ${card ? card.name : args.options.get("model")}` +
-          (card ? ` (trained on ${card.trainedOn.join(", ")}; test AUC ${card.scores.testAuc.toFixed(3)})` : ""),
+          (card ? ` (${trainedOn})` : ""),
         `  QS mean ${g.mean.toFixed(3)}, std ${g.std.toFixed(3)}; hardest (QS < 0.1) ${(100 * g.hardFraction).toFixed(1)} %, softest (QS > 0.7) ${(100 * g.softFraction).toFixed(1)} %`,
         flagged > 0 ? `  ${flagged} atoms with degenerate geometry have no QS (NaN in CSV, -1 in dumps)` : "",
         card?.host ? `  note: the model was fitted on ${card.host} atoms only` : "",

@@ -5,3 +5,4 @@ export * from "./model-card";
 export * from "./training-set";
 export * from "./sample-features";
 export * from "./condition-glasses";
+export * from "./training-domain";

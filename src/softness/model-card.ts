@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { writeFileAtomic } from "../files/atomic-write";
+import type { TrainingDomain } from "./training-domain";
 
 /**
  * What a shipped quench-in-softness model is: its features, what it was trained and tested on, its scores and
@@ -32,6 +33,19 @@ export interface ModelCard {
     /** AUC of this model on other conditions' glasses, by sample id. */
     transfer: Record<string, number>;
   };
+  /** For a model trained on many glasses: leave-one-glass-out CV AUC by glass and by condition (mean of its glasses). */
+  glassCv?: {
+    balance: string;
+    perGlass: Record<string, number>;
+    perCondition: Record<string, number>;
+    mean: number;
+  };
+  /** Transfer AUC by condition (mean over its glasses; host atoms for systems other than Cu-Zr). */
+  transferByCondition?: Record<string, number>;
+  /** How the hyper-parameters were chosen, when a search chose them. */
+  search?: { strategy: string; scoredBy: string; candidates: number; bestAuc: number };
+  /** What the model was trained on, for the domain warning of QuenchInSoftness (see training-domain.ts). */
+  domain?: TrainingDomain;
   /** The command that made the model, from the repository root. */
   command: string;
   created: string;
@@ -62,6 +76,22 @@ const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "n/a");
 /** A model card as Markdown. */
 export function modelCardMarkdown(card: ModelCard): string {
   const transfer = Object.entries(card.scores.transfer);
+  const g = card.glassCv;
+  const rows = g
+    ? [
+        `| trained on | ${card.trainedOn.join(", ")} (${g.balance === "weight" ? "class weights n / (2 n_c), every atom" : g.balance}) |`,
+        `| leave-one-glass-out AUC | ${fmt(g.mean)} (mean over the ${Object.keys(g.perGlass).length} glasses; each scored by a model trained on the others) |`,
+      ]
+    : [
+        `| trained on | ${card.trainedOn.join(", ")} (equal undersampling, 5-fold CV) |`,
+        `| tested on | ${card.testedOn.join(", ")} (unseen glass, no undersampling) |`,
+        `| CV AUC | ${fmt(card.scores.cvAuc)} +- ${fmt(card.scores.cvAucStd)} |`,
+        `| test AUC | ${fmt(card.scores.testAuc)} |`,
+        `| test recall (QS > 0.5) | ${fmt(card.scores.testRecall)} |`,
+      ];
+  const table = (title: string, entries: [string, number][], key: string) =>
+    `${title}\n\n| ${key} | AUC |\n|---|---|\n` + entries.map(([k, v]) => `| ${k} | ${fmt(v)} |`).join("\n");
+  const d = card.domain;
   return [
     `# Model card: ${card.name}`,
     "",
@@ -72,19 +102,44 @@ export function modelCardMarkdown(card: ModelCard): string {
     `| features | ${card.sets.join(", ")} (cutoff ${card.featureOptions.cutoff} A, face filter ${card.featureOptions.faceFilter}, clamp ${card.featureOptions.clamp}) |`,
     `| atoms | ${card.host ? `${card.host} (host) atoms only` : "all atoms"} |`,
     `| label | D2min at ${(100 * card.label.strain).toFixed(1)} % strain > ${card.label.threshold} A^2 (neighbors within ${card.label.cutoff} A) |`,
-    `| trained on | ${card.trainedOn.join(", ")} (equal undersampling, 5-fold CV) |`,
-    `| tested on | ${card.testedOn.join(", ")} (unseen glass, no undersampling) |`,
-    `| CV AUC | ${fmt(card.scores.cvAuc)} +- ${fmt(card.scores.cvAucStd)} |`,
-    `| test AUC | ${fmt(card.scores.testAuc)} |`,
-    `| test recall (QS > 0.5) | ${fmt(card.scores.testRecall)} |`,
+    ...rows,
     `| GBDT | ${Object.entries(card.params)
       .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
       .join(", ")} |`,
+    ...(card.search
+      ? [
+          `| chosen by | ${card.search.strategy} search over ${card.search.candidates} candidates scored by ${card.search.scoredBy} (AUC ${fmt(card.search.bestAuc)}) |`,
+        ]
+      : []),
+    ...(d
+      ? [
+          `| domain | elements ${d.elements.map((e, k) => `${e} (role ${d.roles[k]})`).join(", ")}; ${d.features.length} feature ranges; a glass with another element, or more than ${(100 * d.outsideShareThreshold).toFixed(0)} % of atoms with a feature outside the training range, is flagged |`,
+        ]
+      : []),
     "",
-    transfer.length > 0
-      ? "Transfer AUC on other glasses:\n\n| sample | AUC |\n|---|---|\n" +
-        transfer.map(([k, v]) => `| ${k} | ${fmt(v)} |`).join("\n")
-      : "No transfer tests yet.",
+    ...(g
+      ? [
+          table(
+            "Leave-one-glass-out AUC by condition (mean of its glasses):",
+            Object.entries(g.perCondition),
+            "condition",
+          ),
+          "",
+          table("Leave-one-glass-out AUC by glass:", Object.entries(g.perGlass), "glass"),
+          "",
+        ]
+      : []),
+    ...(card.transferByCondition
+      ? [
+          table(
+            "Transfer AUC by condition (mean of its glasses):",
+            Object.entries(card.transferByCondition),
+            "condition",
+          ),
+          "",
+        ]
+      : []),
+    transfer.length > 0 ? table("Transfer AUC on other glasses:", transfer, "sample") : "No transfer tests yet.",
     "",
     `Made by \`${card.command}\` on ${card.created}.`,
     "",

@@ -13,12 +13,25 @@ import type { BinaryClassifier } from "../ml/classifier";
 import { type Explanation, isExplainable } from "../ml/inspection/tree-shap";
 import { modelFeatureLabels, readClassifier } from "../ml/model-io";
 import { readModelCard, type ModelCard } from "./model-card";
+import { checkDomain, type DomainCheck } from "./training-domain";
 
 /** The folder of the models shipped with qsoft (`models/` at the package root). */
 export const MODELS_DIR = path.resolve(__dirname, "..", "..", "models");
 
-/** The default shipped model: interstice SRO+MRO features, trained on Cu65Zr35 glasses. */
-export const DEFAULT_MODEL = "cu65zr35-interstice";
+/** The paper's model: interstice SRO+MRO features, trained on two Cu65Zr35 glasses with the paper's protocol. */
+export const PAPER_MODEL = "cu65zr35-interstice";
+
+/** The general Cu-Zr model: the same features, trained on every Cu-Zr glass at 1e13 K/s and slower. */
+export const GENERAL_MODEL = "cu-zr-general";
+
+/** The default shipped model (`qsoft predict` without --model, `QuenchInSoftness.shipped()`). */
+export const DEFAULT_MODEL = GENERAL_MODEL;
+
+/** Short names of shipped models: "paper" and "general". */
+export const MODEL_ALIASES: Readonly<Record<string, string>> = Object.freeze({
+  paper: PAPER_MODEL,
+  general: GENERAL_MODEL,
+});
 
 /** Names of the shipped models (cards in models/). */
 export function shippedModels(): string[] {
@@ -48,6 +61,11 @@ export interface SoftnessResult {
    * (TreeSHAP, rows in frame order, columns the model's features; NaN rows where `flags` is 1).
    */
   explanation?: Explanation;
+  /**
+   * Whether the frame lies in the model's training domain (elements with a training role, share of atoms with a
+   * feature outside the training range), when the model's card records its domain. The library does not print it.
+   */
+  domain?: DomainCheck;
 }
 
 /**
@@ -88,8 +106,9 @@ export class QuenchInSoftness {
     });
   }
 
-  /** A shipped model by name (default: `cu65zr35-interstice`). */
-  static shipped(name: string = DEFAULT_MODEL): QuenchInSoftness {
+  /** A shipped model by name or alias (default: `cu-zr-general`; "paper" is `cu65zr35-interstice`). */
+  static shipped(nameOrAlias: string = DEFAULT_MODEL): QuenchInSoftness {
+    const name = MODEL_ALIASES[nameOrAlias] ?? nameOrAlias;
     const card = path.join(MODELS_DIR, `${name}.card.json`);
     if (!fs.existsSync(card)) {
       const have = shippedModels();
@@ -161,8 +180,15 @@ export class QuenchInSoftness {
     report(rows.length);
     const qs = new Float64Array(m.n).fill(NaN);
     rows.forEach((i, r) => (qs[i] = p[r]));
+    const domain = this.card?.domain
+      ? checkDomain(
+          this.card.domain,
+          frame.elements ?? [],
+          alignToDomain(this.card.domain.features, want, X, rows.length),
+        )
+      : undefined;
     if (!options.explain || !isExplainable(this.model))
-      return { ids: frame.ids, types: frame.types, qs, flags, features };
+      return { ids: frame.ids, types: frame.types, qs, flags, features, ...(domain ? { domain } : {}) };
     const values = new Float64Array(m.n * nf).fill(Number.NaN);
     let expectedValue = Number.NaN;
     if (rows.length > 0) {
@@ -177,6 +203,27 @@ export class QuenchInSoftness {
       featureLabels: want.slice(),
       expectedValue,
     };
-    return { ids: frame.ids, types: frame.types, qs, flags, features, explanation };
+    return { ids: frame.ids, types: frame.types, qs, flags, features, explanation, ...(domain ? { domain } : {}) };
   }
+}
+
+/** Rows `X` (columns `labels`) with their columns in the domain's feature order. */
+function alignToDomain(
+  domainFeatures: readonly string[],
+  labels: readonly string[],
+  X: Float64Array,
+  n: number,
+): { values: Float64Array; nSamples: number } {
+  if (domainFeatures.length === labels.length && domainFeatures.every((f, k) => f === labels[k]))
+    return { values: X, nSamples: n };
+  const source = domainFeatures.map((f) => {
+    const k = labels.indexOf(f);
+    if (k < 0) throw new Error(`the model card's domain names feature ${f}, which the model does not read`);
+    return k;
+  });
+  const d = labels.length;
+  const values = new Float64Array(n * source.length);
+  for (let i = 0; i < n; i++)
+    for (let k = 0; k < source.length; k++) values[i * source.length + k] = X[i * d + source[k]];
+  return { values, nSamples: n };
 }
