@@ -1,3 +1,4 @@
+import * as os from "node:os";
 import type { GrowerMode } from "./grower-data";
 
 /**
@@ -32,6 +33,12 @@ export interface GradientBoostingParams {
   mode: GrowerMode;
   /** hist mode: maximum number of bins per feature (<= 255, as scikit-learn's max_bins). */
   maxBins: number;
+  /**
+   * Threads that build the gradient histograms during fit (hist mode with every feature per node and at least
+   * 500,000 cells, else 1); null = all cores (os.availableParallelism()). The fitted model is bitwise the same
+   * for any value (scikit-learn's n_jobs / OpenMP threads).
+   */
+  nThreads: number | null;
 }
 
 /** scikit-learn's GradientBoostingClassifier defaults, with randomState 0 (deterministic) and hist mode. */
@@ -49,6 +56,7 @@ export const DEFAULT_GBDT_PARAMS: Readonly<GradientBoostingParams> = Object.free
   tol: 1e-4,
   mode: "hist",
   maxBins: 255,
+  nThreads: null,
 });
 
 /**
@@ -127,6 +135,13 @@ function validateParams(p: GradientBoostingParams): void {
   if (p.mode !== "hist" && p.mode !== "exact") bad("mode", p.mode, 'must be "hist" or "exact"');
   if (!Number.isInteger(p.maxBins) || p.maxBins < 2 || p.maxBins > 255)
     bad("maxBins", p.maxBins, "must be an integer in [2, 255]");
+  if (p.nThreads !== null && (!Number.isInteger(p.nThreads) || p.nThreads < 1 || p.nThreads > 256))
+    bad("nThreads", p.nThreads, "must be an integer in [1, 256] or null (all cores)");
+}
+
+/** Threads of a fit: `nThreads`, or all cores when null. */
+export function resolveThreads(p: Readonly<GradientBoostingParams>): number {
+  return p.nThreads ?? os.availableParallelism();
 }
 
 /** Counts resolved from fractions for a training set of `nSamples` x `nFeatures` (scikit-learn's rules). */

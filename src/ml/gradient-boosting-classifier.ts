@@ -5,7 +5,7 @@ import { NotFittedError } from "./classifier";
 import type { DesignMatrix, MatrixInput } from "./design-matrix";
 import { alignColumns, featureMajor, takeRows, toDesignMatrix } from "./design-matrix";
 import type { GradientBoostingParams, ResolvedCounts } from "./gbdt-params";
-import { resolveCounts, resolveGbdtParams } from "./gbdt-params";
+import { resolveCounts, resolveGbdtParams, resolveThreads } from "./gbdt-params";
 import { prepareGrowerData } from "./grower-data";
 import { stratifiedTrainTestSplit } from "./model-selection/train-test-split";
 import type { Explanation } from "./inspection/tree-shap";
@@ -151,7 +151,32 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
       minSamplesLeaf: counts.minSamplesLeaf,
       maxFeatures: counts.maxFeatures,
       learningRate: p.learningRate,
+      nThreads: resolveThreads(p),
     });
+    try {
+      this.state = this.boost(p, all, train, yTrain, wTrain, val, yVal, wVal, grower, rng, counts, baseline);
+    } finally {
+      grower.close();
+    }
+    return this;
+  }
+
+  /** The boosting stages of `fit` (see there); returns the fitted state. */
+  private boost(
+    p: Readonly<GradientBoostingParams>,
+    all: DesignMatrix,
+    train: DesignMatrix,
+    yTrain: Uint8Array,
+    wTrain: Float64Array | null,
+    val: DesignMatrix | null,
+    yVal: Uint8Array | null,
+    wVal: Float64Array | null,
+    grower: TreeGrower,
+    rng: Random,
+    counts: ResolvedCounts,
+    baseline: number,
+  ): FittedState {
+    const n = train.nSamples;
 
     const raw = new Float64Array(n).fill(baseline);
     const g = new Float64Array(n);
@@ -202,7 +227,7 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
         lossHistory[stage % lossHistory.length] = loss;
       }
     }
-    this.state = {
+    return {
       featureLabels: all.featureLabels,
       nFeatures: all.nFeatures,
       baseline,
@@ -212,7 +237,6 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
       trainScore,
       validationScore,
     };
-    return this;
   }
 
   /** Number of fitted stages (fewer than nEstimators after early stopping). */

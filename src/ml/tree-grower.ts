@@ -1,6 +1,7 @@
 import { midpoint } from "./bin-mapper";
 import { FeatureSampler } from "./feature-sampler";
 import type { GrowerData } from "./grower-data";
+import { HistogramThreads, MIN_PARALLEL_CELLS } from "./histogram-threads";
 import {
   BIN_STRIDE,
   buildFeatureHistogram,
@@ -25,6 +26,11 @@ export interface TreeGrowerOptions {
   readonly maxFeatures: number;
   /** Leaf values are multiplied by this (the boosting learning rate; 1 for a plain tree). */
   readonly learningRate: number;
+  /**
+   * Threads building the histograms (hist mode with every feature per node, at least MIN_PARALLEL_CELLS
+   * cells; otherwise 1). The trees do not depend on it. Default 1; call `close` after the last tree.
+   */
+  readonly nThreads?: number;
 }
 
 /** scikit-learn's EPSILON (sklearn/tree/_tree.pyx): a node whose impurity is at most this is a leaf. */
@@ -69,6 +75,8 @@ export class TreeGrower {
   private readonly inBag: Uint8Array;
   private readonly sampler: FeatureSampler;
   private readonly histPool: Float64Array[] = [];
+  /** Worker threads sharing the histogram building, or null (one thread). */
+  private readonly threads: HistogramThreads | null = null;
   /**
    * hist mode with maxFeatures < nFeatures: each node builds the histograms of its sampled features only, into
    * this one buffer (a node's features are drawn without replacement, so each is built at most once per node).
@@ -90,17 +98,29 @@ export class TreeGrower {
   ) {
     this.n = data.nSamples;
     this.d = data.nFeatures;
-    this.order = new Int32Array(this.n);
+    this.perFeatureNeeded = data.mode === "hist" && options.maxFeatures < this.d;
+    // More threads than eight-feature chunks would idle.
+    const nThreads = Math.min(options.nThreads ?? 1, Math.ceil(this.d / 8));
+    if (data.mode === "hist" && !this.perFeatureNeeded && nThreads > 1 && this.n * this.d >= MIN_PARALLEL_CELLS) {
+      // Depth-first growth holds at most about depth + 2 histograms at once.
+      const slots = Math.min(32, (options.maxDepth ?? 29) + 3);
+      this.threads = new HistogramThreads(data.codes as Uint8Array, this.n, this.d, nThreads, slots);
+    }
+    this.order = this.threads?.order ?? new Int32Array(this.n);
     this.sampleLeaf = new Int32Array(this.n);
     this.scratch = new Int32Array(this.n);
-    this.gOrd = new Float64Array(this.n);
-    this.wOrd = new Float64Array(this.n);
+    this.gOrd = this.threads?.gOrd ?? new Float64Array(this.n);
+    this.wOrd = this.threads?.wOrd ?? new Float64Array(this.n);
     this.gw = new Float64Array(this.n);
     this.goesLeft = new Uint8Array(this.n);
     this.inBag = new Uint8Array(this.n);
     this.sampler = new FeatureSampler(this.d, options.maxFeatures);
     this.perFeature = null;
-    this.perFeatureNeeded = data.mode === "hist" && options.maxFeatures < this.d;
+  }
+
+  /** Stops the histogram worker threads, if any (idempotent; the grower still works, on one thread). */
+  close(): void {
+    this.threads?.close();
   }
 
   /**
@@ -305,10 +325,16 @@ export class TreeGrower {
   }
 
   private buildHist(start: number, end: number, g: Float64Array, into?: Float64Array): Float64Array {
+    const weighted = this.w !== null;
     let hist = into ?? this.histPool.pop();
-    if (hist === undefined || hist.length !== this.histLength()) hist = this.newHist();
+    if (hist !== undefined && hist.length !== this.histLength()) {
+      this.threads?.release(hist);
+      hist = undefined;
+    }
+    hist ??= this.threads?.acquire(weighted) ?? this.newHist();
     const wOrd = this.gather(start, end, g);
-    buildHistogram(hist, this.data.codes as Uint8Array, this.n, this.d, this.order, start, end, this.gOrd, wOrd);
+    if (this.threads?.running && this.threads.owns(hist)) this.threads.build(hist, start, end, weighted);
+    else buildHistogram(hist, this.data.codes as Uint8Array, this.n, this.d, this.order, start, end, this.gOrd, wOrd);
     return hist;
   }
 
