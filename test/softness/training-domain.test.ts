@@ -8,7 +8,7 @@ import { readDumpSync } from "../../src/io/dump-reader";
 import { GradientBoostingClassifier } from "../../src/ml/gradient-boosting-classifier";
 import { writeClassifier } from "../../src/ml/model-io";
 import { modelCardMarkdown, writeModelCard, type ModelCard } from "../../src/softness/model-card";
-import { QuenchInSoftness } from "../../src/softness/quench-in-softness";
+import { DEFAULT_MODEL, QuenchInSoftness } from "../../src/softness/quench-in-softness";
 import { checkDomain, trainingDomain } from "../../src/softness/training-domain";
 
 const GLASS = path.join(__dirname, "..", "fixtures", "voronoi", "glass.dump.gz");
@@ -111,5 +111,30 @@ describe("softness: training domain and its warning", function () {
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
+  });
+  it('ships the general model as the default and the paper\'s as the alias "paper"; its card is consistent', () => {
+    assert.equal(DEFAULT_MODEL, "cu-zr-general");
+    const general = QuenchInSoftness.shipped();
+    const paper = QuenchInSoftness.shipped("paper");
+    assert.equal(general.card?.name, "cu-zr-general");
+    assert.equal(paper.card?.name, "cu65zr35-interstice");
+    assert.equal(paper.card?.domain, undefined);
+    const card = general.card;
+    assert.ok(card?.glassCv && card.domain && card.transferByCondition);
+    // Each condition's AUC is the mean of its glasses', the headline the mean over glasses.
+    const perGlass = Object.entries(card.glassCv.perGlass);
+    assert.equal(perGlass.length, card.trainedOn.length);
+    const avg = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    for (const [condition, auc] of Object.entries(card.glassCv.perCondition)) {
+      const [comp, rate] = condition.split("@");
+      const own = perGlass.filter(([id]) => id.startsWith(`${comp}_${rate}_`)).map(([, a]) => a);
+      assert.ok(own.length > 0, condition);
+      assert.ok(Math.abs(avg(own) - auc) < 1e-12, condition);
+    }
+    assert.ok(Math.abs(avg(perGlass.map(([, a]) => a)) - card.glassCv.mean) < 1e-12);
+    for (const c of ["Ni62Nb38@1e13", "Al90Sm10@1e13", "Fe80P20@1e13"]) assert.ok(card.transferByCondition[c] > 0, c);
+    assert.deepEqual(card.domain.elements, ["Cu", "Zr"]);
+    assert.equal(card.domain.features.length, 80);
+    assert.ok(card.domain.min.every((m, k) => m <= card.domain!.max[k]));
   });
 });
