@@ -344,7 +344,9 @@ async function collect(
   const byStrain: Record<string, string> = {};
   fs.copyFileSync(path.join(s.work, "quenched.dump.gz"), path.join(tmp, "quenched.dump.gz"));
   files["quenched.dump.gz"] = "";
-  for (const f of fs.readdirSync(s.work)) {
+  // In strain order, so that the manifest lists the snapshots the same way whatever the directory order.
+  const step = (f: string) => Number(/^deform\.(\d+)\.dump\.gz$/.exec(f)?.[1] ?? -1);
+  for (const f of fs.readdirSync(s.work).sort((x, y) => step(x) - step(y))) {
     const m = /^deform\.(\d+)\.dump\.gz$/.exec(f);
     if (!m) continue;
     const strain = Number(m[1]) / stepsPerStrain;

@@ -39,7 +39,7 @@ export interface SlurmJobOptions {
   maxParallel?: number;
   partition?: string;
   account?: string;
-  /** sbatch --job-name (default qsoft-<plan file name>). */
+  /** sbatch --job-name (default qsoft-<plan name>: qsoft-paper for conditions.paper.json). */
   jobName?: string;
 }
 
@@ -78,7 +78,12 @@ export function writeSlurmJob(o: SlurmJobOptions): SlurmJob {
     samples,
     ["task\tid\tatoms\tsteps", ...o.tasks.map((t, k) => `${k}\t${t.id}\t${t.atoms}\t${t.steps}`)].join("\n") + "\n",
   );
-  const name = o.jobName ?? `qsoft-${path.basename(o.plan).replace(/\.json$/, "")}`;
+  const name =
+    o.jobName ??
+    `qsoft-${path
+      .basename(o.plan)
+      .replace(/\.json$/, "")
+      .replace(/^conditions\./, "")}`;
   const last = o.tasks.length - 1;
   const directives = [
     `--job-name=${name}`,

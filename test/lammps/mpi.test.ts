@@ -61,7 +61,8 @@ describe(`data:generate --mpi 2 against a serial run${missing ? ` (skipped: ${mi
     await runGenerate(["--plan", plan, "--data", serial]);
     await runGenerate(["--plan", plan, "--data", mpi, "--mpi", "2"]);
   });
-  after(() => root && fs.rmSync(root, { recursive: true, force: true }));
+  // QSOFT_TEST_KEEP=1 keeps the two runs (their logs) for a look.
+  after(() => root && !process.env.QSOFT_TEST_KEEP && fs.rmSync(root, { recursive: true, force: true }));
 
   const sampleDir = (data: string) => path.join(data, "samples", id);
 
