@@ -4,6 +4,7 @@ import type { FitOptions, ImportanceClassifier, LabelInput } from "./classifier"
 import { NotFittedError } from "./classifier";
 import type { DesignMatrix, MatrixInput } from "./design-matrix";
 import { alignColumns, featureMajor, takeRows, toDesignMatrix } from "./design-matrix";
+import { PackedTrees } from "./packed-trees";
 import type { GradientBoostingParams, ResolvedCounts } from "./gbdt-params";
 import { resolveCounts, resolveGbdtParams, resolveThreads } from "./gbdt-params";
 import { prepareGrowerData } from "./grower-data";
@@ -40,6 +41,9 @@ export interface GradientBoostingJSON {
     validationScore: number[] | null;
   };
 }
+
+/** The packed trees of each fitted state, made on first prediction. */
+const PACKED = new WeakMap<object, PackedTrees>();
 
 /** What `fit` learns. */
 interface FittedState {
@@ -278,13 +282,17 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
     return alignColumns(toDesignMatrix(X), s.featureLabels, s.nFeatures);
   }
 
-  /** Raw log-odds F(x) of every row. */
+  /** Raw log-odds F(x) of every row (row by row over the packed trees: bitwise the per-tree sums). */
   decisionFunction(X: MatrixInput): Float64Array {
     const s = this.fitted();
     const m = this.design(X);
-    const columns = featureMajor(m);
     const out = new Float64Array(m.nSamples).fill(s.baseline);
-    for (const t of s.trees) t.addToFeatureMajor(out, columns, m.nSamples);
+    let packed = PACKED.get(s);
+    if (packed === undefined) {
+      packed = PackedTrees.pack(s.trees);
+      PACKED.set(s, packed);
+    }
+    packed.addRowMajor(out, m.values, m.nSamples, m.nFeatures);
     return out;
   }
 
