@@ -11,7 +11,7 @@
  *     checked bitwise equal.
  * Ratios measured in one run stay meaningful on a loaded machine; absolute times do not.
  *
- * Run: npm run bench:predict [-- --reps 7,6,6 --threads 2 --model cu65zr35-interstice]
+ * Run: npm run bench:predict [-- --reps 7,6,6 --threads 2 --model paper]   (default: qsoft predict's model)
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -21,7 +21,7 @@ import { predictCommand } from "../src/cli/predict";
 import { computeFeatures } from "../src/features/compute-features";
 import { writeDump } from "../src/io/dump-writer";
 import { D2min } from "../src/labels/d2min";
-import { QuenchInSoftness } from "../src/softness/quench-in-softness";
+import { DEFAULT_MODEL, QuenchInSoftness } from "../src/softness/quench-in-softness";
 import { Cell } from "../src/structure/cell";
 import { option, replicatedGlass } from "./reference-glass";
 
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   try {
     const dump = path.join(dir, "glass.dump");
     writeDump(dump, glass);
-    const model = option("model", "cu65zr35-interstice");
+    const model = option("model", DEFAULT_MODEL);
     const qs = QuenchInSoftness.shipped(model);
     console.log(
       `predict and d2min on ${n} atoms (fixture glass x ${reps}), model ${qs.card?.name ?? "?"} (${qs.sets.join(", ")}), ` +
