@@ -11,6 +11,7 @@ export * from "./field-map";
 export * from "./partial-dependence-map";
 export * from "./bar";
 export * from "./atom-scatter-3d";
+export * from "./neighbor-shell-3d";
 export * from "./binning";
 export * from "./distribution-series";
 export * from "./render-image";

@@ -149,16 +149,8 @@ export async function openInBrowser(
   if (list.length === 0) throw new Error("openInBrowser: no figures");
   const first = loaded === null;
   const { npl, port } = await loadNodeplotlib();
-  // nodeplotlib prints "App is already up and running" for every plot() after the first: drop that line.
-  const log = console.log;
-  console.log = (...args: unknown[]) => {
-    if (!(typeof args[0] === "string" && args[0].includes("App is already up and running"))) log(...args);
-  };
-  try {
-    for (const f of list) npl.plot(f.data, f.layout, FIGURE_CONFIG);
-  } finally {
-    console.log = log;
-  }
+  // nodeplotlib prints "[Nodeplotlib] App is already up and running" for each plot() after the first.
+  for (const f of list) npl.plot(f.data, f.layout, FIGURE_CONFIG);
   const url = `http://localhost:${port}/`;
   await waitForServer(url, opts.timeoutMs ?? 60000);
   const open = opts.open ?? process.env.QSOFT_NO_BROWSER !== "1";

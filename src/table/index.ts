@@ -6,6 +6,7 @@ export * from "./feature-matrix";
 export * from "./table-like";
 export * from "./table-layout";
 export * from "./cell-format";
+export * from "./format";
 export * from "./table-html";
 export * from "./table-text";
 export * from "./kernel-display";
