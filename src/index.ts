@@ -120,6 +120,8 @@ export type { FeatureMatrix } from "./table/feature-matrix";
 export { show } from "./table/show";
 export { tableText } from "./table/table-text";
 export type { TableLike } from "./table/table-like";
+/** Number formats for printed lines: fixed(x), signed(x), percent(x), secondsSince(t0); missing values as "-". */
+export { fixed, percent, secondsSince, signed } from "./table/format";
 
 // plots
 export type { Figure, Layout, Mesh3dTrace, Scatter3dTrace, SceneAxis } from "./plot/figure";
@@ -133,6 +135,9 @@ export { fieldMap } from "./plot/field-map";
 export { partialDependenceMap } from "./plot/partial-dependence-map";
 export { barChart } from "./plot/bar";
 export { atomScatter3d } from "./plot/atom-scatter-3d";
+/** One atom's neighbor shell in 3-D: bonds or hull triangles coloured by their interstice values (notebook 01). */
+export { colorOnScale, neighborShell3d } from "./plot/neighbor-shell-3d";
+export type { NeighborShell } from "./plot/neighbor-shell-3d";
 export { renderToFile } from "./plot/render-image";
 export { showFigure, showFigures } from "./plot/notebook-display";
 /** The paper's panels from arrays: Figure 2b, 3a/3f, 3b, 3d, 3e and 4, each with the paper's values marked. */
