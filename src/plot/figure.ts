@@ -389,6 +389,8 @@ export interface Annotation {
   showarrow?: boolean;
   xanchor?: "auto" | "left" | "center" | "right";
   yanchor?: "auto" | "top" | "middle" | "bottom";
+  /** Alignment of multi-line text. */
+  align?: "left" | "center" | "right";
   font?: Font;
 }
 

@@ -30,6 +30,14 @@ function checkValue(what: string, v: number): void {
   if (!Number.isFinite(v)) throw new Error(`${what} must be a finite number, got ${v}`);
 }
 
+/**
+ * An annotation's coordinate on an axis: Plotly places annotations on a log axis by the exponent (log10 of the
+ * value), while shapes take the value itself.
+ */
+function annotationCoordinate(fig: Figure, axisName: "xaxis" | "yaxis" | "yaxis2", value: number): number {
+  return fig.layout[axisName]?.type === "log" ? Math.log10(value) : value;
+}
+
 /** A vertical line at x = value across the plot height, labelled at the top. Returns the figure. */
 export function markX(fig: Figure, value: number, opts: MarkOptions = {}): Figure {
   checkValue("markX value", value);
@@ -40,7 +48,7 @@ export function markX(fig: Figure, value: number, opts: MarkOptions = {}): Figur
     const top = (opts.labelAt ?? "end") === "end";
     fig.layout.annotations = push(fig.layout.annotations, {
       text: opts.label,
-      x: value,
+      x: annotationCoordinate(fig, "xaxis", value),
       y: top ? 1 : 0,
       xref: "x",
       yref: "paper",
@@ -65,7 +73,7 @@ export function markY(fig: Figure, value: number, opts: MarkOptions = {}): Figur
     fig.layout.annotations = push(fig.layout.annotations, {
       text: opts.label,
       x: end ? 1 : 0,
-      y: value,
+      y: annotationCoordinate(fig, yref === "y2" ? "yaxis2" : "yaxis", value),
       xref: "paper",
       yref,
       showarrow: false,
@@ -99,7 +107,7 @@ export function shadeX(fig: Figure, x0: number, x1: number, opts: { label?: stri
   if (opts.label) {
     fig.layout.annotations = push(fig.layout.annotations, {
       text: opts.label,
-      x: (x0 + x1) / 2,
+      x: fig.layout.xaxis?.type === "log" ? (Math.log10(x0) + Math.log10(x1)) / 2 : (x0 + x1) / 2,
       y: 1,
       xref: "x",
       yref: "paper",
@@ -123,6 +131,7 @@ export function annotate(fig: Figure, text: string, at: { x?: number; y?: number
     showarrow: false,
     xanchor: "left",
     yanchor: "top",
+    align: "left",
     font: { size: 12, color: "#222222" },
   };
   fig.layout.annotations = push(fig.layout.annotations, note);

@@ -159,3 +159,19 @@ describe("plot: the paper's panels", () => {
     assert.equal((fig.data[1] as ViolinTrace).fillcolor, "rgba(0,0,0,0)");
   });
 });
+
+describe("plot: reference marks on log axes", () => {
+  it("labels a mark on a log axis at log10 of its value (Plotly's annotation coordinates), the line at the value", () => {
+    const fig = fractionPredictedFigure({
+      edges: [0.1, 1, 10, 100],
+      centers: [0.3, 3, 30],
+      counts: [500, 100, 30],
+      series: [{ name: "model", fraction: [0.2, 0.6, 1], low: [0.17, 0.5, 0.9], high: [0.23, 0.7, 1] }],
+      threshold: 5,
+    });
+    const line = (fig.layout.shapes ?? []).find((s) => s.x0 === 5);
+    assert.ok(line);
+    const label = (fig.layout.annotations ?? []).find((a) => a.text.includes("plastic"));
+    assert.ok(label && Math.abs((label.x as number) - Math.log10(5)) < 1e-12);
+  });
+});
