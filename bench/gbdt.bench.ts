@@ -1,12 +1,17 @@
 /**
- * GBDT benchmark (npm run bench:gbdt [-- --skip-gb]): qsoft's GradientBoostingClassifier against scikit-learn's
- * HistGradientBoostingClassifier and GradientBoostingClassifier, same data, same split, same settings, same run.
+ * GBDT benchmark (npm run bench:gbdt [-- --skip-gb] [-- --quick]): qsoft's GradientBoostingClassifier (1 and 2
+ * threads) against scikit-learn's HistGradientBoostingClassifier (1 and 2 OpenMP threads), XGBoost's `hist` (2
+ * threads, the faster reference) and scikit-learn's GradientBoostingClassifier, same data, same split, same
+ * settings, same run. Each of the five main models is fitted in its own process, so that its peak RSS (high water
+ * mark: process.resourceUsage().maxRSS, resource.getrusage) is its own. Then the prediction time of the qsoft
+ * model for 345,600 rows x 80 (the paper's largest glass; goal < 1 s). --quick skips the exact-mode, ml-cart and
+ * paper-settings sections.
  *
  * Data: 30,000 x 80 synthetic "interstice-like" features (8 latent factors mixed linearly, with |.|, squares
  * and pairwise products folded in, plus noise; a nonlinear logit with noise gives a balanced label and a test
  * AUC near 0.8, the paper's range); 20,000 rows train, 10,000 test. Settings: 300 trees, depth 4, learning
  * rate 0.1, min_samples_leaf 20 (= the paper's fraction 0.001 of 20,000), all features, no subsampling.
- * Goals: fit time <= 2x HistGradientBoosting's, test AUC within 0.005 of scikit-learn's.
+ * Goals: fit time with 2 threads <= 1.0x HistGradientBoosting's with 2 threads, test AUC within 0.005 of it.
  * Second comparison, the paper's own settings (PAPER_GBDT_PARAMS: 300 trees, depth 2, max_features "sqrt",
  * min_samples_leaf 0.001 n = 20) against scikit-learn's GradientBoostingClassifier with the same: fit and
  * predict times and test AUC.
@@ -27,6 +32,7 @@ import { DecisionTreeRegressor } from "../src/ml/decision-tree-regressor";
 import { PAPER_GBDT_PARAMS } from "../src/ml/gbdt-params";
 
 const N_TRAIN = 20000;
+const N_PREDICT = 345600;
 const N_TEST = 10000;
 const D = 80;
 const PARAMS = { nEstimators: 300, maxDepth: 4, learningRate: 0.1, minSamplesLeaf: 20 };
@@ -67,8 +73,8 @@ interface SklearnScore {
 interface SklearnResult {
   sklearn: string;
   openmpThreads: number;
-  hgb: SklearnScore;
-  hgb1: SklearnScore;
+  hgb?: SklearnScore;
+  hgb1?: SklearnScore;
   gb?: SklearnScore;
   peakRssMB: number;
 }
@@ -87,8 +93,78 @@ function sklearnSide(dir: string, params: object, flags: string[]): SklearnResul
   return JSON.parse(py.stdout.trim().split("\n").pop() as string) as SklearnResult;
 }
 
+interface ModelScore {
+  fitSeconds: number;
+  auc: number;
+  peakRssMB: number;
+  predictSeconds: number;
+}
+
+/** Child mode: fits qsoft on the data in `dir` with `nThreads`, prints one JSON line (ModelScore + big predict). */
+function child(dir: string, nThreads: number): void {
+  const X = new Float64Array(new Uint8Array(fs.readFileSync(path.join(dir, "X.bin"))).buffer);
+  const y = new Uint8Array(fs.readFileSync(path.join(dir, "y.bin")));
+  const train = { X: X.subarray(0, N_TRAIN * D), nFeatures: D };
+  const test = { X: X.subarray(N_TRAIN * D), nFeatures: D };
+  let t0 = process.hrtime.bigint();
+  const model = new GradientBoostingClassifier({ ...PARAMS, mode: "hist", nThreads }).fit(
+    train,
+    y.subarray(0, N_TRAIN),
+  );
+  const fitSeconds = seconds(t0);
+  t0 = process.hrtime.bigint();
+  const p = model.predictProba(test);
+  const predictSeconds = seconds(t0);
+  const peakRssMB = process.resourceUsage().maxRSS / 1024;
+  const out: ModelScore & { bigPredictSeconds?: number } = {
+    fitSeconds,
+    auc: rocAucScore(y.subarray(N_TRAIN), p),
+    peakRssMB,
+    predictSeconds,
+  };
+  if (process.argv.includes("--predict-big")) {
+    const big = { X: makeData(N_PREDICT, D, 345).X, nFeatures: D };
+    t0 = process.hrtime.bigint();
+    model.predictProba(big);
+    out.bigPredictSeconds = seconds(t0);
+  }
+  console.log(JSON.stringify(out));
+}
+
+/** Runs this script in child mode (its own process, so its own peak RSS). */
+function qsoftSide(dir: string, nThreads: number, predictBig: boolean): ModelScore & { bigPredictSeconds?: number } {
+  const r = spawnSync(
+    process.execPath,
+    [...process.execArgv, __filename, "--child", dir, String(nThreads), ...(predictBig ? ["--predict-big"] : [])],
+    { encoding: "utf8", maxBuffer: 1 << 20 },
+  );
+  if (r.status !== 0) throw new Error(`qsoft child (${nThreads} threads) failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop() as string) as ModelScore;
+}
+
+/** Runs bench/gbdt_xgboost.py (XGBoost hist, 2 threads). */
+function xgboostSide(dir: string): ModelScore & { xgboost: string } {
+  const py = spawnSync(
+    "/usr/bin/python3",
+    [path.join(__dirname, "gbdt_xgboost.py"), dir, String(N_TRAIN), String(D), JSON.stringify(PARAMS)],
+    { encoding: "utf8", maxBuffer: 1 << 20 },
+  );
+  if (py.status !== 0) throw new Error(`XGBoost side failed:\n${py.stderr}`);
+  return JSON.parse(py.stdout.trim().split("\n").pop() as string) as ModelScore & { xgboost: string };
+}
+
+function row(name: string, s: ModelScore): string {
+  return `${name.padEnd(34)} fit ${s.fitSeconds.toFixed(2).padStart(7)} s  test AUC ${s.auc.toFixed(4)}  peak RSS ${s.peakRssMB.toFixed(0).padStart(5)} MB`;
+}
+
 function main(): void {
+  const childAt = process.argv.indexOf("--child");
+  if (childAt >= 0) {
+    child(process.argv[childAt + 1], Number(process.argv[childAt + 2]));
+    return;
+  }
   const skipGb = process.argv.includes("--skip-gb");
+  const quick = process.argv.includes("--quick");
   console.log(`GBDT bench: ${N_TRAIN} x ${D} train, ${N_TEST} test; ${JSON.stringify(PARAMS)}`);
   console.log(
     `load average ${os
@@ -106,82 +182,87 @@ function main(): void {
   const yTest = y.subarray(N_TRAIN);
   console.log(`class-1 fraction ${(yTrain.reduce((a, b) => a + b, 0) / N_TRAIN).toFixed(3)}`);
 
-  // qsoft, hist mode (the default)
-  let t0 = process.hrtime.bigint();
-  const ours = new GradientBoostingClassifier({ ...PARAMS, mode: "hist" }).fit(train, yTrain);
-  const oursFit = seconds(t0);
-  const oursAuc = rocAucScore(yTest, ours.predictProba(test));
-  const oursRss = process.resourceUsage().maxRSS / 1024;
-  console.log(
-    `qsoft hist   fit ${oursFit.toFixed(2)} s  test AUC ${oursAuc.toFixed(4)}  peak RSS ${oursRss.toFixed(0)} MB`,
-  );
-
-  // scikit-learn, same data and split
-  const sk = sklearnSide(dir, PARAMS, skipGb ? ["--skip-gb"] : []);
-  console.log(
-    `sklearn ${sk.sklearn} HistGradientBoosting (${sk.openmpThreads} OpenMP threads) fit ${sk.hgb.fitSeconds.toFixed(2)} s  test AUC ${sk.hgb.auc.toFixed(4)}`,
-  );
-  console.log(
-    `sklearn ${sk.sklearn} HistGradientBoosting (1 thread)          fit ${sk.hgb1.fitSeconds.toFixed(2)} s  test AUC ${sk.hgb1.auc.toFixed(4)}`,
-  );
-  if (sk.gb)
+  // The five main models, each in its own process.
+  const q1 = qsoftSide(dir, 1, false);
+  console.log(row("qsoft hist (1 thread)", q1));
+  const q2 = qsoftSide(dir, 2, true) as ModelScore & { bigPredictSeconds: number };
+  console.log(row("qsoft hist (2 threads)", q2));
+  const h1 = sklearnSide(dir, PARAMS, ["--model", "hgb1"]);
+  const hgb1: ModelScore = { ...(h1.hgb1 as SklearnScore), peakRssMB: h1.peakRssMB };
+  console.log(row(`sklearn ${h1.sklearn} HGB (1 thread)`, hgb1));
+  const h2 = sklearnSide(dir, PARAMS, ["--model", "hgb"]);
+  const hgb2: ModelScore = { ...(h2.hgb as SklearnScore), peakRssMB: h2.peakRssMB };
+  console.log(row(`sklearn ${h2.sklearn} HGB (${h2.openmpThreads} threads)`, hgb2));
+  const xgb = xgboostSide(dir);
+  console.log(row(`XGBoost ${xgb.xgboost} hist (2 threads)`, xgb));
+  const sk = skipGb || quick ? null : sklearnSide(dir, PARAMS, ["--gb-only"]);
+  if (sk?.gb)
     console.log(
-      `sklearn ${sk.sklearn} GradientBoosting (exact)                fit ${sk.gb.fitSeconds.toFixed(2)} s  test AUC ${sk.gb.auc.toFixed(4)}`,
+      `sklearn ${sk.sklearn} GradientBoosting (exact)   fit ${sk.gb.fitSeconds.toFixed(2)} s  test AUC ${sk.gb.auc.toFixed(4)}`,
     );
-  console.log(`python peak RSS ${sk.peakRssMB.toFixed(0)} MB (data + models)`);
+  const oursAuc = q2.auc;
 
   // qsoft exact mode, for the record
   let oursExact: { fit: number; auc: number } | null = null;
-  if (!skipGb) {
+  let t0 = process.hrtime.bigint();
+  if (!skipGb && !quick) {
     t0 = process.hrtime.bigint();
     const ex = new GradientBoostingClassifier({ ...PARAMS, mode: "exact" }).fit(train, yTrain);
     oursExact = { fit: seconds(t0), auc: rocAucScore(yTest, ex.predictProba(test)) };
     console.log(`qsoft exact  fit ${oursExact.fit.toFixed(2)} s  test AUC ${oursExact.auc.toFixed(4)}`);
   }
 
-  // ml-cart's trainer vs ours on one small tree (first-stage residuals of a 1,000 x 10 slice, depth 3)
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { DecisionTreeRegression } = require("ml-cart") as {
-    DecisionTreeRegression: new (o: object) => { train(X: number[][], y: number[]): void };
-  };
-  const nSmall = 1000;
-  const dSmall = 10;
-  const rowsSmall: number[][] = [];
-  const resid: number[] = [];
-  const prior = yTrain.subarray(0, nSmall).reduce((a, b) => a + b, 0) / nSmall;
-  for (let i = 0; i < nSmall; i++) {
-    rowsSmall.push(Array.from(X.subarray(i * D, i * D + dSmall)));
-    resid.push(yTrain[i] - prior);
+  if (!quick) {
+    // ml-cart's trainer vs ours on one small tree (first-stage residuals of a 1,000 x 10 slice, depth 3)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { DecisionTreeRegression } = require("ml-cart") as {
+      DecisionTreeRegression: new (o: object) => { train(X: number[][], y: number[]): void };
+    };
+    const nSmall = 1000;
+    const dSmall = 10;
+    const rowsSmall: number[][] = [];
+    const resid: number[] = [];
+    const prior = yTrain.subarray(0, nSmall).reduce((a, b) => a + b, 0) / nSmall;
+    for (let i = 0; i < nSmall; i++) {
+      rowsSmall.push(Array.from(X.subarray(i * D, i * D + dSmall)));
+      resid.push(yTrain[i] - prior);
+    }
+    t0 = process.hrtime.bigint();
+    new DecisionTreeRegression({ maxDepth: 3, minNumSamples: 3 }).train(rowsSmall, resid);
+    const cartTime = seconds(t0);
+    const flatSmall = { X: Float64Array.from(rowsSmall.flat()), nFeatures: dSmall };
+    t0 = process.hrtime.bigint();
+    for (let r = 0; r < 10; r++)
+      new DecisionTreeRegressor({ maxDepth: 3, minSamplesSplit: 4, mode: "exact" }).fit(flatSmall, resid);
+    const exactTime = seconds(t0) / 10;
+    console.log(
+      `one depth-3 tree on ${nSmall} x ${dSmall}: ml-cart trainer ${(cartTime * 1000).toFixed(0)} ms, qsoft exact ${(exactTime * 1000).toFixed(1)} ms ` +
+        `(${(cartTime / exactTime).toFixed(0)}x); ml-cart is O(n^2) per feature and node, so 300 trees on ${N_TRAIN} x ${D} would take ` +
+        `~${((cartTime * 300 * (N_TRAIN / nSmall) ** 2 * (D / dSmall)) / 3600).toFixed(0)} h by extrapolation`,
+    );
   }
-  t0 = process.hrtime.bigint();
-  new DecisionTreeRegression({ maxDepth: 3, minNumSamples: 3 }).train(rowsSmall, resid);
-  const cartTime = seconds(t0);
-  const flatSmall = { X: Float64Array.from(rowsSmall.flat()), nFeatures: dSmall };
-  t0 = process.hrtime.bigint();
-  for (let r = 0; r < 10; r++)
-    new DecisionTreeRegressor({ maxDepth: 3, minSamplesSplit: 4, mode: "exact" }).fit(flatSmall, resid);
-  const exactTime = seconds(t0) / 10;
-  console.log(
-    `one depth-3 tree on ${nSmall} x ${dSmall}: ml-cart trainer ${(cartTime * 1000).toFixed(0)} ms, qsoft exact ${(exactTime * 1000).toFixed(1)} ms ` +
-      `(${(cartTime / exactTime).toFixed(0)}x); ml-cart is O(n^2) per feature and node, so 300 trees on ${N_TRAIN} x ${D} would take ` +
-      `~${((cartTime * 300 * (N_TRAIN / nSmall) ** 2 * (D / dSmall)) / 3600).toFixed(0)} h by extrapolation`,
-  );
 
-  const r1 = oursFit / sk.hgb1.fitSeconds;
-  const rN = oursFit / sk.hgb.fitSeconds;
+  const ratio = (a: number, b: number) => (a / b).toFixed(2);
+  const verdict = (ok: boolean) => (ok ? "OK" : "MISSED");
   console.log("");
+  console.log(`fit time ratios (same run; the machine's load inflates all of them, see the header):`);
+  const r2 = q2.fitSeconds / hgb2.fitSeconds;
+  console.log(`  qsoft 2 threads / HGB 2 threads    = ${r2.toFixed(2)}  (goal <= 1.0)  ${verdict(r2 <= 1)}`);
+  console.log(`  qsoft 1 thread  / HGB 1 thread     = ${ratio(q1.fitSeconds, hgb1.fitSeconds)}`);
+  console.log(`  qsoft 2 threads / XGBoost 2 threads = ${ratio(q2.fitSeconds, xgb.fitSeconds)}`);
   console.log(
-    `fit time ratio qsoft / HistGradientBoosting(1 thread) = ${r1.toFixed(2)}  (goal <= 2)  ${r1 <= 2 ? "OK" : "MISSED"}`,
+    `  qsoft 1 thread  / qsoft 2 threads  = ${ratio(q1.fitSeconds, q2.fitSeconds)} (speed-up from the second thread)`,
   );
-  console.log(`fit time ratio qsoft / HistGradientBoosting(${sk.openmpThreads} threads) = ${rN.toFixed(2)}`);
-  const dH = oursAuc - sk.hgb1.auc;
+  console.log(`  HGB 1 thread    / HGB 2 threads    = ${ratio(hgb1.fitSeconds, hgb2.fitSeconds)}`);
+  const dH = q2.auc - hgb2.auc;
   console.log(
-    `test AUC qsoft - HistGradientBoosting = ${dH >= 0 ? "+" : ""}${dH.toFixed(4)}  (goal |d| <= 0.005)  ${Math.abs(dH) <= 0.005 ? "OK" : "MISSED"}`,
+    `test AUC qsoft - HGB = ${dH >= 0 ? "+" : ""}${dH.toFixed(4)}  (goal |d| <= 0.005)  ${verdict(Math.abs(dH) <= 0.005)}; ` +
+      `qsoft 1 vs 2 threads identical: ${q1.auc === q2.auc}; qsoft - XGBoost = ${(q2.auc - xgb.auc).toFixed(4)}`,
   );
-  if (sk.gb) {
+  if (sk?.gb) {
     const dG = oursAuc - sk.gb.auc;
     console.log(
-      `test AUC qsoft - GradientBoosting     = ${dG >= 0 ? "+" : ""}${dG.toFixed(4)}  (goal |d| <= 0.005)  ${Math.abs(dG) <= 0.005 ? "OK" : "MISSED"}`,
+      `test AUC qsoft - GradientBoosting = ${dG >= 0 ? "+" : ""}${dG.toFixed(4)}  (goal |d| <= 0.005)  ${verdict(Math.abs(dG) <= 0.005)}`,
     );
     if (oursExact)
       console.log(
@@ -189,8 +270,15 @@ function main(): void {
       );
   }
   console.log(
-    `peak RSS: node ${oursRss.toFixed(0)} MB at the end of the qsoft fit, python ${sk.peakRssMB.toFixed(0)} MB`,
+    `peak RSS ratios: qsoft 2 threads / HGB 2 threads = ${ratio(q2.peakRssMB, hgb2.peakRssMB)}, / XGBoost = ${ratio(q2.peakRssMB, xgb.peakRssMB)}`,
   );
+  console.log(
+    `predict ${N_PREDICT} x ${D} rows (300 trees, depth 4): ${q2.bigPredictSeconds.toFixed(3)} s  (goal < 1 s)  ${verdict(q2.bigPredictSeconds < 1)}`,
+  );
+  if (quick) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    return;
+  }
 
   // The paper's settings: per-node feature sampling, where qsoft builds only the sampled features' histograms.
   const paper = { ...PAPER_GBDT_PARAMS, minSamplesLeaf: Math.max(1, Math.ceil(0.001 * N_TRAIN)) };
