@@ -20,7 +20,7 @@ write_conf() {
   cat >"$conf" <<EOF
 # Written by scripts/slurm-local.sh: a one-node cluster on $host.
 ClusterName=qsoft-local
-SlurmctldHost=$host
+SlurmctldHost=$host(127.0.0.1)
 SlurmUser=root
 SlurmdUser=root
 AuthType=auth/munge
@@ -48,7 +48,7 @@ InactiveLimit=0
 MinJobAge=300
 KillWait=10
 Waittime=0
-NodeName=$host CPUs=$cpus State=UNKNOWN
+NodeName=$host NodeAddr=127.0.0.1 CPUs=$cpus State=UNKNOWN
 PartitionName=local Nodes=$host Default=YES MaxTime=INFINITE State=UP
 EOF
 }
