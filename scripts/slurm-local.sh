@@ -5,6 +5,7 @@
 #
 #   scripts/slurm-local.sh start    # idempotent: starts what is not running, waits until the node is idle
 #   scripts/slurm-local.sh stop     # stops the slurmctld and slurmd it started (by their pid files)
+#   scripts/slurm-local.sh running  # exit status 0 when both are running
 #   scripts/slurm-local.sh conf     # prints the slurm.conf path: export SLURM_CONF=$(scripts/slurm-local.sh conf)
 #
 # The configuration and state live in $QSOFT_SLURM_DIR (default /tmp/qsoft-slurm), not in /etc/slurm; clients
@@ -73,6 +74,9 @@ case "${1:-start}" in
 conf)
   echo "$conf"
   ;;
+running)
+  alive "$dir/slurmctld.pid" && alive "$dir/slurmd.pid"
+  ;;
 start)
   command -v slurmctld >/dev/null || { echo "slurm-local: slurmctld not found (apt-get install -y slurm-wlm munge)" >&2; exit 2; }
   [ "$(id -u)" = 0 ] || { echo "slurm-local: must run as root" >&2; exit 2; }
@@ -95,7 +99,7 @@ stop)
   done
   ;;
 *)
-  echo "usage: $0 start|stop|conf" >&2
+  echo "usage: $0 start|stop|running|conf" >&2
   exit 2
   ;;
 esac

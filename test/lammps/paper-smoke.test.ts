@@ -30,6 +30,7 @@ describe(`paper-smoke plan as a Slurm job array${lammps ? ` (skipped: ${lammps})
   let job: string;
   let data: string;
   let slurmConf: string | null = null;
+  let startedCluster = false;
   const slurm = (cmd: string, args: string[]) =>
     spawnSync(cmd, args, { encoding: "utf8", env: { ...testEnv(), SLURM_CONF: slurmConf ?? "" } });
 
@@ -43,7 +44,9 @@ describe(`paper-smoke plan as a Slurm job array${lammps ? ` (skipped: ${lammps})
       await runGenerate(["--plan", path.join(job, "conditions.json"), "--data", data, "--mpi", "2"]);
       return;
     }
-    const start = spawnSync(path.join(repo, "scripts", "slurm-local.sh"), ["start"], { encoding: "utf8" });
+    const local = path.join(repo, "scripts", "slurm-local.sh");
+    startedCluster = spawnSync(local, ["running"]).status !== 0;
+    const start = spawnSync(local, ["start"], { encoding: "utf8" });
     if (start.status !== 0) throw new Error(`scripts/slurm-local.sh start failed:\n${start.stdout}${start.stderr}`);
     slurmConf = start.stdout.trim().split("\n").pop() as string;
     const run = slurm("sbatch", ["--wait", path.join(job, "generate.sbatch")]);
@@ -52,7 +55,11 @@ describe(`paper-smoke plan as a Slurm job array${lammps ? ` (skipped: ${lammps})
       : [];
     if (run.status !== 0) throw new Error(`sbatch --wait exited ${run.status}:\n${run.stderr}\n${logs.join("\n")}`);
   });
-  after(() => root && fs.rmSync(root, { recursive: true, force: true }));
+  after(() => {
+    if (root) fs.rmSync(root, { recursive: true, force: true });
+    // A cluster this test started is stopped again; one that was running is left alone.
+    if (startedCluster) spawnSync(path.join(repo, "scripts", "slurm-local.sh"), ["stop"]);
+  });
 
   it("writes the plan, the inputs and a job array with one task per sample", () => {
     const script = fs.readFileSync(path.join(job, "generate.sbatch"), "utf8");
