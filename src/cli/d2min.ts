@@ -3,12 +3,13 @@ import { readDump } from "../io/dump-reader";
 import { checkNeighborBudget, checkNumberDensity } from "../neighbors/neighbor-budget";
 import { D2MIN_CUTOFF, D2min, type D2minNormalization, resolveD2minOptions } from "../labels/d2min";
 import { PLASTIC_THRESHOLD, plasticFraction, resolvePlasticThreshold } from "../labels/plastic";
-import { makeTable, writeCsv } from "../table/csv";
+import { makeTable } from "../table/csv";
+import { writeTable } from "../table/table-file";
 import { asUsage, UsageError, type Command } from "./command";
 import { intOption, numberOption, parseArgs, parseList } from "./args";
 import { ProgressRenderer } from "./progress";
 
-const usage = `usage: qsoft d2min REF_DUMP DEFORMED_DUMP --out FILE.csv [--types Cu,Zr] [--cutoff ${D2MIN_CUTOFF}]
+const usage = `usage: qsoft d2min REF_DUMP DEFORMED_DUMP --out FILE.csv|FILE.parquet [--types Cu,Zr] [--cutoff ${D2MIN_CUTOFF}]
                    [--frame N] [--normalize none|neighbors] [--threshold ${PLASTIC_THRESHOLD}] [--threads N] [--quiet]
 
 Non-affine squared displacement D2min (Falk & Langer 1998) and von Mises local shear strain (Shimizu, Ogata &
@@ -16,7 +17,7 @@ Li 2007) of every atom of DEFORMED_DUMP relative to REF_DUMP (LAMMPS text dumps,
 id). Neighbors are the atoms within the cutoff in the reference frame. Unwrapped positions (xu yu zu, or x y z
 with ix iy iz) make periodic images exact; without them the deformed bonds use the minimum image (warning).
 
-  --out FILE         CSV written: id,type,n_neighbors,d2min,shear_strain, sorted by id
+  --out FILE         table written (Parquet for .parquet, else CSV): id,type,n_neighbors,d2min,shear_strain, sorted by id
   --cutoff R         neighbor cutoff in the reference frame, Angstrom (default ${D2MIN_CUTOFF})
   --normalize MODE   none: the plain sum over neighbors, Angstrom^2 (default; the paper's D2min)
                      neighbors: the sum divided by the neighbor count
@@ -66,7 +67,7 @@ export const d2minCommand: Command = {
     const d = new D2min(options).compute(reference, deformed, undefined, { onProgress: progress.onProgress });
     progress.finish();
     for (const w of d.warnings) console.warn(w);
-    writeCsv(
+    writeTable(
       out,
       makeTable([
         ["id", d.ids],

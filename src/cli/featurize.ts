@@ -5,7 +5,7 @@ import { featureSets } from "../features/feature-sets";
 import { checkOutputPath } from "../files/atomic-write";
 import { readDump } from "../io/dump-reader";
 import { checkNeighborBudget, checkNumberDensity } from "../neighbors/neighbor-budget";
-import { writeCsv } from "../table/csv";
+import { writeTable } from "../table/table-file";
 import { intOption, numberOption, parseArgs, parseKeyValues, parseList } from "./args";
 import { asUsage, UsageError, type Command } from "./command";
 import { ProgressRenderer } from "./progress";
@@ -16,7 +16,7 @@ function usage(): string {
       (e) => `                     ${e.name.padEnd(Math.max(...featureSets().map((f) => f.name.length)))} ${e.summary}`,
     )
     .join("\n");
-  return `usage: qsoft featurize DUMP --types Cu,Zr --out FILE.csv [--set interstice,mro|all] [--frame N]
+  return `usage: qsoft featurize DUMP --types Cu,Zr --out FILE.csv|FILE.parquet [--set interstice,mro|all] [--frame N]
                        [--radii Cu=1.26,Zr=1.58] [--cutoff 4] [--face-filter 0.05] [--radical]
                        [--no-clamp] [--mro-neighbors voronoi|cutoff] [--threads N] [--quiet]
 
@@ -25,7 +25,7 @@ id,type, then the feature columns (numbers that read back to the same doubles; N
 undefined, see docs/features.md). All sets share one Voronoi tessellation and one cutoff neighbor list.
 
   --types A,B          element of LAMMPS types 1, 2, ... (needed for the atomic radii)
-  --out FILE           CSV to write
+  --out FILE           table to write: Parquet when FILE ends in .parquet, else CSV
   --set LIST           feature sets, comma-separated, or "all" (default interstice,mro):
 ${sets}
   --frame N            0-based frame index, negative from the end (default 0)
@@ -98,7 +98,7 @@ export const featurizeCommand: Command = {
     const progress = new ProgressRenderer({ label: "featurize", quiet: args.flags.has("quiet") });
     const res = computeResolvedFeatures(frame, resolved, progress.onProgress);
     progress.finish();
-    writeCsv(out, featureTable(frame, res.matrix));
+    writeTable(out, featureTable(frame, res.matrix));
 
     const { n, labels, values, flags } = res.matrix;
     let nanRows = 0;

@@ -1,4 +1,5 @@
-import { makeTable, numericColumn, readCsv, writeCsv } from "../table/csv";
+import { makeTable, numericColumn } from "../table/csv";
+import { readTable, writeTable } from "../table/table-file";
 import type { BinaryClassifier } from "../ml/classifier";
 import { modelFeatureLabels, readClassifier } from "../ml/model-io";
 import { isExplainable } from "../ml/inspection/tree-shap";
@@ -11,14 +12,14 @@ import { nanRows } from "./nan-rows";
  * (qs = P(plastic)) to `outPath`, rows in input order. `model` is a model file written by `qsoft train` (or
  * `writeClassifier`), or a loaded model with the name to use in messages. Atoms with NaN features are an error
  * naming them, or with `dropNan` are left out. With `explain` K > 0 also writes the K largest feature
- * contributions of each row (see explainCsvColumns). Returns the number of rows written.
+ * contributions of each row (see explainCsvColumns). Reads and writes CSV or Parquet (by extension). Resolves to the number of rows written.
  */
-export function predictFeaturesCsv(
+export async function predictFeaturesCsv(
   model: string | { model: BinaryClassifier; name: string },
   featuresCsv: string,
   outPath: string,
   options: { dropNan?: boolean; explain?: number } = {},
-): number {
+): Promise<number> {
   const modelName = typeof model === "string" ? model : model.name;
   const classifier = typeof model === "string" ? readClassifier(model) : model.model;
   const labels = modelFeatureLabels(classifier);
@@ -31,7 +32,7 @@ export function predictFeaturesCsv(
     throw new Error(
       `${modelName}: the model was fitted without feature names; cannot pick columns from ${featuresCsv}`,
     );
-  const table = readCsv(featuresCsv);
+  const table = await readTable(featuresCsv);
   const ids = table.data.get("id");
   if (ids === undefined) throw new Error(`${featuresCsv}: no "id" column (columns: ${table.columns.join(", ")})`);
   const missing = labels.filter((l) => !table.data.has(l));
@@ -58,6 +59,6 @@ export function predictFeaturesCsv(
     explain > 0 && keep.length > 0 && isExplainable(classifier)
       ? explainCsvColumns(classifier.explain({ X, nFeatures: d, featureLabels: labels }), explain)
       : [];
-  writeCsv(outPath, makeTable([["id", Float64Array.from(keep, (i) => idNumbers[i])], ["qs", qs], ...explained]));
+  writeTable(outPath, makeTable([["id", Float64Array.from(keep, (i) => idNumbers[i])], ["qs", qs], ...explained]));
   return keep.length;
 }

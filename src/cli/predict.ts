@@ -9,16 +9,17 @@ import { AveragingClassifier } from "../ml/averaging-classifier";
 import { readClassifier } from "../ml/model-io";
 import { QuenchInSoftness, DEFAULT_MODEL, MODEL_ALIASES } from "../softness/quench-in-softness";
 import { softnessGroups } from "../analysis/softness-statistics";
-import { makeTable, writeCsv } from "../table/csv";
+import { makeTable } from "../table/csv";
+import { writeTable } from "../table/table-file";
 import { intOption, parseArgs, parseKeyValues, parseList } from "./args";
 import { UsageError, type Command } from "./command";
 import { explainCsvColumns, explainDumpColumns } from "./explain-columns";
 import { predictFeaturesCsv } from "./predict-features";
 import { ProgressRenderer } from "./progress";
 
-const usage = `usage: qsoft predict DUMP --types Cu,Zr --out qs.csv|qs.dump[.gz] [--frame N] [--model NAME|FILE]
+const usage = `usage: qsoft predict DUMP --types Cu,Zr --out qs.csv|qs.parquet|qs.dump[.gz] [--frame N] [--model NAME|FILE]
                      [--set interstice,mro] [--radii Cu=1.26,Zr=1.58] [--explain K] [--threads N] [--quiet]
-       qsoft predict --features features.csv --model NAME|model.json --out qs.csv [--drop-nan] [--explain K]
+       qsoft predict --features features.csv|.parquet --model NAME|model.json --out qs.csv|qs.parquet [--drop-nan] [--explain K]
 
 Quench-in softness (QS = the model's P(plastic), Wang & Jain) of every atom of an undeformed glass.
 From a LAMMPS dump: computes the model's features (Voronoi + interstice SRO/MRO by default) and predicts;
@@ -104,7 +105,7 @@ export const predictCommand: Command = {
         isModelFile(model) && !model.endsWith(".card.json")
           ? model
           : { model: resolveModel(model, undefined, undefined).model, name: model };
-      const n = predictFeaturesCsv(resolved, featuresCsv, out, { dropNan: args.flags.has("drop-nan"), explain });
+      const n = await predictFeaturesCsv(resolved, featuresCsv, out, { dropNan: args.flags.has("drop-nan"), explain });
       console.log(`qsoft predict: ${n} atoms -> ${out}`);
       return 0;
     }
@@ -137,7 +138,7 @@ export const predictCommand: Command = {
       writeDump(out, frame, { columns: { qs: r.qs.map((x) => (Number.isFinite(x) ? x : -1)), ...ex?.columns } });
     } else {
       const ex = r.explanation ? explainCsvColumns(r.explanation, explain) : [];
-      writeCsv(out, makeTable([["id", r.ids], ["type", r.types], ["qs", r.qs], ...ex]));
+      writeTable(out, makeTable([["id", r.ids], ["type", r.types], ["qs", r.qs], ...ex]));
     }
     const finite = Array.from(r.qs).filter(Number.isFinite);
     const g = softnessGroups(finite);

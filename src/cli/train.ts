@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { checkOutputPath } from "../files/atomic-write";
-import { readCsv, numericColumn } from "../table/csv";
+import { numericColumn } from "../table/csv";
+import { readTable } from "../table/table-file";
 import type { Table } from "../table/csv";
 import { AveragingClassifier } from "../ml/averaging-classifier";
 import type { GradientBoostingParams } from "../ml/gbdt-params";
@@ -182,12 +183,12 @@ interface ReadGlassOptions {
 }
 
 /** One glass read from its files: features joined to labels on id, NaN rows handled, blocks from x, y, z. */
-function readGlass(
+async function readGlass(
   g: GlassFiles,
   o: ReadGlassOptions,
-): LabeledSample & { atoms: number; dropped: number; nan: number } {
-  const features = readCsv(g.features);
-  const labels = readCsv(g.labels);
+): Promise<LabeledSample & { atoms: number; dropped: number; nan: number }> {
+  const features = await readTable(g.features);
+  const labels = await readTable(g.labels);
   const unknown = [...o.exclude].filter((c) => !features.columns.includes(c) && !(c === "type" && !o.excludeGiven));
   if (unknown.length > 0) {
     throw new UsageError(
@@ -337,16 +338,18 @@ export const trainCommand: Command = {
       for (const f of [g.features, g.labels]) if (f !== "-" && !fs.existsSync(f)) throw new Error(`${f}: no such file`);
     const dup = files.find((g, k) => files.findIndex((h) => h.name === g.name) !== k);
     if (dup) throw new UsageError(`two glasses are named "${dup.name}": give each --glass a distinct NAME`);
-    const glasses = files.map((g) =>
-      readGlass(g, {
-        exclude,
-        excludeGiven: args.options.has("exclude"),
-        labelColumn,
-        threshold,
-        dropNan: args.flags.has("drop-nan"),
-        blocks: blocks as [number, number, number],
-      }),
-    );
+    const glasses = [];
+    for (const g of files)
+      glasses.push(
+        await readGlass(g, {
+          exclude,
+          excludeGiven: args.options.has("exclude"),
+          labelColumn,
+          threshold,
+          dropNan: args.flags.has("drop-nan"),
+          blocks: blocks as [number, number, number],
+        }),
+      );
     const table = stackGlasses(glasses);
     const cv = cvChoice ?? defaultGlassCv(table);
     if (cv === "glass" && glasses.length < 2)

@@ -5,12 +5,13 @@ import { checkOutputPath } from "../files/atomic-write";
 import { readDump } from "../io/dump-reader";
 import { checkNumberDensity } from "../neighbors/neighbor-budget";
 import { sortById } from "../structure/frame";
-import { makeTable, writeCsv } from "../table/csv";
+import { makeTable } from "../table/csv";
+import { writeTable } from "../table/table-file";
 import { tableText } from "../table/table-text";
 import { intOption, numberOption, parseArgs, parseKeyValues, parseList } from "./args";
 import { UsageError, type Command } from "./command";
 
-const usage = `usage: qsoft voronoi DUMP --out FILE.csv [--types Cu,Zr] [--frame N] [--min-face-fraction ${PAPER_MIN_AREA_FRACTION}]
+const usage = `usage: qsoft voronoi DUMP --out FILE.csv|FILE.parquet [--types Cu,Zr] [--frame N] [--min-face-fraction ${PAPER_MIN_AREA_FRACTION}]
                      [--min-face-area A] [--min-edge-length L] [--radical [--radii Cu=1.26,Zr=1.58]]
                      [--threads N]
 
@@ -18,7 +19,7 @@ Exact periodic Voronoi cells of every atom of one frame of a LAMMPS text dump (p
 triclinic box; along non-periodic directions the cells are cut by the box walls). Faces smaller than a
 fraction of the mean face area of the atom's cell are removed before counting (the paper's convention).
 
-  --out FILE               CSV written: id,type,cn_voro,voro_n3,voro_n4,voro_n5,voro_n6,voro_n7,voro_vol,
+  --out FILE               table written (Parquet for .parquet, else CSV): id,type,cn_voro,voro_n3,voro_n4,voro_n5,voro_n6,voro_n7,voro_vol,
                            one row per atom sorted by id; cn_voro counts kept faces (8+ edges included),
                            voro_n3..n7 kept faces by their edge count, voro_vol the volume of the whole cell;
                            atoms whose cell failed (e.g. two atoms on one point) get NaN
@@ -117,7 +118,7 @@ export const voronoiCommand: Command = {
       cnSum += vn.coordination[i];
       good++;
     }
-    writeCsv(
+    writeTable(
       out,
       makeTable([
         ["id", frame.ids],

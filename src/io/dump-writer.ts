@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as zlib from "node:zlib";
-import { formatNumber } from "../table/csv";
-import { writeFileAtomic } from "../files/atomic-write";
+import { AtomicWriter } from "../files/atomic-write";
+import { formatNumber } from "../table/number-format";
 import type { Frame } from "../structure/frame";
 import { dumpBoundsOfCell, isRestrictedTriclinic, lammpsBoxOfCell } from "../structure/lammps-box";
 
@@ -65,8 +65,11 @@ function header(frame: Frame, columnNames: string[]): string {
   return `ITEM: TIMESTEP\n${frame.timestep}\nITEM: NUMBER OF ATOMS\n${frame.natoms}\n${box}ITEM: ATOMS ${columnNames.join(" ")}\n`;
 }
 
-/** The text of one dump frame (see `writeDump`). */
-export function formatDumpFrame(frame: Frame, options: WriteDumpOptions = {}): string {
+/** Rows formatted per piece of text: a few MB, so a frame of any size streams in bounded memory. */
+const ROWS_PER_CHUNK = 16384;
+
+/** The text of one dump frame in pieces (header, then blocks of rows); see `writeDump`. */
+export function* dumpFrameChunks(frame: Frame, options: WriteDumpOptions = {}): Generator<string> {
   const n = frame.natoms;
   const extra = new Map<string, ArrayLike<number>>(frame.columns);
   for (const [name, col] of Object.entries(options.columns ?? {})) extra.set(name, col);
@@ -78,19 +81,14 @@ export function formatDumpFrame(frame: Frame, options: WriteDumpOptions = {}): s
       throw new Error(`writeDump: column "${name}" has ${col.length} values, expected ${n} (one per atom)`);
   }
 
-  let coords: Float64Array;
+  let coords: Float64Array | null;
   let images: Int32Array | null = null;
   let coordNames: string[];
   if (options.unwrapped) {
-    if (frame.unwrapped) coords = frame.unwrapped;
-    else if (frame.images) {
-      coords = new Float64Array(3 * n);
-      const shift = new Float64Array(3);
-      for (let i = 0; i < n; i++) {
-        frame.cell.imageShift(frame.images[3 * i], frame.images[3 * i + 1], frame.images[3 * i + 2], shift);
-        for (let d = 0; d < 3; d++) coords[3 * i + d] = frame.positions[3 * i + d] + shift[d];
-      }
-    } else throw new Error("writeDump: unwrapped output needs frame.unwrapped or frame.images");
+    if (!frame.unwrapped && !frame.images)
+      throw new Error("writeDump: unwrapped output needs frame.unwrapped or frame.images");
+    // Without frame.unwrapped, each row adds its image shift (no 3 x natoms copy).
+    coords = frame.unwrapped;
     coordNames = ["xu", "yu", "zu"];
   } else {
     coords = frame.positions;
@@ -99,11 +97,26 @@ export function formatDumpFrame(frame: Frame, options: WriteDumpOptions = {}): s
   }
   const names = ["id", "type", ...coordNames, ...extra.keys()];
   const cols = [...extra.values()];
-  const parts: string[] = [header(frame, names)];
-  const rows: string[] = [];
+  yield header(frame, names);
+  const shift = new Float64Array(3);
   const f = formatNumber;
+  let text = "";
   for (let i = 0; i < n; i++) {
-    let row = `${frame.ids[i]} ${frame.types[i]} ${f(coords[3 * i])} ${f(coords[3 * i + 1])} ${f(coords[3 * i + 2])}`;
+    let x: number;
+    let y: number;
+    let z: number;
+    if (coords !== null) {
+      x = coords[3 * i];
+      y = coords[3 * i + 1];
+      z = coords[3 * i + 2];
+    } else {
+      const im = frame.images as Int32Array;
+      frame.cell.imageShift(im[3 * i], im[3 * i + 1], im[3 * i + 2], shift);
+      x = frame.positions[3 * i] + shift[0];
+      y = frame.positions[3 * i + 1] + shift[1];
+      z = frame.positions[3 * i + 2] + shift[2];
+    }
+    let row = `${frame.ids[i]} ${frame.types[i]} ${f(x)} ${f(y)} ${f(z)}`;
     if (images) row += ` ${images[3 * i]} ${images[3 * i + 1]} ${images[3 * i + 2]}`;
     for (let k = 0; k < cols.length; k++) {
       const v = cols[k][i];
@@ -113,32 +126,68 @@ export function formatDumpFrame(frame: Frame, options: WriteDumpOptions = {}): s
         );
       row += " " + f(v);
     }
-    rows.push(row);
-    if (rows.length === 8192) {
-      parts.push(rows.join("\n") + "\n");
-      rows.length = 0;
+    text += row + "\n";
+    if ((i + 1) % ROWS_PER_CHUNK === 0) {
+      yield text;
+      text = "";
     }
   }
-  if (rows.length > 0) parts.push(rows.join("\n") + "\n");
-  return parts.join("");
+  if (text.length > 0) yield text;
 }
+
+/**
+ * The text of one dump frame as one string (see `writeDump`). A string holds at most about 512 MB (V8's limit,
+ * some 7 million atoms with a few columns): larger frames go through `writeDump` or `dumpFrameChunks`.
+ */
+export function formatDumpFrame(frame: Frame, options: WriteDumpOptions = {}): string {
+  return [...dumpFrameChunks(frame, options)].join("");
+}
+
+/** Bytes of text per gzip member when writing ".gz". */
+const GZIP_MEMBER_BYTES = 1 << 24;
 
 /**
  * Writes a frame as a LAMMPS custom dump (`id type x y z [ix iy iz]` or `id type xu yu zu`, then the frame's
  * columns and `options.columns`), readable by LAMMPS `read_dump`, OVITO and our readers; OVITO can colour by any
  * extra column. Numbers are written so that they read back to the same doubles; box bounds are chosen so that
  * the LAMMPS bound conversion gives back the cell exactly whenever doubles allow it (else to one ulp). Orthogonal, restricted triclinic (`xy xz yz`) and
- * general triclinic (`abc origin`) cells. Gzip when the path ends in ".gz". The file is replaced atomically
- * (with `append`, the old content plus the new frame).
+ * general triclinic (`abc origin`) cells. Gzip when the path ends in ".gz" (a gzip member per 16 MB of text,
+ * which every gzip reader inflates as one stream: RFC 1952, section 2.2). Rows are streamed into a temporary
+ * file that replaces `path` only once complete (with `append`, the old content is copied first), so frames of
+ * any size write in bounded memory.
  */
 export function writeDump(path: string, frame: Frame, options: WriteDumpOptions = {}): void {
-  const text = Buffer.from(formatDumpFrame(frame, options), "utf8");
   const gz = path.endsWith(".gz");
-  const body = gz ? zlib.gzipSync(text) : text;
-  if (options.append && fs.existsSync(path)) {
-    // A gzip file may hold several members one after another (RFC 1952, section 2.2); readers inflate them all.
-    writeFileAtomic(path, Buffer.concat([fs.readFileSync(path), body]));
-  } else {
-    writeFileAtomic(path, body);
+  const old = options.append && fs.existsSync(path) ? path : null;
+  const out = new AtomicWriter(path);
+  try {
+    if (old !== null) {
+      const fd = fs.openSync(old, "r");
+      try {
+        const buf = Buffer.allocUnsafe(1 << 22);
+        for (let got = fs.readSync(fd, buf); got > 0; got = fs.readSync(fd, buf)) out.write(buf.subarray(0, got));
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
+    const pending: string[] = [];
+    let pendingLength = 0;
+    const flush = (): void => {
+      if (pending.length === 0) return;
+      const text = Buffer.from(pending.join(""), "utf8");
+      out.write(gz ? zlib.gzipSync(text) : text);
+      pending.length = 0;
+      pendingLength = 0;
+    };
+    for (const piece of dumpFrameChunks(frame, options)) {
+      pending.push(piece);
+      pendingLength += piece.length;
+      if (pendingLength >= (gz ? GZIP_MEMBER_BYTES : 1 << 22)) flush();
+    }
+    flush();
+    out.close();
+  } catch (e) {
+    out.abort();
+    throw e;
   }
 }

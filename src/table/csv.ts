@@ -1,5 +1,11 @@
-import { readInputBytes } from "../files/input-file";
+import * as fs from "node:fs";
+import { StringDecoder } from "node:string_decoder";
 import { AtomicWriter } from "../files/atomic-write";
+import { checkInputFile, readInputBytes, STDIN } from "../files/input-file";
+import { CsvParser } from "./csv-stream";
+import { formatNumber, parseNumberCell } from "./number-format";
+
+export { formatNumber, parseNumberCell } from "./number-format";
 
 /** A column of a table: numbers (typed array) or strings. */
 export type Column = Float64Array | Int32Array | string[];
@@ -9,13 +15,6 @@ export interface Table {
   readonly columns: string[];
   readonly data: Map<string, Column>;
   readonly rows: number;
-}
-
-/** Formats a number so that it reads back to the same double (17 significant digits when needed). */
-export function formatNumber(x: number): string {
-  if (Number.isInteger(x) && Math.abs(x) < 1e15) return String(x);
-  const short = String(x);
-  return Number(short) === x ? short : x.toPrecision(17);
 }
 
 /** Builds a Table from columns, checking that all have the same length. */
@@ -30,26 +29,40 @@ export function makeTable(columns: [string, Column][]): Table {
   return { columns: columns.map(([n]) => n), data, rows };
 }
 
-/** Writes a table as CSV (header line, comma-separated, numbers that round-trip), atomically. */
+/** A CSV cell of text: quoted (RFC 4180) when it holds a comma, quote or line break, or spaces at an end. */
+function quoteCell(text: string): string {
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Writes a table as CSV (header line, comma-separated, numbers in their shortest round-trip form, NaN as "NaN",
+ * infinities as "Infinity"/"-Infinity", text quoted per RFC 4180 when needed), streamed into a temporary file
+ * that replaces `file` only once complete.
+ */
 export function writeCsv(file: string, table: Table): void {
   const w = new AtomicWriter(file);
   try {
-    w.write(table.columns.join(",") + "\n");
+    w.write(table.columns.map(quoteCell).join(",") + "\n");
     const cols = table.columns.map((c) => table.data.get(c) as Column);
-    const chunk: string[] = [];
+    const d = cols.length;
+    let chunk = "";
     for (let r = 0; r < table.rows; r++) {
-      const cells = new Array<string>(cols.length);
-      for (let k = 0; k < cols.length; k++) {
-        const v = cols[k][r];
-        cells[k] = typeof v === "number" ? formatNumber(v) : v;
+      for (let k = 0; k < d; k++) {
+        const col = cols[k];
+        if (Array.isArray(col)) chunk += quoteCell(col[r]);
+        else {
+          const v = col[r];
+          // String(v) is the shortest round-trip form (see formatNumber); -0 keeps its sign.
+          chunk += v === 0 && 1 / v < 0 ? "-0" : String(v);
+        }
+        chunk += k + 1 < d ? "," : "\n";
       }
-      chunk.push(cells.join(","));
-      if (chunk.length === 4096) {
-        w.write(chunk.join("\n") + "\n");
-        chunk.length = 0;
+      if (chunk.length > 1 << 20) {
+        w.write(chunk);
+        chunk = "";
       }
     }
-    if (chunk.length > 0) w.write(chunk.join("\n") + "\n");
+    if (chunk.length > 0) w.write(chunk);
     w.close();
   } catch (e) {
     w.abort();
@@ -57,48 +70,108 @@ export function writeCsv(file: string, table: Table): void {
   }
 }
 
-/** A cell as a number: decimal numbers, "NaN" or empty (NaN, as writeCsv writes undefined values), "Infinity". */
-function cellNumber(cell: string): number {
-  if (cell === "" || cell === "NaN" || /^[+-]?0[xob]/i.test(cell)) return NaN;
-  return Number(cell);
-}
+/** Bytes read per step by readCsv (a record may span steps). */
+const CHUNK_BYTES = 1 << 22;
 
-/** True when a cell reads as a number (NaN included, as `writeCsv` writes it). */
-function isNumberCell(cell: string): boolean {
-  return cell === "" || cell === "NaN" || !Number.isNaN(cellNumber(cell));
+/** A column being read: numbers until its first cell that is not one, then text. */
+class ColumnBuilder {
+  nums = new Float64Array(1024);
+  strs: string[] | null = null;
+  n = 0;
+
+  add(cell: string): void {
+    if (this.strs !== null) {
+      this.strs.push(cell);
+      return;
+    }
+    const v = parseNumberCell(cell);
+    if (v === undefined) {
+      this.strs = Array.from(this.nums.subarray(0, this.n), formatNumber);
+      this.strs.push(cell);
+    } else {
+      if (this.n === this.nums.length) {
+        const grown = new Float64Array(2 * this.n);
+        grown.set(this.nums);
+        this.nums = grown;
+      }
+      this.nums[this.n] = v;
+    }
+    this.n++;
+  }
+
+  column(): Column {
+    return this.strs ?? this.nums.slice(0, this.n);
+  }
 }
 
 /**
- * Reads a CSV with a header line ("-" reads standard input). Columns whose every cell is a number become
- * Float64Array ("NaN" and empty cells are NaN, "Infinity" is infinite, as `writeCsv` writes them); others stay
- * strings. Data row r is line r + 2 of the file. Errors name the file and line (ragged rows, empty file).
+ * Reads a CSV with a header line ("-" reads standard input), streamed in chunks, so its size is bounded only by
+ * the table in memory. Columns whose every cell is a number become Float64Array ("NaN", "nan" and empty cells are
+ * NaN; "Infinity", "inf" with a sign are infinite); a column with any other cell is text (its number cells then
+ * in their shortest form). Quoted fields per RFC 4180. Errors name the file and physical line (ragged rows,
+ * blank lines inside the table, unclosed quotes, empty file).
  */
-export function readCsv(file: string): Table {
-  const text = readInputBytes(file, "a CSV file").toString("utf8");
-  const lines = text.split(/\r?\n/);
-  while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  if (lines.length === 0) throw new Error(`${file}: empty file, expected a header line`);
-  const header = lines[0].split(",").map((s) => s.trim());
-  const raw: string[][] = header.map(() => new Array<string>(lines.length - 1));
-  for (let r = 1; r < lines.length; r++) {
-    const cells = lines[r].split(",");
-    if (cells.length !== header.length) {
+export function readCsv(file: string, chunkBytes = CHUNK_BYTES): Table {
+  checkInputFile(file, "a CSV file");
+  let header: string[] | null = null;
+  let builders: ColumnBuilder[] = [];
+  let blankLine = 0;
+  let blanks = 0;
+  const parser = new CsvParser(file, (fields, line) => {
+    if (header === null) {
+      header = fields.slice();
+      builders = header.map(() => new ColumnBuilder());
+      return;
+    }
+    // Blank lines at the end are dropped; inside the table they are an error, or empty cells of a one-column table.
+    if (fields.length === 1 && fields[0] === "") {
+      if (blankLine === 0) blankLine = line;
+      blanks++;
+      return;
+    }
+    if (blankLine !== 0) {
+      if (header.length > 1)
+        throw new Error(`${file}:${blankLine}: blank line inside the table, expected ${header.length} fields`);
+      for (; blanks > 0; blanks--) builders[0].add("");
+      blankLine = 0;
+    }
+    if (fields.length !== header.length)
       throw new Error(
-        `${file}:${r + 1}: ${cells.length} fields, expected ${header.length} (header: ${header.join(",")})`,
+        `${file}:${line}: ${fields.length} fields, expected ${header.length} (header: ${header.join(",")})`,
       );
-    }
-    for (let k = 0; k < cells.length; k++) raw[k][r - 1] = cells[k].trim();
-  }
-  const columns: [string, Column][] = header.map((name, k) => {
-    const cells = raw[k];
-    const nums = new Float64Array(cells.length);
-    for (let r = 0; r < cells.length; r++) {
-      if (!isNumberCell(cells[r])) return [name, cells];
-      nums[r] = cellNumber(cells[r]);
-    }
-    return [name, nums];
+    for (let k = 0; k < fields.length; k++) builders[k].add(fields[k]);
   });
-  return makeTable(columns);
+  const decoder = new StringDecoder("utf8");
+  let first = true;
+  const feed = (bytes: Uint8Array): void => {
+    let text = decoder.write(bytes);
+    if (first && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    parser.push(text);
+  };
+  if (file === STDIN) {
+    const bytes = readInputBytes(file, "a CSV file");
+    for (let at = 0; at < bytes.length; at += chunkBytes) feed(bytes.subarray(at, at + chunkBytes));
+  } else {
+    const fd = fs.openSync(file, "r");
+    try {
+      const buf = Buffer.allocUnsafe(chunkBytes);
+      for (;;) {
+        const got = fs.readSync(fd, buf, 0, chunkBytes, null);
+        if (got === 0) break;
+        feed(buf.subarray(0, got));
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+  parser.push(decoder.end());
+  parser.end();
+  const names = header as string[] | null;
+  if (names === null) throw new Error(`${file}: empty file, expected a header line`);
+  return makeTable(names.map((name, k) => [name, builders[k].column()]));
 }
 
 /** A numeric column of a table; throws naming the file when it is missing or not numeric. */
@@ -106,7 +179,7 @@ export function numericColumn(table: Table, name: string, file = "table"): Float
   const col = table.data.get(name);
   if (col === undefined) throw new Error(`${file}: no column "${name}" (columns: ${table.columns.join(", ")})`);
   if (Array.isArray(col)) {
-    const bad = col.findIndex((s) => !isNumberCell(s));
+    const bad = col.findIndex((s) => parseNumberCell(s) === undefined);
     throw new Error(`${file}:${bad + 2}: column "${name}" is not numeric ("${col[bad]}")`);
   }
   return col instanceof Float64Array ? col : Float64Array.from(col);

@@ -1,6 +1,8 @@
-/** qsoft/table: Tables: the Table and FeatureMatrix types, CSV, danfojs DataFrames. The root `qsoft` exports a documented subset (docs/api.md). */
+/** qsoft/table: Tables: the Table and FeatureMatrix types, CSV and Parquet files, danfojs DataFrames. The root `qsoft` exports a documented subset (docs/api.md). */
 
 export * from "./csv";
+export * from "./parquet";
+export * from "./table-file";
 export * from "./dataframe";
 export * from "./feature-matrix";
 export * from "./table-like";

@@ -63,7 +63,7 @@ describe("qsoft train / predictFeaturesCsv", () => {
     assert.ok(auc > 0.8 && auc <= 1, text);
     const model = readClassifier(f("model.json"));
     assert.ok(model.predictProba);
-    const n = predictFeaturesCsv(f("model.json"), f("features.csv"), f("qs.csv"));
+    const n = await predictFeaturesCsv(f("model.json"), f("features.csv"), f("qs.csv"));
     assert.equal(n, 800);
     const qs = readCsv(f("qs.csv"));
     assert.deepEqual(qs.columns, ["id", "qs"]);
@@ -90,7 +90,7 @@ describe("qsoft train / predictFeaturesCsv", () => {
     const json = JSON.parse(fs.readFileSync(f("m.json"), "utf8")) as { format: string; members: unknown[] };
     assert.equal(json.format, "qsoft.AveragingClassifier");
     assert.equal(json.members.length, 3);
-    assert.equal(predictFeaturesCsv(f("m.json"), f("features.csv"), f("qs.csv")), 800);
+    assert.equal(await predictFeaturesCsv(f("m.json"), f("features.csv"), f("qs.csv")), 800);
   });
 
   it("usage errors and data errors name the problem", async () => {
@@ -152,8 +152,8 @@ describe("qsoft train / predictFeaturesCsv", () => {
       "--out",
       f("m.json"),
     ]);
-    assert.throws(
-      () => predictFeaturesCsv(f("m.json"), f("few.csv"), f("qs.csv")),
+    await assert.rejects(
+      predictFeaturesCsv(f("m.json"), f("few.csv"), f("qs.csv")),
       /missing feature column\(s\) "f2", "f3"/,
     );
     assert.deepEqual(parseGbdtParams("maxDepth=null,maxFeatures=sqrt,learningRate=0.05"), {
