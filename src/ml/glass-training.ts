@@ -1,6 +1,6 @@
 import { requireBothClasses, toBinaryLabels } from "./binary-labels";
-import type { BinaryClassifier, LabelInput } from "./classifier";
-import type { DesignMatrix, MatrixInput } from "./design-matrix";
+import type { BinaryClassifier } from "./classifier";
+import type { DesignMatrix } from "./design-matrix";
 import { alignColumns, concatRows, takeRows, toDesignMatrix } from "./design-matrix";
 import type { GradientBoostingParams } from "./gbdt-params";
 import { PAPER_GBDT_PARAMS } from "./gbdt-params";
@@ -106,11 +106,6 @@ export function glassSplits(
   return { splits, names: splits.map((_, f) => `fold ${f + 1}`) };
 }
 
-/** A GBDT `fit` that takes sample weights (scikit-learn's `fit(X, y, sample_weight)`). */
-interface WeightedFit {
-  fit(X: MatrixInput, y: LabelInput, options?: { sampleWeight?: ArrayLike<number> }): unknown;
-}
-
 /**
  * Fits a clone of `base` on the rows `rows` of the table with the class balance: undersampling keeps every
  * minority row and as many majority rows (seeded); weighting gives each class half the total weight.
@@ -135,7 +130,7 @@ export function fitBalanced<M extends BinaryClassifier>(
       Uint8Array.from(keep, (k) => yr[k]),
     );
   } else if (balance === "weight") {
-    (model as unknown as WeightedFit).fit(takeRows(X, rows), yr, { sampleWeight: balancedSampleWeights(yr) });
+    model.fit(takeRows(X, rows), yr, { sampleWeight: balancedSampleWeights(yr) });
   } else {
     model.fit(takeRows(X, rows), yr);
   }

@@ -124,6 +124,19 @@ describe("multi-glass training (glass-training, class weights, leave one glass o
     assert.throws(() => trainOnGlasses({ glasses: glasses.slice(0, 1), cv: "blocks", params }), /spatial block/);
   });
 
+  it("balance weight fits every row with the n / (2 n_c) weights; undersample fits an equal-class subset", () => {
+    const glasses = [glass("g1", 200, 1), glass("g2", 200, 2)];
+    const params = { nEstimators: 10, maxDepth: 2, maxFeatures: null };
+    const t = stackGlasses(glasses);
+    const r = trainOnGlasses({ glasses, cv: "glass", balance: "weight", params });
+    const direct = new GradientBoostingClassifier({ randomState: 0, ...params }).fit(t.X, t.y, {
+      sampleWeight: balancedSampleWeights(t.y),
+    });
+    assert.deepEqual(r.model?.predictProba(t.X), direct.predictProba(t.X));
+    const plain = new GradientBoostingClassifier({ randomState: 0, ...params }).fit(t.X, t.y);
+    assert.notDeepEqual(plain.predictProba(t.X), direct.predictProba(t.X));
+  });
+
   it("staged AUC of the last stage is the model's AUC; the search keeps the early-stopped tree count", () => {
     const g = glass("g", 400, 9);
     const t = stackGlasses([g]);
