@@ -98,7 +98,10 @@ export interface DumpDomOptions {
    * for pages that never go idle, such as a server that keeps a long-polling connection open.
    */
   loadTimeoutMs?: number;
-  /** Virtual time the page may use (timers, rendering) before the DOM is dumped, in ms (default 60000). */
+  /**
+   * Virtual time the page may use (timers, rendering) before the DOM is dumped, in ms (default 60000; 0: none, the
+   * DOM is dumped at the load event or at loadTimeoutMs).
+   */
   virtualTimeBudgetMs?: number;
   /** Wall-clock limit for the whole run, in ms (default 180000). */
   timeoutMs?: number;
@@ -113,7 +116,7 @@ export function chromiumDumpDom(htmlFile: string, userDataDir: string, opts: Dum
   if (exe === null) throw new ChromiumMissingError();
   const args = [
     ...chromiumFlags(userDataDir),
-    `--virtual-time-budget=${opts.virtualTimeBudgetMs ?? 60000}`,
+    ...(opts.virtualTimeBudgetMs === 0 ? [] : [`--virtual-time-budget=${opts.virtualTimeBudgetMs ?? 60000}`]),
     ...(opts.loadTimeoutMs ? [`--timeout=${opts.loadTimeoutMs}`] : []),
     // Offline: every host name but the local machine fails at once (a page's web fonts or CDN scripts would
     // otherwise wait for DNS).
