@@ -1,8 +1,8 @@
 /**
  * Writes the README gallery (docs/gallery/<name>.png): one key figure per notebook, the PNG stored in the executed
  * notebook's output (each figure output carries an image/png, see src/plot/notebook-display.ts). Run it after
- * `npm run notebooks`: `npx tsx scripts/gallery.ts`. A notebook whose figure is missing (not executed yet) is an
- * error naming it; nothing is written for it.
+ * `npm run notebooks`: `npx tsx scripts/gallery.ts`. A notebook whose figure is missing (not executed yet) is
+ * reported by name and skipped (exit code 1); the others are written.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -56,11 +56,22 @@ function main(): void {
   const root = path.resolve(__dirname, "..");
   const out = path.join(root, "docs", "gallery");
   fs.mkdirSync(out, { recursive: true });
+  const missing: string[] = [];
   for (const g of GALLERY) {
-    const png = notebookPng(path.join(root, "notebooks", `${g.notebook}.ipynb`), g.cell, g.nth);
+    let png: Buffer;
+    try {
+      png = notebookPng(path.join(root, "notebooks", `${g.notebook}.ipynb`), g.cell, g.nth);
+    } catch (e) {
+      missing.push((e as Error).message);
+      continue;
+    }
     const file = path.join(out, `${g.name}.png`);
     writeFileAtomic(file, png);
     console.log(`${path.relative(root, file)}: ${(png.length / 1024).toFixed(0)} KB`);
+  }
+  if (missing.length > 0) {
+    console.error(`not written:\n${missing.join("\n")}`);
+    process.exitCode = 1;
   }
 }
 
