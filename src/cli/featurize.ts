@@ -2,6 +2,7 @@ import { computeResolvedFeatures, type FeaturizeOptions, resolveFeaturize } from
 import { DEFAULT_CUTOFF, DEFAULT_FACE_FILTER } from "../features/context";
 import { featureTable } from "../features/featurizer";
 import { featureSets } from "../features/feature-sets";
+import { computeFeaturesByDomains } from "../features/domain-featurize";
 import { checkOutputPath } from "../files/atomic-write";
 import { readDump } from "../io/dump-reader";
 import { checkNeighborBudget, checkNumberDensity } from "../neighbors/neighbor-budget";
@@ -18,7 +19,7 @@ function usage(): string {
     .join("\n");
   return `usage: qsoft featurize DUMP --types Cu,Zr --out FILE.csv|FILE.parquet [--set interstice,mro|all] [--frame N]
                        [--radii Cu=1.26,Zr=1.58] [--cutoff 4] [--face-filter 0.05] [--radical]
-                       [--no-clamp] [--mro-neighbors voronoi|cutoff] [--threads N] [--quiet]
+                       [--no-clamp] [--mro-neighbors voronoi|cutoff] [--threads N] [--domains auto|N] [--quiet]
 
 Per-atom structural features of one frame of a LAMMPS dump (plain or .gz), one CSV row per atom sorted by id:
 id,type, then the feature columns (numbers that read back to the same doubles; NaN where a feature is
@@ -36,7 +37,11 @@ ${sets}
   --no-clamp           keep negative area/volume interstices (default: clamped to 0, as the authors do)
   --mro-neighbors M    force the neighbors of every MRO statistic: voronoi or cutoff (default: each set's own,
                        i.e. cutoff for the *_cut columns and Voronoi for the others, as the authors' code does)
-  --threads N          threads of the Voronoi tessellation (default 1)
+  --threads N          threads of the Voronoi tessellation and the symmetry functions (default 1)
+  --domains auto|N     featurize by N spatial domains with halos, one at a time (rows identical to the whole
+                       frame's; memory of one domain plus the output): for frames of millions of atoms. "auto"
+                       picks the fewest domains whose estimated peak fits half the machine's memory (1 when the
+                       frame fits whole). Single-threaded; not for csro and mro_csro (they read the composition)
   --quiet              no progress on stderr (default: a bar on a terminal, a line every few seconds in a log)`;
 }
 
@@ -50,7 +55,7 @@ export const featurizeCommand: Command = {
   async run(argv: string[]): Promise<number> {
     const args = parseArgs(
       argv,
-      ["out", "types", "set", "frame", "radii", "cutoff", "face-filter", "mro-neighbors", "threads"],
+      ["out", "types", "set", "frame", "radii", "cutoff", "face-filter", "mro-neighbors", "threads", "domains"],
       ["no-clamp", "radical", "quiet"],
     );
     if (args.positional.length !== 1) throw new UsageError(`expected one DUMP file, got ${args.positional.length}`);
@@ -96,7 +101,25 @@ export const featurizeCommand: Command = {
     checkNumberDensity(frame.natoms, frame.cell.volume, args.positional[0], frame.cell.periodic);
     checkNeighborBudget(frame.natoms, frame.cell.volume, resolved.options.cutoff, args.positional[0]);
     const progress = new ProgressRenderer({ label: "featurize", quiet: args.flags.has("quiet") });
-    const res = computeResolvedFeatures(frame, resolved, progress.onProgress);
+    const domains = args.options.get("domains");
+    const res =
+      domains === undefined
+        ? computeResolvedFeatures(frame, resolved, progress.onProgress)
+        : {
+            ...asUsage(() =>
+              computeFeaturesByDomains(
+                frame,
+                sets,
+                {
+                  ...options,
+                  domains: domains === "auto" ? "auto" : Number(domains),
+                  onDomain: (done, total) => progress.onProgress?.(done, total, "domains"),
+                },
+                { domains: "--domains", cutoff: "--cutoff", faceFilter: "--face-filter", radii: "--radii" },
+              ),
+            ),
+            featurizers: resolved.featurizers,
+          };
     progress.finish();
     writeTable(out, featureTable(frame, res.matrix));
 

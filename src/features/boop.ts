@@ -1,8 +1,8 @@
 import type { NeighborList } from "../neighbors/neighbor-list";
 import { checkCutoff, type StructureContext } from "./context";
-import type { Citation } from "./featurizer";
+import type { Citation, FeatureReach, ReachScale } from "./featurizer";
 import type { FeatureMatrix } from "../table/feature-matrix";
-import { BaseFeaturizer } from "./featurizer";
+import { BaseFeaturizer, ownReach } from "./featurizer";
 import { LECHNER_DELLAGO_2008, STEINHARDT_1983, WANG_JAIN_2019 } from "./literature-citations";
 import { SphericalHarmonics } from "./spherical-harmonics";
 import { LITERATURE_FLAGS } from "./voronoi-index";
@@ -295,6 +295,11 @@ export class BoopFeaturizer extends BaseFeaturizer {
     return [STEINHARDT_1983, WANG_JAIN_2019];
   }
 
+  /** Its own neighbors of each kind. */
+  reach(scale: ReachScale): FeatureReach {
+    return ownReach(...this.kinds.map((k) => (k === "voro" ? scale.voronoi : (this.cutoff ?? scale.cutoff))));
+  }
+
   compute(ctx: StructureContext): FeatureMatrix {
     const labels = this.featureLabels();
     const width = labels.length;
@@ -337,6 +342,12 @@ export class CoarseGrainedBoopFeaturizer extends BaseFeaturizer {
 
   citations(): Citation[] {
     return [STEINHARDT_1983, LECHNER_DELLAGO_2008, WANG_JAIN_2019];
+  }
+
+  /** The q_lm of its neighbors, each over that neighbor's own neighbors (Lechner & Dellago 2008, Eq. 6). */
+  reach(scale: ReachScale): FeatureReach {
+    const hop = Math.max(...this.kinds.map((k) => (k === "voro" ? scale.voronoi : (this.cutoff ?? scale.cutoff))));
+    return { rows: hop, bond: hop };
   }
 
   compute(ctx: StructureContext): FeatureMatrix {

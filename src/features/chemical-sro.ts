@@ -2,7 +2,7 @@ import type { NeighborList } from "../neighbors/neighbor-list";
 import type { NeighborKind } from "./boop";
 import { neighborsOfKind } from "./boop";
 import { checkCutoff, type StructureContext } from "./context";
-import type { Citation } from "./featurizer";
+import type { Citation, FeatureReach, ReachScale } from "./featurizer";
 import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer } from "./featurizer";
 import { COWLEY_1950, WANG_JAIN_2019 } from "./literature-citations";
@@ -104,6 +104,11 @@ export class ChemicalSroFeaturizer extends BaseFeaturizer {
 
   citations(): Citation[] {
     return [COWLEY_1950, WANG_JAIN_2019];
+  }
+
+  /** None: the Warren-Cowley parameters divide by the whole frame's composition, which no domain sees. */
+  reach(_scale: ReachScale): FeatureReach | undefined {
+    return undefined;
   }
 
   compute(ctx: StructureContext): FeatureMatrix {

@@ -1,5 +1,5 @@
 import type { StructureContext } from "./context";
-import type { Citation, Featurizer } from "./featurizer";
+import type { Citation, Featurizer, FeatureReach, ReachScale } from "./featurizer";
 import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer } from "./featurizer";
 import { concatFeatureMatrices } from "../table/feature-matrix";
@@ -25,6 +25,19 @@ export class ConcatFeaturizer extends BaseFeaturizer {
     const out: Citation[] = [];
     for (const p of this.parts) for (const c of p.citations()) if (!out.some((o) => o.key === c.key)) out.push(c);
     return out;
+  }
+
+  /** The farthest reach of its parts. */
+  reach(scale: ReachScale): FeatureReach | undefined {
+    let rows = 0;
+    let bond = 0;
+    for (const p of this.parts) {
+      const r = p.reach?.(scale);
+      if (r === undefined) return undefined;
+      rows = Math.max(rows, r.rows);
+      bond = Math.max(bond, r.bond);
+    }
+    return { rows, bond };
   }
 
   compute(ctx: StructureContext): FeatureMatrix {

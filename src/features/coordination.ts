@@ -1,8 +1,8 @@
 import type { NeighborList } from "../neighbors/neighbor-list";
 import { checkCutoff, type StructureContext } from "./context";
-import type { Citation } from "./featurizer";
+import type { Citation, FeatureReach, ReachScale } from "./featurizer";
 import type { FeatureMatrix } from "../table/feature-matrix";
-import { BaseFeaturizer } from "./featurizer";
+import { BaseFeaturizer, ownReach } from "./featurizer";
 import { OKABE_2009, WANG_JAIN_2019 } from "./literature-citations";
 import { CELL_UNUSABLE, voronoiCellFlags } from "./voronoi-index";
 
@@ -43,6 +43,11 @@ export class CoordinationFeaturizer extends BaseFeaturizer {
 
   citations(): Citation[] {
     return [OKABE_2009, WANG_JAIN_2019];
+  }
+
+  /** Its own Voronoi and cutoff neighbors. */
+  reach(scale: ReachScale): FeatureReach {
+    return ownReach(scale.voronoi, this.cutoff ?? scale.cutoff);
   }
 
   compute(ctx: StructureContext): FeatureMatrix {

@@ -17,6 +17,36 @@ export interface Citation {
 }
 
 /**
+ * What the reach of a feature set is measured in: the longest Voronoi neighbor bond (faces before filtering)
+ * and the context's cutoff radius, both in Angstrom.
+ */
+export interface ReachScale {
+  readonly voronoi: number;
+  readonly cutoff: number;
+}
+
+/**
+ * How far the row of one atom looks (Angstrom), so that a frame can be featurized by spatial domains with halos
+ * (domain-featurize.ts): the row of atom i reads the neighbor lists (and rows) of atoms within `rows` of i, and
+ * no list it reads holds a bond longer than `bond`. A short-range set reads its own lists only (rows 0); an MRO
+ * set adds its neighbors' reach to its base set's.
+ */
+export interface FeatureReach {
+  readonly rows: number;
+  readonly bond: number;
+}
+
+/** The reach of a short-range set reading its own lists only: rows 0, bonds up to the longest of `bonds`. */
+export function ownReach(...bonds: number[]): FeatureReach {
+  return { rows: 0, bond: Math.max(...bonds) };
+}
+
+/** The reach of a set that reads the rows of `base` over neighbors up to `hop` away (MRO, coarse-graining). */
+export function shellReach(hop: number, base: FeatureReach | undefined): FeatureReach | undefined {
+  return base === undefined ? undefined : { rows: hop + base.rows, bond: Math.max(hop, base.bond) };
+}
+
+/**
  * A per-atom feature set computed on a whole frame (matminer's featurizer contract, freud's compute pattern):
  * parameters go to the constructor, the frame's shared geometry comes in through a StructureContext, and the
  * result is a FeatureMatrix whose columns are exactly `featureLabels()`, in that order, whatever the parameters.
@@ -37,6 +67,8 @@ export interface Featurizer extends ContextFeaturizer {
   compute(ctx: StructureContext): FeatureMatrix;
   /** Convenience: builds a context for `frame` and returns a danfojs DataFrame (columns id, type, then features). */
   featurize(frame: Frame, options?: ContextOptions): DataFrame;
+  /** How far a row looks; a set without it (or returning undefined) cannot be computed by spatial domains. */
+  reach?(scale: ReachScale): FeatureReach | undefined;
 }
 
 /** Shared plumbing of featurizers: subclasses implement name, key, featureLabels, citations and compute. */

@@ -1,9 +1,9 @@
 import type { Tessellation } from "../geometry/tessellation";
 import type { NeighborList } from "../neighbors/neighbor-list";
 import type { StructureContext } from "./context";
-import type { Citation } from "./featurizer";
+import type { Citation, FeatureReach, ReachScale } from "./featurizer";
 import type { FeatureMatrix } from "../table/feature-matrix";
-import { BaseFeaturizer } from "./featurizer";
+import { BaseFeaturizer, ownReach } from "./featurizer";
 import { PENG_2011, WANG_JAIN_2019 } from "./literature-citations";
 import { CELL_UNUSABLE, VoronoiIndexFeaturizer, contextKeptFaces, voronoiCellFlags } from "./voronoi-index";
 
@@ -99,6 +99,11 @@ export class IFoldSymmetryFeaturizer extends BaseFeaturizer {
     return [PENG_2011, WANG_JAIN_2019];
   }
 
+  /** Its own Voronoi cell and neighbors. */
+  reach(scale: ReachScale): FeatureReach {
+    return ownReach(scale.voronoi);
+  }
+
   compute(ctx: StructureContext): FeatureMatrix {
     return {
       n: ctx.n,
@@ -121,6 +126,11 @@ export class AveragedIFoldSymmetryFeaturizer extends BaseFeaturizer {
 
   citations(): Citation[] {
     return [PENG_2011, WANG_JAIN_2019];
+  }
+
+  /** The Voronoi indices of its Voronoi neighbors. */
+  reach(scale: ReachScale): FeatureReach {
+    return { rows: scale.voronoi, bond: scale.voronoi };
   }
 
   compute(ctx: StructureContext): FeatureMatrix {

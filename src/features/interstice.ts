@@ -3,9 +3,9 @@ import { VORONOI_EMPTY, VORONOI_FAILED, VORONOI_WALL } from "../geometry/voronoi
 import type { NeighborList } from "../neighbors/neighbor-list";
 import { AMLEARN, BARBER_1996, LAWS_2015, MIRACLE_2006, VAN_OOSTEROM_1983, WANG_JAIN_2019 } from "./citations";
 import { checkCutoff, type StructureContext } from "./context";
-import type { Citation } from "./featurizer";
+import type { Citation, FeatureReach, ReachScale } from "./featurizer";
 import type { FeatureMatrix } from "../table/feature-matrix";
-import { BaseFeaturizer } from "./featurizer";
+import { BaseFeaturizer, ownReach } from "./featurizer";
 import { areaInterstice, distanceInterstice, volumeInterstice, writeStats4 } from "./interstice-kernels";
 
 /** Bits of the interstice featurizer's per-atom flags (FeatureMatrix.flags). */
@@ -87,6 +87,11 @@ export class IntersticeFeaturizer extends BaseFeaturizer {
 
   citations(): Citation[] {
     return [WANG_JAIN_2019, LAWS_2015, MIRACLE_2006, AMLEARN, BARBER_1996, VAN_OOSTEROM_1983];
+  }
+
+  /** Its own Voronoi and cutoff neighbors. */
+  reach(scale: ReachScale): FeatureReach {
+    return ownReach(scale.voronoi, this.options.cutoff ?? scale.cutoff);
   }
 
   compute(ctx: StructureContext): FeatureMatrix {

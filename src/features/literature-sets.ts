@@ -10,7 +10,7 @@ import { MotifsFeaturizer } from "./motifs";
 import type { FeatureSetEntry, FeatureSetOptions } from "./feature-set";
 import { setParams } from "./feature-set";
 import type { AngularParams } from "./symmetry-functions";
-import { SymmetryFunctionsFeaturizer } from "./symmetry-functions";
+import { SymmetryFunctionsFeaturizer } from "./symmetry-functions-featurizer";
 import { VolumeMetricsFeaturizer } from "./volume-metrics";
 import { VoronoiIndexFeaturizer } from "./voronoi-index";
 

@@ -1,7 +1,7 @@
 import type { StructureContext } from "./context";
-import type { Citation } from "./featurizer";
+import type { Citation, FeatureReach, ReachScale } from "./featurizer";
 import type { FeatureMatrix } from "../table/feature-matrix";
-import { BaseFeaturizer } from "./featurizer";
+import { BaseFeaturizer, ownReach } from "./featurizer";
 import { FRANK_KASPER_1958, SHENG_2006, WANG_JAIN_2019 } from "./literature-citations";
 import { VoronoiIndexFeaturizer } from "./voronoi-index";
 
@@ -64,6 +64,11 @@ export class MotifsFeaturizer extends BaseFeaturizer {
 
   citations(): Citation[] {
     return [SHENG_2006, FRANK_KASPER_1958, WANG_JAIN_2019];
+  }
+
+  /** Its own Voronoi cell and neighbors. */
+  reach(scale: ReachScale): FeatureReach {
+    return ownReach(scale.voronoi);
   }
 
   compute(ctx: StructureContext): FeatureMatrix {

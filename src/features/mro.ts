@@ -2,9 +2,9 @@ import type { NeighborList } from "../neighbors/neighbor-list";
 import type { CoarseGrainOptions, CoarseGrainStat } from "./coarse-grain";
 import { coarseGrain, coarseGrainLabels, MRO_STATS } from "./coarse-grain";
 import { checkCutoff, type StructureContext } from "./context";
-import type { Citation, Featurizer } from "./featurizer";
+import type { Citation, Featurizer, FeatureReach, ReachScale } from "./featurizer";
 import type { FeatureMatrix } from "../table/feature-matrix";
-import { BaseFeaturizer } from "./featurizer";
+import { BaseFeaturizer, shellReach } from "./featurizer";
 import { WANG_JAIN_2019 } from "./citations";
 
 export interface MroOptions {
@@ -69,6 +69,13 @@ export class MroFeaturizer extends BaseFeaturizer {
   private neighborList(ctx: StructureContext): NeighborList {
     if ((this.options.neighbors ?? "voronoi") === "voronoi") return ctx.voronoiNeighbors();
     return ctx.cutoffNeighbors(this.options.cutoff ?? ctx.cutoff);
+  }
+
+  /** The base set's rows over its neighbors (paper Eq. 1): the neighbors' reach added to the base set's. */
+  reach(scale: ReachScale): FeatureReach | undefined {
+    const hop =
+      (this.options.neighbors ?? "voronoi") === "voronoi" ? scale.voronoi : (this.options.cutoff ?? scale.cutoff);
+    return shellReach(hop, this.base.reach?.(scale));
   }
 
   compute(ctx: StructureContext): FeatureMatrix {

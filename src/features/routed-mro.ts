@@ -1,9 +1,9 @@
 import type { CoarseGrainStat } from "./coarse-grain";
 import { coarseGrain, coarseGrainLabels, MRO_STATS } from "./coarse-grain";
 import { checkCutoff, type StructureContext } from "./context";
-import type { Citation, Featurizer } from "./featurizer";
+import type { Citation, Featurizer, FeatureReach, ReachScale } from "./featurizer";
 import type { FeatureMatrix } from "../table/feature-matrix";
-import { BaseFeaturizer } from "./featurizer";
+import { BaseFeaturizer, shellReach } from "./featurizer";
 import { concatFeatureMatrices } from "../table/feature-matrix";
 import { WANG_JAIN_2019 } from "./literature-citations";
 
@@ -76,6 +76,13 @@ export class RoutedMroFeaturizer extends BaseFeaturizer {
     const own = [WANG_JAIN_2019];
     for (const c of this.base.citations()) if (!own.some((o) => o.key === c.key)) own.push(c);
     return own;
+  }
+
+  /** The base set's rows over Voronoi and/or cutoff neighbors: the longer hop added to the base set's reach. */
+  reach(scale: ReachScale): FeatureReach | undefined {
+    const rc = this.options.cutoff ?? scale.cutoff;
+    const hop = this.route === "voronoi" ? scale.voronoi : this.route === "cutoff" ? rc : Math.max(scale.voronoi, rc);
+    return shellReach(hop, this.base.reach?.(scale));
   }
 
   compute(ctx: StructureContext): FeatureMatrix {

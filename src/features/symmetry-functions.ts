@@ -1,10 +1,4 @@
 import type { NeighborList } from "../neighbors/neighbor-list";
-import type { StructureContext } from "./context";
-import type { Citation } from "./featurizer";
-import type { FeatureMatrix } from "../table/feature-matrix";
-import { BaseFeaturizer } from "./featurizer";
-import { frameSpecies } from "./species";
-import { BEHLER_PARRINELLO_2007, CUBUK_2015, SCHOENHOLZ_2016, WANG_JAIN_2019 } from "./literature-citations";
 
 /**
  * Behler-Parrinello-type symmetry functions as used for "softness" (Cubuk et al. 2015, Schoenholz et al. 2016)
@@ -377,11 +371,34 @@ export function symmetryFunctions(
 ): Float64Array {
   const n = list.n;
   if (species.length !== n) throw new Error(`symmetry functions: ${species.length} species for ${n} atoms`);
+  const out = new Float64Array(n * symmetryFunctionWidth(nSpecies, p));
+  symmetryFunctionRows(list, species, nSpecies, p, out, 0);
+  return out;
+}
+
+/** Number of columns of the symmetry functions of `nSpecies` species. */
+export function symmetryFunctionWidth(nSpecies: number, p: ResolvedSymmetryFunctionParams): number {
+  return nSpecies * p.radialCount + ((nSpecies * (nSpecies + 1)) / 2) * p.angular.length;
+}
+
+/**
+ * The rows of symmetryFunctions for the rows of `list` (which may be a few atoms' rows: neighbor indices index
+ * `species`, the species of every atom of the frame), written to `out` (zero-filled) from row `firstRow` on.
+ * Each row depends on its own list row only, so rows computed in any grouping, on any thread, are bitwise equal.
+ */
+export function symmetryFunctionRows(
+  list: NeighborList,
+  species: Int32Array,
+  nSpecies: number,
+  p: ResolvedSymmetryFunctionParams,
+  out: Float64Array,
+  firstRow: number,
+): void {
+  const n = list.n;
   const nr = p.radialCount;
   const npar = p.angular.length;
   const nPairs = (nSpecies * (nSpecies + 1)) / 2;
   const width = nSpecies * nr + nPairs * npar;
-  const out = new Float64Array(n * width);
   const u = p.unit;
   const rc = p.cutoff * u;
   const h = p.radialStep * u;
@@ -397,7 +414,7 @@ export function symmetryFunctions(
   const d = list.distances;
 
   for (let i = 0; i < n; i++) {
-    const row = i * width;
+    const row = (firstRow + i) * width;
     const start = list.offsets[i];
     const end = list.offsets[i + 1];
     // Radial (Eq. 2), and a counting sort of the bonds within Rc by species.
@@ -430,71 +447,5 @@ export function symmetryFunctions(
     angularSums(w, nb, nSpecies, speciesStart, plan, pairIndex, acc);
     const angBase = row + nSpecies * nr;
     for (let k = 0; k < acc.length; k++) out[angBase + k] = acc[k];
-  }
-  return out;
-}
-
-/**
- * The paper's symmetry-function representation (Methods, Eqs. 2-3): radial G_X and angular psi_XY per atom.
- * Output N x F with `symmetryFunctionLabels`; an atom with no neighbor within Rc gets zeros (an empty sum),
- * which is the value of the definition.
- */
-export class SymmetryFunctionsFeaturizer extends BaseFeaturizer {
-  readonly name = "symmetry_functions";
-  readonly key: string;
-  readonly params: ResolvedSymmetryFunctionParams;
-  private readonly types: readonly number[] | undefined;
-  private readonly fixedNames: readonly string[] | null;
-  private lastNames: readonly string[] | null = null;
-
-  /**
-   * @param speciesNames fixes the species names used in the labels (default: the frame's element names, or
-   *   t<type> without a type map, taken from the frame being computed)
-   */
-  constructor(params: SymmetryFunctionParams = {}, speciesNames?: readonly string[]) {
-    super();
-    this.params = resolveSymmetryFunctionParams(params);
-    if (params.types) frameSpecies({ natoms: 0, types: new Int32Array(0), elements: null }, params.types);
-    if (speciesNames && params.types && speciesNames.length !== params.types.length) {
-      throw new Error(`symmetry functions: ${speciesNames.length} species names for ${params.types.length} types`);
-    }
-    this.types = params.types ? params.types.slice() : undefined;
-    this.fixedNames = speciesNames ? speciesNames.slice() : null;
-    const p = this.params;
-    this.key = `symmetry_functions(${p.unit};${p.radialCount};${p.radialStep};${p.radialWidth};${p.cutoff};${p.angular
-      .map((a) => `${a.xi}/${a.lambda}/${a.zeta}`)
-      .join(",")};${this.types?.join(",") ?? "auto"};${this.fixedNames?.join(",") ?? "auto"})`;
-  }
-
-  /**
-   * Labels (`symmetryFunctionLabels`). The species come from the constructor's `speciesNames`, else from the
-   * frame computed last; before either is known the species count is unknown and this throws.
-   */
-  featureLabels(): string[] {
-    const names = this.fixedNames ?? this.lastNames;
-    if (names === null) {
-      throw new Error(
-        "symmetry functions: the species are not known before a frame is computed; pass speciesNames (e.g. ['Cu', 'Zr'])",
-      );
-    }
-    return symmetryFunctionLabels(names, this.params);
-  }
-
-  citations(): Citation[] {
-    return [BEHLER_PARRINELLO_2007, CUBUK_2015, SCHOENHOLZ_2016, WANG_JAIN_2019];
-  }
-
-  compute(ctx: StructureContext): FeatureMatrix {
-    const species = frameSpecies(ctx.frame, this.types);
-    if (this.fixedNames !== null && this.fixedNames.length !== species.types.length) {
-      throw new Error(
-        `symmetry functions: ${this.fixedNames.length} species names [${this.fixedNames.join(", ")}] for ${species.types.length} species in the frame`,
-      );
-    }
-    this.lastNames = species.names;
-    const labels = this.featureLabels();
-    const list = ctx.cutoffNeighbors(this.params.cutoff * this.params.unit);
-    const values = symmetryFunctions(list, species.index, species.types.length, this.params);
-    return { n: ctx.n, labels, values };
   }
 }

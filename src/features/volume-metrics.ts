@@ -2,9 +2,9 @@ import { ConvexHull } from "../geometry/convex-hull";
 import { solidAngle } from "../geometry/solid-angle";
 import type { NeighborList } from "../neighbors/neighbor-list";
 import type { StructureContext } from "./context";
-import type { Citation } from "./featurizer";
+import type { Citation, FeatureReach, ReachScale } from "./featurizer";
 import type { FeatureMatrix } from "../table/feature-matrix";
-import { BaseFeaturizer } from "./featurizer";
+import { BaseFeaturizer, ownReach } from "./featurizer";
 import { LAWS_2015, MIRACLE_2006, VAN_OOSTEROM_1983, WANG_JAIN_2019, YANG_2012 } from "./literature-citations";
 import { LITERATURE_FLAGS, CELL_UNUSABLE, voronoiCellFlags } from "./voronoi-index";
 
@@ -157,6 +157,11 @@ export class VolumeMetricsFeaturizer extends BaseFeaturizer {
 
   citations(): Citation[] {
     return [YANG_2012, LAWS_2015, MIRACLE_2006, VAN_OOSTEROM_1983, WANG_JAIN_2019];
+  }
+
+  /** Its own Voronoi cell and neighbors. */
+  reach(scale: ReachScale): FeatureReach {
+    return ownReach(scale.voronoi);
   }
 
   compute(ctx: StructureContext): FeatureMatrix {

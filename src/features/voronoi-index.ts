@@ -3,9 +3,9 @@ import type { Tessellation } from "../geometry/tessellation";
 import { VORONOI_EMPTY, VORONOI_FAILED } from "../geometry/voronoi";
 import type { NeighborList } from "../neighbors/neighbor-list";
 import type { StructureContext } from "./context";
-import type { Citation } from "./featurizer";
+import type { Citation, FeatureReach, ReachScale } from "./featurizer";
 import type { FeatureMatrix } from "../table/feature-matrix";
-import { BaseFeaturizer } from "./featurizer";
+import { BaseFeaturizer, ownReach } from "./featurizer";
 import { OKABE_2009, WANG_JAIN_2019 } from "./literature-citations";
 
 /** Tessellation flags of a cell without usable faces: could not be built, or an empty radical cell. */
@@ -139,6 +139,11 @@ export class VoronoiIndexFeaturizer extends BaseFeaturizer {
 
   citations(): Citation[] {
     return [OKABE_2009, WANG_JAIN_2019];
+  }
+
+  /** Its own Voronoi cell and neighbors. */
+  reach(scale: ReachScale): FeatureReach {
+    return ownReach(scale.voronoi);
   }
 
   compute(ctx: StructureContext): FeatureMatrix {

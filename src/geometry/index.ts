@@ -3,6 +3,7 @@
 export * from "./tessellation";
 export * from "./spatial-blocks";
 export * from "./voronoi";
+export * from "./voronoi-atoms";
 export * from "./voronoi-neighbors";
 export * from "./convex-hull";
 export * from "./solid-angle";

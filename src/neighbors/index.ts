@@ -2,4 +2,5 @@
 
 export * from "./neighbor-list";
 export * from "./cutoff-neighbors";
+export * from "./atom-cutoff-neighbors";
 export * from "./k-nearest";

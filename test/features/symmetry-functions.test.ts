@@ -2,9 +2,9 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { StructureContext } from "../../src/features/context";
+import { SymmetryFunctionsFeaturizer } from "../../src/features/symmetry-functions-featurizer";
 import {
   SOFTNESS_ANGULAR_PARAMS,
-  SymmetryFunctionsFeaturizer,
   resolveSymmetryFunctionParams,
   symmetryFunctionLabels,
   symmetryFunctions,
