@@ -18,7 +18,10 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
   const write = process.stderr.write;
   console.log = (...a: unknown[]) => (out += `${a.join(" ")}\n`);
   console.error = (...a: unknown[]) => (err += `${a.join(" ")}\n`);
-  process.stderr.write = ((t: string) => (err += t) !== "") as typeof process.stderr.write;
+  process.stderr.write = ((t: string) => {
+    err += t;
+    return true;
+  }) as typeof process.stderr.write;
   try {
     return { code: await main(argv), out, err };
   } finally {
