@@ -198,11 +198,13 @@ async function analyse(entry: ManifestEntry, dataDir: string): Promise<SampleRow
   };
 }
 
-/** Settings read from the LAMMPS inputs: restart interval and NPT damping times of templates/melt.in. */
+/** Settings read from the LAMMPS inputs: restart interval (templates/common.in) and NPT damping times (templates/melt.in). */
 function templateSettings(): { restartEvery: number; tdampPs: number; pdampPs: number } {
   const file = path.join(repo, "data", "lammps", "templates", "melt.in");
   const text = fs.readFileSync(file, "utf8");
-  const restart = /^restart\s+(\d+)/m.exec(text);
+  // The interval is the default of common.in's index variable (a plan's restartEvery overrides it on the command line).
+  const common = fs.readFileSync(path.join(repo, "data", "lammps", "templates", "common.in"), "utf8");
+  const restart = /^variable\s+restartEvery\s+index\s+(\d+)/m.exec(common) ?? /^restart\s+(\d+)/m.exec(text);
   const npt = /^fix\s+\S+\s+all\s+npt\s+temp\s+\S+\s+\S+\s+(\S+)\s+iso\s+\S+\s+\S+\s+(\S+)/m.exec(text);
   if (!restart || !npt) throw new Error(`${file}: could not find the restart interval and the npt fix`);
   return { restartEvery: Number(restart[1]), tdampPs: Number(npt[1]), pdampPs: Number(npt[2]) };
