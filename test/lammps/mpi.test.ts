@@ -92,7 +92,14 @@ describe(`data:generate --mpi 2 against a serial run${missing ? ` (skipped: ${mi
         .readFileSync(path.join(sampleDir(data), "commands.sh"), "utf8")
         .split("\n")
         .filter((l) => /(^| )lmp /.test(l))
-        .map((l) => l.split(data).join("DATA"));
+        // Paths may be written absolute or relative to the checkout (e.g. "../qsoft-mpi-x/serial" in a clone under /tmp).
+        .map((l) =>
+          l
+            .split(data)
+            .join("DATA")
+            .split(path.relative(path.resolve(__dirname, "..", ".."), data))
+            .join("DATA"),
+        );
     const a = commands(serial);
     const b = commands(mpi);
     assert.equal(a.length, 5);
