@@ -45,6 +45,20 @@ function isDataFrame(x: object): x is DataFrame {
  * infinite values with a message naming `what`, the row and the column.
  */
 export function toDesignMatrix(input: MatrixInput, what = "X"): DesignMatrix {
+  return designMatrixOf(input, what, true);
+}
+
+/**
+ * As toDesignMatrix, but a matrix that is already row-major Float64Array values is used as it is, not copied:
+ * for reading only (prediction). A fresh 221 MB array costs 0.66 s here (page faults), longer than predicting
+ * 345,600 x 80 rows with 300 trees.
+ */
+export function readDesignMatrix(input: MatrixInput, what = "X"): DesignMatrix {
+  return designMatrixOf(input, what, false);
+}
+
+function designMatrixOf(input: MatrixInput, what: string, copy: boolean): DesignMatrix {
+  const values = (v: ArrayLike<number>): Float64Array => (!copy && v instanceof Float64Array ? v : new Float64Array(v));
   let m: DesignMatrix;
   if (Array.isArray(input)) {
     const rows = input as ArrayLike<number>[];
@@ -61,10 +75,10 @@ export function toDesignMatrix(input: MatrixInput, what = "X"): DesignMatrix {
   } else if (typeof input !== "object" || input === null) {
     throw new Error(`${what}: expected a DataFrame, a FeatureMatrix, {X, nFeatures} or an array of rows`);
   } else if (isDesignMatrix(input)) {
-    m = { ...input, values: Float64Array.from(input.values), featureLabels: input.featureLabels?.slice() ?? null };
+    m = { ...input, values: values(input.values), featureLabels: input.featureLabels?.slice() ?? null };
   } else if (isFeatureMatrix(input)) {
     m = {
-      values: Float64Array.from(input.values),
+      values: values(input.values),
       nSamples: input.n,
       nFeatures: input.labels.length,
       featureLabels: input.labels.slice(),
@@ -77,7 +91,7 @@ export function toDesignMatrix(input: MatrixInput, what = "X"): DesignMatrix {
     const labels = input.featureLabels?.slice() ?? null;
     if (labels !== null && labels.length !== d)
       throw new Error(`${what}: ${labels.length} feature labels for nFeatures=${d}`);
-    m = { values: Float64Array.from(input.X), nSamples: input.X.length / d, nFeatures: d, featureLabels: labels };
+    m = { values: values(input.X), nSamples: input.X.length / d, nFeatures: d, featureLabels: labels };
   } else if (isDataFrame(input)) {
     const table = dataFrameToTable(input);
     const d = table.columns.length;
@@ -107,7 +121,9 @@ export function toDesignMatrix(input: MatrixInput, what = "X"): DesignMatrix {
 export function checkFinite(m: DesignMatrix, what = "X"): void {
   const v = m.values;
   for (let p = 0; p < v.length; p++) {
-    if (!Number.isFinite(v[p])) {
+    // x - x is 0 for every finite x and NaN for NaN and +-Infinity (a plain compare: Number.isFinite per value
+    // took 0.5 s of a 0.8 s prediction on 345,600 x 80).
+    if (v[p] - v[p] !== 0) {
       const i = Math.floor(p / m.nFeatures);
       const k = p % m.nFeatures;
       const col = m.featureLabels ? `column "${m.featureLabels[k]}"` : `column ${k}`;

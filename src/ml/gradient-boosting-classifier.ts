@@ -3,7 +3,7 @@ import { requireBothClasses, toBinaryLabels } from "./binary-labels";
 import type { FitOptions, ImportanceClassifier, LabelInput } from "./classifier";
 import { NotFittedError } from "./classifier";
 import type { DesignMatrix, MatrixInput } from "./design-matrix";
-import { alignColumns, featureMajor, takeRows, toDesignMatrix } from "./design-matrix";
+import { alignColumns, featureMajor, takeRows, readDesignMatrix, toDesignMatrix } from "./design-matrix";
 import { PackedTrees } from "./packed-trees";
 import type { GradientBoostingParams, ResolvedCounts } from "./gbdt-params";
 import { resolveCounts, resolveGbdtParams, resolveThreads } from "./gbdt-params";
@@ -279,7 +279,7 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
 
   private design(X: MatrixInput): DesignMatrix {
     const s = this.fitted();
-    return alignColumns(toDesignMatrix(X), s.featureLabels, s.nFeatures);
+    return alignColumns(readDesignMatrix(X), s.featureLabels, s.nFeatures);
   }
 
   /** Raw log-odds F(x) of every row (row by row over the packed trees: bitwise the per-tree sums). */
