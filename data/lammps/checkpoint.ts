@@ -83,7 +83,7 @@ export function packCheckpoint(dataDir: string, id: string, work: string): Check
   if (!latest) return null;
   const keep = fs
     .readdirSync(work)
-    .filter((f) => /^log\..*\.lammps$/.test(f) || f === "commands.sh" || f === "quenched.dump.gz")
+    .filter((f) => /^log\..*\.lammps$/.test(f) || f === "commands.sh" || f === "quenched.dump.gz" || f === "inputs")
     .sort();
   const files = [path.basename(latest.file), ...keep];
   fs.mkdirSync(checkpointDir(dataDir), { recursive: true });

@@ -149,11 +149,26 @@ function log(msg: string): void {
   process.stdout.write(`${t} ${msg}\n`);
 }
 
+/**
+ * Copies the stage's input and the files it includes into <work>/inputs/<stage>/ and returns that folder. LAMMPS
+ * reads its input lazily, line by line, while it runs: a template edited during a run changed the commands a
+ * running quench read (it exited 1 after its last step). Each run reads its own frozen copy; the copies are
+ * collected with the sample (inputs/<stage>/), so its provenance holds the exact inputs that ran.
+ */
+function freezeInputs(work: string, stage: string): string {
+  const dir = path.join(work, "inputs", stage);
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of [`${stage}.in`, "common.in"]) fs.copyFileSync(path.join(templates, f), path.join(dir, f));
+  return dir;
+}
+
 function runLammps(s: Sample, run: StageRun, commands: string[]): Promise<void> {
   const logFile = path.join(s.work, `log.${run.stage}.${run.firstStep}.lammps`);
-  const args = ["-in", path.join(templates, `${run.stage}.in`), "-log", logFile, "-screen", "none", "-nocite"];
+  const inputs = freezeInputs(s.work, run.stage);
+  const args = ["-in", path.join(inputs, `${run.stage}.in`), "-log", logFile, "-screen", "none", "-nocite"];
   const prefix = run.serial ? [] : launcher;
-  for (const [k, v] of Object.entries({ templates, work: s.work, ...run.vars })) args.push("-var", k, String(v));
+  for (const [k, v] of Object.entries({ templates: inputs, work: s.work, ...run.vars }))
+    args.push("-var", k, String(v));
   const relative = (a: string) =>
     a.startsWith(repo + path.sep)
       ? a.slice(repo.length + 1)
@@ -355,6 +370,16 @@ async function collect(
     files[name] = "";
     byStrain[strain.toFixed(5)] = name;
   }
+  // The frozen inputs each stage ran (see freezeInputs); samples made before freezing have none.
+  const frozen = path.join(s.work, "inputs");
+  if (fs.existsSync(frozen))
+    for (const stage of fs.readdirSync(frozen).sort())
+      for (const f of fs.readdirSync(path.join(frozen, stage)).sort()) {
+        const name = `inputs/${stage}/${f}`;
+        fs.mkdirSync(path.join(tmp, "inputs", stage), { recursive: true });
+        fs.copyFileSync(path.join(frozen, stage, f), path.join(tmp, name));
+        files[name] = "";
+      }
   const logs: string[] = [];
   for (const f of fs.readdirSync(s.work).sort()) {
     if (!/^log\..*\.lammps$/.test(f)) continue;
@@ -365,6 +390,8 @@ async function collect(
   fs.writeFileSync(
     path.join(tmp, "commands.sh"),
     "#!/bin/sh\n# Run from the repository root; paths as recorded by data/lammps/generate.ts\n" +
+      `# Each stage read a copy of data/lammps/templates taken when it started, data/work/${s.id}/inputs/<stage>/,\n` +
+      "# stored in this folder as inputs/<stage>/ (samples made before 2026-12-03 read the templates directly).\n" +
       commands.join("\n") +
       "\n",
   );
@@ -429,7 +456,9 @@ async function collect(
     lmp: {
       version,
       commands,
-      inputs: ["common", "build", "melt", "quench", "relax", "deform"].map((n) => `data/lammps/templates/${n}.in`),
+      inputs: Object.keys(files).some((f) => f.startsWith("inputs/"))
+        ? Object.keys(files).filter((f) => f.startsWith("inputs/"))
+        : ["common", "build", "melt", "quench", "relax", "deform"].map((n) => `data/lammps/templates/${n}.in`),
     },
     potential: { file: c.potential, sha256: sha256(pot), source: plan.potentials[c.potential].source },
     wallSeconds: Math.round(wallSeconds),

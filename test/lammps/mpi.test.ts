@@ -103,7 +103,8 @@ describe(`data:generate --mpi 2 against a serial run${missing ? ` (skipped: ${mi
     const a = commands(serial);
     const b = commands(mpi);
     assert.equal(a.length, 5);
-    assert.ok(a[0].startsWith("lmp -in data/lammps/templates/build.in"), a[0]);
+    // Each stage runs a frozen copy of its input, taken when it started (generate.ts freezeInputs).
+    assert.ok(a[0].startsWith(`lmp -in DATA/work/${id}/inputs/build/build.in`), a[0]);
     assert.equal(b[0], a[0]);
     assert.deepEqual(
       b.slice(1),
@@ -128,6 +129,18 @@ describe(`data:generate --mpi 2 against a serial run${missing ? ` (skipped: ${mi
     assert.deepEqual(Object.keys(b[0].files.byStrain), ["0.00000", "0.01000", "0.02000"]);
     assert.deepEqual(b[0].files, a[0].files);
     assert.equal((b[0] as unknown as { mpiRanks: number }).mpiRanks, 2);
+    // The inputs that ran are stored with the sample, byte for byte the templates of this checkout.
+    const templates = path.resolve(__dirname, "..", "..", "data", "lammps", "templates");
+    for (const stage of ["build", "melt", "quench", "relax", "deform"])
+      for (const f of [`${stage}.in`, "common.in"]) {
+        const name = `inputs/${stage}/${f}`;
+        assert.ok(`samples/${id}/${name}` in b[0].sha256, `${name} in the manifest`);
+        assert.equal(
+          fs.readFileSync(path.join(sampleDir(mpi), name), "utf8"),
+          fs.readFileSync(path.join(templates, f), "utf8"),
+          name,
+        );
+      }
     assert.equal((a[0] as unknown as { mpiRanks: number }).mpiRanks, 1);
   });
 });
