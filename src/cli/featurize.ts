@@ -2,7 +2,7 @@ import { computeResolvedFeatures, type FeaturizeOptions, resolveFeaturize } from
 import { DEFAULT_CUTOFF, DEFAULT_FACE_FILTER } from "../features/context";
 import { featureTable } from "../features/featurizer";
 import { featureSets } from "../features/feature-sets";
-import { computeFeaturesByDomains } from "../features/domain-featurize";
+import { writeFeaturesByDomains } from "../features/domain-feature-writer";
 import { checkOutputPath } from "../files/atomic-write";
 import { readDump } from "../io/dump-reader";
 import { checkNeighborBudget, checkNumberDensity } from "../neighbors/neighbor-budget";
@@ -39,9 +39,11 @@ ${sets}
                        i.e. cutoff for the *_cut columns and Voronoi for the others, as the authors' code does)
   --threads N          threads of the Voronoi tessellation and the symmetry functions (default 1)
   --domains auto|N     featurize by N spatial domains with halos, one at a time (rows identical to the whole
-                       frame's; memory of one domain plus the output): for frames of millions of atoms. "auto"
-                       picks the fewest domains whose estimated peak fits half the machine's memory (1 when the
-                       frame fits whole). Single-threaded; not for csro and mro_csro (they read the composition)
+                       frame's and in the same order): for frames of millions of atoms. Each domain's rows go to
+                       a scratch file beside FILE (8 bytes per value, removed at the end) and then to FILE in
+                       order, so memory is one domain's work, not the N x F table. "auto" picks the fewest
+                       domains whose estimated peak fits half the machine's memory (1 when the frame fits
+                       whole). Single-threaded; not for csro and mro_csro (they read the composition)
   --quiet              no progress on stderr (default: a bar on a terminal, a line every few seconds in a log)`;
 }
 
@@ -102,41 +104,47 @@ export const featurizeCommand: Command = {
     checkNeighborBudget(frame.natoms, frame.cell.volume, resolved.options.cutoff, args.positional[0]);
     const progress = new ProgressRenderer({ label: "featurize", quiet: args.flags.has("quiet") });
     const domains = args.options.get("domains");
-    const res =
-      domains === undefined
-        ? computeResolvedFeatures(frame, resolved, progress.onProgress)
-        : {
-            ...asUsage(() =>
-              computeFeaturesByDomains(
-                frame,
-                sets,
-                {
-                  ...options,
-                  domains: domains === "auto" ? "auto" : Number(domains),
-                  onDomain: (done, total) => progress.onProgress?.(done, total, "domains"),
-                },
-                { domains: "--domains", cutoff: "--cutoff", faceFilter: "--face-filter", radii: "--radii" },
-              ),
-            ),
-            featurizers: resolved.featurizers,
-          };
-    progress.finish();
-    writeTable(out, featureTable(frame, res.matrix));
-
-    const { n, labels, values, flags } = res.matrix;
+    let n: number;
+    let labels: readonly string[];
     let nanRows = 0;
-    for (let i = 0; i < n; i++) {
-      for (let k = 0; k < labels.length; k++) {
-        if (Number.isNaN(values[i * labels.length + k])) {
-          nanRows++;
-          break;
+    let flagged = 0;
+    if (domains === undefined) {
+      const res = computeResolvedFeatures(frame, resolved, progress.onProgress);
+      progress.finish();
+      writeTable(out, featureTable(frame, res.matrix));
+      ({ n, labels } = res.matrix);
+      const { values, flags } = res.matrix;
+      for (let i = 0; i < n; i++) {
+        for (let k = 0; k < labels.length; k++) {
+          if (Number.isNaN(values[i * labels.length + k])) {
+            nanRows++;
+            break;
+          }
         }
       }
+      if (flags) for (let i = 0; i < n; i++) if (flags[i] !== 0) flagged++;
+    } else {
+      // Each domain's rows go to a scratch file as it is done, then to the table in frame order: the N x F
+      // matrix is never held.
+      const res = asUsage(() =>
+        writeFeaturesByDomains(
+          frame,
+          sets,
+          out,
+          {
+            ...options,
+            domains: domains === "auto" ? "auto" : Number(domains),
+            onDomain: (done, total) => progress.onProgress?.(done, total, "domains"),
+            onWritten: (done, total) => progress.onProgress?.(done, total, "write"),
+          },
+          { domains: "--domains", cutoff: "--cutoff", faceFilter: "--face-filter", radii: "--radii" },
+        ),
+      );
+      progress.finish();
+      ({ rows: n, labels, nanRows, flagged } = res);
     }
-    let flagged = 0;
-    if (flags) for (let i = 0; i < n; i++) if (flags[i] !== 0) flagged++;
     const lines = [
-      `${out}: ${n} atoms x ${labels.length} features (${res.featurizers.map((f) => f.name).join(", ")}), timestep ${frame.timestep}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `${out}: ${n} atoms x ${labels.length} features (${resolved.featurizers.map((f) => f.name).join(", ")}), timestep ${frame.timestep}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
     ];
     if (flagged > 0)
       lines.push(`note: ${flagged} atom(s) have degenerate neighbor geometry (flags; see docs/features.md)`);

@@ -44,9 +44,10 @@ export interface DomainFeaturizeOptions extends FeaturizeOptions {
   readonly onDomain?: (done: number, total: number) => void;
   /**
    * Given each domain's own rows as they are done: the frame indices `atoms` (ascending) and their rows
-   * (atoms.length x labels.length, row-major), e.g. to write them out.
+   * (atoms.length x labels.length, row-major), and their degeneracy flags when a set raises any (see
+   * FeatureMatrix.flags), e.g. to write them out (writeFeaturesByDomains).
    */
-  readonly onRows?: (atoms: Int32Array, values: Float64Array, labels: readonly string[]) => void;
+  readonly onRows?: (atoms: Int32Array, values: Float64Array, labels: readonly string[], flags?: Uint8Array) => void;
   /**
    * Assemble the N x F matrix of the result (default true). false keeps only one domain's rows at a time (pass
    * `onRows`): the output, 8 bytes per value, is then not held (6.7 GB for 10^7 atoms x 80 features).
@@ -392,14 +393,16 @@ export function computeFeaturesByDomains(
       }
       const f = labels.length;
       const own = options.onRows ? new Float64Array(core.length * f) : null;
+      const ownFlags = options.onRows && m.flags ? new Uint8Array(core.length) : undefined;
       core.forEach((i, r) => {
         const l = lowerBound(atoms, i);
         const row = m.values.subarray(l * f, (l + 1) * f);
         if (values) values.set(row, i * f);
         if (own) own.set(row, r * f);
         if (flags && m.flags) flags[i] = m.flags[l];
+        if (ownFlags && m.flags) ownFlags[r] = m.flags[l];
       });
-      if (own) options.onRows?.(Int32Array.from(core), own, labels);
+      if (own) options.onRows?.(Int32Array.from(core), own, labels, ownFlags);
       break;
     }
     options.onDomain?.(d + 1, total);

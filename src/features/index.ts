@@ -26,6 +26,7 @@ export * from "./symmetry-functions-featurizer";
 export * from "./symmetry-functions-parallel";
 export * from "./domain-context";
 export * from "./domain-featurize";
+export * from "./domain-feature-writer";
 export * from "./wigner3j";
 export * from "./species-roles";
 export * from "./feature-descriptions";

@@ -101,6 +101,24 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
 }
 
 /**
+ * A scratch file beside `file` (a hidden `.NAME.PID.TIME.tmp`, in the output's folder so it is on the disk the
+ * user chose), for intermediate data too large for memory. `remove()` deletes it; SIGINT, SIGTERM and exit do too,
+ * like the temporary files of writes.
+ */
+export function scratchFile(file: string): { readonly path: string; remove(): void } {
+  checkOutputPath(file);
+  const tmp = tempPath(file).replace(/\.tmp$/, ".scratch.tmp");
+  trackTemp(tmp);
+  return {
+    path: tmp,
+    remove(): void {
+      fs.rmSync(tmp, { force: true });
+      untrackTemp(tmp);
+    },
+  };
+}
+
+/**
  * Streams text into a temporary file and renames it over `file` on `close()`; `abort()` removes it.
  * For large outputs written piece by piece.
  */

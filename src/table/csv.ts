@@ -34,35 +34,110 @@ function quoteCell(text: string): string {
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The kind of a table column: Float64Array, Int32Array or text. */
+export type ColumnKind = "float64" | "int32" | "string";
+
+/** The kind of a column (see ColumnKind). */
+export function columnKindOf(col: Column): ColumnKind {
+  if (col instanceof Float64Array) return "float64";
+  if (col instanceof Int32Array) return "int32";
+  return "string";
+}
+
+/** A table file written a chunk of rows at a time (CSV or Parquet); nothing is at `file` until `close()`. */
+export interface TableWriter {
+  /** The file the table goes to. */
+  readonly file: string;
+  /** Appends the rows of `chunk`, whose columns are the writer's, in order, of the same kinds. */
+  write(chunk: Table): void;
+  /** Completes the file and moves it into place. */
+  close(): void;
+  /** Drops what was written; no file is left (no-op after `close`). */
+  abort(): void;
+}
+
+/** Checks that a chunk has the columns (names, order, kinds) a writer was opened with. */
+export function checkChunkColumns(
+  file: string,
+  columns: readonly (readonly [string, ColumnKind])[],
+  chunk: Table,
+): void {
+  const ok =
+    chunk.columns.length === columns.length &&
+    columns.every(
+      ([name, kind], k) => chunk.columns[k] === name && columnKindOf(chunk.data.get(name) as Column) === kind,
+    );
+  if (!ok)
+    throw new Error(
+      `${file}: a chunk of rows has columns ${chunk.columns.map((c) => `${c}:${columnKindOf(chunk.data.get(c) as Column)}`).join(",")}, the table has ${columns.map(([c, k]) => `${c}:${k}`).join(",")}`,
+    );
+}
+
 /**
- * Writes a table as CSV (header line, comma-separated, numbers in their shortest round-trip form, NaN as "NaN",
- * infinities as "Infinity"/"-Infinity", text quoted per RFC 4180 when needed), streamed into a temporary file
- * that replaces `file` only once complete.
+ * A CSV written a chunk of rows at a time (header line, comma-separated, numbers in their shortest round-trip
+ * form, NaN as "NaN", infinities as "Infinity"/"-Infinity", text quoted per RFC 4180 when needed), streamed into
+ * a temporary file that replaces `file` only on `close()`.
  */
-export function writeCsv(file: string, table: Table): void {
-  const w = new AtomicWriter(file);
-  try {
-    w.write(table.columns.map(quoteCell).join(",") + "\n");
-    const cols = table.columns.map((c) => table.data.get(c) as Column);
+export class CsvTableWriter implements TableWriter {
+  private readonly out: AtomicWriter;
+
+  constructor(
+    readonly file: string,
+    private readonly columns: readonly (readonly [string, ColumnKind])[],
+  ) {
+    this.out = new AtomicWriter(file);
+    try {
+      this.out.write(`${columns.map(([c]) => quoteCell(c)).join(",")}\n`);
+    } catch (e) {
+      this.out.abort();
+      throw e;
+    }
+  }
+
+  write(chunk: Table): void {
+    checkChunkColumns(this.file, this.columns, chunk);
+    const cols = chunk.columns.map((c) => chunk.data.get(c) as Column);
     const d = cols.length;
-    let chunk = "";
-    for (let r = 0; r < table.rows; r++) {
+    let text = "";
+    for (let r = 0; r < chunk.rows; r++) {
       for (let k = 0; k < d; k++) {
         const col = cols[k];
-        if (Array.isArray(col)) chunk += quoteCell(col[r]);
+        if (Array.isArray(col)) text += quoteCell(col[r]);
         else {
           const v = col[r];
           // String(v) is the shortest round-trip form (see formatNumber); -0 keeps its sign.
-          chunk += v === 0 && 1 / v < 0 ? "-0" : String(v);
+          text += v === 0 && 1 / v < 0 ? "-0" : String(v);
         }
-        chunk += k + 1 < d ? "," : "\n";
+        text += k + 1 < d ? "," : "\n";
       }
-      if (chunk.length > 1 << 20) {
-        w.write(chunk);
-        chunk = "";
+      if (text.length > 1 << 20) {
+        this.out.write(text);
+        text = "";
       }
     }
-    if (chunk.length > 0) w.write(chunk);
+    if (text.length > 0) this.out.write(text);
+  }
+
+  close(): void {
+    this.out.close();
+  }
+
+  abort(): void {
+    this.out.abort();
+  }
+}
+
+/**
+ * Writes a table as CSV (see CsvTableWriter), streamed into a temporary file that replaces `file` only once
+ * complete.
+ */
+export function writeCsv(file: string, table: Table): void {
+  const w = new CsvTableWriter(
+    file,
+    table.columns.map((c) => [c, columnKindOf(table.data.get(c) as Column)]),
+  );
+  try {
+    w.write(table);
     w.close();
   } catch (e) {
     w.abort();

@@ -13,3 +13,4 @@ export * from "./table-html";
 export * from "./table-text";
 export * from "./kernel-display";
 export * from "./show";
+export * from "./row-spill";

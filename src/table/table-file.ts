@@ -1,5 +1,5 @@
-import { readCsv, type Table, writeCsv } from "./csv";
-import { readParquet, writeParquet } from "./parquet";
+import { type ColumnKind, CsvTableWriter, readCsv, type Table, type TableWriter, writeCsv } from "./csv";
+import { ParquetTableWriter, readParquet, writeParquet } from "./parquet";
 
 /** The format of a table file by its name: Parquet for ".parquet" (any case), else CSV. */
 export function tableFormat(file: string): "parquet" | "csv" {
@@ -10,6 +10,14 @@ export function tableFormat(file: string): "parquet" | "csv" {
 export function writeTable(file: string, table: Table): void {
   if (tableFormat(file) === "parquet") writeParquet(file, table);
   else writeCsv(file, table);
+}
+
+/**
+ * Opens a table file to be written a chunk of rows at a time, Parquet or CSV by the file's extension (see
+ * `tableFormat`), with the given columns (names and kinds, in order); the file appears only on `close()`.
+ */
+export function openTableWriter(file: string, columns: readonly (readonly [string, ColumnKind])[]): TableWriter {
+  return tableFormat(file) === "parquet" ? new ParquetTableWriter(file, columns) : new CsvTableWriter(file, columns);
 }
 
 /** Reads a Parquet or CSV table by the file's extension (see `tableFormat`); "-" reads a CSV from standard input. */

@@ -1,0 +1,108 @@
+import type { Frame } from "../structure/frame";
+import { type Column, makeTable } from "../table/csv";
+import { RowSpill } from "../table/row-spill";
+import { openTableWriter } from "../table/table-file";
+import type { FeaturizeOptionNames } from "./compute-features";
+import { computeFeaturesByDomains, type DomainFeaturizeOptions, type DomainReport } from "./domain-featurize";
+import type { Citation } from "./featurizer";
+
+/** Rows per chunk handed to the table writer (one Parquet row group each). */
+const CHUNK_ROWS = 131072;
+
+/** Options of writeFeaturesByDomains: those of computeFeaturesByDomains, whose rows it keeps itself. */
+export interface DomainWriteOptions extends Omit<DomainFeaturizeOptions, "keepMatrix"> {
+  /** Told the rows written to the table so far, of how many, after each chunk. */
+  readonly onWritten?: (done: number, total: number) => void;
+}
+
+/** What writeFeaturesByDomains wrote. */
+export interface DomainWriteResult {
+  /** Rows written (the frame's atoms). */
+  readonly rows: number;
+  /** Feature columns, after id and type. */
+  readonly labels: readonly string[];
+  readonly citations: Citation[];
+  readonly report: DomainReport;
+  /** Rows with at least one NaN feature. */
+  readonly nanRows: number;
+  /** Rows with a degeneracy flag (see FeatureMatrix.flags). */
+  readonly flagged: number;
+}
+
+/**
+ * Featurizes `frame` by spatial domains (computeFeaturesByDomains) and writes the table `file` (Parquet or CSV
+ * by its extension: id, type, then the feature columns, like featureTable) without holding the N x F matrix:
+ * each domain's rows go to a scratch file beside `file` as the domain is done, and are then read back in frame
+ * order (the whole-frame featurize's row order, by id for a frame read sorted) and written in chunks of 131,072
+ * rows. Memory: one domain's work plus about 200 MB of buffers; disk: 8 bytes per value in the scratch file,
+ * removed at the end. The output appears only once complete (an error or a signal leaves neither it nor the
+ * scratch file).
+ */
+export function writeFeaturesByDomains(
+  frame: Frame,
+  sets: readonly string[],
+  file: string,
+  options: DomainWriteOptions = {},
+  names: FeaturizeOptionNames & { readonly domains?: string } = {},
+): DomainWriteResult {
+  // Made at the first domain, when the columns are known.
+  const held: { spill: RowSpill | null } = { spill: null };
+  let nanRows = 0;
+  let flagged = 0;
+  try {
+    const res = computeFeaturesByDomains(
+      frame,
+      sets,
+      {
+        ...options,
+        keepMatrix: false,
+        onRows: (atoms, values, labels, flags) => {
+          const f = labels.length;
+          held.spill ??= new RowSpill(file, frame.natoms, f);
+          held.spill.add(atoms, values);
+          for (let r = 0; r < atoms.length; r++) {
+            for (let k = 0; k < f; k++) {
+              if (Number.isNaN(values[r * f + k])) {
+                nanRows++;
+                break;
+              }
+            }
+            if (flags && flags[r] !== 0) flagged++;
+          }
+          options.onRows?.(atoms, values, labels, flags);
+        },
+      },
+      names,
+    );
+    const labels = res.matrix.labels;
+    const f = labels.length;
+    const writer = openTableWriter(file, [
+      ["id", "int32"],
+      ["type", "int32"],
+      ...labels.map((l) => [l, "float64"] as const),
+    ]);
+    try {
+      for (const { start, values } of held.spill?.chunks(CHUNK_ROWS) ?? []) {
+        const n = values.length / f;
+        const cols: [string, Column][] = [
+          ["id", frame.ids.subarray(start, start + n)],
+          ["type", frame.types.subarray(start, start + n)],
+        ];
+        for (let k = 0; k < f; k++) {
+          const c = new Float64Array(n);
+          for (let r = 0; r < n; r++) c[r] = values[r * f + k];
+          cols.push([labels[k], c]);
+        }
+        writer.write(makeTable(cols));
+        options.onWritten?.(start + n, frame.natoms);
+      }
+      writer.close();
+    } catch (e) {
+      writer.abort();
+      throw e;
+    }
+    return { rows: frame.natoms, labels, citations: res.citations, report: res.report, nanRows, flagged };
+  } finally {
+    held.spill?.dispose();
+  }
+}
