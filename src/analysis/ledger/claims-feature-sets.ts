@@ -162,7 +162,7 @@ export const FEATURE_SET_CLAIMS: readonly Claim[] = [
     },
   },
   {
-    where: "Results",
+    where: "Fig. 5a, Results",
     claim: "the interstice SRO + MRO features improve upon the recognized signatures",
     paper: "best",
     criterion: { kind: "checks", what: "interstice + MRO CV AUC above every literature group, per system" },

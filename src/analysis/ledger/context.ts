@@ -235,6 +235,19 @@ export class LedgerContext {
   }
 
   /**
+   * Uses a Figure 5a comparison computed elsewhere (notebook 05 runs the same one) instead of running it again; it
+   * must be `featureSetComparison`'s: the condition's first three glasses at 1e13 K/s (train on 1-2, test on 3), the
+   * same groups, seed and features.
+   */
+  useFeatureSetComparison(composition: string, run: SampleComparison): void {
+    const ids = (this.conditions().get(`${composition}@1e13`) ?? []).slice(0, 3).map((e) => e.id);
+    const got = [...run.train.map((g) => g.name), run.test?.name ?? "none"];
+    if (ids.length < 3 || got.join(",") !== ids.join(","))
+      throw new Error(`useFeatureSetComparison(${composition}): glasses ${got.join(", ")}, expected ${ids.join(", ")}`);
+    this.memo.set(`figure5:${composition}`, Promise.resolve(run));
+  }
+
+  /**
    * Figure 3e: the condition's sample deformed with the finest snapshots (the paper: to 10 % every 0.125 %); null
    * when the condition has no sample with more than 20 snapshots or no model.
    */
