@@ -116,6 +116,8 @@ export type { LogTrend } from "./analysis/log-trend";
 // tables
 export { numericColumn, readCsv } from "./table/csv";
 export type { Table } from "./table/csv";
+/** Table files by extension (".parquet" Parquet, else CSV): readTable(file) and writeTable(file, table), atomic. */
+export { readTable, writeTable } from "./table/table-file";
 export type { FeatureMatrix } from "./table/feature-matrix";
 export { show } from "./table/show";
 export { tableText } from "./table/table-text";

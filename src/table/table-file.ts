@@ -6,7 +6,12 @@ export function tableFormat(file: string): "parquet" | "csv" {
   return /\.parquet$/i.test(file) ? "parquet" : "csv";
 }
 
-/** Writes a table as Parquet or CSV by the file's extension (see `tableFormat`), atomically. */
+/**
+ * Writes a table as Parquet or CSV by the file's extension (see `tableFormat`), atomically.
+ * The file appears only once complete. Parquet keeps column names, types (Float64Array as DOUBLE, Int32Array as INT32, text) and NaN;
+ * CSV writes numbers in their shortest round-trip form, NaN as "NaN".
+ * @example writeTable("features.parquet", makeTable([["id", ids], ["softness", s]]))
+ */
 export function writeTable(file: string, table: Table): void {
   if (tableFormat(file) === "parquet") writeParquet(file, table);
   else writeCsv(file, table);
@@ -20,7 +25,12 @@ export function openTableWriter(file: string, columns: readonly (readonly [strin
   return tableFormat(file) === "parquet" ? new ParquetTableWriter(file, columns) : new CsvTableWriter(file, columns);
 }
 
-/** Reads a Parquet or CSV table by the file's extension (see `tableFormat`); "-" reads a CSV from standard input. */
+/**
+ * Reads a Parquet or CSV table by the file's extension (see `tableFormat`); "-" reads a CSV from standard input.
+ * Numeric columns come back as Float64Array (Parquet INT32 as Int32Array), text columns as strings; errors name
+ * the file and the problem.
+ * @example const t = await readTable("features.parquet"); const s = numericColumn(t, "softness");
+ */
 export async function readTable(file: string): Promise<Table> {
   return tableFormat(file) === "parquet" ? readParquet(file) : readCsv(file);
 }
