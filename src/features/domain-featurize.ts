@@ -90,11 +90,17 @@ function domainBytesPerAtom(columns: number): number {
 
 /**
  * The fewest domains whose estimated peak fits `budget` bytes (estimates above: fixed per-atom arrays plus one
- * domain's work, with halos adding about 40 %); 1 when the frame fits whole. Throws when even the fixed arrays
- * do not fit.
+ * domain's work, with halos adding about 40 %); 1 when the frame fits whole. `keepOutput` false: the N x columns
+ * output is not held (only each domain's own matrices count). Throws when even the fixed arrays do not fit.
  */
-export function autoDomainCount(natoms: number, columns: number, budget: number, cutoffRadii = 1): number {
-  const fixed = natoms * fixedBytesPerAtom(columns, cutoffRadii);
+export function autoDomainCount(
+  natoms: number,
+  columns: number,
+  budget: number,
+  cutoffRadii = 1,
+  keepOutput = true,
+): number {
+  const fixed = natoms * fixedBytesPerAtom(keepOutput ? columns : 0, cutoffRadii);
   const work = natoms * 1.4 * domainBytesPerAtom(columns);
   if (fixed + work <= budget) return 1;
   const room = budget - fixed;
@@ -325,7 +331,7 @@ export function computeFeaturesByDomains(
     if (!(Number.isFinite(budget) && budget > 0))
       throw new Error(`memoryBudget must be a positive number of bytes, got ${budget}`);
     const columns = resolved.featurizers.reduce((s, f) => s + safeWidth(f), 0);
-    blocks = domainBlocks(widths, autoDomainCount(n, (options.keepMatrix ?? true) ? columns : 0, budget));
+    blocks = domainBlocks(widths, autoDomainCount(n, columns, budget, 1, options.keepMatrix ?? true));
   } else if (typeof domains === "number" && Number.isInteger(domains) && domains >= 1) {
     blocks = domainBlocks(widths, domains);
   } else {

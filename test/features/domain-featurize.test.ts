@@ -86,5 +86,10 @@ describe("features/domain-featurize", () => {
     // Fewer domains need more memory: one fewer than chosen must not fit the same budget by the same estimate.
     assert.ok(autoDomainCount(n, 80, 16 * 2 ** 30) <= k);
     assert.throws(() => autoDomainCount(n, 80, 2 ** 30), /over the memory budget/);
+    // Without the N x 80 output held, the frame fits a budget that the output alone exceeds, and each domain's
+    // own 80 columns still count toward its work.
+    assert.throws(() => autoDomainCount(n, 80, 4 * 2 ** 30), /over the memory budget/);
+    const streamed = autoDomainCount(n, 80, 4 * 2 ** 30, 1, false);
+    assert.ok(streamed > autoDomainCount(n, 0, 4 * 2 ** 30, 1, false), `${streamed} domains`);
   });
 });
