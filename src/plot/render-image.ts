@@ -2,7 +2,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { writeFileAtomic } from "../files/atomic-write";
-import { chromiumDumpDom } from "./chromium";
+import { ChromiumMissingError, findChromium } from "./chromium";
+import { evaluateInPageSync } from "./chromium-page";
 import type { Figure } from "./figure";
 import { scriptJson } from "./figure-html";
 import { plotlyBundlePath } from "./plotly-bundle";
@@ -10,8 +11,15 @@ import { DEFAULT_SIZE } from "./style";
 
 /**
  * Static images of figures: headless Chromium loads plotly.js from node_modules, draws each figure and exports it
- * with Plotly.toImage (PNG or SVG), and the page hands the results back in its DOM (--dump-dom). Several figures
- * share one browser start (about 2-4 s), so render them together when you have many (renderToFiles).
+ * with Plotly.toImage (PNG or SVG), and the page hands the results back over the DevTools protocol
+ * (src/plot/chromium-page.ts). Several figures share one browser start (about 2-4 s), so render them together when
+ * you have many (renderToFiles).
+ *
+ * The wait is in wall-clock time, RENDER_TIMEOUT_MS plus RENDER_TIMEOUT_PER_FIGURE_MS a figure, and a run that
+ * fails (timeout, browser crash) is tried once more before the error names the figure that did not finish. (With
+ * --dump-dom and a virtual-time budget, used before, Chromium dumped the page as soon as it looked idle, which a
+ * 3-D scatter plot waiting on SwiftShader in the GPU process can be on a loaded machine: "headless Chromium returned
+ * no rendering result" from `npm run demo` while LAMMPS ran on every core.)
  */
 
 export type ImageFormat = "png" | "svg";
@@ -45,20 +53,26 @@ interface PageResult {
   error?: string;
 }
 
-const RESULT_ID = "qsoft-render-result";
+/** Wall-clock milliseconds a rendering run may take: this plus RENDER_TIMEOUT_PER_FIGURE_MS per figure. */
+export const RENDER_TIMEOUT_MS = 60000;
+export const RENDER_TIMEOUT_PER_FIGURE_MS = 90000;
 
-// The page script: draws each job, exports it, and writes the URI-encoded JSON results into <pre id=RESULT_ID>.
+// The page script: draws each job, exports it, and resolves window.qsoftDone to the JSON of the results;
+// window.qsoftRendering is the index of the figure being drawn (for the timeout message).
 const PAGE_SCRIPT = `
 (function () {
-  var out = document.getElementById(${JSON.stringify(RESULT_ID)});
   var errors = [];
+  var done;
+  window.qsoftDone = new Promise(function (resolve) { done = resolve; });
+  window.qsoftRendering = 0;
   window.addEventListener("error", function (e) { errors.push(String(e.message)); });
-  function finish(value) { out.textContent = encodeURIComponent(JSON.stringify(value)); }
+  function finish(value) { done(JSON.stringify(value)); }
   if (!window.Plotly) { finish({ fatal: "plotly.js did not load" }); return; }
   (async function () {
     var results = [];
     for (var i = 0; i < JOBS.length; i++) {
       var job = JOBS[i];
+      window.qsoftRendering = i;
       var div = document.createElement("div");
       div.style.width = job.width + "px";
       div.style.height = job.height + "px";
@@ -103,22 +117,51 @@ function checkJob(j: ImageJob, k: number): PageJob {
   return { fig: j.figure, format: j.format, width, height, scale };
 }
 
-/** Runs the page in Chromium and returns one result per job. */
+/** A figure as error messages name it: its number and title. */
+function figureName(fig: Figure, k: number): string {
+  const title = fig.layout.title?.text;
+  return title ? `figure ${k} ("${title}")` : `figure ${k}`;
+}
+
+/** The page's answer, one attempt: the JSON string window.qsoftDone resolves to. */
+function renderAttempt(page: string, profile: string, timeoutMs: number): string {
+  const value = evaluateInPageSync(page, "window.qsoftDone", {
+    userDataDir: profile,
+    timeoutMs,
+    diagnose: "window.qsoftRendering",
+  });
+  if (typeof value !== "string") throw new Error("the page script did not run (no window.qsoftDone)");
+  return value;
+}
+
+/** Runs the page in Chromium (a second time if the first run fails) and returns one result per job. */
 function runPage(jobs: PageJob[]): PageResult[] {
+  if (findChromium() === null) throw new ChromiumMissingError();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qsoft-render-"));
   try {
     const page = path.join(dir, "figures.html");
     const html =
       `<!DOCTYPE html><html><head><meta charset="utf-8">` +
       `<script src="file://${encodeURI(plotlyBundlePath())}"></script></head>` +
-      `<body style="margin:0;background:#fff"><pre id="${RESULT_ID}"></pre>` +
+      `<body style="margin:0;background:#fff">` +
       `<script>var JOBS = ${scriptJson(jobs)};${PAGE_SCRIPT}</script></body></html>`;
     fs.writeFileSync(page, html);
-    const dom = chromiumDumpDom(page, path.join(dir, "profile"));
-    const m = new RegExp(`<pre id="${RESULT_ID}">([^<]*)</pre>`).exec(dom);
-    if (!m || m[1] === "")
-      throw new Error("headless Chromium returned no rendering result (the page script did not finish)");
-    const value = JSON.parse(decodeURIComponent(m[1])) as { fatal?: string; results?: PageResult[]; errors?: string[] };
+    const timeoutMs = RENDER_TIMEOUT_MS + RENDER_TIMEOUT_PER_FIGURE_MS * jobs.length;
+    let answer: string | null = null;
+    const failures: string[] = [];
+    for (let attempt = 1; attempt <= 2 && answer === null; attempt++) {
+      try {
+        answer = renderAttempt(page, path.join(dir, `profile-${attempt}`), timeoutMs);
+      } catch (e) {
+        failures.push(`attempt ${attempt}: ${(e as Error).message}`);
+      }
+    }
+    if (answer === null) {
+      const at = /page state: (\d+)/.exec(failures[failures.length - 1]);
+      const which = at ? figureName(jobs[Number(at[1])].fig, Number(at[1])) : `${jobs.length} figure(s)`;
+      throw new Error(`headless Chromium did not render ${which} (tried twice):\n${failures.join("\n")}`);
+    }
+    const value = JSON.parse(answer) as { fatal?: string; results?: PageResult[]; errors?: string[] };
     if (value.fatal) throw new Error(`rendering failed: ${value.fatal}`);
     const results = value.results ?? [];
     if (results.length !== jobs.length)
@@ -148,7 +191,8 @@ export function renderImages(jobs: readonly ImageJob[]): Buffer[] {
   const pageJobs = jobs.map(checkJob);
   const results = runPage(pageJobs);
   return results.map((r, k) => {
-    if (!r.ok || r.url === undefined) throw new Error(`figure ${k} failed to render: ${r.error ?? "no image"}`);
+    if (!r.ok || r.url === undefined)
+      throw new Error(`${figureName(jobs[k].figure, k)} failed to render: ${r.error ?? "no image"}`);
     return decodeImage(r.url, jobs[k].format);
   });
 }
