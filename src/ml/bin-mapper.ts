@@ -1,5 +1,6 @@
 import type { DesignMatrix } from "./design-matrix";
 import { linspace, percentileMidpoint } from "../table/quantiles";
+import { RadixSorter } from "./radix-sort";
 import type { Random } from "./random";
 
 /**
@@ -48,6 +49,40 @@ export class BinMapper {
       this.nBins[f] = thr.length + 1;
     }
     return this;
+  }
+
+  /**
+   * `fit(X, rng)` then `transform(X)` in one sort per feature: when every row is used for the thresholds, the
+   * sorted column (radix argsort) gives each row's code by a walk along the thresholds, with the same thresholds
+   * and codes as the two calls (which it falls back to when rows are subsampled).
+   */
+  fitTransform(X: DesignMatrix, rng: Random | null): Uint8Array {
+    const { nSamples: n, nFeatures: d, values } = X;
+    if (n > this.subsample) return this.fit(X, rng).transform(X);
+    const col = new Float64Array(n);
+    const sorted = new Float64Array(n);
+    const order = new Int32Array(n);
+    const sorter = new RadixSorter(n);
+    const codes = new Uint8Array(n * d);
+    this.thresholds = [];
+    this.nBins = new Int32Array(d);
+    for (let f = 0; f < d; f++) {
+      for (let i = 0; i < n; i++) col[i] = values[i * d + f];
+      sorter.argsort(col, n, order);
+      for (let j = 0; j < n; j++) sorted[j] = col[order[j]];
+      const thr = findThresholds(sorted, this.maxBins);
+      this.thresholds.push(thr);
+      this.nBins[f] = thr.length + 1;
+      // code = number of thresholds <= x (upperBound), non-decreasing along the sorted column
+      const base = f * n;
+      let b = 0;
+      for (let j = 0; j < n; j++) {
+        const x = sorted[j];
+        while (b < thr.length && thr[b] <= x) b++;
+        codes[base + order[j]] = b;
+      }
+    }
+    return codes;
   }
 
   /** Bin codes, feature-major: codes[f * nSamples + i] is the bin of sample i for feature f. */

@@ -1,4 +1,4 @@
-import { baselineLogOdds, binomialDeviance, expit, gradientHessian } from "./binomial-loss";
+import { baselineLogOdds, binomialDeviance, devianceAndGradient, expit, gradientHessian } from "./binomial-loss";
 import { requireBothClasses, toBinaryLabels } from "./binary-labels";
 import type { FitOptions, ImportanceClassifier, LabelInput } from "./classifier";
 import { NotFittedError } from "./classifier";
@@ -196,10 +196,10 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
     const validationScore: number[] | null = val ? [] : null;
     // sklearn/tree/_splitter.pyx, Splitter.init: a tree is grown on the samples of nonzero weight only (they
     // count towards no min_samples_* rule and move no threshold); their raw predictions follow by traversal.
-    let positive: Uint8Array | null = null;
-    if (wTrain?.some((v) => v === 0)) positive = Uint8Array.from(wTrain, (v) => (v > 0 ? 1 : 0));
+    const positive: Uint8Array | null =
+      wTrain !== null && wTrain.some((v) => v === 0) ? Uint8Array.from(wTrain, (v) => (v > 0 ? 1 : 0)) : null;
+    gradientHessian(yTrain, raw, g, h);
     for (let stage = 0; stage < p.nEstimators; stage++) {
-      gradientHessian(yTrain, raw, g, h);
       const inBag = nInBag < n ? rng.sampleWithoutReplacement(n, nInBag) : allRows;
       const grown = positive === null ? inBag : inBag.filter((i) => positive[i] === 1);
       if (grown.length === 0)
@@ -218,7 +218,11 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
         for (let i = 0; i < n; i++) raw[i] += value[leafOf[i]];
       }
       trees.push(tree);
-      trainScore.push(binomialDeviance(yTrain, raw, nInBag < n ? inBag : undefined, wTrain));
+      // The next stage's gradients come from the same raw predictions as this stage's deviance.
+      if (nInBag < n) {
+        trainScore.push(binomialDeviance(yTrain, raw, inBag, wTrain));
+        gradientHessian(yTrain, raw, g, h);
+      } else trainScore.push(devianceAndGradient(yTrain, raw, g, h, wTrain));
       if (val && rawVal && yVal && lossHistory && validationScore) {
         // sklearn/ensemble/_gb.py, _fit_stages: continue while the validation deviance beats (by tol) at least
         // one of the last nIterNoChange values.

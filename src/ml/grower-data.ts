@@ -30,13 +30,14 @@ export interface GrowerData {
 export function prepareGrowerData(X: DesignMatrix, mode: GrowerMode, rng: Random, maxBins = 255): GrowerData {
   const { nSamples: n, nFeatures: d, values } = X;
   if (mode === "hist") {
-    const mapper = new BinMapper(maxBins).fit(X, rng);
+    const mapper = new BinMapper(maxBins);
+    const codes = mapper.fitTransform(X, rng);
     return {
       mode,
       nSamples: n,
       nFeatures: d,
       X: values,
-      codes: mapper.transform(X),
+      codes,
       thresholds: mapper.thresholds,
       nBins: mapper.nBins,
       presorted: null,

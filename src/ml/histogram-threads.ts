@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { WorkerThreads } from "../parallel/worker-pool";
-import { BIN_STRIDE, buildHistogram } from "./histogram";
+import { BIN_STRIDE, buildHistogram, buildRootHistogram } from "./histogram";
 
 /**
  * Fits smaller than this many cells (rows x features) build their histograms on the calling thread alone:
@@ -24,7 +24,8 @@ const END = 5;
 const SLOT = 6;
 const WEIGHTED = 7;
 const ERROR = 8; // 1: a worker failed (its message is not kept: the fitting thread redoes nothing and throws)
-const CONTROL_WORDS = 9;
+const ROOT = 9; // 1: the job is a root over every row in index order (buildRootHistogram with rootCounts)
+const CONTROL_WORDS = 10;
 
 /** What each worker thread receives (typed arrays on SharedArrayBuffers: shared, not copied). */
 export interface HistogramWorkerInput {
@@ -36,6 +37,8 @@ export interface HistogramWorkerInput {
   readonly wOrd: Float64Array;
   readonly arena: Float64Array;
   readonly control: Int32Array;
+  /** binCounts of the codes (the count slots of every unweighted all-rows root). */
+  readonly rootCounts: Float64Array;
 }
 
 function shared<T>(make: (buffer: SharedArrayBuffer) => T, bytes: number): T {
@@ -67,6 +70,7 @@ function work(input: HistogramWorkerInput, views: Map<number, Float64Array>): nu
     const end = Atomics.load(c, END);
     const slot = Atomics.load(c, SLOT);
     const weighted = Atomics.load(c, WEIGHTED) === 1;
+    const root = Atomics.load(c, ROOT) === 1;
     const key = 2 * slot + (weighted ? 1 : 0);
     let hist = views.get(key);
     if (hist === undefined) {
@@ -77,7 +81,8 @@ function work(input: HistogramWorkerInput, views: Map<number, Float64Array>): nu
     const f1 = Math.min(d, f0 + CHUNK_FEATURES);
     try {
       const { codes, nSamples, order, gOrd, wOrd } = input;
-      buildHistogram(hist, codes, nSamples, d, order, start, end, gOrd, weighted ? wOrd : null, f0, f1);
+      if (root) buildRootHistogram(hist, codes, nSamples, d, gOrd, input.rootCounts, f0, f1);
+      else buildHistogram(hist, codes, nSamples, d, order, start, end, gOrd, weighted ? wOrd : null, f0, f1);
     } catch {
       Atomics.store(c, ERROR, 1);
     }
@@ -130,9 +135,18 @@ export class HistogramThreads {
    * `codes`: the feature-major bin codes (copied once onto shared memory); `arenaSlots`: how many histograms
    * may live in shared memory at once (more are built on the fitting thread alone).
    */
-  constructor(codes: Uint8Array, nSamples: number, nFeatures: number, nThreads: number, arenaSlots: number) {
+  constructor(
+    codes: Uint8Array,
+    nSamples: number,
+    nFeatures: number,
+    nThreads: number,
+    arenaSlots: number,
+    rootCounts: Float64Array,
+  ) {
     const sharedCodes = shared((b) => new Uint8Array(b), codes.length);
     sharedCodes.set(codes);
+    const sharedCounts = shared((b) => new Float64Array(b), 8 * rootCounts.length);
+    sharedCounts.set(rootCounts);
     this.order = shared((b) => new Int32Array(b), 4 * nSamples);
     this.gOrd = shared((b) => new Float64Array(b), 8 * nSamples);
     this.wOrd = shared((b) => new Float64Array(b), 8 * nSamples);
@@ -148,6 +162,7 @@ export class HistogramThreads {
       wOrd: this.wOrd,
       arena,
       control,
+      rootCounts: sharedCounts,
     };
     this.workers = WorkerThreads.start(
       { module: path.join(__dirname, "histogram-threads"), handler: "histogramWorker" },
@@ -184,13 +199,18 @@ export class HistogramThreads {
   /**
    * Fills the arena histogram `hist` from the samples `order[start..end)`, whose gradients (and weights when
    * `weighted`) are already gathered into `gOrd` (`wOrd`) from index 0. Small nodes are built here alone.
+   * `root`: the samples are every row in index order, unweighted (buildRootHistogram).
    */
-  build(hist: Float64Array, start: number, end: number, weighted: boolean): void {
+  build(hist: Float64Array, start: number, end: number, weighted: boolean, root = false): void {
     const { input } = this;
     const d = input.nFeatures;
     const slot = this.slotOf.get(hist);
     if (slot === undefined) throw new Error("HistogramThreads.build: the histogram is not from the arena");
     if ((end - start) * d < MIN_PARALLEL_UPDATES || this.workers.size === 0) {
+      if (root) {
+        buildRootHistogram(hist, input.codes, input.nSamples, d, this.gOrd, input.rootCounts);
+        return;
+      }
       buildHistogram(
         hist,
         input.codes,
@@ -211,6 +231,7 @@ export class HistogramThreads {
     Atomics.store(c, END, end);
     Atomics.store(c, SLOT, slot);
     Atomics.store(c, WEIGHTED, weighted ? 1 : 0);
+    Atomics.store(c, ROOT, root ? 1 : 0);
     Atomics.store(c, DONE, 0);
     Atomics.store(c, NEXT, 0);
     Atomics.add(c, SEQ, 1);

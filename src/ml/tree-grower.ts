@@ -4,8 +4,10 @@ import type { GrowerData } from "./grower-data";
 import { HistogramThreads, MIN_PARALLEL_CELLS } from "./histogram-threads";
 import {
   BIN_STRIDE,
+  binCounts,
   buildFeatureHistogram,
   buildHistogram,
+  buildRootHistogram,
   histogramSlots,
   newHistogram,
   scanHistogram,
@@ -83,6 +85,10 @@ export class TreeGrower {
    */
   private perFeature: Float64Array | null;
   private readonly perFeatureNeeded: boolean;
+  /** hist mode, every feature per node: binCounts of the codes, the counts of an unweighted all-rows root. */
+  private readonly rootCounts: Float64Array | null = null;
+  /** The current tree is grown on every row, unweighted, in index order (its root uses rootCounts). */
+  private allRows = false;
   private seg: Int32Array = new Int32Array(0);
   private segScratch: Int32Array = new Int32Array(0);
 
@@ -101,10 +107,12 @@ export class TreeGrower {
     this.perFeatureNeeded = data.mode === "hist" && options.maxFeatures < this.d;
     // More threads than eight-feature chunks would idle.
     const nThreads = Math.min(options.nThreads ?? 1, Math.ceil(this.d / 8));
-    if (data.mode === "hist" && !this.perFeatureNeeded && nThreads > 1 && this.n * this.d >= MIN_PARALLEL_CELLS) {
+    if (data.mode === "hist" && !this.perFeatureNeeded)
+      this.rootCounts = binCounts(data.codes as Uint8Array, this.n, this.d);
+    if (this.rootCounts !== null && nThreads > 1 && this.n * this.d >= MIN_PARALLEL_CELLS) {
       // Depth-first growth holds at most about depth + 2 histograms at once.
       const slots = Math.min(32, (options.maxDepth ?? 29) + 3);
-      this.threads = new HistogramThreads(data.codes as Uint8Array, this.n, this.d, nThreads, slots);
+      this.threads = new HistogramThreads(data.codes as Uint8Array, this.n, this.d, nThreads, slots, this.rootCounts);
     }
     this.order = this.threads?.order ?? new Int32Array(this.n);
     this.sampleLeaf = new Int32Array(this.n);
@@ -140,6 +148,9 @@ export class TreeGrower {
     const order = this.order;
     order.set(inBag);
     this.w = w;
+    let identity = w === null && m === this.n && this.rootCounts !== null;
+    for (let k = 0; identity && k < m; k++) identity = inBag[k] === k;
+    this.allRows = identity;
     // The criterion sums g (unweighted) or w g; `gIn` times `g` gives the squared terms either way.
     let g = gIn;
     if (w !== null) {
@@ -333,7 +344,18 @@ export class TreeGrower {
     }
     hist ??= this.threads?.acquire(weighted) ?? this.newHist();
     const wOrd = this.gather(start, end, g);
-    if (this.threads?.running && this.threads.owns(hist)) this.threads.build(hist, start, end, weighted);
+    // The root of an all-rows tree: order[0..n) is 0..n-1, so gOrd is g in index order.
+    const root = this.allRows && start === 0 && end === this.n;
+    if (this.threads?.running && this.threads.owns(hist)) this.threads.build(hist, start, end, weighted, root);
+    else if (root)
+      buildRootHistogram(
+        hist,
+        this.data.codes as Uint8Array,
+        this.n,
+        this.d,
+        this.gOrd,
+        this.rootCounts as Float64Array,
+      );
     else buildHistogram(hist, this.data.codes as Uint8Array, this.n, this.d, this.order, start, end, this.gOrd, wOrd);
     return hist;
   }

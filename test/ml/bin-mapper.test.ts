@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { BinMapper, upperBound } from "../../src/ml/bin-mapper";
+import { RadixSorter } from "../../src/ml/radix-sort";
 import { Random } from "../../src/ml/random";
 import { fixture, flat } from "./helpers";
 
@@ -59,6 +60,48 @@ describe("BinMapper", () => {
       /random generator/,
     );
     assert.throws(() => new BinMapper(300), /maxBins/);
+  });
+});
+
+describe("BinMapper.fitTransform and RadixSorter", () => {
+  it("radix argsort = a stable numeric sort (negatives, -0 before +0, ties, infinities, denormals)", () => {
+    const rng = new Random(4);
+    const keys = Float64Array.from({ length: 3000 }, (_, i) =>
+      i % 7 === 0 ? Math.round(rng.normal()) : i % 11 === 0 ? -0 : rng.normal() * 10 ** rng.nextInt(8),
+    );
+    keys.set([0, -0, Infinity, -Infinity, 5e-324, -5e-324, Number.MAX_VALUE, -Number.MAX_VALUE], 100);
+    const order = new Int32Array(keys.length);
+    new RadixSorter(10).argsort(keys, keys.length, order);
+    const want = Array.from(keys.keys()).sort((a, b) => {
+      const x = keys[a];
+      const y = keys[b];
+      if (x !== y) return x - y;
+      if (Object.is(x, -0) !== Object.is(y, -0)) return Object.is(x, -0) ? -1 : 1;
+      return a - b;
+    });
+    assert.deepEqual(Array.from(order), want);
+  });
+
+  it("gives fit's thresholds and transform's codes, bitwise, and falls back to them when subsampling", () => {
+    const rng = new Random(8);
+    const n = 3000;
+    const d = 4;
+    const values = new Float64Array(n * d);
+    for (let i = 0; i < n; i++) {
+      values[i * d] = rng.normal();
+      values[i * d + 1] = rng.nextInt(30) - 15; // few distinct values: midpoints
+      values[i * d + 2] = i % 3 === 0 ? -0 : i % 3 === 1 ? 0 : rng.normal() * 1e-300;
+      values[i * d + 3] = 7;
+    }
+    const X = { values, nSamples: n, nFeatures: d, featureLabels: null };
+    for (const subsample of [200000, 1000]) {
+      const a = new BinMapper(255, subsample).fit(X, new Random(3));
+      const codes = a.transform(X);
+      const b = new BinMapper(255, subsample);
+      assert.deepEqual(b.fitTransform(X, new Random(3)), codes, `codes, subsample ${subsample}`);
+      assert.deepEqual(b.thresholds, a.thresholds);
+      assert.deepEqual(b.nBins, a.nBins);
+    }
   });
 });
 

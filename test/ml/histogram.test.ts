@@ -1,8 +1,10 @@
 import * as assert from "node:assert/strict";
 import {
   BIN_STRIDE,
+  binCounts,
   buildFeatureHistogram,
   buildHistogram,
+  buildRootHistogram,
   newHistogram,
   scanHistogram,
   subtractHistogram,
@@ -42,6 +44,27 @@ describe("ml/histogram (gradient histograms of the tree grower)", () => {
     const one = newHistogram(nFeatures);
     for (let f = 0; f < nFeatures; f++) buildFeatureHistogram(one, codes, nSamples, f, order, start, end, gOrd);
     for (let p = 0; p < h.length; p++) assert.ok(Math.abs(one[p] - want[p]) < 1e-12, `entry ${p}`);
+  });
+
+  it("root over every row in index order: counts from binCounts, gradients in place, bitwise buildHistogram's", () => {
+    const all = Int32Array.from({ length: nSamples }, (_, i) => i);
+    const want = newHistogram(nFeatures);
+    buildHistogram(want, codes, nSamples, nFeatures, all, 0, nSamples, g);
+    const counts = binCounts(codes, nSamples, nFeatures);
+    // counts by definition: how many rows have each code
+    for (let f = 0; f < nFeatures; f++)
+      for (let b = 0; b < 6; b++) {
+        let c = 0;
+        for (let i = 0; i < nSamples; i++) if (codes[f * nSamples + i] === b) c++;
+        assert.equal(counts[f * BIN_STRIDE + b], c, `feature ${f} bin ${b}`);
+      }
+    const h = newHistogram(nFeatures).fill(9);
+    buildRootHistogram(h, codes, nSamples, nFeatures, g, counts);
+    assert.deepEqual(h, want);
+    const parts = newHistogram(nFeatures).fill(7);
+    buildRootHistogram(parts, codes, nSamples, nFeatures, g, counts, 0, 8);
+    buildRootHistogram(parts, codes, nSamples, nFeatures, g, counts, 8, 11);
+    assert.deepEqual(parts, want, "feature ranges");
   });
 
   it("weighted (3 slots): sums w g, w and counts; any feature range fills only its features, with the same sums", () => {
