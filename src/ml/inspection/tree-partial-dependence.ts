@@ -23,10 +23,11 @@ function treeValue(t: RegressionTree, k: number, f0: number, v0: number, f1: num
   const r = t.right[k];
   if (f === f0) return treeValue(t, v0 < t.threshold[k] ? l : r, f0, v0, f1, v1);
   if (f === f1) return treeValue(t, v1 < t.threshold[k] ? l : r, f0, v0, f1, v1);
-  // A split on another feature: both children, weighted by the training samples that reached them.
-  const nl = t.nSamples[l];
-  const nr = t.nSamples[r];
-  const wl = nl + nr > 0 ? nl / (nl + nr) : 0.5;
+  // A split on another feature: both children, weighted by the share of the node's cover (summed sample
+  // weight; the sample count when unweighted) that went left, as sklearn/tree/_tree.pyx
+  // (Tree.compute_partial_dependence: weighted_n_node_samples[left] / weighted_n_node_samples[node]).
+  const c = t.cover[k];
+  const wl = c > 0 ? t.cover[l] / c : 0.5;
   return wl * treeValue(t, l, f0, v0, f1, v1) + (1 - wl) * treeValue(t, r, f0, v0, f1, v1);
 }
 
@@ -40,8 +41,9 @@ function usesFeatures(t: RegressionTree, f0: number, f1: number): boolean {
  * Partial dependence of a boosted model's log-odds on two features at the points (x0[i], x1[i]), by the
  * "recursion" method of Friedman (2001), scikit-learn's default for gradient boosting (and the only method of its
  * older sklearn.ensemble.partial_dependence, current in 2019): each tree is traversed with the two features fixed, and
- * a split on any other feature sends the point down both branches weighted by the fraction of the tree's training
- * samples in each. Unlike scikit-learn's, the result includes the constant initial log-odds (0 for the balanced
+ * a split on any other feature sends the point down both branches weighted by the fraction of the node's training
+ * cover in each (the summed sample weight, so a weighted fit is weighted as scikit-learn's
+ * weighted_n_node_samples; the sample count when unweighted). Unlike scikit-learn's, the result includes the constant initial log-odds (0 for the balanced
  * training data of the paper's protocol), so its sign reads as "more / less likely plastic than even".
  * For an averaging ensemble: the mean over members.
  */
