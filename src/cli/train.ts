@@ -18,6 +18,7 @@ import { PLASTIC_THRESHOLD, resolvePlasticThreshold } from "../labels/plastic";
 import { intOption, numberOption, parseArgs, parseList } from "./args";
 import type { Command } from "./command";
 import { nanRows } from "./nan-rows";
+import { ProgressRenderer } from "./progress";
 import { asUsage, UsageError } from "./command";
 
 const USAGE = `usage: qsoft train --features FEATURES.csv --labels LABELS.csv --out MODEL.json [options]
@@ -57,7 +58,9 @@ cross-validated scores. Rows keep their glass: ids are joined to labels within e
   --folds K             folds of --cv blocks and shuffled, and of --search (default ${PAPER_CV_FOLDS}; search 3)
   --seed N              seed of balance, fold shuffle and the model (default 0)
   --fold-models         save the average of the fold models (the paper's protocol) instead of a refit
-  --out FILE            model JSON (loadable by qsoft predict and loadClassifier)`;
+  --out FILE            model JSON (loadable by qsoft predict and loadClassifier)
+  --quiet               no progress of the CV folds and the refit on stderr (default: a bar on a terminal, a
+                        line every few seconds in a log)`;
 
 /** What notebook 07 measured on Cu65Zr35@1e13: shuffled 5-fold CV 0.713 against 0.657 on the unseen glass. */
 export const SHUFFLED_CV_NOTE =
@@ -272,7 +275,7 @@ export const trainCommand: Command = {
         "blocks",
         "search",
       ],
-      ["no-undersample", "undersample", "fold-models", "drop-nan"],
+      ["no-undersample", "undersample", "fold-models", "drop-nan", "quiet"],
     );
     if (args.positional.length > 0) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
     const featuresFile = args.options.get("features");
@@ -400,6 +403,7 @@ export const trainCommand: Command = {
       console.log(`search chose ${describeParams(result.best.params)} (AUC ${result.best.meanAuc.toFixed(4)})`);
     }
     if (cv === "shuffled") console.log(SHUFFLED_CV_NOTE);
+    const progress = new ProgressRenderer({ label: "train", quiet: args.flags.has("quiet") });
     const trained = trainOnGlasses({
       glasses,
       cv,
@@ -408,7 +412,9 @@ export const trainCommand: Command = {
       nSplits: folds,
       randomState: seed,
       refit: !args.flags.has("fold-models"),
+      onProgress: progress.onProgress,
     });
+    progress.finish();
     const r = trained.cv;
     const fmt = (k: "auc" | "accuracy" | "precision" | "recall" | "f1"): string =>
       `${r.mean[k].toFixed(4)} +/- ${r.std[k].toFixed(4)}`;

@@ -1,3 +1,4 @@
+import type { ProgressCallback } from "../parallel/progress";
 import { requireBothClasses, toBinaryLabels } from "./binary-labels";
 import type { BinaryClassifier } from "./classifier";
 import type { DesignMatrix } from "./design-matrix";
@@ -153,6 +154,8 @@ export interface GlassTrainingOptions {
   readonly threshold?: number;
   /** Also refit on every row (the model to ship; default true). */
   readonly refit?: boolean;
+  /** Told the folds done (stage "cv", after each fold is fitted and scored), then the refit (stage "refit", 0/1 and 1/1). */
+  readonly onProgress?: ProgressCallback;
 }
 
 /** What `trainOnGlasses` returns: the CV (its folds named), per-glass out-of-fold AUC and the refitted model. */
@@ -203,6 +206,7 @@ export function trainOnGlasses(options: GlassTrainingOptions): GlassTrainingResu
       throw new Error(`${foldNames[f]}: ${(e as Error).message}`);
     }
     models.push(model);
+    options.onProgress?.(f + 1, splits.length, "cv");
   });
   const glassAuc: Record<string, number> = {};
   table.names.forEach((name, g) => {
@@ -218,7 +222,12 @@ export function trainOnGlasses(options: GlassTrainingOptions): GlassTrainingResu
         : Number.NaN;
   });
   const all = Int32Array.from({ length: table.y.length }, (_, i) => i);
-  const model = options.refit === false ? null : fitBalanced(base, table.X, table.y, all, balance, rng);
+  let model: GradientBoostingClassifier | null = null;
+  if (options.refit !== false) {
+    options.onProgress?.(0, 1, "refit");
+    model = fitBalanced(base, table.X, table.y, all, balance, rng);
+    options.onProgress?.(1, 1, "refit");
+  }
   return {
     cvKind,
     balance,

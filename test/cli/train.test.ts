@@ -182,6 +182,38 @@ describe("qsoft train / predictFeaturesCsv", () => {
     await assert.rejects(run("--folds", "1"), /--folds must be >= 2, got 1/);
     assert.ok(!fs.existsSync(f("m.json")));
   });
+  it("prints the progress of the CV folds and the refit on stderr (a bar on a terminal), nothing with --quiet", async () => {
+    const f = (n: string) => path.join(dir, n);
+    const argv = ["--features", f("features.csv"), "--labels", f("d2.csv"), "--params", "nEstimators=5"];
+    const write = process.stderr.write;
+    const tty = Object.getOwnPropertyDescriptor(process.stderr, "isTTY");
+    const capture = async (extra: string[], isTTY: boolean): Promise<string> => {
+      let err = "";
+      Object.defineProperty(process.stderr, "isTTY", { value: isTTY, configurable: true });
+      process.stderr.write = ((t: string) => {
+        err += t;
+        return true;
+      }) as typeof process.stderr.write;
+      try {
+        assert.equal(await trainCommand.run([...argv, ...extra, "--out", f("m.json")]), 0);
+      } finally {
+        process.stderr.write = write;
+        if (tty) Object.defineProperty(process.stderr, "isTTY", tty);
+        else delete (process.stderr as { isTTY?: boolean }).isTTY;
+      }
+      return err;
+    };
+    const bar = await capture(["--folds", "3"], true);
+    assert.match(bar, /\rtrain: cv 3\/3 \[#{24}\] 100 % done in [0-9.]+ s/);
+    assert.match(bar, /\rtrain: refit 1\/1 \[#{24}\] 100 % done in/);
+    assert.ok(bar.endsWith("\n"), "the bar line is ended");
+    assert.doesNotMatch(printed.join("\n"), /train: cv/, "progress stays off stdout");
+    assert.match(printed.join("\n"), /3-fold CV AUC/);
+    assert.equal(await capture(["--folds", "3", "--quiet"], true), "");
+    // A log (not a terminal) gets nothing for stages shorter than the 5 s interval.
+    assert.equal(await capture(["--folds", "3"], false), "");
+  });
+
   it("trains on several glasses (ids per glass), leave-one-glass-out by default, and --glasses JSON", async () => {
     const f = (n: string) => path.join(dir, n);
     // Three glasses with the same ids 1..n: a join across glasses would mix their labels.

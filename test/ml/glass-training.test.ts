@@ -98,7 +98,15 @@ describe("multi-glass training (glass-training, class weights, leave one glass o
     // Glass "inverted" has the opposite signal: only a model trained without it scores it below 0.5.
     const glasses = [glass("g1", 300, 1), glass("g2", 300, 2), glass("g3", 300, 3), glass("inverted", 300, 4, -1)];
     const params = { nEstimators: 20, maxDepth: 2, maxFeatures: null };
-    const r = trainOnGlasses({ glasses, cv: "glass", balance: "undersample", params });
+    const calls: string[] = [];
+    const r = trainOnGlasses({
+      glasses,
+      cv: "glass",
+      balance: "undersample",
+      params,
+      onProgress: (done, total, stage) => calls.push(`${stage} ${done}/${total}`),
+    });
+    assert.deepEqual(calls, ["cv 1/4", "cv 2/4", "cv 3/4", "cv 4/4", "refit 0/1", "refit 1/1"]);
     assert.equal(r.cvKind, "glass");
     assert.deepEqual(r.foldNames, ["g1", "g2", "g3", "inverted"]);
     r.cv.splits.forEach((s, f) => assert.ok(Array.from(s.test).every((i) => r.table.glass[i] === f)));
