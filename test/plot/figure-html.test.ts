@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import * as zlib from "node:zlib";
 import type { Figure } from "../../src/plot/figure";
 import { figureFragment, figureHtml, inlineScript, plotlyScriptHtml, scriptJson } from "../../src/plot/figure-html";
 import { histogram } from "../../src/plot/histogram";
@@ -32,11 +33,15 @@ describe("plot/figure-html and notebook display", () => {
   it("writes a self-contained page with plotly.js inlined once", () => {
     assert.match(plotlyVersion(), /^\d+\.\d+\.\d+$/);
     const html = figureHtml([fig, fig]);
-    assert.ok(html.length > plotlyBundle().length);
+    // The bundle travels deflated (src/plot/deflated-script.ts): zlib inflates the page's copy to plotly.min.js.
+    const [, b64, size] = /qsoftInflate\("([A-Za-z0-9+/=]+)",(\d+)\)/.exec(html) ?? [];
+    assert.equal(zlib.inflateRawSync(Buffer.from(b64, "base64")).toString("utf8"), plotlyBundle());
+    assert.equal(Number(size), Buffer.byteLength(plotlyBundle()));
+    assert.ok(html.length < 0.45 * plotlyBundle().length, `${html.length} characters`);
     assert.ok(html.includes(plotlyScriptHtml()));
     assert.equal(html.split("plotly.js v").length - 1, 1, "one copy of the bundle");
     assert.equal(html.match(/document\.getElementById\("qsoft-figure-\d"\)/g)?.length, 2);
-    assert.ok(!/<script[^>]*\ssrc=/.test(html.replace(plotlyBundle(), "")), "no script loaded from elsewhere");
+    assert.ok(!/<script[^>]*\ssrc=/.test(html), "no script loaded from elsewhere");
   });
 
   it("explains that showFigure needs a running tslab cell", () => {
