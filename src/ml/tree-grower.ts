@@ -94,6 +94,8 @@ export class TreeGrower {
 
   // best split of the node being processed: [proxy, bin or threshold]
   private readonly best = new Float64Array(2);
+  /** Splits found with the histograms on the threads (see buildHist). */
+  private readonly found = new Int32Array(4);
   private bestFeature = -1;
   private bestBin = -1;
   private bestThreshold = 0;
@@ -112,7 +114,15 @@ export class TreeGrower {
     if (this.rootCounts !== null && nThreads > 1 && this.n * this.d >= MIN_PARALLEL_CELLS) {
       // Depth-first growth holds at most about depth + 2 histograms at once.
       const slots = Math.min(32, (options.maxDepth ?? 29) + 3);
-      this.threads = new HistogramThreads(data.codes as Uint8Array, this.n, this.d, nThreads, slots, this.rootCounts);
+      this.threads = new HistogramThreads(
+        data.codes as Uint8Array,
+        this.n,
+        this.d,
+        nThreads,
+        slots,
+        this.rootCounts,
+        data.nBins as Int32Array,
+      );
     }
     this.order = this.threads?.order ?? new Int32Array(this.n);
     this.sampleLeaf = new Int32Array(this.n);
@@ -175,12 +185,16 @@ export class TreeGrower {
     const stSum2: number[] = [];
     const stWeight: number[] = [];
     const stHist: (Float64Array | null)[] = [];
+    // The node's best split when already found with its histogram on the threads (feature, bin), else -2.
+    const stBestF: number[] = [];
+    const stBestBin: number[] = [];
 
     const [s, s2, sw] = this.sums(0, m, g, gIn);
     const root = nodes.add(m, sw);
     let rootHist: Float64Array | null = null;
+    this.found.fill(-2);
     if (this.data.mode === "hist" && !this.perFeatureNeeded && !this.isLeaf(m, sw, 0, s, s2))
-      rootHist = this.buildHist(0, m, g);
+      rootHist = this.buildHist(0, m, g, undefined, null, [m, s, sw], null);
     stId.push(root);
     stStart.push(0);
     stEnd.push(m);
@@ -189,6 +203,8 @@ export class TreeGrower {
     stSum2.push(s2);
     stWeight.push(sw);
     stHist.push(rootHist);
+    stBestF.push(this.found[0]);
+    stBestBin.push(this.found[1]);
 
     while (stId.length > 0) {
       const id = stId.pop() as number;
@@ -199,11 +215,16 @@ export class TreeGrower {
       const sum2 = stSum2.pop() as number;
       const weight = stWeight.pop() as number;
       const hist = stHist.pop() as Float64Array | null;
+      const knownF = stBestF.pop() as number;
+      const knownBin = stBestBin.pop() as number;
       const cnt = end - start;
 
       let split = false;
       if (!this.isLeaf(cnt, weight, depth, sum, sum2)) {
-        if (this.data.mode === "hist") this.findHistSplit(hist, start, end, sum, weight, g, rng);
+        if (knownF !== -2) {
+          this.bestFeature = knownF;
+          this.bestBin = knownBin;
+        } else if (this.data.mode === "hist") this.findHistSplit(hist, start, end, sum, weight, g, rng);
         else this.findExactSplit(start, end, sum, weight, g, rng);
         split = this.bestFeature >= 0;
       }
@@ -243,25 +264,29 @@ export class TreeGrower {
 
       let histL: Float64Array | null = null;
       let histR: Float64Array | null = null;
+      // found = [small child's feature, bin, large child's feature, bin], -2 = not found yet
+      const found = this.found;
+      found.fill(-2);
+      const smallIsLeft = nL <= nR;
       if (hist !== null) {
         const needL = !this.isLeaf(nL, wL, depth + 1, sL, s2L);
         const needR = !this.isLeaf(nR, wR, depth + 1, sR, s2R);
-        const smallIsLeft = nL <= nR;
         const needSmall = smallIsLeft ? needL : needR;
         const needLarge = smallIsLeft ? needR : needL;
         const [ss, se] = smallIsLeft ? [start, mid] : [mid, end];
+        const statsSmall: [number, number, number] = smallIsLeft ? [nL, sL, wL] : [nR, sR, wR];
+        const statsLarge: [number, number, number] = smallIsLeft ? [nR, sR, wR] : [nL, sL, wL];
         let hs: Float64Array | null = null;
         let hl: Float64Array | null = null;
         if (needLarge) {
-          hs = this.buildHist(ss, se, g);
-          subtractHistogram(hist, hist, hs);
+          hs = this.buildHist(ss, se, g, undefined, hist, needSmall ? statsSmall : null, statsLarge);
           hl = hist;
           if (!needSmall) {
             this.histPool.push(hs);
             hs = null;
           }
         } else if (needSmall) {
-          hs = this.buildHist(ss, se, g, hist);
+          hs = this.buildHist(ss, se, g, hist, null, statsSmall, null);
         } else {
           this.histPool.push(hist);
         }
@@ -276,6 +301,14 @@ export class TreeGrower {
       stSum2.push(s2R, s2L);
       stWeight.push(wR, wL);
       stHist.push(histR, histL);
+      const [fS, bS, fB, bB] = found;
+      if (smallIsLeft) {
+        stBestF.push(fB, fS);
+        stBestBin.push(bB, bS);
+      } else {
+        stBestF.push(fS, fB);
+        stBestBin.push(bS, bB);
+      }
     }
 
     return nodes.build();
@@ -335,7 +368,22 @@ export class TreeGrower {
     return wOrd;
   }
 
-  private buildHist(start: number, end: number, g: Float64Array, into?: Float64Array): Float64Array {
+  /**
+   * Builds the histogram of order[start..end) (into `into`, else a pooled one) and, with `parent`, turns
+   * `parent` into the sibling's histogram (parent - built). On the threads (arena histograms) it also finds
+   * the best split of the built node (`scanBuilt` = [count, sum, weight]) and of the sibling (`scanParent`):
+   * `found` = [built's feature, bin, sibling's feature, bin], -2 where not searched (then the split is found when
+   * the node is processed, by findHistSplit, with the same result).
+   */
+  private buildHist(
+    start: number,
+    end: number,
+    g: Float64Array,
+    into?: Float64Array,
+    parent: Float64Array | null = null,
+    scanBuilt: readonly [number, number, number] | null = null,
+    scanParent: readonly [number, number, number] | null = null,
+  ): Float64Array {
     const weighted = this.w !== null;
     let hist = into ?? this.histPool.pop();
     if (hist !== undefined && hist.length !== this.histLength()) {
@@ -346,8 +394,16 @@ export class TreeGrower {
     const wOrd = this.gather(start, end, g);
     // The root of an all-rows tree: order[0..n) is 0..n-1, so gOrd is g in index order.
     const root = this.allRows && start === 0 && end === this.n;
-    if (this.threads?.running && this.threads.owns(hist)) this.threads.build(hist, start, end, weighted, root);
-    else if (root)
+    const found = this.found;
+    found.fill(-2);
+    const threads = this.threads;
+    if (threads?.running && threads.owns(hist) && (parent === null || threads.owns(parent))) {
+      threads.job(hist, start, end, weighted, root, parent, scanBuilt, scanParent, this.options.minSamplesLeaf);
+      if (scanBuilt !== null) found.set(threads.best.subarray(0, 2), 0);
+      if (scanParent !== null && parent !== null) found.set(threads.best.subarray(2, 4), 2);
+      return hist;
+    }
+    if (root)
       buildRootHistogram(
         hist,
         this.data.codes as Uint8Array,
@@ -357,6 +413,7 @@ export class TreeGrower {
         this.rootCounts as Float64Array,
       );
     else buildHistogram(hist, this.data.codes as Uint8Array, this.n, this.d, this.order, start, end, this.gOrd, wOrd);
+    if (parent !== null) subtractHistogram(parent, parent, hist);
     return hist;
   }
 

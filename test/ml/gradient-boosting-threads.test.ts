@@ -15,6 +15,9 @@ describe("GradientBoostingClassifier with histogram threads", () => {
   const d = 40;
   const n = Math.ceil(MIN_PARALLEL_CELLS / d) + 100;
   const data = synthetic(n, d, 41);
+  // The last column repeats the first (the label's strongest feature), in another chunk of eight features: every
+  // split on it ties with one on feature 0, and the threads' merged search must keep feature 0, as one thread does.
+  for (let i = 0; i < n; i++) data.X[i * d + d - 1] = data.X[i * d];
   const X = { X: data.X, nFeatures: d };
 
   it("fits bitwise the same trees with 1, 2 and 3 threads (unweighted and weighted)", () => {
@@ -27,6 +30,8 @@ describe("GradientBoostingClassifier with histogram threads", () => {
         const many = fitted(new GradientBoostingClassifier({ ...p, nThreads }).fit(X, data.y, { sampleWeight }));
         assert.equal(many, one, `${nThreads} threads, weighted ${sampleWeight !== undefined}`);
       }
+      const used = new GradientBoostingClassifier({ ...p, nThreads: 2 }).fit(X, data.y, { sampleWeight }).trees;
+      assert.ok(used.some((t) => t.feature[0] === 0) && used.every((t) => t.feature[0] !== d - 1));
     }
   });
 
