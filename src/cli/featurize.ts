@@ -125,8 +125,9 @@ export const featurizeCommand: Command = {
       if (flags) for (let i = 0; i < n; i++) if (flags[i] !== 0) flagged++;
     } else {
       // Each domain's rows go to a scratch file as it is done, then to the table in frame order: the N x F
-      // matrix is never held.
-      const res = asUsage(() =>
+      // matrix is never held. Options are checked before the first domain: errors until then are usage errors.
+      let working = false;
+      const run = () =>
         writeFeaturesByDomains(
           frame,
           sets,
@@ -134,12 +135,20 @@ export const featurizeCommand: Command = {
           {
             ...options,
             domains: domains === "auto" ? "auto" : Number(domains),
-            onDomain: (done, total) => progress.onProgress?.(done, total, "domains"),
+            onDomain: (done, total) => {
+              working = true;
+              progress.onProgress?.(done, total, "domains");
+            },
             onWritten: (done, total) => progress.onProgress?.(done, total, "write"),
           },
           { domains: "--domains", cutoff: "--cutoff", faceFilter: "--face-filter", radii: "--radii" },
-        ),
-      );
+        );
+      let res: ReturnType<typeof run>;
+      try {
+        res = run();
+      } catch (e) {
+        throw working || e instanceof UsageError ? e : new UsageError((e as Error).message);
+      }
       progress.finish();
       ({ rows: n, labels, nanRows, flagged } = res);
     }

@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { UsageError } from "../../src/cli/command";
 import { featurizeCommand } from "../../src/cli/featurize";
 import { writeFeaturesByDomains } from "../../src/features/domain-feature-writer";
 import { readDumpSync } from "../../src/io/dump-reader";
@@ -62,6 +63,15 @@ describe("features/domain-feature-writer: featurize by domains straight to a tab
       assert.deepEqual(fs.readdirSync(dir).sort(), [`domains.${ext}`, `whole.${ext}`], "no scratch file left");
     });
   }
+
+  it("qsoft featurize --domains refuses a set that reads the whole frame as a usage error, writing nothing", async () => {
+    const out = path.join(dir, "f.csv");
+    await assert.rejects(
+      featurizeCommand.run([GLASS, "--types", "Cu,Zr", "--quiet", "--set", "csro", "--domains", "2", "--out", out]),
+      (e: Error) => e instanceof UsageError && /feature set "csro" cannot be computed by domains/.test(e.message),
+    );
+    assert.deepEqual(fs.readdirSync(dir), []);
+  });
 
   it("feeds the rows per domain as each is done, and writes only after the last", function () {
     this.timeout(120_000);
