@@ -98,7 +98,10 @@ export class RowSpill {
           filled[k] = n;
           used[k] = 0;
         }
-        out.set(buffers[k].subarray(used[k] * w, (used[k] + 1) * w), (i - start) * w);
+        const src = buffers[k];
+        const s0 = used[k] * w;
+        const o0 = (i - start) * w;
+        for (let c = 0; c < w; c++) out[o0 + c] = src[s0 + c];
         used[k]++;
       }
       yield { start, values: out.subarray(0, (end - start) * w) };
