@@ -85,7 +85,7 @@ function main(): void {
       const every = runChild(["--reps", reps, "--threads", threads, "--sets", all.join(",")]);
       row(`--set all (${threads} threads)`, every);
       console.log(
-        `--set all / interstice + mro: wall ${fmt(every.wall / inter.wall)} (goal <= 4; symmetry functions on worker threads)`,
+        `--set all / interstice + mro: wall ${fmt(every.wall / inter.wall)} (goal <= 4; symmetry functions on worker threads), cpu ${fmt(every.cpu / inter.cpu)} (the work; on a loaded machine the wall ratio follows the load of two runs minutes apart)`,
       );
     }
   } finally {
