@@ -212,7 +212,7 @@ function main(): void {
     const b = qsoftSide(dir, 2, round === 0) as ModelScore & { bigPredictSeconds: number };
     console.log(row("qsoft hist (2 threads)", b) + tag);
     // The big prediction runs in round 1 only; later rounds carry its time.
-    const big = round === 0 ? b.bigPredictSeconds : (q2 as { bigPredictSeconds: number }).bigPredictSeconds;
+    const big: number = round === 0 ? b.bigPredictSeconds : (q2 as { bigPredictSeconds: number }).bigPredictSeconds;
     q2 = faster(q2, { ...b, bigPredictSeconds: big });
     const h1 = sklearnSide(dir, PARAMS, ["--model", "hgb1"]);
     const c: ModelScore = { ...(h1.hgb1 as SklearnScore), peakRssMB: h1.peakRssMB };
