@@ -19,11 +19,12 @@ function usage(): string {
     .join("\n");
   return `usage: qsoft featurize DUMP --types Cu,Zr --out FILE.csv|FILE.parquet [--set interstice,mro|all] [--frame N]
                        [--radii Cu=1.26,Zr=1.58] [--cutoff 4] [--face-filter 0.05] [--radical]
-                       [--no-clamp] [--mro-neighbors voronoi|cutoff] [--threads N] [--domains auto|N] [--quiet]
+                       [--no-clamp] [--mro-neighbors voronoi|cutoff] [--threads N] [--domains auto|N] [--positions]
+                       [--quiet]
 
 Per-atom structural features of one frame of a LAMMPS dump (plain or .gz), one CSV row per atom sorted by id:
-id,type, then the feature columns (numbers that read back to the same doubles; NaN where a feature is
-undefined, see docs/features.md). All sets share one Voronoi tessellation and one cutoff neighbor list.
+id,type (id,x,y,z,type with --positions), then the feature columns (numbers that read back to the same
+doubles; NaN where a feature is undefined, see docs/features.md). All sets share one Voronoi tessellation and one cutoff neighbor list.
 
   --types A,B          element of LAMMPS types 1, 2, ... (needed for the atomic radii)
   --out FILE           table to write: Parquet when FILE ends in .parquet, else CSV
@@ -44,6 +45,9 @@ ${sets}
                        order, so memory is one domain's work, not the N x F table. "auto" picks the fewest
                        domains whose estimated peak fits half the machine's memory (1 when the frame fits
                        whole). Single-threaded; not for csro and mro_csro (they read the composition)
+  --positions          also write each atom's position as columns x, y, z right after id: Angstrom, wrapped
+                       into the periodic box (as the frame holds them; not the dump's unwrapped xu, yu, zu).
+                       Not features: qsoft train cuts its --cv blocks from them, qsoft predict ignores them
   --quiet              no progress on stderr (default: a bar on a terminal, a line every few seconds in a log)`;
 }
 
@@ -58,7 +62,7 @@ export const featurizeCommand: Command = {
     const args = parseArgs(
       argv,
       ["out", "types", "set", "frame", "radii", "cutoff", "face-filter", "mro-neighbors", "threads", "domains"],
-      ["no-clamp", "radical", "quiet"],
+      ["no-clamp", "radical", "quiet", "positions"],
     );
     if (args.positional.length !== 1) throw new UsageError(`expected one DUMP file, got ${args.positional.length}`);
     const out = args.options.get("out");
@@ -104,6 +108,7 @@ export const featurizeCommand: Command = {
     checkNeighborBudget(frame.natoms, frame.cell.volume, resolved.options.cutoff, args.positional[0]);
     const progress = new ProgressRenderer({ label: "featurize", quiet: args.flags.has("quiet") });
     const domains = args.options.get("domains");
+    const positions = args.flags.has("positions");
     let n: number;
     let labels: readonly string[];
     let nanRows = 0;
@@ -111,7 +116,7 @@ export const featurizeCommand: Command = {
     if (domains === undefined) {
       const res = computeResolvedFeatures(frame, resolved, progress.onProgress);
       progress.finish();
-      writeTable(out, featureTable(frame, res.matrix));
+      writeTable(out, featureTable(frame, res.matrix, { positions }));
       ({ n, labels } = res.matrix);
       const { values, flags } = res.matrix;
       for (let i = 0; i < n; i++) {
@@ -135,6 +140,7 @@ export const featurizeCommand: Command = {
           {
             ...options,
             domains: domains === "auto" ? "auto" : Number(domains),
+            positions,
             onDomain: (done, total) => {
               working = true;
               progress.onProgress?.(done, total, "domains");

@@ -42,9 +42,9 @@ cross-validated scores. Rows keep their glass: ids are joined to labels within e
   --params k=v,...      GBDT parameters over the paper's, e.g. nEstimators=100,maxDepth=3,mode=exact
   --cv glass|blocks|shuffled
                         glass: leave one glass out (needs >= 2 glasses); blocks: whole spatial blocks as folds
-                        (needs x, y, z columns in every features file); shuffled: stratified K-fold over atoms
-                        (the paper's, optimistic). Default: glass with >= 2 glasses, else blocks when the
-                        features have x, y, z, else shuffled
+                        (needs x, y, z columns in every features file: qsoft featurize --positions); shuffled:
+                        stratified K-fold over atoms (the paper's, optimistic). Default: glass with >= 2
+                        glasses, else blocks when the features have x, y, z, else shuffled
   --blocks NX,NY,NZ     spatial blocks per glass for --cv blocks, cut from the atoms' bounding box (default 3,3,3)
   --balance undersample|weight|none
                         undersample: random equal undersampling of each training fold (the paper's, default);
@@ -359,7 +359,7 @@ export const trainCommand: Command = {
       throw new UsageError(`--cv glass needs at least 2 glasses (leave one out), got ${glasses.length}`);
     if (cv === "blocks" && !table.blocks)
       throw new UsageError(
-        `--cv blocks needs atom positions: x, y, z columns in every features file (missing in ${glasses.find((g) => !g.groups)?.name})`,
+        `--cv blocks needs atom positions: x, y, z columns in every features file, as qsoft featurize --positions writes (missing in ${glasses.find((g) => !g.groups)?.name})`,
       );
     for (const g of glasses) {
       const npos = (g.y as Uint8Array).reduce((a, b) => a + b, 0);

@@ -5,6 +5,7 @@ import { openTableWriter } from "../table/table-file";
 import type { FeaturizeOptionNames } from "./compute-features";
 import { computeFeaturesByDomains, type DomainFeaturizeOptions, type DomainReport } from "./domain-featurize";
 import type { Citation } from "./featurizer";
+import { POSITION_COLUMNS, positionColumns } from "./position-columns";
 
 /** Rows per chunk handed to the table writer (one Parquet row group each). */
 const CHUNK_ROWS = 131072;
@@ -13,13 +14,15 @@ const CHUNK_ROWS = 131072;
 export interface DomainWriteOptions extends Omit<DomainFeaturizeOptions, "keepMatrix"> {
   /** Told the rows written to the table so far, of how many, after each chunk. */
   readonly onWritten?: (done: number, total: number) => void;
+  /** Write the atoms' positions x, y, z (wrapped, as the frame stores them) right after id (default false). */
+  readonly positions?: boolean;
 }
 
 /** What writeFeaturesByDomains wrote. */
 export interface DomainWriteResult {
   /** Rows written (the frame's atoms). */
   readonly rows: number;
-  /** Feature columns, after id and type. */
+  /** Feature columns, after id, type (and x, y, z with `positions`). */
   readonly labels: readonly string[];
   readonly citations: Citation[];
   readonly report: DomainReport;
@@ -31,7 +34,7 @@ export interface DomainWriteResult {
 
 /**
  * Featurizes `frame` by spatial domains (computeFeaturesByDomains) and writes the table `file` (Parquet or CSV
- * by its extension: id, type, then the feature columns, like featureTable) without holding the N x F matrix:
+ * by its extension: id, [x, y, z,] type, then the feature columns, like featureTable) without holding the N x F matrix:
  * each domain's rows go to a scratch file beside `file` as the domain is done, and are then read back in frame
  * order (the whole-frame featurize's row order, by id for a frame read sorted) and written in chunks of 131,072
  * rows. Memory: one domain's work plus about 200 MB of buffers; disk: 8 bytes per value in the scratch file,
@@ -78,6 +81,7 @@ export function writeFeaturesByDomains(
     const f = labels.length;
     const writer = openTableWriter(file, [
       ["id", "int32"],
+      ...(options.positions ? POSITION_COLUMNS.map((c) => [c, "float64"] as const) : []),
       ["type", "int32"],
       ...labels.map((l) => [l, "float64"] as const),
     ]);
@@ -86,6 +90,7 @@ export function writeFeaturesByDomains(
         const n = values.length / f;
         const cols: [string, Column][] = [
           ["id", frame.ids.subarray(start, start + n)],
+          ...(options.positions ? positionColumns(frame, start, n) : []),
           ["type", frame.types.subarray(start, start + n)],
         ];
         for (let k = 0; k < f; k++) {

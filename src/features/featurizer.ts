@@ -6,6 +6,7 @@ import { tableToDataFrame } from "../table/dataframe";
 import type { FeatureMatrix } from "../table/feature-matrix";
 import type { ContextFeaturizer, ContextOptions } from "./context";
 import { StructureContext } from "./context";
+import { positionColumns } from "./position-columns";
 
 /** A bibliographic source of a feature set, returned by `citations()`. */
 export interface Citation {
@@ -94,12 +95,16 @@ export abstract class BaseFeaturizer implements Featurizer {
   }
 }
 
-/** A Table with columns id, type, then the columns of `m` (rows in frame order). */
-export function featureTable(frame: Frame, m: FeatureMatrix): Table {
+/**
+ * A Table with columns id, type, then the columns of `m` (rows in frame order); with `positions`, the atoms'
+ * positions x, y, z (wrapped into the cell, as the frame stores them) right after id.
+ */
+export function featureTable(frame: Frame, m: FeatureMatrix, options: { positions?: boolean } = {}): Table {
   if (m.n !== frame.natoms) throw new Error(`feature matrix has ${m.n} rows, frame has ${frame.natoms} atoms`);
   const f = m.labels.length;
   const cols: [string, Column][] = [
     ["id", frame.ids],
+    ...(options.positions ? positionColumns(frame, 0, frame.natoms) : []),
     ["type", frame.types],
   ];
   for (let k = 0; k < f; k++) {
