@@ -10,6 +10,7 @@ import { DEFAULT_GBDT_PARAMS, PAPER_GBDT_PARAMS, resolveGbdtParams } from "../ml
 import { writeClassifier } from "../ml/model-io";
 import type { ClassBalance, GlassCv } from "../ml/glass-training";
 import { defaultGlassCv, stackGlasses, trainOnGlasses } from "../ml/glass-training";
+import { POSITION_COLUMNS } from "../features/position-columns";
 import { coordinateBlocks } from "../ml/model-selection/coordinate-blocks";
 import { describeParams, searchGbdt } from "../ml/model-selection/gbdt-search";
 import type { LabeledSample } from "../ml/paper-protocol";
@@ -174,8 +175,6 @@ export function readGlassList(file: string): GlassFiles[] {
   });
 }
 
-const POSITION_COLUMNS = ["x", "y", "z"];
-
 interface ReadGlassOptions {
   exclude: Set<string>;
   excludeGiven: boolean;
@@ -198,7 +197,9 @@ async function readGlass(
       `--exclude: no column ${unknown.map((c) => `"${c}"`).join(", ")} in ${g.features} (columns: ${features.columns.join(", ")})`,
     );
   }
-  const columns = features.columns.filter((c) => c !== "id" && !o.exclude.has(c) && !POSITION_COLUMNS.includes(c));
+  const columns = features.columns.filter(
+    (c) => c !== "id" && !o.exclude.has(c) && !(POSITION_COLUMNS as readonly string[]).includes(c),
+  );
   if (columns.length === 0)
     throw new Error(`${g.features}: no feature columns besides id and ${[...o.exclude].join(", ")}`);
   const joined = joinLabels(features, g.features, labels, g.labels, o.labelColumn, o.threshold);
