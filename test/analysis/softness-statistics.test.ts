@@ -131,5 +131,7 @@ describe("analysis: softness statistics", () => {
       ["Cu50Zr50@1e13", "Cu80Zr20@1e13", "Cu65Zr35@5e12", "Cu65Zr35@1e15"],
     );
     assert.equal(picked[2].paperCondition, "Cu65Zr35 @ 5e12 K/s");
+    assert.equal(figure3fConditions(now)[3].paperCondition, "Cu65Zr35 @ 5e12 K/s (its fastest)");
+    assert.equal(picked[3].paperCondition, "none: faster than the paper's fastest (5e12 K/s)");
   });
 });
