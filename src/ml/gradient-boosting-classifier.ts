@@ -197,7 +197,7 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
     // sklearn/tree/_splitter.pyx, Splitter.init: a tree is grown on the samples of nonzero weight only (they
     // count towards no min_samples_* rule and move no threshold); their raw predictions follow by traversal.
     const positive: Uint8Array | null =
-      wTrain !== null && wTrain.some((v) => v === 0) ? Uint8Array.from(wTrain, (v) => (v > 0 ? 1 : 0)) : null;
+      wTrain?.some((v) => v === 0) ? Uint8Array.from(wTrain, (v) => (v > 0 ? 1 : 0)) : null;
     gradientHessian(yTrain, raw, g, h);
     for (let stage = 0; stage < p.nEstimators; stage++) {
       const inBag = nInBag < n ? rng.sampleWithoutReplacement(n, nInBag) : allRows;
