@@ -196,8 +196,9 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
     const validationScore: number[] | null = val ? [] : null;
     // sklearn/tree/_splitter.pyx, Splitter.init: a tree is grown on the samples of nonzero weight only (they
     // count towards no min_samples_* rule and move no threshold); their raw predictions follow by traversal.
-    const positive: Uint8Array | null =
-      wTrain?.some((v) => v === 0) ? Uint8Array.from(wTrain, (v) => (v > 0 ? 1 : 0)) : null;
+    const positive: Uint8Array | null = wTrain?.some((v) => v === 0)
+      ? Uint8Array.from(wTrain, (v) => (v > 0 ? 1 : 0))
+      : null;
     gradientHessian(yTrain, raw, g, h);
     for (let stage = 0; stage < p.nEstimators; stage++) {
       const inBag = nInBag < n ? rng.sampleWithoutReplacement(n, nInBag) : allRows;
