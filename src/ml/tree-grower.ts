@@ -111,14 +111,15 @@ export class TreeGrower {
     const nThreads = Math.min(options.nThreads ?? 1, Math.ceil(this.d / 8));
     if (data.mode === "hist" && !this.perFeatureNeeded)
       this.rootCounts = binCounts(data.codes as Uint8Array, this.n, this.d);
-    if (this.rootCounts !== null && nThreads > 1 && this.n * this.d >= MIN_PARALLEL_CELLS) {
-      // Depth-first growth holds at most about depth + 2 histograms at once.
+    if (this.rootCounts !== null) {
+      // Depth-first growth holds at most about depth + 2 histograms at once. One thread (the WebAssembly
+      // kernels alone) below MIN_PARALLEL_CELLS.
       const slots = Math.min(32, (options.maxDepth ?? 29) + 3);
       this.threads = new HistogramThreads(
         data.codes as Uint8Array,
         this.n,
         this.d,
-        nThreads,
+        this.n * this.d >= MIN_PARALLEL_CELLS ? nThreads : 1,
         slots,
         this.rootCounts,
         data.nBins as Int32Array,
