@@ -109,6 +109,20 @@ export function bondHarmonics(list: NeighborList, ls: readonly number[]): BondHa
 }
 
 /**
+ * The bond harmonics of the `kind` neighbors of a context, computed once per context and shared by boop and
+ * mro_boop's coarse-grained part (which needs the same q_lm).
+ */
+export function contextBondHarmonics(
+  ctx: StructureContext,
+  kind: NeighborKind,
+  cutoff: number | undefined,
+  ls: readonly number[],
+): BondHarmonics {
+  const key = `bond_harmonics(${ls.join(",")};${kind};${kind === "cut" ? (cutoff ?? ctx.cutoff) : ""})`;
+  return ctx.shared(key, () => bondHarmonics(neighborsOfKind(ctx, kind, cutoff), ls));
+}
+
+/**
  * Lechner-Dellago averaged harmonics: Q_lm(i) = (q_lm(i) + sum_{j in N(i)} q_lm(j)) / (N_b(i) + 1), over the rows
  * of `list` (normally the same list the q_lm were computed from).
  */
@@ -307,7 +321,7 @@ export class BoopFeaturizer extends BaseFeaturizer {
     const nl = this.ls.length;
     const flags = new Uint8Array(ctx.n);
     this.kinds.forEach((kind, s) => {
-      const h = bondHarmonics(neighborsOfKind(ctx, kind, this.cutoff), this.ls);
+      const h = contextBondHarmonics(ctx, kind, this.cutoff, this.ls);
       fillInvariants(values, width, s * 2 * nl, steinhardtInvariants(h));
       for (let i = 0; i < ctx.n; i++) if (h.counts[i] === 0) flags[i] |= LITERATURE_FLAGS.noNeighbor;
     });
@@ -357,7 +371,7 @@ export class CoarseGrainedBoopFeaturizer extends BaseFeaturizer {
     const nl = this.ls.length;
     this.kinds.forEach((kind, s) => {
       const list = neighborsOfKind(ctx, kind, this.cutoff);
-      const h = coarseGrainHarmonics(bondHarmonics(list, this.ls), list);
+      const h = coarseGrainHarmonics(contextBondHarmonics(ctx, kind, this.cutoff, this.ls), list);
       fillInvariants(values, width, s * 2 * nl, steinhardtInvariants(h));
     });
     return { n: ctx.n, labels, values };

@@ -127,6 +127,7 @@ export class StructureContext {
   private voronoiCache: NeighborList | null;
   private readonly cutoffCache = new Map<number, NeighborList>();
   private readonly featureCache = new Map<string, FeatureMatrix>();
+  private readonly sharedCache = new Map<string, unknown>();
 
   constructor(frame: Frame, options: ContextOptions = {}) {
     this.frame = frame;
@@ -193,6 +194,15 @@ export class StructureContext {
   voronoiFlags(): Uint8Array {
     if (this.tessellationCache === null && this.voronoiCache !== null) return new Uint8Array(this.n);
     return this.voronoi().flags;
+  }
+
+  /**
+   * An intermediate result several featurizers need (e.g. the bond harmonics of boop and mro_boop), made once
+   * by `make` and kept under `key` for the life of the context: equal keys must mean equal results.
+   */
+  shared<T>(key: string, make: () => T): T {
+    if (!this.sharedCache.has(key)) this.sharedCache.set(key, make());
+    return this.sharedCache.get(key) as T;
   }
 
   /** The features of `featurizer` on this frame, computed once per featurizer key and shared. */

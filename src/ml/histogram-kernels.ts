@@ -37,6 +37,11 @@ export interface HistogramKernels {
     minLeaf: number,
     out: number,
   ): void;
+  /**
+   * Stable partition of order[start..end) (an Int32Array at `order`): rows whose code (bytes at `codes`, one
+   * per row) is <= `bin` first; `scratch` has room for end - start i32. Returns the split position.
+   */
+  partition(order: number, scratch: number, start: number, end: number, codes: number, bin: number): number;
 }
 
 /** A WebAssembly.Memory (typed here: the project's TypeScript libraries declare no WebAssembly). */

@@ -230,4 +230,30 @@
     (f64.store offset=8 (local.get $out) (f64.convert_i32_s (local.get $bestBin)))
     (f64.store offset=16 (local.get $out) (f64.convert_i32_s (local.get $bestF)))
   )
+
+;; Stable partition of order[start..end) by feature codes (TreeGrower.partition, hist mode): the rows i with
+;; code[i] <= bin first, then the others, both in their previous order; returns the split position.
+;; codes: the split feature's n bytes; scratch: room for end - start i32.
+  (func (export "partition")
+    (param $order i32) (param $scratch i32) (param $start i32) (param $end i32) (param $codes i32) (param $bin i32)
+    (result i32)
+    (local $k i32) (local $l i32) (local $r i32) (local $i i32) (local $at i32)
+    (local.set $l (local.get $start))
+    (local.set $k (local.get $start))
+    (block $done (loop $each
+      (br_if $done (i32.ge_u (local.get $k) (local.get $end)))
+      (local.set $i (i32.load (i32.add (local.get $order) (i32.shl (local.get $k) (i32.const 2)))))
+      (if (i32.le_u (i32.load8_u (i32.add (local.get $codes) (local.get $i))) (local.get $bin))
+        (then
+          (i32.store (i32.add (local.get $order) (i32.shl (local.get $l) (i32.const 2))) (local.get $i))
+          (local.set $l (i32.add (local.get $l) (i32.const 1))))
+        (else
+          (i32.store (i32.add (local.get $scratch) (i32.shl (local.get $r) (i32.const 2))) (local.get $i))
+          (local.set $r (i32.add (local.get $r) (i32.const 1)))))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br $each)))
+    (memory.copy (i32.add (local.get $order) (i32.shl (local.get $l) (i32.const 2))) (local.get $scratch)
+      (i32.shl (local.get $r) (i32.const 2)))
+    (local.get $l)
+  )
 )

@@ -251,6 +251,8 @@ export function histogramWorker(input: HistogramWorkerInput): void {
  */
 export class HistogramThreads {
   readonly order: Int32Array;
+  /** Room for a node's rows (partition). */
+  readonly scratch: Int32Array;
   readonly gOrd: Float64Array;
   readonly wOrd: Float64Array;
   private readonly input: HistogramWorkerInput;
@@ -288,6 +290,7 @@ export class HistogramThreads {
       codes.length,
       8 * rootCounts.length,
       4 * nSamples,
+      4 * nSamples,
       8 * nSamples,
       8 * nSamples,
       8 * arenaDoubles,
@@ -302,6 +305,7 @@ export class HistogramThreads {
     const sharedCounts = make(Float64Array, rootCounts.length, 8);
     sharedCounts.set(rootCounts);
     this.order = make(Int32Array, nSamples, 4);
+    this.scratch = make(Int32Array, nSamples, 4);
     this.gOrd = make(Float64Array, nSamples, 8);
     this.wOrd = make(Float64Array, nSamples, 8);
     const arena = make(Float64Array, arenaDoubles, 8);
@@ -441,6 +445,28 @@ export class HistogramThreads {
       this.best[2 * t] = feature;
       this.best[2 * t + 1] = bin;
     }
+  }
+
+  /**
+   * Stable partition of order[start..end) by feature `f`: rows with code <= `bin` first (both sides keep their
+   * order); returns the split position (TreeGrower.partition, on the fitting thread).
+   */
+  partition(start: number, end: number, f: number, bin: number): number {
+    const { order, scratch, input } = this;
+    const { codes, nSamples: n } = input;
+    const kernels = this.state.kernels;
+    if (kernels !== null)
+      return kernels.partition(order.byteOffset, scratch.byteOffset, start, end, codes.byteOffset + f * n, bin);
+    const base = f * n;
+    let l = start;
+    let r = 0;
+    for (let k = start; k < end; k++) {
+      const i = order[k];
+      if (codes[base + i] <= bin) order[l++] = i;
+      else scratch[r++] = i;
+    }
+    order.set(scratch.subarray(0, r), l);
+    return l;
   }
 
   /** False after `close` (arena histograms are then built on the fitting thread alone). */

@@ -507,6 +507,7 @@ export class TreeGrower {
     const { n, d, order, scratch } = this;
     let l = start;
     let r = 0;
+    if (this.data.mode === "hist" && this.threads !== null) return this.threads.partition(start, end, f, this.bestBin);
     if (this.data.mode === "hist") {
       const codes = this.data.codes as Uint8Array;
       const base = f * n;

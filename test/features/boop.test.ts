@@ -5,9 +5,11 @@ import {
   CoarseGrainedBoopFeaturizer,
   bondHarmonics,
   coarseGrainHarmonics,
+  contextBondHarmonics,
   steinhardtInvariants,
 } from "../../src/features/boop";
 import { StructureContext } from "../../src/features/context";
+import { readDumpSync } from "../../src/io/dump-reader";
 import { latticeFrame } from "../../src/io/lattice";
 import type { NeighborList } from "../../src/neighbors/neighbor-list";
 import { bruteNeighbors, listFromRows } from "./brute-neighbors";
@@ -200,5 +202,28 @@ describe("bond-orientational order (Steinhardt q_l, w^_l)", () => {
     near(ctx.features(cg).values[1], m.values[1], 1e-12, "qbar6 of a perfect crystal");
     assert.throws(() => new BoopFeaturizer({ l: [4, 4] }), /listed twice/);
     assert.throws(() => new BoopFeaturizer({ neighbors: [] }), /at least one neighbor/);
+  });
+
+  it("boop and mro_boop's coarse part share one set of bond harmonics per neighbor kind, degrees and cutoff", () => {
+    const frame = readDumpSync(join(__dirname, "../fixtures/features-b/glass.dump"), { types: ["Cu", "Zr"] });
+    const ctx = new StructureContext(frame, { cutoff: 4.0 });
+    const voro = contextBondHarmonics(ctx, "voro", undefined, [4, 6, 8, 10]);
+    // The same object again; a fresh computation gives the same numbers.
+    assert.equal(contextBondHarmonics(ctx, "voro", undefined, [4, 6, 8, 10]), voro);
+    assert.deepEqual(voro.re, bondHarmonics(ctx.voronoiNeighbors(), [4, 6, 8, 10]).re);
+    // Other degrees, kinds or cutoffs are other harmonics.
+    assert.notEqual(contextBondHarmonics(ctx, "voro", undefined, [4, 6]), voro);
+    const cut = contextBondHarmonics(ctx, "cut", undefined, [4, 6, 8, 10]);
+    assert.notEqual(cut, voro);
+    assert.notEqual(contextBondHarmonics(ctx, "cut", 3.5, [4, 6, 8, 10]), cut);
+    assert.equal(contextBondHarmonics(ctx, "cut", 4.0, [4, 6, 8, 10]), cut);
+    // Sharing does not change the features: the same matrices as in contexts of their own.
+    const alone = new StructureContext(frame, { cutoff: 4.0 });
+    const cg = new CoarseGrainedBoopFeaturizer();
+    assert.deepEqual(ctx.features(cg).values, alone.features(cg).values);
+    assert.deepEqual(
+      ctx.features(new BoopFeaturizer()).values,
+      new StructureContext(frame, { cutoff: 4.0 }).features(new BoopFeaturizer()).values,
+    );
   });
 });

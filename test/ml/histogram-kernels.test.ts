@@ -20,7 +20,9 @@ describe("ml/histogram-kernels (the WebAssembly twins of histogram.ts)", () => {
   // Few bins on some features (many samples share a bin), 256 on others; feature 4 is constant.
   const nBinsOf = Int32Array.from({ length: d }, (_, f) => (f === 4 ? 1 : f % 3 === 0 ? 5 : 256));
   const arena = 4 * newHistogram(d).length;
-  const mem = new KernelMemory(KernelMemory.sizeOf([n * d, 8 * d * 256, 4 * n, 8 * n, 8 * n, 8 * arena, 4 * d, 64]));
+  const mem = new KernelMemory(
+    KernelMemory.sizeOf([n * d, 8 * d * 256, 4 * n, 8 * n, 8 * n, 8 * arena, 4 * d, 64, 4 * n]),
+  );
   const codes = mem.take(Uint8Array, n * d, 1);
   for (let f = 0; f < d; f++) for (let i = 0; i < n; i++) codes[f * n + i] = rng.nextInt(nBinsOf[f]);
   const counts = mem.take(Float64Array, d * 256, 8);
@@ -124,6 +126,22 @@ describe("ml/histogram-kernels (the WebAssembly twins of histogram.ts)", () => {
     assert.deepEqual(Array.from(out.subarray(0, 3)), [-Infinity, -1, -1]);
     k.scan(h1.byteOffset, 0, d, nBins.byteOffset, n, sum, 150, out.byteOffset);
     assert.deepEqual(Array.from(out.subarray(0, 3)), [-Infinity, -1, -1]);
+  });
+
+  it("partition: rows with code <= bin first, both sides in their previous order, the rest of order untouched", () => {
+    for (let i = 0; i < n; i++) order[i] = (37 * i) % n;
+    const before = Int32Array.from(order);
+    const f = 6;
+    const [start, end, bin] = [11, 170, 2];
+    const rows = Array.from(before.subarray(start, end));
+    const code = (i: number) => codes[f * n + i];
+    const want = [...rows.filter((i) => code(i) <= bin), ...rows.filter((i) => code(i) > bin)];
+    const scratch = mem.take(Int32Array, n, 4);
+    const mid = k.partition(order.byteOffset, scratch.byteOffset, start, end, codes.byteOffset + f * n, bin);
+    assert.equal(mid, start + rows.filter((i) => code(i) <= bin).length);
+    assert.deepEqual(Array.from(order.subarray(start, end)), want);
+    assert.deepEqual(Array.from(order.subarray(0, start)), Array.from(before.subarray(0, start)));
+    assert.deepEqual(Array.from(order.subarray(end)), Array.from(before.subarray(end)));
   });
 
   it("KernelMemory hands out aligned, disjoint views and refuses what does not fit", () => {
