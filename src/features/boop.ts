@@ -6,7 +6,7 @@ import { BaseFeaturizer, ownReach } from "./featurizer";
 import { LECHNER_DELLAGO_2008, STEINHARDT_1983, WANG_JAIN_2019 } from "./literature-citations";
 import { SphericalHarmonics } from "./spherical-harmonics";
 import { LITERATURE_FLAGS } from "./voronoi-index";
-import { wigner3jTable } from "./wigner3j";
+import { wigner3jInvariantTable } from "./wigner3j";
 
 /**
  * Bond-orientational order (Steinhardt, Nelson & Ronchetti 1983) and its coarse-grained form (Lechner & Dellago
@@ -179,7 +179,7 @@ export function steinhardtInvariants(h: BondHarmonics): SteinhardtInvariants {
   const lmax = Math.max(...ls);
   const fr = new Float64Array(2 * lmax + 1);
   const fi = new Float64Array(2 * lmax + 1);
-  const tables = ls.map((l) => wigner3jTable(l));
+  const tables = ls.map((l) => wigner3jInvariantTable(l));
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < nl; k++) {
       const l = ls[k];

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { wigner3j, wigner3jExact, wigner3jTable } from "../../src/features/wigner3j";
+import { wigner3j, wigner3jExact, wigner3jInvariantTable, wigner3jTable } from "../../src/features/wigner3j";
 
 function fact(n: number): number {
   let f = 1;
@@ -108,5 +108,40 @@ describe("wigner3j (Racah formula, exact rational arithmetic)", () => {
       for (const c of t.coefficient) sq += c * c;
       close(sq, 1, 1e-13);
     }
+  });
+
+  it("the reduced table gives w_l's sum of Re(q_m1 q_m2 q_m3) as the full table does, and nothing for odd l", () => {
+    // Random q_lm for m >= 0, extended by q_l,-m = (-1)^m conj(q_lm) (the harmonics of a real bond set).
+    let seed = 7;
+    const rnd = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647 - 0.5;
+    };
+    for (const l of [2, 4, 6, 8, 10, 12]) {
+      const re = new Float64Array(2 * l + 1);
+      const im = new Float64Array(2 * l + 1);
+      for (let m = 0; m <= l; m++) {
+        re[l + m] = rnd();
+        im[l + m] = m === 0 ? 0 : rnd();
+        const sign = m % 2 === 0 ? 1 : -1;
+        re[l - m] = sign * re[l + m];
+        im[l - m] = -sign * im[l + m];
+      }
+      const sum = (t: ReturnType<typeof wigner3jTable>) => {
+        let w = 0;
+        for (let s = 0; s < t.coefficient.length; s++) {
+          const [a, b, c] = [t.m1[s] + l, t.m2[s] + l, t.m3[s] + l];
+          const pr = re[a] * re[b] - im[a] * im[b];
+          const pi = re[a] * im[b] + im[a] * re[b];
+          w += t.coefficient[s] * (pr * re[c] - pi * im[c]);
+        }
+        return w;
+      };
+      const reduced = wigner3jInvariantTable(l);
+      if (l >= 4)
+        assert.ok(reduced.coefficient.length * 5 < wigner3jTable(l).coefficient.length, `l = ${l}: fewer terms`);
+      close(sum(reduced), sum(wigner3jTable(l)), 1e-14);
+    }
+    for (const l of [3, 5]) assert.equal(wigner3jInvariantTable(l).coefficient.length, 0);
   });
 });
