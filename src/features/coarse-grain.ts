@@ -80,71 +80,68 @@ export function coarseGrain(
   const x = features.values;
   const statCode = Int32Array.from(stats, (s) => KNOWN_STATS.indexOf(s));
   const needStd = statCode.includes(3);
-  // Per atom, each neighbor's row is read once for all columns (row-major rows, columns side by side), with one
-  // accumulator per column; each column still sums its values in neighbor order, so the numbers are those of a
-  // column-by-column loop.
-  const nc = colIndex.length;
-  const cnt = new Float64Array(nc);
-  const sum = new Float64Array(nc);
-  const lo = new Float64Array(nc);
-  const hi = new Float64Array(nc);
-  const mean = new Float64Array(nc);
-  const ss = new Float64Array(nc);
-  const add = (row: number) => {
-    for (let c = 0; c < nc; c++) {
-      const v = x[row + colIndex[c]];
-      if (!Number.isFinite(v)) continue;
-      cnt[c]++;
-      sum[c] += v;
-      if (v < lo[c]) lo[c] = v;
-      if (v > hi[c]) hi[c] = v;
-    }
-  };
-  const addSquares = (row: number) => {
-    for (let c = 0; c < nc; c++) {
-      const v = x[row + colIndex[c]];
-      if (Number.isFinite(v)) ss[c] += (v - mean[c]) * (v - mean[c]);
-    }
-  };
   for (let i = 0; i < n; i++) {
     const start = offsets[i];
     const end = offsets[i + 1];
-    cnt.fill(0);
-    sum.fill(0);
-    lo.fill(Infinity);
-    hi.fill(-Infinity);
-    if (includeCenter) add(i * f);
-    for (let e = start; e < end; e++) add(indices[e] * f);
-    for (let c = 0; c < nc; c++) mean[c] = sum[c] / cnt[c];
-    if (needStd) {
-      // Two-pass population variance (ddof 0), exact for constant inputs.
-      ss.fill(0);
-      if (includeCenter) addSquares(i * f);
-      for (let e = start; e < end; e++) addSquares(indices[e] * f);
-    }
-    for (let c = 0; c < nc; c++) {
+    for (let c = 0; c < colIndex.length; c++) {
+      const k = colIndex[c];
+      let count = 0;
+      let sum = 0;
+      let lo = Infinity;
+      let hi = -Infinity;
+      if (includeCenter) {
+        const v = x[i * f + k];
+        if (Number.isFinite(v)) {
+          count++;
+          sum += v;
+          lo = v;
+          hi = v;
+        }
+      }
+      for (let e = start; e < end; e++) {
+        const v = x[indices[e] * f + k];
+        if (!Number.isFinite(v)) continue;
+        count++;
+        sum += v;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
       const base = i * width + c * ns;
-      if (cnt[c] === 0) {
+      if (count === 0) {
         for (let s = 0; s < ns; s++) out[base + s] = NaN;
         continue;
       }
-      const std = needStd ? Math.sqrt(ss[c] / cnt[c]) : 0;
+      const mean = sum / count;
+      let std = 0;
+      if (needStd) {
+        // Two-pass population variance (ddof 0), exact for constant inputs.
+        let ss = 0;
+        if (includeCenter) {
+          const v = x[i * f + k];
+          if (Number.isFinite(v)) ss += (v - mean) * (v - mean);
+        }
+        for (let e = start; e < end; e++) {
+          const v = x[indices[e] * f + k];
+          if (Number.isFinite(v)) ss += (v - mean) * (v - mean);
+        }
+        std = Math.sqrt(ss / count);
+      }
       for (let s = 0; s < ns; s++) {
         switch (statCode[s]) {
           case 0:
-            out[base + s] = mean[c];
+            out[base + s] = mean;
             break;
           case 1:
-            out[base + s] = lo[c];
+            out[base + s] = lo;
             break;
           case 2:
-            out[base + s] = hi[c];
+            out[base + s] = hi;
             break;
           case 3:
             out[base + s] = std;
             break;
           default:
-            out[base + s] = sum[c];
+            out[base + s] = sum;
         }
       }
     }
