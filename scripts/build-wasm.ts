@@ -14,6 +14,11 @@ export const WASM_SOURCES = [
     out: path.join(__dirname, "..", "src", "ml", "histogram-kernels-wasm.ts"),
     name: "HISTOGRAM_KERNELS_WASM",
   },
+  {
+    wat: path.join(__dirname, "..", "src", "features", "symmetry-function-kernels.wat"),
+    out: path.join(__dirname, "..", "src", "features", "symmetry-function-kernels-wasm.ts"),
+    name: "SYMMETRY_FUNCTION_KERNELS_WASM",
+  },
 ] as const;
 
 /** The binary of a .wat file (wabt, with the threads and bulk-memory features). */

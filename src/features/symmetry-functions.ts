@@ -1,4 +1,5 @@
 import type { NeighborList } from "../neighbors/neighbor-list";
+import { AngularSumsKernel, angularPlan } from "./symmetry-function-kernels";
 
 /**
  * Behler-Parrinello-type symmetry functions as used for "softness" (Cubuk et al. 2015, Schoenholz et al. 2016)
@@ -135,91 +136,18 @@ export function symmetryFunctionLabels(species: readonly string[], p: ResolvedSy
   return out;
 }
 
-/** The angular parameter sets reduced to distinct xi values and (lambda, zeta) pairs: one exp per pair of bonds per xi. */
-interface AngularPlan {
-  /** Per parameter set: index of its xi in invXi2, and of its (lambda, zeta) in lzLambda/lzZeta. */
-  readonly xiOf: Int32Array;
-  readonly lzOf: Int32Array;
-  /** 1 / xi^2 (xi in Angstrom) per distinct xi. */
-  readonly invXi2: Float64Array;
-  readonly lzLambda: Float64Array;
-  readonly lzZeta: Float64Array;
-}
-
-function angularPlan(angular: readonly AngularParams[], unit: number): AngularPlan {
-  const xis: number[] = [];
-  const lz: [number, number][] = [];
-  const xiOf = new Int32Array(angular.length);
-  const lzOf = new Int32Array(angular.length);
-  angular.forEach((q, k) => {
-    const xiA = q.xi * unit;
-    let a = xis.indexOf(xiA);
-    if (a < 0) a = xis.push(xiA) - 1;
-    xiOf[k] = a;
-    let b = lz.findIndex(([l, z]) => l === q.lambda && z === q.zeta);
-    if (b < 0) b = lz.push([q.lambda, q.zeta]) - 1;
-    lzOf[k] = b;
-  });
-  return {
-    xiOf,
-    lzOf,
-    invXi2: Float64Array.from(xis, (x) => 1 / (x * x)),
-    lzLambda: Float64Array.from(lz, ([l]) => l),
-    lzZeta: Float64Array.from(lz, ([, z]) => z),
-  };
-}
-
-/** Column block of each species pair, for both orders: unordered pair (a <= b) -> its rank in a <= b order. */
-function speciesPairIndex(nSpecies: number): Int32Array {
-  const pairIndex = new Int32Array(nSpecies * nSpecies);
-  for (let a = 0; a < nSpecies; a++) {
-    for (let b = a; b < nSpecies; b++) {
-      const k = a * nSpecies - (a * (a - 1)) / 2 + (b - a);
-      pairIndex[a * nSpecies + b] = k;
-      pairIndex[b * nSpecies + a] = k;
-    }
-  }
-  return pairIndex;
-}
+let lastKernel: { p: ResolvedSymmetryFunctionParams; nSpecies: number; kernel: AngularSumsKernel } | null = null;
 
 /**
- * Per-atom scratch: the bonds within Rc sorted by species (vector, length, species), and per-pair work rows (one
- * per distinct xi and per distinct (lambda, zeta), `cap` wide) for the bonds b > a of the current bond a.
+ * The angular-sum kernel of these parameters, kept for the next call with the same `p` object (the chunks of a
+ * parallel job call symmetryFunctionRows again and again; a new kernel costs about 0.4 ms). One per thread: each
+ * worker thread loads this file, hence compiles the module and makes its kernel, anew. Reuse is safe: a run
+ * writes every scratch entry before reading it and zero-fills its sums.
  */
-class BondScratch {
-  cap = 0;
-  bx = new Float64Array(0);
-  by = new Float64Array(0);
-  bz = new Float64Array(0);
-  br = new Float64Array(0);
-  bs = new Int32Array(0);
-  sum2 = new Float64Array(0);
-  cosv = new Float64Array(0);
-  ex = new Float64Array(0);
-  pw = new Float64Array(0);
-
-  constructor(
-    private readonly nxi: number,
-    private readonly nlz: number,
-  ) {
-    this.reserve(32);
-  }
-
-  /** Room for `m` bonds (doubles the capacity when it grows). */
-  reserve(m: number): void {
-    if (m <= this.cap) return;
-    const cap = 2 * m;
-    this.cap = cap;
-    this.bx = new Float64Array(cap);
-    this.by = new Float64Array(cap);
-    this.bz = new Float64Array(cap);
-    this.br = new Float64Array(cap);
-    this.bs = new Int32Array(cap);
-    this.sum2 = new Float64Array(cap);
-    this.cosv = new Float64Array(cap);
-    this.ex = new Float64Array(this.nxi * cap);
-    this.pw = new Float64Array(this.nlz * cap);
-  }
+function angularKernel(p: ResolvedSymmetryFunctionParams, nSpecies: number): AngularSumsKernel {
+  if (lastKernel === null || lastKernel.p !== p || lastKernel.nSpecies !== nSpecies)
+    lastKernel = { p, nSpecies, kernel: new AngularSumsKernel(angularPlan(p.angular, p.unit, nSpecies)) };
+  return lastKernel.kernel;
 }
 
 /**
@@ -257,119 +185,6 @@ function addRadialGaussians(
   }
 }
 
-/** exp(-j / 64) for j = 0 .. 64 x 80 - 1: the table of expMinus. */
-const EXP_MINUS_TABLE = Float64Array.from({ length: 64 * 80 }, (_, j) => Math.exp(-j / 64));
-
-/**
- * exp(-y) for y >= 0, table-driven (Tang 1989, ACM TOMS 15(2) 144, with 64 steps per unit and no 2^k split):
- * y = j/64 - f with |f| <= 1/128 (f exact by Sterbenz's lemma), exp(-y) = exp(-j/64) exp(f), exp(f) by its
- * Taylor series to f^6 (the rest below 4e-19 relative). Within 2 ulp of Math.exp (3 million random y in [0, 85])
- * and cheaper: it is called once per pair of bonds per distinct xi (about 13,000 times per atom), where it cut
- * the symmetry functions of 10,976 atoms from 2.4 to 1.7 s of CPU.
- */
-function expMinus(y: number): number {
-  // NaN, infinities and y outside [-1/128, 80) go to Math.exp.
-  if (!(y > -1 / 128 && y < 80)) return Math.exp(-y);
-  const j = (y * 64 + 0.5) | 0;
-  const f = j * (1 / 64) - y;
-  return EXP_MINUS_TABLE[j] * (1 + f * (1 + f * (1 / 2 + f * (1 / 6 + f * (1 / 24 + f * (1 / 120 + f / 720))))));
-}
-
-/** pw[o + b] = (1 + lambda cos_b)^zeta for b in [from, to) (Eq. 3; integer zeta by repeated squaring, 0 below 0). */
-function angularPowers(
-  pw: Float64Array,
-  o: number,
-  cosv: Float64Array,
-  lam: number,
-  z: number,
-  from: number,
-  to: number,
-): void {
-  if (z === 1) {
-    for (let b = from; b < to; b++) pw[o + b] = 1 + lam * cosv[b];
-  } else if (z === 2) {
-    for (let b = from; b < to; b++) {
-      const q = 1 + lam * cosv[b];
-      pw[o + b] = q * q;
-    }
-  } else if (z === 4) {
-    for (let b = from; b < to; b++) {
-      const q = 1 + lam * cosv[b];
-      const q2 = q * q;
-      pw[o + b] = q2 * q2;
-    }
-  } else if (z === 16) {
-    for (let b = from; b < to; b++) {
-      const q = 1 + lam * cosv[b];
-      const q2 = q * q;
-      const q4 = q2 * q2;
-      const q8 = q4 * q4;
-      pw[o + b] = q8 * q8;
-    }
-  } else {
-    for (let b = from; b < to; b++) {
-      const q = 1 + lam * cosv[b];
-      pw[o + b] = q > 0 ? q ** z : 0;
-    }
-  }
-}
-
-/**
- * Angular sums (Eq. 3) of one atom into `acc` (pair block x parameter set): each unordered pair of its `nb` bonds
- * {a, b}, b > a, once; the bonds sorted by species, species t at [speciesStart[t], speciesStart[t + 1]).
- */
-function angularSums(
-  w: BondScratch,
-  nb: number,
-  nSpecies: number,
-  speciesStart: Int32Array,
-  plan: AngularPlan,
-  pairIndex: Int32Array,
-  acc: Float64Array,
-): void {
-  const { bx, by, bz, br, bs, sum2, cosv, ex, pw, cap } = w;
-  const { invXi2, lzLambda, lzZeta, xiOf, lzOf } = plan;
-  const nxi = invXi2.length;
-  const nlz = lzLambda.length;
-  const npar = xiOf.length;
-  acc.fill(0);
-  for (let a = 0; a < nb - 1; a++) {
-    const xa = bx[a];
-    const ya = by[a];
-    const za = bz[a];
-    const ra = br[a];
-    const ra2 = ra * ra;
-    for (let b = a + 1; b < nb; b++) {
-      const dot = xa * bx[b] + ya * by[b] + za * bz[b];
-      const rb = br[b];
-      // r_ij^2 + r_ik^2 + r_jk^2 with r_jk^2 = r_ij^2 + r_ik^2 - 2 r_ij . r_ik
-      sum2[b] = 2 * (ra2 + rb * rb - dot);
-      cosv[b] = dot / (ra * rb);
-    }
-    for (let x = 0; x < nxi; x++) {
-      const ax = invXi2[x];
-      const o = x * cap;
-      for (let b = a + 1; b < nb; b++) ex[o + b] = expMinus(sum2[b] * ax);
-    }
-    for (let t = 0; t < nlz; t++) angularPowers(pw, t * cap, cosv, lzLambda[t], lzZeta[t], a + 1, nb);
-    // Sum over each species block of the partners b, one column at a time.
-    const sa = bs[a];
-    for (let t = 0; t < nSpecies; t++) {
-      const lo = Math.max(a + 1, speciesStart[t]);
-      const hi = speciesStart[t + 1];
-      if (lo >= hi) continue;
-      const o = pairIndex[sa * nSpecies + t] * npar;
-      for (let k = 0; k < npar; k++) {
-        const eo = xiOf[k] * cap;
-        const po = lzOf[k] * cap;
-        let sum = 0;
-        for (let b = lo; b < hi; b++) sum += ex[eo + b] * pw[po + b];
-        acc[o + k] += sum;
-      }
-    }
-  }
-}
-
 /**
  * Computes Eqs. 2-3 for every atom from a neighbor list that holds (at least) every neighbor within Rc.
  * Entries beyond Rc are ignored, so a longer list gives the same result.
@@ -403,6 +218,7 @@ export function symmetryFunctionWidth(nSpecies: number, p: ResolvedSymmetryFunct
  * The rows of symmetryFunctions for the rows of `list` (which may be a few atoms' rows: neighbor indices index
  * `species`, the species of every atom of the frame), written to `out` (zero-filled) from row `firstRow` on.
  * Each row depends on its own list row only, so rows computed in any grouping, on any thread, are bitwise equal.
+ * The angular sums of each atom run in the WebAssembly kernel (symmetry-function-kernels.wat, AngularSumsKernel).
  */
 export function symmetryFunctionRows(
   list: NeighborList,
@@ -423,11 +239,8 @@ export function symmetryFunctionRows(
   const s = p.radialWidth * u;
   const inv2s2 = 1 / (2 * s * s);
   const decay = Math.exp(-(h * h) / (s * s)); // ratio of successive Gaussian ratios
-  const plan = angularPlan(p.angular, u);
-  const pairIndex = speciesPairIndex(nSpecies);
-  const w = new BondScratch(plan.invXi2.length, plan.lzLambda.length);
+  const kernel = npar > 0 ? angularKernel(p, nSpecies) : null;
   const speciesStart = new Int32Array(nSpecies + 1);
-  const acc = new Float64Array(nPairs * npar);
   const v = list.vectors;
   const d = list.distances;
 
@@ -444,8 +257,9 @@ export function symmetryFunctionRows(
       speciesStart[sj + 1]++;
       if (nr > 0) addRadialGaussians(out, row + sj * nr, nr, r, h, inv2s2, decay);
     }
-    if (npar === 0) continue;
-    w.reserve(end - start);
+    if (kernel === null) continue;
+    kernel.reserve(end - start);
+    const { bx, by, bz, br, bs, acc } = kernel.arrays;
     for (let t = 0; t < nSpecies; t++) speciesStart[t + 1] += speciesStart[t];
     const nb = speciesStart[nSpecies];
     for (let e = start; e < end; e++) {
@@ -453,17 +267,17 @@ export function symmetryFunctionRows(
       const sj = species[list.indices[e]];
       if (!(r <= rc) || sj < 0) continue;
       const b = speciesStart[sj]++;
-      w.bx[b] = v[3 * e];
-      w.by[b] = v[3 * e + 1];
-      w.bz[b] = v[3 * e + 2];
-      w.br[b] = r;
-      w.bs[b] = sj;
+      bx[b] = v[3 * e];
+      by[b] = v[3 * e + 1];
+      bz[b] = v[3 * e + 2];
+      br[b] = r;
+      bs[b] = sj;
     }
     // speciesStart[t] is now the end of species t's block; shift back to block starts.
     for (let t = nSpecies; t > 0; t--) speciesStart[t] = speciesStart[t - 1];
     speciesStart[0] = 0;
-    angularSums(w, nb, nSpecies, speciesStart, plan, pairIndex, acc);
-    const angBase = row + nSpecies * nr;
-    for (let k = 0; k < acc.length; k++) out[angBase + k] = acc[k];
+    kernel.arrays.speciesStart.set(speciesStart);
+    kernel.run(nb);
+    out.set(acc, row + nSpecies * nr);
   }
 }

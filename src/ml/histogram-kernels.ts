@@ -1,4 +1,7 @@
+import { type WasmMemory, type WasmModule, wasm } from "../parallel/wasm";
 import { HISTOGRAM_KERNELS_WASM } from "./histogram-kernels-wasm";
+
+export type { WasmMemory, WasmModule } from "../parallel/wasm";
 
 /**
  * The WebAssembly histogram kernels (histogram-kernels.wat) bound to one shared memory. Arguments are byte
@@ -43,21 +46,6 @@ export interface HistogramKernels {
    */
   partition(order: number, scratch: number, start: number, end: number, codes: number, bin: number): number;
 }
-
-/** A WebAssembly.Memory (typed here: the project's TypeScript libraries declare no WebAssembly). */
-export interface WasmMemory {
-  readonly buffer: ArrayBufferLike;
-}
-/** A compiled WebAssembly.Module (opaque; it can be posted to worker threads). */
-export interface WasmModule {
-  readonly __wasmModule?: never;
-}
-interface WasmApi {
-  Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
-  Module: new (bytes: Uint8Array) => WasmModule;
-  Instance: new (module: WasmModule, imports: object) => { readonly exports: object };
-}
-const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 let compiled: WasmModule | null = null;
 
