@@ -97,13 +97,20 @@ export function computeResolvedFeatures(
 ): FeatureResult {
   const featurizers = resolved.featurizers;
   const context = new StructureContext(frame, onProgress ? { ...resolved.options, onProgress } : resolved.options);
-  const matrix = concatFeatureMatrices(
-    featurizers.map((f, k) => {
-      const m = context.features(f);
-      onProgress?.(k + 1, featurizers.length, "features");
-      return m;
-    }),
-  );
+  // Sets that can run on worker threads start first, so they overlap the others (see Featurizer.start).
+  const background = featurizers.map((f) => f.start?.(context) ?? null);
+  let matrix: FeatureMatrix;
+  try {
+    matrix = concatFeatureMatrices(
+      featurizers.map((f, k) => {
+        const m = context.features(f);
+        onProgress?.(k + 1, featurizers.length, "features");
+        return m;
+      }),
+    );
+  } finally {
+    for (const b of background) b?.cancel();
+  }
   const citations: Citation[] = [];
   for (const f of featurizers)
     for (const c of f.citations()) if (!citations.some((o) => o.key === c.key)) citations.push(c);

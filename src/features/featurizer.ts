@@ -70,6 +70,18 @@ export interface Featurizer extends ContextFeaturizer {
   featurize(frame: Frame, options?: ContextOptions): DataFrame;
   /** How far a row looks; a set without it (or returning undefined) cannot be computed by spatial domains. */
   reach?(scale: ReachScale): FeatureReach | undefined;
+  /**
+   * Starts the part of `compute(ctx)` that can run on worker threads while the other sets are computed on the
+   * calling thread (computeResolvedFeatures calls it on every set first); `compute(ctx)` then finishes it. The
+   * handle stops that work when the call fails before `compute` (a no-op afterwards).
+   */
+  start?(ctx: StructureContext): BackgroundWork | null;
+}
+
+/** Work started by Featurizer.start. */
+export interface BackgroundWork {
+  /** Stops the work's threads if `compute` has not finished it (idempotent). */
+  cancel(): void;
 }
 
 /** Shared plumbing of featurizers: subclasses implement name, key, featureLabels, citations and compute. */

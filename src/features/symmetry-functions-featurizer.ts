@@ -1,12 +1,12 @@
 import type { StructureContext } from "./context";
-import type { Citation, FeatureReach, ReachScale } from "./featurizer";
+import type { BackgroundWork, Citation, FeatureReach, ReachScale } from "./featurizer";
 import type { FeatureMatrix } from "../table/feature-matrix";
 import { BaseFeaturizer, ownReach } from "./featurizer";
 import { frameSpecies } from "./species";
 import { BEHLER_PARRINELLO_2007, CUBUK_2015, SCHOENHOLZ_2016, WANG_JAIN_2019 } from "./literature-citations";
 import type { ResolvedSymmetryFunctionParams, SymmetryFunctionParams } from "./symmetry-functions";
 import { resolveSymmetryFunctionParams, symmetryFunctionLabels, symmetryFunctions } from "./symmetry-functions";
-import { parallelSymmetryFunctions } from "./symmetry-functions-parallel";
+import { type ParallelSymmetryFunctions, startParallelSymmetryFunctions } from "./symmetry-functions-parallel";
 
 /**
  * The paper's symmetry-function representation (Methods, Eqs. 2-3): radial G_X and angular psi_XY per atom.
@@ -20,6 +20,8 @@ export class SymmetryFunctionsFeaturizer extends BaseFeaturizer {
   private readonly types: readonly number[] | undefined;
   private readonly fixedNames: readonly string[] | null;
   private lastNames: readonly string[] | null = null;
+  /** Rows being computed on worker threads for a context (`start`), finished by `compute`. */
+  private readonly started = new WeakMap<StructureContext, ParallelSymmetryFunctions>();
 
   /**
    * @param speciesNames fixes the species names used in the labels (default: the frame's element names, or
@@ -73,11 +75,38 @@ export class SymmetryFunctionsFeaturizer extends BaseFeaturizer {
     this.lastNames = species.names;
     const labels = this.featureLabels();
     const p = this.params;
-    // With threads, the rows are computed on worker threads straight from the positions (bitwise the same).
+    // With threads, the rows are computed on worker threads straight from the positions (bitwise the same),
+    // started by `start` when computeFeatures calls it, so that they overlap the other sets.
+    const job = this.started.get(ctx) ?? this.startOn(ctx);
+    this.started.delete(ctx);
     const values =
-      ctx.options.threads > 1 && ctx.n >= 1024
-        ? parallelSymmetryFunctions(ctx.frame, species.index, species.types.length, p, ctx.options.threads)
+      job !== null
+        ? job.join()
         : symmetryFunctions(ctx.cutoffNeighbors(p.cutoff * p.unit), species.index, species.types.length, p);
     return { n: ctx.n, labels, values };
+  }
+
+  /**
+   * With threads (and at least 1,024 atoms), starts the rows on `threads - 1` worker threads while the calling
+   * thread computes the other sets; `compute` then joins in.
+   */
+  start(ctx: StructureContext): BackgroundWork | null {
+    if (this.started.has(ctx)) return null;
+    const job = this.startOn(ctx);
+    if (job === null) return null;
+    this.started.set(ctx, job);
+    return job;
+  }
+
+  private startOn(ctx: StructureContext): ParallelSymmetryFunctions | null {
+    if (!(ctx.options.threads > 1 && ctx.n >= 1024)) return null;
+    const species = frameSpecies(ctx.frame, this.types);
+    return startParallelSymmetryFunctions(
+      ctx.frame,
+      species.index,
+      species.types.length,
+      this.params,
+      ctx.options.threads,
+    );
   }
 }

@@ -54,18 +54,27 @@ export function symmetryFunctionWorker(input: { job: SymmetryFunctionJob }, post
   post("done");
 }
 
+/** Symmetry-function rows being computed on worker threads (startParallelSymmetryFunctions). */
+export interface ParallelSymmetryFunctions {
+  /** Computes the chunks still unclaimed on the calling thread, waits for the workers, returns the N x F rows. */
+  join(): Float64Array;
+  /** Stops the workers (no chunk is claimed any more); the rows are then incomplete (idempotent). */
+  cancel(): void;
+}
+
 /**
- * symmetryFunctions of a whole frame on `threads` threads (the calling thread and threads - 1 workers, which
- * share the positions and the output matrix); bitwise equal to
- * `symmetryFunctions(cutoffNeighbors(frame, Rc), species, nSpecies, p)`. Blocks until every thread is done.
+ * Starts symmetryFunctions of a whole frame on `threads - 1` worker threads, which share the positions and the
+ * output matrix, and returns at once: the calling thread may do other work (e.g. other feature sets) and then
+ * `join`s, taking the chunks still left. The rows are bitwise those of
+ * `symmetryFunctions(cutoffNeighbors(frame, Rc), species, nSpecies, p)` whoever computes each chunk.
  */
-export function parallelSymmetryFunctions(
+export function startParallelSymmetryFunctions(
   frame: Pick<Frame, "cell" | "positions" | "natoms">,
   species: Int32Array,
   nSpecies: number,
   p: ResolvedSymmetryFunctionParams,
   threads: number,
-): Float64Array {
+): ParallelSymmetryFunctions {
   const n = frame.natoms;
   const width = symmetryFunctionWidth(nSpecies, p);
   const positions = new Float64Array(new SharedArrayBuffer(8 * 3 * n));
@@ -91,12 +100,41 @@ export function parallelSymmetryFunctions(
     Array.from({ length: threads - 1 }, () => ({ job })),
     "qsoft symmetry functions",
   );
-  try {
-    runSymmetryFunctionChunks(job);
-  } catch (e) {
+  let state: "running" | "joined" | "cancelled" = "running";
+  const cancel = () => {
+    if (state !== "running") return;
+    state = "cancelled";
+    Atomics.store(job.counter, 0, 1 << 30);
     workers.terminate();
-    throw e;
-  }
-  workers.waitSync();
-  return job.out;
+  };
+  return {
+    join() {
+      if (state !== "running") throw new Error(`symmetry functions: the parallel job was already ${state}`);
+      try {
+        runSymmetryFunctionChunks(job);
+      } catch (e) {
+        cancel();
+        throw e;
+      }
+      state = "joined";
+      workers.waitSync();
+      return job.out;
+    },
+    cancel,
+  };
+}
+
+/**
+ * symmetryFunctions of a whole frame on `threads` threads (the calling thread and threads - 1 workers, which
+ * share the positions and the output matrix); bitwise equal to
+ * `symmetryFunctions(cutoffNeighbors(frame, Rc), species, nSpecies, p)`. Blocks until every thread is done.
+ */
+export function parallelSymmetryFunctions(
+  frame: Pick<Frame, "cell" | "positions" | "natoms">,
+  species: Int32Array,
+  nSpecies: number,
+  p: ResolvedSymmetryFunctionParams,
+  threads: number,
+): Float64Array {
+  return startParallelSymmetryFunctions(frame, species, nSpecies, p, threads).join();
 }
