@@ -2,7 +2,7 @@
 ;; symmetry-function-kernels.ts. The same loops and the same floating-point operations in the same order (expMinus
 ;; with the same table and polynomial; the f64x2 loops over two partners b only put two independent scalar
 ;; computations side by side, and every sum still runs over b in order), so the sums are bitwise the JavaScript
-;; ones. WebAssembly because angularSumsJs compiled by V8 takes 2.3-2.5x the time of this kernel (every atom of
+;; ones. WebAssembly because angularSumsJs compiled by V8 takes 2.5-2.9x the time of this kernel (every atom of
 ;; the 1,372-atom Cu-Zr glass of bench/reference-glass.ts, paper parameters; a bounds check on every typed-array
 ;; access, no f64x2), and the angular sums are most of the time of the symmetry functions.
 ;; Assembled by `npm run build:wasm` (scripts/build-wasm.ts, wabt) into symmetry-function-kernels-wasm.ts; the
@@ -48,10 +48,10 @@
     (local $p3 i32)
     (local $xa f64) (local $ya f64) (local $za f64) (local $ra f64) (local $ra2 f64) (local $rb f64)
     (local $dot f64) (local $ax f64) (local $lam f64) (local $z f64) (local $q f64) (local $sum f64)
-    (local $s0 f64) (local $s1 f64) (local $s2 f64) (local $s3 f64)
+    (local $s0 f64) (local $s1 f64) (local $s2 f64) (local $s3 f64) (local $min f64) (local $max f64) (local $inRange i32)
     (local $vxa v128) (local $vya v128) (local $vza v128) (local $vra v128) (local $vra2 v128) (local $vdot v128)
     (local $vrb v128) (local $vlam v128) (local $vq v128)
-    (local $vax v128) (local $vjf v128) (local $vy v128) (local $vj v128) (local $vf v128) (local $vp v128)
+    (local $vax v128) (local $vjf v128) (local $vmin v128) (local $vnan v128) (local $vmax v128) (local $vy v128) (local $vj v128) (local $vf v128) (local $vp v128)
     (local.set $rowBytes (i32.shl (local.get $cap) (i32.const 3)))
     ;; acc.fill(0): nSpecies (nSpecies + 1) / 2 pair blocks of npar
     (memory.fill (local.get $acc) (i32.const 0)
@@ -79,6 +79,9 @@
       (local.set $vza (f64x2.splat (local.get $za)))
       (local.set $vra (f64x2.splat (local.get $ra)))
       (local.set $vra2 (f64x2.splat (local.get $ra2)))
+      (local.set $vmin (v128.const f64x2 inf inf))
+      (local.set $vmax (v128.const f64x2 -inf -inf))
+      (local.set $vnan (v128.const i64x2 0 0))
       (local.set $ob (local.get $lo8))
       (block $p2Done (loop $p2Loop
         (br_if $p2Done (i32.gt_u (i32.add (local.get $ob) (i32.const 16)) (local.get $hi8)))
@@ -89,9 +92,12 @@
               (f64x2.mul (local.get $vya) (v128.load (i32.add (local.get $by) (local.get $ob)))))
             (f64x2.mul (local.get $vza) (v128.load (i32.add (local.get $bz) (local.get $ob))))))
         (local.set $vrb (v128.load (i32.add (local.get $br) (local.get $ob))))
-        (v128.store (i32.add (local.get $sum2) (local.get $ob))
-          (f64x2.mul (v128.const f64x2 2 2)
-            (f64x2.sub (f64x2.add (local.get $vra2) (f64x2.mul (local.get $vrb) (local.get $vrb))) (local.get $vdot))))
+        (local.set $vq (f64x2.mul (v128.const f64x2 2 2)
+          (f64x2.sub (f64x2.add (local.get $vra2) (f64x2.mul (local.get $vrb) (local.get $vrb))) (local.get $vdot))))
+        (v128.store (i32.add (local.get $sum2) (local.get $ob)) (local.get $vq))
+        (local.set $vmin (f64x2.pmin (local.get $vmin) (local.get $vq)))
+        (local.set $vmax (f64x2.pmax (local.get $vmax) (local.get $vq)))
+        (local.set $vnan (v128.or (local.get $vnan) (f64x2.ne (local.get $vq) (local.get $vq))))
         (v128.store (i32.add (local.get $cosv) (local.get $ob))
           (f64x2.div (local.get $vdot) (f64x2.mul (local.get $vra) (local.get $vrb))))
         (local.set $ob (i32.add (local.get $ob) (i32.const 16)))
@@ -105,30 +111,37 @@
                 (f64.mul (local.get $ya) (f64.load (i32.add (local.get $by) (local.get $ob)))))
               (f64.mul (local.get $za) (f64.load (i32.add (local.get $bz) (local.get $ob))))))
           (local.set $rb (f64.load (i32.add (local.get $br) (local.get $ob))))
-          (f64.store (i32.add (local.get $sum2) (local.get $ob))
-            (f64.mul (f64.const 2)
-              (f64.sub (f64.add (local.get $ra2) (f64.mul (local.get $rb) (local.get $rb))) (local.get $dot))))
+          (local.set $q (f64.mul (f64.const 2)
+            (f64.sub (f64.add (local.get $ra2) (f64.mul (local.get $rb) (local.get $rb))) (local.get $dot))))
+          (f64.store (i32.add (local.get $sum2) (local.get $ob)) (local.get $q))
+          (local.set $vmin (f64x2.min (local.get $vmin) (f64x2.splat (local.get $q))))
+          (local.set $vmax (f64x2.max (local.get $vmax) (f64x2.splat (local.get $q))))
           (f64.store (i32.add (local.get $cosv) (local.get $ob))
             (f64.div (local.get $dot) (f64.mul (local.get $ra) (local.get $rb))))))
+      ;; [min, max] of sum2 over the partners; min is NaN if any sum2 is (vnan, or f64x2.min in the tail)
+      (local.set $min (f64.min (f64x2.extract_lane 0 (local.get $vmin)) (f64x2.extract_lane 1 (local.get $vmin))))
+      (if (v128.any_true (local.get $vnan)) (then (local.set $min (f64.const nan))))
+      (local.set $max (f64.max (f64x2.extract_lane 0 (local.get $vmax)) (f64x2.extract_lane 1 (local.get $vmax))))
 
       ;; ex row x: expMinus(sum2[b] invXi2[x]), two partners at a time (f64x2: each lane does the operations of
-      ;; $expMinus, so the values are bitwise the same); a pair with a lane outside [-1/128, 80) and an odd last
-      ;; partner go through $expMinus
+      ;; $expMinus, so the values are bitwise the same). When some y of the row may fall outside [-1/128, 80), a
+      ;; pair with a lane outside goes through $expMinus; an odd last partner always does.
       (local.set $x (i32.const 0))
       (block $xDone (loop $xLoop
         (br_if $xDone (i32.ge_u (local.get $x) (local.get $nxi)))
         (local.set $ax (f64.load (i32.add (local.get $invXi2) (i32.shl (local.get $x) (i32.const 3)))))
         (local.set $vax (f64x2.splat (local.get $ax)))
+        ;; every y = sum2 ax of the row in [-1/128, 80) (rounding is monotonic, ax > 0): the loop without checks
+        (local.set $inRange (i32.and
+          (f64.gt (f64.mul (local.get $min) (local.get $ax)) (f64.const -0x1p-7))
+          (f64.lt (f64.mul (local.get $max) (local.get $ax)) (f64.const 80))))
         (local.set $row (i32.add (local.get $ex) (i32.mul (local.get $x) (local.get $rowBytes))))
         (local.set $ob (local.get $lo8))
-        (block $e2Done (loop $e2Loop
-          (br_if $e2Done (i32.gt_u (i32.add (local.get $ob) (i32.const 16)) (local.get $hi8)))
-          (local.set $vy (f64x2.mul (v128.load (i32.add (local.get $sum2) (local.get $ob))) (local.get $vax)))
-          (if (i64x2.all_true
-                (v128.and
-                  (f64x2.gt (local.get $vy) (v128.const f64x2 -0x1p-7 -0x1p-7))
-                  (f64x2.lt (local.get $vy) (v128.const f64x2 80 80))))
-            (then
+        (if (local.get $inRange)
+          (then
+            (block $fDone (loop $fLoop
+              (br_if $fDone (i32.gt_u (i32.add (local.get $ob) (i32.const 16)) (local.get $hi8)))
+              (local.set $vy (f64x2.mul (v128.load (i32.add (local.get $sum2) (local.get $ob))) (local.get $vax)))
               ;; j = trunc(64 y + 1/2) as f64 (floor: 64 y + 1/2 > 0), and as the low i32 of j + 2^52 (lanes 0, 2)
               (local.set $vjf (f64x2.floor
                 (f64x2.add (f64x2.mul (local.get $vy) (v128.const f64x2 64 64)) (v128.const f64x2 0.5 0.5))))
@@ -151,14 +164,49 @@
                     (i32.add (local.get $table) (i32.shl (i32x4.extract_lane 2 (local.get $vj)) (i32.const 3)))
                     (v128.load64_zero
                       (i32.add (local.get $table) (i32.shl (i32x4.extract_lane 0 (local.get $vj)) (i32.const 3)))))
-                  (local.get $vp))))
-            (else
-              (f64.store (i32.add (local.get $row) (local.get $ob))
-                (call $expMinus (f64x2.extract_lane 0 (local.get $vy)) (local.get $table)))
-              (f64.store offset=8 (i32.add (local.get $row) (local.get $ob))
-                (call $expMinus (f64x2.extract_lane 1 (local.get $vy)) (local.get $table)))))
-          (local.set $ob (i32.add (local.get $ob) (i32.const 16)))
-          (br $e2Loop)))
+                  (local.get $vp)))
+              (local.set $ob (i32.add (local.get $ob) (i32.const 16)))
+              (br $fLoop))))
+          (else
+            (block $cDone (loop $cLoop
+              (br_if $cDone (i32.gt_u (i32.add (local.get $ob) (i32.const 16)) (local.get $hi8)))
+              (local.set $vy (f64x2.mul (v128.load (i32.add (local.get $sum2) (local.get $ob))) (local.get $vax)))
+              (if (i64x2.all_true
+                    (v128.and
+                      (f64x2.gt (local.get $vy) (v128.const f64x2 -0x1p-7 -0x1p-7))
+                      (f64x2.lt (local.get $vy) (v128.const f64x2 80 80))))
+                (then
+                  ;; the body of $fLoop (written out again: a call per pair of partners cost 35% of the kernel, Node
+                  ;; 20 does not inline WebAssembly functions)
+                  (local.set $vjf (f64x2.floor
+                    (f64x2.add (f64x2.mul (local.get $vy) (v128.const f64x2 64 64)) (v128.const f64x2 0.5 0.5))))
+                  (local.set $vj (f64x2.add (local.get $vjf) (v128.const f64x2 0x1p52 0x1p52)))
+                  (local.set $vf (f64x2.sub
+                    (f64x2.mul (local.get $vjf) (v128.const f64x2 0x1p-6 0x1p-6))
+                    (local.get $vy)))
+                  (local.set $vp (f64x2.add (v128.const f64x2 0x1.1111111111111p-7 0x1.1111111111111p-7)     ;; 1/120
+                    (f64x2.div (local.get $vf) (v128.const f64x2 720 720))))
+                  (local.set $vp (f64x2.add (v128.const f64x2 0x1.5555555555555p-5 0x1.5555555555555p-5)     ;; 1/24
+                    (f64x2.mul (local.get $vf) (local.get $vp))))
+                  (local.set $vp (f64x2.add (v128.const f64x2 0x1.5555555555555p-3 0x1.5555555555555p-3)     ;; 1/6
+                    (f64x2.mul (local.get $vf) (local.get $vp))))
+                  (local.set $vp (f64x2.add (v128.const f64x2 0.5 0.5) (f64x2.mul (local.get $vf) (local.get $vp))))
+                  (local.set $vp (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (local.get $vf) (local.get $vp))))
+                  (local.set $vp (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (local.get $vf) (local.get $vp))))
+                  (v128.store (i32.add (local.get $row) (local.get $ob))
+                    (f64x2.mul
+                      (v128.load64_lane 1
+                        (i32.add (local.get $table) (i32.shl (i32x4.extract_lane 2 (local.get $vj)) (i32.const 3)))
+                        (v128.load64_zero
+                          (i32.add (local.get $table) (i32.shl (i32x4.extract_lane 0 (local.get $vj)) (i32.const 3)))))
+                      (local.get $vp))))
+                (else
+                  (f64.store (i32.add (local.get $row) (local.get $ob))
+                    (call $expMinus (f64x2.extract_lane 0 (local.get $vy)) (local.get $table)))
+                  (f64.store offset=8 (i32.add (local.get $row) (local.get $ob))
+                    (call $expMinus (f64x2.extract_lane 1 (local.get $vy)) (local.get $table)))))
+              (local.set $ob (i32.add (local.get $ob) (i32.const 16)))
+              (br $cLoop)))))
         (if (i32.lt_u (local.get $ob) (local.get $hi8))
           (then
             (f64.store (i32.add (local.get $row) (local.get $ob))

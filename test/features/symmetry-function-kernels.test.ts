@@ -162,6 +162,16 @@ describe("features/symmetry-function-kernels (the WebAssembly angular sums)", ()
     const end: Bond[] = [bonds[1], bonds[2], { v: [0, 0, 1.5], s: 1 }];
     const both = bothBitwise(k, end, "table end, two lanes");
     assertClose(both, eq3(end, 2, params, 1), 1e-12, "table end vs Eq. 3");
+    // Partners of bond 0 at y = 79.995, 79.995 | 153.6, 79.995: a row with y >= 80 where one f64x2 step has
+    // both lanes in range and the next one lane out of range; they alone make the Cu-Zr block.
+    const mixed: Bond[] = [
+      { v: [2, 0, 0], s: 0 },
+      { v: [0, 1.5, 0], s: 1 },
+      { v: [0, 0, 1.5], s: 1 },
+      { v: [-2, 0, 0], s: 1 },
+      { v: [0, -1.5, 0], s: 1 },
+    ];
+    assertClose(bothBitwise(k, mixed, "mixed row"), eq3(mixed, 2, params, 1), 1e-12, "mixed row vs Eq. 3");
     // bonds 1 and 2 are orthogonal to bond 0: 1 + cos = 1, two terms exp(-79.995)
     assert.ok(Math.abs(both[o + 4] - 2 * Math.exp(-79.995)) <= 1e-14 * Math.exp(-79.995), `${both[o + 4]}`);
   });
