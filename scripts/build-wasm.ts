@@ -1,6 +1,6 @@
 /**
- * Assembles the WebAssembly text sources of qsoft (today src/ml/histogram-kernels.wat) into TypeScript modules
- * holding the binary as base64 (src/ml/histogram-kernels-wasm.ts), so that the package needs no WebAssembly
+ * Assembles the WebAssembly text sources of qsoft (WASM_SOURCES: the GBDT histogram kernels, the symmetry
+ * functions' angular sums) into TypeScript modules holding the binary as base64, so that the package needs no WebAssembly
  * toolchain at install or run time. `npm run build:wasm` rewrites the module; `--check` only verifies that the
  * committed module is what the source assembles to (test/ml/histogram-kernels.test.ts does the same).
  */
