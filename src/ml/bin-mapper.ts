@@ -56,14 +56,14 @@ export class BinMapper {
    * sorted column (radix argsort) gives each row's code by a walk along the thresholds, with the same thresholds
    * and codes as the two calls (which it falls back to when rows are subsampled).
    */
-  fitTransform(X: DesignMatrix, rng: Random | null): Uint8Array {
+  fitTransform(X: DesignMatrix, rng: Random | null, out?: Uint8Array): Uint8Array {
     const { nSamples: n, nFeatures: d, values } = X;
-    if (n > this.subsample) return this.fit(X, rng).transform(X);
+    if (n > this.subsample) return this.fit(X, rng).transform(X, out);
     const col = new Float64Array(n);
     const sorted = new Float64Array(n);
     const order = new Int32Array(n);
     const sorter = new RadixSorter(n);
-    const codes = new Uint8Array(n * d);
+    const codes = codesArray(n * d, out);
     this.thresholds = [];
     this.nBins = new Int32Array(d);
     for (let f = 0; f < d; f++) {
@@ -85,12 +85,12 @@ export class BinMapper {
     return codes;
   }
 
-  /** Bin codes, feature-major: codes[f * nSamples + i] is the bin of sample i for feature f. */
-  transform(X: DesignMatrix): Uint8Array {
+  /** Bin codes, feature-major: codes[f * nSamples + i] is the bin of sample i for feature f (into `out` if given). */
+  transform(X: DesignMatrix, out?: Uint8Array): Uint8Array {
     const { nSamples: n, nFeatures: d, values } = X;
     if (d !== this.thresholds.length)
       throw new Error(`BinMapper: X has ${d} features, fitted with ${this.thresholds.length}`);
-    const codes = new Uint8Array(n * d);
+    const codes = codesArray(n * d, out);
     for (let f = 0; f < d; f++) {
       const thr = this.thresholds[f];
       const base = f * n;
@@ -101,6 +101,13 @@ export class BinMapper {
 }
 
 /** Number of entries of the sorted array `a` that are <= x. */
+/** `out` (checked to hold `length` codes) or a new array. */
+function codesArray(length: number, out: Uint8Array | undefined): Uint8Array {
+  if (out === undefined) return new Uint8Array(length);
+  if (out.length !== length) throw new Error(`BinMapper: the output has room for ${out.length} codes, not ${length}`);
+  return out;
+}
+
 export function upperBound(a: Float64Array, x: number): number {
   let lo = 0;
   let hi = a.length;

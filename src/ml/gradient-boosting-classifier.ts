@@ -148,19 +148,22 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
     const n = train.nSamples;
     const counts = resolveCounts(p, n, train.nFeatures);
     const baseline = baselineLogOdds(yTrain, undefined, wTrain);
-    const data = prepareGrowerData(train, p.mode, rng, p.maxBins);
-    const grower = new TreeGrower(data, {
+    const growerOptions = {
       maxDepth: p.maxDepth,
       minSamplesSplit: counts.minSamplesSplit,
       minSamplesLeaf: counts.minSamplesLeaf,
       maxFeatures: counts.maxFeatures,
       learningRate: p.learningRate,
       nThreads: resolveThreads(p),
-    });
+    };
+    // The histogram workers start first and load while the data are binned straight into their shared memory.
+    const threads = TreeGrower.startThreads(n, train.nFeatures, p.mode, growerOptions);
     try {
+      const data = prepareGrowerData(train, p.mode, rng, p.maxBins, threads?.codes);
+      const grower = new TreeGrower(data, growerOptions, threads);
       this.state = this.boost(p, all, train, yTrain, wTrain, val, yVal, wVal, grower, rng, counts, baseline);
     } finally {
-      grower.close();
+      threads?.close();
     }
     return this;
   }

@@ -27,11 +27,17 @@ export interface GrowerData {
 }
 
 /** Bins (hist) or presorts (exact) the training matrix. `rng` is used only to subsample rows for binning. */
-export function prepareGrowerData(X: DesignMatrix, mode: GrowerMode, rng: Random, maxBins = 255): GrowerData {
+export function prepareGrowerData(
+  X: DesignMatrix,
+  mode: GrowerMode,
+  rng: Random,
+  maxBins = 255,
+  codesOut?: Uint8Array,
+): GrowerData {
   const { nSamples: n, nFeatures: d, values } = X;
   if (mode === "hist") {
     const mapper = new BinMapper(maxBins);
-    const codes = mapper.fitTransform(X, rng);
+    const codes = mapper.fitTransform(X, rng, codesOut);
     return {
       mode,
       nSamples: n,

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { WorkerThreads } from "../parallel/worker-pool";
-import { BIN_STRIDE, buildHistogram, buildRootHistogram, scanHistogram } from "./histogram";
+import { BIN_STRIDE, binCounts, buildHistogram, buildRootHistogram, scanHistogram } from "./histogram";
 import {
   type HistogramKernels,
   histogramKernels,
@@ -250,6 +250,10 @@ export function histogramWorker(input: HistogramWorkerInput): void {
  * are unref'd and terminated by `close` (call it when the fit ends, also on error).
  */
 export class HistogramThreads {
+  /** The feature-major bin codes of the fit (filled by the caller, see the constructor). */
+  readonly codes: Uint8Array;
+  /** binCounts of the codes (`load`): the count slots of every unweighted all-rows root. */
+  readonly rootCounts: Float64Array;
   readonly order: Int32Array;
   /** Room for a node's rows (partition). */
   readonly scratch: Int32Array;
@@ -271,24 +275,18 @@ export class HistogramThreads {
   readonly stats = { chunks: 0, ownChunks: 0 };
 
   /**
-   * `codes`: the feature-major bin codes (copied once onto shared memory); `arenaSlots`: how many histograms
-   * may live in shared memory at once (more are built on the fitting thread alone).
+   * Allocates the shared memory of a fit of `nSamples` x `nFeatures` and starts the workers at once, so that
+   * they load while the fitting thread bins the data: fill `codes` (feature-major bin codes), then call `load`
+   * before the first job. `arenaSlots`: how many histograms may live in shared memory at once (more are built on
+   * the fitting thread alone).
    */
-  constructor(
-    codes: Uint8Array,
-    nSamples: number,
-    nFeatures: number,
-    nThreads: number,
-    arenaSlots: number,
-    rootCounts: Float64Array,
-    nBins: Int32Array,
-  ) {
+  constructor(nSamples: number, nFeatures: number, nThreads: number, arenaSlots: number) {
     // Every array the kernels touch goes into one shared WebAssembly memory when it fits there.
     const arenaDoubles = arenaSlots * slotDoubles(nFeatures);
     const resultDoubles = RESULT_WORDS * Math.ceil(nFeatures / CHUNK_FEATURES);
     const bytes = KernelMemory.sizeOf([
-      codes.length,
-      8 * rootCounts.length,
+      nSamples * nFeatures,
+      8 * nFeatures * BIN_STRIDE,
       4 * nSamples,
       4 * nSamples,
       8 * nSamples,
@@ -300,24 +298,21 @@ export class HistogramThreads {
     const mem = bytes <= MAX_KERNEL_MEMORY_BYTES ? new KernelMemory(bytes) : null;
     const make = <T>(Kind: new (b: ArrayBufferLike, at: number, length: number) => T, length: number, per: number) =>
       mem !== null ? mem.take(Kind, length, per) : new Kind(new SharedArrayBuffer(length * per), 0, length);
-    const sharedCodes = make(Uint8Array, codes.length, 1);
-    sharedCodes.set(codes);
-    const sharedCounts = make(Float64Array, rootCounts.length, 8);
-    sharedCounts.set(rootCounts);
+    this.codes = make(Uint8Array, nSamples * nFeatures, 1);
+    this.rootCounts = make(Float64Array, nFeatures * BIN_STRIDE, 8);
     this.order = make(Int32Array, nSamples, 4);
     this.scratch = make(Int32Array, nSamples, 4);
     this.gOrd = make(Float64Array, nSamples, 8);
     this.wOrd = make(Float64Array, nSamples, 8);
     const arena = make(Float64Array, arenaDoubles, 8);
     const sharedBins = make(Int32Array, nFeatures, 4);
-    sharedBins.set(nBins);
     const control = shared((b) => new Int32Array(b), 4 * (NEXT_BASE + nThreads));
     control.fill(EXHAUSTED, NEXT_BASE);
     for (let k = arenaSlots - 1; k >= 0; k--) this.free.push(k);
     this.input = {
       memory: mem?.memory ?? null,
       module: mem !== null ? histogramKernelsModule() : null,
-      codes: sharedCodes,
+      codes: this.codes,
       nSamples,
       nFeatures,
       order: this.order,
@@ -325,7 +320,7 @@ export class HistogramThreads {
       wOrd: this.wOrd,
       arena,
       control,
-      rootCounts: sharedCounts,
+      rootCounts: this.rootCounts,
       nBins: sharedBins,
       stats: shared((b) => new Float64Array(b), 8 * STATS_WORDS),
       results: make(Float64Array, resultDoubles, 8),
@@ -338,6 +333,15 @@ export class HistogramThreads {
       "qsoft histograms",
     );
     this.state = threadState(this.input);
+  }
+
+  /**
+   * After `codes` is filled: sets the bins per feature (the scans') and the counts of every all-rows root
+   * (binCounts of the codes).
+   */
+  load(nBins: Int32Array): void {
+    this.input.nBins.set(nBins);
+    this.rootCounts.set(binCounts(this.codes, this.input.nSamples, this.input.nFeatures));
   }
 
   /** A histogram in shared memory (2- or 3-slot layout, contents undefined), or null when the arena is full. */

@@ -4,7 +4,6 @@ import type { GrowerData } from "./grower-data";
 import { HistogramThreads, MIN_PARALLEL_CELLS } from "./histogram-threads";
 import {
   BIN_STRIDE,
-  binCounts,
   buildFeatureHistogram,
   buildHistogram,
   buildRootHistogram,
@@ -100,30 +99,45 @@ export class TreeGrower {
   private bestBin = -1;
   private bestThreshold = 0;
 
+  /**
+   * The histogram threads (and shared memory) a grower of `nSamples` x `nFeatures` rows in `mode` will use, or
+   * null when it builds no whole-node histograms (exact mode, or features sampled per node). Created before the
+   * data are binned, so that the workers load meanwhile: bin into its `codes`, then pass it to the constructor.
+   */
+  static startThreads(
+    nSamples: number,
+    nFeatures: number,
+    mode: GrowerData["mode"],
+    options: TreeGrowerOptions,
+  ): HistogramThreads | null {
+    if (mode !== "hist" || options.maxFeatures < nFeatures) return null;
+    // More threads than eight-feature chunks would idle; one thread (the WebAssembly kernels alone) below
+    // MIN_PARALLEL_CELLS. Depth-first growth holds at most about depth + 2 histograms at once.
+    const nThreads = Math.min(options.nThreads ?? 1, Math.ceil(nFeatures / 8));
+    const slots = Math.min(32, (options.maxDepth ?? 29) + 3);
+    return new HistogramThreads(nSamples, nFeatures, nSamples * nFeatures >= MIN_PARALLEL_CELLS ? nThreads : 1, slots);
+  }
+
+  /**
+   * `threads`: from `startThreads` with the same sizes, mode and options (its `codes` are filled from `data` when
+   * they are not already the same array); by default the grower starts its own. Call `close` after the last tree.
+   */
   constructor(
     readonly data: GrowerData,
     readonly options: TreeGrowerOptions,
+    threads?: HistogramThreads | null,
   ) {
     this.n = data.nSamples;
     this.d = data.nFeatures;
     this.perFeatureNeeded = data.mode === "hist" && options.maxFeatures < this.d;
-    // More threads than eight-feature chunks would idle.
-    const nThreads = Math.min(options.nThreads ?? 1, Math.ceil(this.d / 8));
-    if (data.mode === "hist" && !this.perFeatureNeeded)
-      this.rootCounts = binCounts(data.codes as Uint8Array, this.n, this.d);
-    if (this.rootCounts !== null) {
-      // Depth-first growth holds at most about depth + 2 histograms at once. One thread (the WebAssembly
-      // kernels alone) below MIN_PARALLEL_CELLS.
-      const slots = Math.min(32, (options.maxDepth ?? 29) + 3);
-      this.threads = new HistogramThreads(
-        data.codes as Uint8Array,
-        this.n,
-        this.d,
-        this.n * this.d >= MIN_PARALLEL_CELLS ? nThreads : 1,
-        slots,
-        this.rootCounts,
-        data.nBins as Int32Array,
-      );
+    this.threads = threads === undefined ? TreeGrower.startThreads(this.n, this.d, data.mode, options) : threads;
+    if (this.threads !== null) {
+      const codes = data.codes as Uint8Array;
+      if (this.threads.codes.length !== codes.length)
+        throw new Error("TreeGrower: the histogram threads were started for another data size");
+      if (this.threads.codes !== codes) this.threads.codes.set(codes);
+      this.threads.load(data.nBins as Int32Array);
+      this.rootCounts = this.threads.rootCounts;
     }
     this.order = this.threads?.order ?? new Int32Array(this.n);
     this.sampleLeaf = new Int32Array(this.n);

@@ -101,6 +101,14 @@ describe("BinMapper.fitTransform and RadixSorter", () => {
       assert.deepEqual(b.fitTransform(X, new Random(3)), codes, `codes, subsample ${subsample}`);
       assert.deepEqual(b.thresholds, a.thresholds);
       assert.deepEqual(b.nBins, a.nBins);
+      // Into a caller's array (the grower's shared memory): the same codes, in that very array.
+      const out = new Uint8Array(n * d);
+      assert.equal(new BinMapper(255, subsample).fitTransform(X, new Random(3), out), out);
+      assert.deepEqual(out, codes);
+      assert.throws(
+        () => new BinMapper(255, subsample).fitTransform(X, new Random(3), new Uint8Array(5)),
+        /room for 5 codes/,
+      );
     }
   });
 });
