@@ -7,13 +7,18 @@
  * Each configuration runs in a fresh child process (clean peak memory). Ratios measured in one run stay
  * meaningful on a loaded machine; absolute times do not.
  *
- * Run: npm run bench:features [-- --reps 7,6,6 --threads 2 --all]
+ * With --per-set, also the time of each set of --set all computed one after the other in one shared context
+ * (what each adds to `--set all`: the tessellation and neighbor lists go to the first set that needs them), on
+ * one thread.
+ *
+ * Run: npm run bench:features [-- --reps 7,6,6 --threads 2 --all --per-set]
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { computeFeatures } from "../src/features/compute-features";
+import { computeFeatures, resolveFeaturize } from "../src/features/compute-features";
+import { StructureContext } from "../src/features/context";
 import { featureSets } from "../src/features/feature-sets";
 import { option, replicatedGlass, runVoropp, writeVoroppInput } from "./reference-glass";
 
@@ -45,6 +50,24 @@ function child(): void {
     nonFinite,
   };
   process.stdout.write(JSON.stringify(result));
+}
+
+/** Child mode --per-set: each set of --set all in turn in one context, one thread; prints one JSON line. */
+function perSetChild(): void {
+  const frame = replicatedGlass(option("reps", "7,6,6").split(",").map(Number));
+  const all = featureSets()
+    .filter((s) => s.inAll)
+    .map((s) => s.name);
+  const resolved = resolveFeaturize(all, { threads: 1 });
+  const ctx = new StructureContext(frame, resolved.options);
+  const times: [string, number][] = [];
+  resolved.featurizers.forEach((f) => {
+    const c0 = process.cpuUsage();
+    ctx.features(f);
+    const c = process.cpuUsage(c0);
+    times.push([f.name, (c.user + c.system) / 1e6]);
+  });
+  process.stdout.write(JSON.stringify(times));
 }
 
 function runChild(args: string[]): ChildResult {
@@ -88,10 +111,21 @@ function main(): void {
         `--set all / interstice + mro: wall ${fmt(every.wall / inter.wall)} (goal <= 4; symmetry functions on worker threads), cpu ${fmt(every.cpu / inter.cpu)} (the work; on a loaded machine the wall ratio follows the load of two runs minutes apart)`,
       );
     }
+    if (process.argv.includes("--per-set")) {
+      const r = spawnSync(process.execPath, [...process.execArgv, __filename, "--per-set-child", "--reps", reps], {
+        encoding: "utf8",
+        maxBuffer: 1 << 20,
+      });
+      if (r.status !== 0) throw new Error(`per-set child failed: ${r.stderr}`);
+      const times = JSON.parse(r.stdout) as [string, number][];
+      console.log(`each set of --set all in turn, one shared context, 1 thread (CPU seconds):`);
+      console.log(`  ${times.map(([name, t]) => `${name} ${fmt(t, 1)}`).join(", ")}`);
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-if (process.argv.includes("--child")) child();
+if (process.argv.includes("--per-set-child")) perSetChild();
+else if (process.argv.includes("--child")) child();
 else main();
