@@ -518,10 +518,10 @@ export class TreeGrower {
 
   /** Stable partition of order[start..end) (and, in exact mode, of every feature's segment); returns the split. */
   private partition(start: number, end: number, f: number): number {
+    if (this.data.mode === "hist" && this.threads !== null) return this.threads.partition(start, end, f, this.bestBin);
     const { n, d, order, scratch } = this;
     let l = start;
     let r = 0;
-    if (this.data.mode === "hist" && this.threads !== null) return this.threads.partition(start, end, f, this.bestBin);
     if (this.data.mode === "hist") {
       const codes = this.data.codes as Uint8Array;
       const base = f * n;
