@@ -58,9 +58,30 @@ export function devianceAndGradient(
   h: Float64Array,
   weight?: Float64Array | null,
 ): number {
+  const sums = new Float64Array(2);
+  lossAndGradientRange(y, raw, g, h, weight ?? null, 0, y.length, sums, 0);
+  return (-2 * sums[0]) / sums[1];
+}
+
+/**
+ * devianceAndGradient's pass over the rows [from, to) only: fills g and h there and writes the sums of
+ * w (y F - log(1 + e^F)) and of w (w = 1 without weights) at out[at], out[at + 1]. The deviance of all rows is
+ * -2 (sum of the first) / (sum of the second) over any cut of the rows into ranges.
+ */
+export function lossAndGradientRange(
+  y: Uint8Array,
+  raw: Float64Array,
+  g: Float64Array,
+  h: Float64Array,
+  weight: Float64Array | null,
+  from: number,
+  to: number,
+  out: Float64Array,
+  at: number,
+): void {
   let s = 0;
   let n = 0;
-  for (let i = 0; i < y.length; i++) {
+  for (let i = from; i < to; i++) {
     const x = raw[i];
     let p: number;
     let l: number;
@@ -82,7 +103,8 @@ export function devianceAndGradient(
       n++;
     }
   }
-  return (-2 * s) / n;
+  out[at] = s;
+  out[at + 1] = n;
 }
 
 /**

@@ -8,6 +8,7 @@ import { PackedTrees } from "./packed-trees";
 import type { GradientBoostingParams, ResolvedCounts } from "./gbdt-params";
 import { resolveCounts, resolveGbdtParams, resolveThreads } from "./gbdt-params";
 import { prepareGrowerData } from "./grower-data";
+import type { HistogramThreads } from "./histogram-threads";
 import { stratifiedTrainTestSplit } from "./model-selection/train-test-split";
 import type { Explanation } from "./inspection/tree-shap";
 import { treeEnsembleShap } from "./inspection/tree-shap";
@@ -161,7 +162,7 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
     try {
       const data = prepareGrowerData(train, p.mode, rng, p.maxBins, threads?.codes);
       const grower = new TreeGrower(data, growerOptions, threads);
-      this.state = this.boost(p, all, train, yTrain, wTrain, val, yVal, wVal, grower, rng, counts, baseline);
+      this.state = this.boost(p, all, train, yTrain, wTrain, val, yVal, wVal, grower, threads, rng, counts, baseline);
     } finally {
       threads?.close();
     }
@@ -179,15 +180,22 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
     yVal: Uint8Array | null,
     wVal: Float64Array | null,
     grower: TreeGrower,
+    threads: HistogramThreads | null,
     rng: Random,
     counts: ResolvedCounts,
     baseline: number,
   ): FittedState {
     const n = train.nSamples;
 
-    const raw = new Float64Array(n).fill(baseline);
-    const g = new Float64Array(n);
-    const h = new Float64Array(n);
+    // With histogram threads, the boosting vectors live in their shared memory and each stage's gradients and
+    // deviance are computed in row blocks on the threads (lossAndGradient).
+    const raw = (threads?.raw ?? new Float64Array(n)).fill(baseline);
+    const g = threads?.g ?? new Float64Array(n);
+    const h = threads?.h ?? new Float64Array(n);
+    if (threads !== null) {
+      threads.y.set(yTrain);
+      if (wTrain !== null) threads.w.set(wTrain);
+    }
     const nInBag = Math.max(1, Math.floor(p.subsample * n));
     const allRows = new Int32Array(n);
     for (let i = 0; i < n; i++) allRows[i] = i;
@@ -226,7 +234,10 @@ export class GradientBoostingClassifier implements ImportanceClassifier {
       if (nInBag < n) {
         trainScore.push(binomialDeviance(yTrain, raw, inBag, wTrain));
         gradientHessian(yTrain, raw, g, h);
-      } else trainScore.push(devianceAndGradient(yTrain, raw, g, h, wTrain));
+      } else
+        trainScore.push(
+          threads !== null ? threads.lossAndGradient(wTrain !== null) : devianceAndGradient(yTrain, raw, g, h, wTrain),
+        );
       if (val && rawVal && yVal && lossHistory && validationScore) {
         // sklearn/ensemble/_gb.py, _fit_stages: continue while the validation deviance beats (by tol) at least
         // one of the last nIterNoChange values.

@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import { WorkerThreads } from "../parallel/worker-pool";
 import { BIN_STRIDE, binCounts, buildHistogram, buildRootHistogram, scanHistogram } from "./histogram";
+import { lossAndGradientRange } from "./binomial-loss";
 import {
   type HistogramKernels,
   histogramKernels,
@@ -35,8 +36,23 @@ const ERROR = 7; // 1: a worker failed (its message is not kept: the fitting thr
 const ROOT = 8; // 1: the job is a root over every row in index order (buildRootHistogram with rootCounts)
 const OTHER = 9; // arena slot of a histogram to subtract the built one from, in place (-1: none)
 const SCAN = 10; // bit 1: scan the built histogram for its best split, bit 2: the subtracted one
-const NEXT_BASE = 11; // control[NEXT_BASE + t]: the next chunk of thread t's home range to claim (Atomics.add)
-/** The value of every chunk counter between jobs: no claim reaches a chunk. */
+const KIND = 11; // the job's kind: HISTOGRAM (chunks of eight features) or LOSS (blocks of LOSS_BLOCK rows)
+const NEXT_BASE = 12; // control[NEXT_BASE + t]: the next chunk of thread t's home range to claim (Atomics.add)
+// control[NEXT_BASE + nThreads + t]: the end of thread t's home range in the current job (see `run`).
+const HISTOGRAM = 0;
+const LOSS = 1;
+
+/**
+ * Rows per block of a loss job. Fixed, so that the deviance is the same sum of block sums whatever the number of
+ * threads (and bitwise the same trees and scores for any nThreads).
+ */
+const LOSS_BLOCK = 1024;
+/** A loss job is shared out from this many rows on (fewer: the fitting thread alone, same blocks). */
+const MIN_PARALLEL_LOSS_ROWS = 8192;
+/**
+ * The value of every chunk counter between jobs, above any chunk index: a claim made between two jobs (a worker
+ * still looping over the counters of the last one) gets no chunk of either.
+ */
 const EXHAUSTED = 1 << 24;
 
 // Node statistics of a job's scans (Float64Array `stats`): count, sum and weight of the built histogram's node,
@@ -70,6 +86,14 @@ export interface HistogramWorkerInput {
   /** This thread's index (0: the fitting thread) and the number of threads. */
   readonly thread: number;
   readonly nThreads: number;
+  /** The boosting vectors of the loss jobs: labels, raw predictions, gradients, hessians, sample weights. */
+  readonly y: Uint8Array;
+  readonly raw: Float64Array;
+  readonly g: Float64Array;
+  readonly h: Float64Array;
+  readonly w: Float64Array;
+  /** Per loss block: the sums of w (y F - log(1 + e^F)) and of w (lossAndGradientRange). */
+  readonly lossParts: Float64Array;
 }
 
 /**
@@ -163,7 +187,7 @@ function scanChunk(
  * the other histogram (the sibling by the subtraction trick), and scans either for its best split. Unweighted
  * histograms are built by the WebAssembly kernels when the thread has them.
  */
-function runChunk(input: HistogramWorkerInput, state: ThreadState, k: number): void {
+function runHistogramChunk(input: HistogramWorkerInput, state: ThreadState, k: number): void {
   const { control: c, nFeatures: d } = input;
   const { views, kernels } = state;
   // Read after the claim: the job this chunk belongs to (see HistogramThreads.job).
@@ -199,6 +223,24 @@ function runChunk(input: HistogramWorkerInput, state: ThreadState, k: number): v
 }
 
 /**
+ * Block `k` of a loss job: the gradients, hessians and loss sums of rows [k LOSS_BLOCK, (k + 1) LOSS_BLOCK)
+ * (binomial deviance; lossAndGradientRange).
+ */
+function runLossBlock(input: HistogramWorkerInput, k: number): void {
+  const weighted = Atomics.load(input.control, WEIGHTED) === 1;
+  const from = k * LOSS_BLOCK;
+  const to = Math.min(input.nSamples, from + LOSS_BLOCK);
+  const { y, raw, g, h, w, lossParts } = input;
+  lossAndGradientRange(y, raw, g, h, weighted ? w : null, from, to, lossParts, 2 * k);
+}
+
+/** Chunk `k` of the current job, of whichever kind. */
+function runChunk(input: HistogramWorkerInput, state: ThreadState, k: number): void {
+  if (Atomics.load(input.control, KIND) === LOSS) runLossBlock(input, k);
+  else runHistogramChunk(input, state, k);
+}
+
+/**
  * Claims and runs chunks of the current job until none is left, its own home range first, then the other
  * threads' (both the fitting thread and workers); returns how many this thread ran.
  */
@@ -206,11 +248,13 @@ function work(input: HistogramWorkerInput, state: ThreadState): number {
   let built = 0;
   const c = input.control;
   const T = input.nThreads;
-  const nChunks = Math.ceil(input.nFeatures / CHUNK_FEATURES);
   for (let u = 0; u < T; u++) {
     const owner = (input.thread + u) % T;
-    const end = homeRange(owner, T, nChunks)[1];
-    for (let k = Atomics.add(c, NEXT_BASE + owner, 1); k < end; k = Atomics.add(c, NEXT_BASE + owner, 1)) {
+    const next = NEXT_BASE + owner;
+    const end = NEXT_BASE + T + owner;
+    // The end is read after each claim: a claimed chunk belongs to the job whose counters were reset last, and
+    // its end was stored before them.
+    for (let k = Atomics.add(c, next, 1); k < Atomics.load(c, end); k = Atomics.add(c, next, 1)) {
       try {
         runChunk(input, state, k);
       } catch {
@@ -294,6 +338,12 @@ export class HistogramThreads {
       8 * arenaDoubles,
       4 * nFeatures,
       8 * resultDoubles,
+      nSamples,
+      8 * nSamples,
+      8 * nSamples,
+      8 * nSamples,
+      8 * nSamples,
+      16 * Math.ceil(nSamples / LOSS_BLOCK),
     ]);
     const mem = bytes <= MAX_KERNEL_MEMORY_BYTES ? new KernelMemory(bytes) : null;
     const make = <T>(Kind: new (b: ArrayBufferLike, at: number, length: number) => T, length: number, per: number) =>
@@ -306,8 +356,8 @@ export class HistogramThreads {
     this.wOrd = make(Float64Array, nSamples, 8);
     const arena = make(Float64Array, arenaDoubles, 8);
     const sharedBins = make(Int32Array, nFeatures, 4);
-    const control = shared((b) => new Int32Array(b), 4 * (NEXT_BASE + nThreads));
-    control.fill(EXHAUSTED, NEXT_BASE);
+    const control = shared((b) => new Int32Array(b), 4 * (NEXT_BASE + 2 * nThreads));
+    control.fill(EXHAUSTED, NEXT_BASE, NEXT_BASE + nThreads);
     for (let k = arenaSlots - 1; k >= 0; k--) this.free.push(k);
     this.input = {
       memory: mem?.memory ?? null,
@@ -326,6 +376,12 @@ export class HistogramThreads {
       results: make(Float64Array, resultDoubles, 8),
       thread: 0,
       nThreads,
+      y: make(Uint8Array, nSamples, 1),
+      raw: make(Float64Array, nSamples, 8),
+      g: make(Float64Array, nSamples, 8),
+      h: make(Float64Array, nSamples, 8),
+      w: make(Float64Array, nSamples, 8),
+      lossParts: make(Float64Array, 2 * Math.ceil(nSamples / LOSS_BLOCK), 8),
     };
     this.workers = WorkerThreads.start(
       { module: path.join(__dirname, "histogram-threads"), handler: "histogramWorker" },
@@ -409,8 +465,6 @@ export class HistogramThreads {
     if (scanOther !== null) st.set(scanOther, 3);
     st[6] = minLeaf;
     const nChunks = Math.ceil(d / CHUNK_FEATURES);
-    // Job first, then DONE = 0, then the chunk counters (a late worker can claim only once they are reset, and
-    // then reads this job), then wake the sleepers.
     Atomics.store(c, START, start);
     Atomics.store(c, END, end);
     Atomics.store(c, SLOT, slot);
@@ -418,20 +472,8 @@ export class HistogramThreads {
     Atomics.store(c, ROOT, root ? 1 : 0);
     Atomics.store(c, OTHER, otherSlot);
     Atomics.store(c, SCAN, (scanBuilt !== null ? 1 : 0) | (scanOther !== null && other !== null ? 2 : 0));
-    if ((end - start) * d < MIN_PARALLEL_UPDATES || this.workers.size === 0) {
-      // Here alone; the counters stay exhausted, so no worker claims a chunk of this job.
-      for (let k = 0; k < nChunks; k++) runChunk(input, this.state, k);
-    } else {
-      Atomics.store(c, DONE, 0);
-      const T = input.nThreads;
-      for (let t = 0; t < T; t++) Atomics.store(c, NEXT_BASE + t, homeRange(t, T, nChunks)[0]);
-      Atomics.add(c, SEQ, 1);
-      Atomics.notify(c, SEQ);
-      this.stats.ownChunks += work(input, this.state);
-      this.stats.chunks += nChunks;
-      for (let done = Atomics.load(c, DONE); done < nChunks; done = Atomics.load(c, DONE)) Atomics.wait(c, DONE, done);
-      if (Atomics.load(c, ERROR) === 1) throw new Error("a histogram worker thread failed");
-    }
+    Atomics.store(c, KIND, HISTOGRAM);
+    this.run(nChunks, (end - start) * d >= MIN_PARALLEL_UPDATES);
     const r = input.results;
     for (let t = 0; t < 2; t++) {
       let proxy = -Infinity;
@@ -471,6 +513,73 @@ export class HistogramThreads {
     }
     order.set(scratch.subarray(0, r), l);
     return l;
+  }
+
+  /**
+   * Runs the `nChunks` chunks of the job described in the control words: shared with the workers when
+   * `parallel` (and there are workers), else here alone (the chunk counters stay exhausted, so no worker claims a
+   * chunk of this job).
+   */
+  private run(nChunks: number, parallel: boolean): void {
+    const { input } = this;
+    const c = input.control;
+    if (!parallel || this.workers.size === 0) {
+      for (let k = 0; k < nChunks; k++) runChunk(input, this.state, k);
+      return;
+    }
+    // Job first, then the home ranges' ends, then DONE = 0, then the chunk counters (a worker can claim a chunk
+    // only once they are reset, and then reads this job), then wake the sleepers.
+    const T = input.nThreads;
+    for (let t = 0; t < T; t++) Atomics.store(c, NEXT_BASE + T + t, homeRange(t, T, nChunks)[1]);
+    Atomics.store(c, DONE, 0);
+    for (let t = 0; t < T; t++) Atomics.store(c, NEXT_BASE + t, homeRange(t, T, nChunks)[0]);
+    Atomics.add(c, SEQ, 1);
+    Atomics.notify(c, SEQ);
+    this.stats.ownChunks += work(input, this.state);
+    this.stats.chunks += nChunks;
+    for (let done = Atomics.load(c, DONE); done < nChunks; done = Atomics.load(c, DONE)) Atomics.wait(c, DONE, done);
+    // Every chunk is done: exhaust the counters before anything of the next job is written.
+    for (let t = 0; t < T; t++) Atomics.store(c, NEXT_BASE + t, EXHAUSTED);
+    if (Atomics.load(c, ERROR) === 1) throw new Error("a histogram worker thread failed");
+  }
+
+  /** Labels (0/1) of the fit's rows, raw predictions, gradients, hessians and weights, for `lossAndGradient`. */
+  get y(): Uint8Array {
+    return this.input.y;
+  }
+  get raw(): Float64Array {
+    return this.input.raw;
+  }
+  get g(): Float64Array {
+    return this.input.g;
+  }
+  get h(): Float64Array {
+    return this.input.h;
+  }
+  get w(): Float64Array {
+    return this.input.w;
+  }
+
+  /**
+   * devianceAndGradient(y, raw, g, h, weighted ? w : null) on the arrays above, in blocks of LOSS_BLOCK rows
+   * shared with the workers: fills g and h, returns the (weighted) binomial deviance. The block sums are added in
+   * block order, so the result does not depend on the number of threads.
+   */
+  lossAndGradient(weighted: boolean): number {
+    const { input } = this;
+    const c = input.control;
+    const nBlocks = Math.ceil(input.nSamples / LOSS_BLOCK);
+    Atomics.store(c, KIND, LOSS);
+    Atomics.store(c, WEIGHTED, weighted ? 1 : 0);
+    this.run(nBlocks, input.nSamples >= MIN_PARALLEL_LOSS_ROWS);
+    let s = 0;
+    let n = 0;
+    const parts = input.lossParts;
+    for (let k = 0; k < nBlocks; k++) {
+      s += parts[2 * k];
+      n += parts[2 * k + 1];
+    }
+    return (-2 * s) / n;
   }
 
   /** False after `close` (arena histograms are then built on the fitting thread alone). */

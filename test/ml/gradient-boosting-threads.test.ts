@@ -35,6 +35,18 @@ describe("GradientBoostingClassifier with histogram threads", () => {
     }
   });
 
+  it("fits the same trees run after run while histogram and loss jobs alternate on the threads", function () {
+    this.timeout(120_000);
+    // Jobs of different sizes (eight-feature chunks, then blocks of rows) follow each other thousands of times: a
+    // worker still looping over the last job's counters must never take a chunk of the next one twice.
+    const p = { nEstimators: 40, maxDepth: 4, minSamplesLeaf: 20 };
+    const one = fitted(new GradientBoostingClassifier({ ...p, nThreads: 1 }).fit(X, data.y));
+    for (let run = 0; run < 6; run++) {
+      const nThreads = 2 + (run % 2);
+      assert.equal(fitted(new GradientBoostingClassifier({ ...p, nThreads }).fit(X, data.y)), one, `run ${run}`);
+    }
+  });
+
   it("nThreads defaults to all cores (null) and is validated once, with a clear message", () => {
     assert.equal(new GradientBoostingClassifier().getParams().nThreads, null);
     assert.throws(() => new GradientBoostingClassifier({ nThreads: 0 }), /nThreads=0 must be an integer in \[1, 256\]/);
