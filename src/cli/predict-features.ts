@@ -57,7 +57,11 @@ export async function predictFeaturesCsv(
     keep.length > 0 ? classifier.predictProba({ X, nFeatures: d, featureLabels: labels }) : new Float64Array(0);
   const explained =
     explain > 0 && keep.length > 0 && isExplainable(classifier)
-      ? explainCsvColumns(classifier.explain({ X, nFeatures: d, featureLabels: labels }), explain)
+      ? explainCsvColumns(classifier.explain({ X, nFeatures: d, featureLabels: labels }), explain, {
+          n: keep.length,
+          labels,
+          values: X,
+        })
       : [];
   writeTable(outPath, makeTable([["id", Float64Array.from(keep, (i) => idNumbers[i])], ["qs", qs], ...explained]));
   return keep.length;

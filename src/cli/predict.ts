@@ -41,8 +41,9 @@ From a features CSV (qsoft featurize): writes id,qs.
   --drop-nan        with --features: leave out atoms with NaN features (default: an error naming them)
   --explain K       why each atom is soft: the K features with the largest |contribution| to its log-odds
                     (exact TreeSHAP; for the shipped 5-fold ensemble, the mean of the folds' log-odds), as
-                    columns explain_1_name, explain_1_value, ... (CSV) or explain_1_feature (index into the
-                    model's features, printed), explain_1_value, ... (dump)`;
+                    columns explain_1_name, explain_1_contribution, explain_1_feature_value (the atom's value
+                    of that feature), ... (CSV) or explain_1_feature (index into the model's features,
+                    printed), explain_1_contribution, explain_1_feature_value, ... (dump)`;
 
 /** A model file path, as opposed to the name of a shipped model. */
 function isModelFile(spec: string): boolean {
@@ -133,11 +134,11 @@ export const predictCommand: Command = {
       lower.endsWith(".lammpstrj") ||
       lower.endsWith(".lammpstrj.gz")
     ) {
-      const ex = r.explanation ? explainDumpColumns(r.explanation, explain) : null;
+      const ex = r.explanation ? explainDumpColumns(r.explanation, explain, r.features.matrix) : null;
       legend = ex ? `  explain_j_feature: ${ex.legend}` : "";
       writeDump(out, frame, { columns: { qs: r.qs.map((x) => (Number.isFinite(x) ? x : -1)), ...ex?.columns } });
     } else {
-      const ex = r.explanation ? explainCsvColumns(r.explanation, explain) : [];
+      const ex = r.explanation ? explainCsvColumns(r.explanation, explain, r.features.matrix) : [];
       writeTable(out, makeTable([["id", r.ids], ["type", r.types], ["qs", r.qs], ...ex]));
     }
     const finite = Array.from(r.qs).filter(Number.isFinite);

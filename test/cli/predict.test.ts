@@ -48,7 +48,7 @@ describe("cli/predict --explain: the features that make each atom's QS", functio
     console.log = log;
   });
 
-  it("CSV: explain_j_name / explain_j_value are each atom's K largest |contributions|, in order", async () => {
+  it("CSV: explain_j_name / _contribution / _feature_value are each atom's K largest |contributions|, in order, with the atom's feature values", async () => {
     const csv = path.join(tmp, "qs.csv");
     assert.equal(
       await main(["predict", GLASS, "--types", "Cu,Zr", "--model", modelFile, "--out", csv, "--explain", "3"]),
@@ -60,21 +60,26 @@ describe("cli/predict --explain: the features that make each atom's QS", functio
       "type",
       "qs",
       "explain_1_name",
-      "explain_1_value",
+      "explain_1_contribution",
+      "explain_1_feature_value",
       "explain_2_name",
-      "explain_2_value",
+      "explain_2_contribution",
+      "explain_2_feature_value",
       "explain_3_name",
-      "explain_3_value",
+      "explain_3_contribution",
+      "explain_3_feature_value",
     ]);
     assert.equal(t.rows, frame.natoms);
     for (let j = 1; j <= 3; j++) {
       const names = t.data.get(`explain_${j}_name`) as string[];
-      const values = numericColumn(t, `explain_${j}_value`);
+      const contributions = numericColumn(t, `explain_${j}_contribution`);
+      const values = numericColumn(t, `explain_${j}_feature_value`);
       for (let i = 0; i < t.rows; i++) {
         const row = truth.values.subarray(i * d, i * d + d);
         const f = ranked(row)[j - 1];
         assert.equal(names[i], features.labels[f], `atom ${i} rank ${j}`);
-        assert.equal(values[i], row[f]);
+        assert.equal(contributions[i], row[f]);
+        assert.equal(values[i], features.values[i * d + f]);
       }
     }
     assert.match(
@@ -83,7 +88,7 @@ describe("cli/predict --explain: the features that make each atom's QS", functio
     );
   });
 
-  it("dump: explain_j_feature indexes the model's features (printed), explain_j_value the contribution", async () => {
+  it("dump: explain_j_feature indexes the model's features (printed), with the contribution and the feature value", async () => {
     const dump = path.join(tmp, "qs.dump");
     assert.equal(
       await main(["predict", GLASS, "--types", "Cu,Zr", "--model", modelFile, "--out", dump, "--explain", "2"]),
@@ -91,12 +96,14 @@ describe("cli/predict --explain: the features that make each atom's QS", functio
     );
     const back = readDumpSync(dump, { types: ["Cu", "Zr"], sort: true });
     const feature = back.columns.get("explain_1_feature");
-    const value = back.columns.get("explain_1_value");
-    assert.ok(feature && value && back.columns.get("explain_2_value"));
+    const contribution = back.columns.get("explain_1_contribution");
+    const value = back.columns.get("explain_1_feature_value");
+    assert.ok(feature && contribution && value && back.columns.get("explain_2_contribution"));
     for (let i = 0; i < back.natoms; i++) {
       const row = truth.values.subarray(i * d, i * d + d);
       assert.equal(feature[i], ranked(row)[0]);
-      assert.equal(value[i], row[feature[i]]);
+      assert.equal(contribution[i], row[feature[i]]);
+      assert.equal(value[i], features.values[i * d + feature[i]]);
     }
     assert.match(printed, new RegExp(`explain_j_feature: .*${feature[0]} = ${features.labels[feature[0]]}`));
   });
@@ -115,13 +122,26 @@ describe("cli/predict --explain: the features that make each atom's QS", functio
     const out = path.join(tmp, "qs-f.csv");
     assert.equal(await main(["predict", "--features", fcsv, "--model", smallFile, "--out", out, "--explain", "5"]), 0);
     const t = readCsv(out);
-    assert.deepEqual(t.columns, ["id", "qs", "explain_1_name", "explain_1_value", "explain_2_name", "explain_2_value"]);
+    assert.deepEqual(t.columns, [
+      "id",
+      "qs",
+      "explain_1_name",
+      "explain_1_contribution",
+      "explain_1_feature_value",
+      "explain_2_name",
+      "explain_2_contribution",
+      "explain_2_feature_value",
+    ]);
     // With every feature shown, each row's two contributions plus the expected value are its log-odds.
     const expected = small.explain({ X: Float64Array.from([0, 0]), nFeatures: 2 }).expectedValue;
     const raw = small.decisionFunction({ X: Float64Array.from(rows.flat()), nFeatures: 2 });
-    const v1 = numericColumn(t, "explain_1_value");
-    const v2 = numericColumn(t, "explain_2_value");
+    const v1 = numericColumn(t, "explain_1_contribution");
+    const v2 = numericColumn(t, "explain_2_contribution");
     for (let i = 0; i < t.rows; i++) assert.ok(Math.abs(expected + v1[i] + v2[i] - raw[i]) < 1e-9, `row ${i}`);
+    // Each shown feature's value is the input cell of that row and column.
+    const n1 = t.data.get("explain_1_name") as string[];
+    const f1 = numericColumn(t, "explain_1_feature_value");
+    for (let i = 0; i < t.rows; i++) assert.equal(f1[i], rows[i][n1[i] === "a" ? 0 : 1], `row ${i}`);
     const err = console.error;
     console.error = () => {};
     try {
