@@ -45,6 +45,7 @@ import {
   type Plan,
 } from "./plan";
 import { writeSlurmJob } from "./slurm";
+import { stageProgress } from "./stage-progress";
 
 const repo = path.resolve(__dirname, "..", "..");
 const lammpsDir = path.join(repo, "data", "lammps");
@@ -192,13 +193,12 @@ function runLammps(s: Sample, run: StageRun, commands: string[]): Promise<void> 
     let stderr = "";
     child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("error", (e) => (stderr += `\n${e.message}`));
+    // One line a minute: LAMMPS logs thermo every 1,000 steps (a minute or more at 32,000 atoms on one core).
     const timer = setInterval(() => {
       pruneRestarts(s.work, run.stage);
       const step = lastLoggedStep(logFile);
       if (step === null) return;
-      const frac = (step - run.firstStep) / Math.max(1, run.lastStep - run.firstStep);
-      const mins = (Date.now() - t0) / 60000;
-      log(`[${s.id}] ${run.stage} ${(100 * frac).toFixed(0)}% (step ${step}/${run.lastStep}, ${mins.toFixed(1)} min)`);
+      log(`[${s.id}] ${stageProgress(run, step, (Date.now() - t0) / 1000)}`);
     }, 60000);
     child.on("close", (code) => {
       clearInterval(timer);
