@@ -4,7 +4,9 @@
  *   jupyter nbconvert --to notebook --execute --stdin --stdout --ExecutePreprocessor.kernel_name=qsoft-ts
  *     --ExecutePreprocessor.timeout=<s> --ExecutePreprocessor.record_timing=False
  * run in the notebook's folder (the kernel's working directory: tslab compiles only files under it, and
- * `import ... from "qsoft"` resolves through node_modules/qsoft, the self-link to this checkout).
+ * `import ... from "qsoft"` resolves through node_modules/qsoft, the self-link to this checkout). With `progress`
+ * (the command line's default; --quiet for none) nbconvert also loads kernel/nbconvert_progress.py, which shows the
+ * cells done, their rate and the time left on stderr.
  *
  * Outputs are stored in place by default, so the committed notebooks show their results (figures are PNGs, see
  * src/plot/notebook-display.ts, so notebooks stay small); `--output-dir DIR` writes executed copies there instead
@@ -42,6 +44,13 @@ export interface RunNotebooksOptions {
   kernel?: string;
   /** Progress lines (default: none). */
   log?: (line: string) => void;
+  /**
+   * Cells done, rate and time left on stderr while a notebook runs (kernel/nbconvert_progress.py): "tty" a bar
+   * redrawn in place, "log" a line every 5 s; default none.
+   */
+  progress?: "tty" | "log";
+  /** What the progress names first (default the notebook's file name). */
+  progressLabel?: string;
 }
 
 export interface NotebookRun {
@@ -172,10 +181,13 @@ interface NbconvertResult {
   stderr: string;
 }
 
+/** The nbconvert config file that reports the cells' progress (nbclient hooks). */
+const progressConfig = path.join(checkoutRoot, "kernel", "nbconvert_progress.py");
+
 function nbconvert(
   nb: NotebookJson,
   cwd: string,
-  opts: { kernel: string; timeout: number; allowErrors: boolean },
+  opts: { kernel: string; timeout: number; allowErrors: boolean; progress?: "tty" | "log"; label?: string },
 ): NbconvertResult {
   const args = [
     "nbconvert",
@@ -189,13 +201,22 @@ function nbconvert(
     "--ExecutePreprocessor.record_timing=False",
   ];
   if (opts.allowErrors) args.push("--allow-errors");
+  const env = jupyterEnv();
+  if (opts.progress) {
+    args.push(`--config=${progressConfig}`);
+    env.QSOFT_PROGRESS = opts.progress;
+    env.QSOFT_PROGRESS_LABEL = opts.label ?? "notebook";
+  }
   const r = spawnSync("jupyter", args, {
     cwd,
-    env: jupyterEnv(),
+    env,
     input: JSON.stringify(nb),
     encoding: "utf8",
     maxBuffer: 1 << 30,
+    // fd 3 of nbconvert is our stderr: the progress lines go straight there while stderr itself is read.
+    stdio: ["pipe", "pipe", "pipe", opts.progress ? 2 : "ignore"],
   });
+  if (opts.progress === "tty" && r.status !== 0) process.stderr.write("\n");
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
     if (code === "ENOENT")
@@ -252,7 +273,13 @@ export function runNotebook(file: string, opts: RunNotebooksOptions = {}): Noteb
   const nb = readNotebook(file);
   const cwd = path.dirname(path.resolve(file));
   const t0 = process.hrtime.bigint();
-  const r = nbconvert(nb, cwd, { kernel, timeout, allowErrors: false });
+  const r = nbconvert(nb, cwd, {
+    kernel,
+    timeout,
+    allowErrors: false,
+    progress: opts.progress,
+    label: opts.progressLabel ?? path.basename(file),
+  });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
 
   if (r.status !== 0) {
@@ -314,9 +341,9 @@ export function runNotebooks(opts: RunNotebooksOptions = {}): NotebookRun[] {
   }
   checkBuild(log);
   const runs: NotebookRun[] = [];
-  for (const f of files) {
+  for (const [k, f] of files.entries()) {
     log(`${path.relative(checkoutRoot, f)} ...`);
-    const run = runNotebook(f, opts);
+    const run = runNotebook(f, { ...opts, progressLabel: `notebook ${k + 1}/${files.length} ${path.basename(f)}` });
     log(
       `  ok: ${run.cells} cells in ${run.seconds.toFixed(1)} s -> ${path.relative(process.cwd(), run.output) || run.output}`,
     );
@@ -325,13 +352,14 @@ export function runNotebooks(opts: RunNotebooksOptions = {}): NotebookRun[] {
   return runs;
 }
 
-const usage = `usage: npm run notebooks -- [NAME...] [--output-dir DIR] [--timeout SECONDS] [--kernel NAME]
+const usage = `usage: npm run notebooks -- [NAME...] [--output-dir DIR] [--timeout SECONDS] [--kernel NAME] [--quiet]
   Executes notebooks/*.ipynb (or the NAMEs given) headless in name order with the qsoft-ts kernel, storing outputs
-  in place (or executed copies in DIR), and stops at the first cell error.`;
+  in place (or executed copies in DIR), and stops at the first cell error. Shows the cells done, their rate and the
+  time left on stderr (a bar on a terminal, a line every 5 s in a log); --quiet for none.`;
 
 function main(argv: string[]): number {
   const names: string[] = [];
-  const opts: RunNotebooksOptions = { log: (l) => console.log(l) };
+  const opts: RunNotebooksOptions = { log: (l) => console.log(l), progress: process.stderr.isTTY ? "tty" : "log" };
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
     const [flag, inline] =
@@ -346,7 +374,8 @@ function main(argv: string[]): number {
     if (flag === "--help" || flag === "-h") {
       console.log(usage);
       return 0;
-    } else if (flag === "--output-dir") opts.outputDir = path.resolve(value());
+    } else if (flag === "--quiet") opts.progress = undefined;
+    else if (flag === "--output-dir") opts.outputDir = path.resolve(value());
     else if (flag === "--kernel") opts.kernel = value();
     else if (flag === "--timeout") {
       const v = value();

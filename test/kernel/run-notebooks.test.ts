@@ -1,10 +1,12 @@
 import * as assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import {
   checkoutRoot,
   jupyterAvailable,
+  jupyterEnv,
   listNotebooks,
   NotebookError,
   resolveNotebook,
@@ -113,5 +115,46 @@ describe("kernel/run-notebooks: headless execution with the qsoft-ts kernel", ()
       },
     );
     assert.equal(fs.readFileSync(file, "utf8"), before, "a failed run does not rewrite the notebook");
+  });
+
+  // kernel/nbconvert_progress.py writes to nbconvert's fd 3 (the runner passes its stderr there): read it here.
+  function progressOf(mode: string | undefined): string {
+    const nb = notebook([code("const a = 1;"), code("await new Promise((r) => setTimeout(r, 6000));"), code("a + 1")]);
+    const env = jupyterEnv();
+    if (mode !== undefined) env.QSOFT_PROGRESS = mode;
+    env.QSOFT_PROGRESS_LABEL = "notebook 2/7 x.ipynb";
+    const r = spawnSync(
+      "jupyter",
+      [
+        "nbconvert",
+        "--to",
+        "notebook",
+        "--execute",
+        "--stdin",
+        "--stdout",
+        "--ExecutePreprocessor.kernel_name=qsoft-ts",
+        `--config=${path.join(checkoutRoot, "kernel", "nbconvert_progress.py")}`,
+      ],
+      { cwd: tmp, env, input: nb, encoding: "utf8", stdio: ["pipe", "pipe", "pipe", "pipe"], maxBuffer: 1 << 26 },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    return String(r.output[3] ?? "");
+  }
+
+  it("shows the cells done, their rate and the time left: a line every 5 s in a log, a bar on a terminal, none unasked", () => {
+    const log = progressOf("log").trimEnd().split("\n");
+    // 1 of 3 cells done at 5 s (the second sleeps 6 s), then the closing line.
+    assert.match(log[0], /^notebook 2\/7 x\.ipynb: 1\/3 cells \(33 %\), \d+\.\d\d cells\/s, 5\.\d s, about .+ left$/);
+    assert.match(
+      log[log.length - 1],
+      /^notebook 2\/7 x\.ipynb: 3\/3 cells \(100 %\), \d+\.\d\d cells\/s, done in [67]\.\d s$/,
+    );
+    // On a terminal: each state redrawn in place (carriage return, erase line), a newline after the last.
+    const tty = progressOf("tty").split("\r\x1b[K");
+    assert.equal(tty[0], "");
+    assert.match(tty[1], /^notebook 2\/7 x\.ipynb \[-{24}\] 0\/3 cells/);
+    assert.ok(tty.some((l) => /^notebook 2\/7 x\.ipynb \[#{8}-{16}\] 1\/3 cells .* about .+ left$/.test(l)));
+    assert.match(tty[tty.length - 1], /\[#{24}\] 3\/3 cells \d+\.\d\d cells\/s done in [67]\.\d s\n$/);
+    assert.equal(progressOf(undefined), "");
   });
 });
