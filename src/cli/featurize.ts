@@ -38,13 +38,15 @@ ${sets}
   --no-clamp           keep negative area/volume interstices (default: clamped to 0, as the authors do)
   --mro-neighbors M    force the neighbors of every MRO statistic: voronoi or cutoff (default: each set's own,
                        i.e. cutoff for the *_cut columns and Voronoi for the others, as the authors' code does)
-  --threads N          threads of the Voronoi tessellation and the symmetry functions (default 1)
+  --threads N          threads of the Voronoi tessellation, the symmetry functions and the CSV formatting
+                       (default 1; the output is the same for any number)
   --domains auto|N     featurize by N spatial domains with halos, one at a time (rows identical to the whole
                        frame's and in the same order): for frames of millions of atoms. Each domain's rows go to
                        a scratch file beside FILE (8 bytes per value, removed at the end) and then to FILE in
                        order, so memory is one domain's work, not the N x F table. "auto" picks the fewest
                        domains whose estimated peak fits half the machine's memory (1 when the frame fits
-                       whole). Single-threaded; not for csro and mro_csro (they read the composition)
+                       whole). --threads serves the symmetry functions and the CSV there; the tessellation
+                       and the other sets run on one thread. Not for csro and mro_csro (they read the composition)
   --positions          also write each atom's position as columns x, y, z right after id: Angstrom, wrapped
                        into the periodic box (as the frame holds them; not the dump's unwrapped xu, yu, zu).
                        Not features: qsoft train cuts its --cv blocks from them, qsoft predict ignores them
@@ -116,7 +118,7 @@ export const featurizeCommand: Command = {
     if (domains === undefined) {
       const res = computeResolvedFeatures(frame, resolved, progress.onProgress);
       progress.finish();
-      writeTable(out, featureTable(frame, res.matrix, { positions }));
+      writeTable(out, featureTable(frame, res.matrix, { positions }), { threads: resolved.options.threads });
       ({ n, labels } = res.matrix);
       const { values, flags } = res.matrix;
       for (let i = 0; i < n; i++) {

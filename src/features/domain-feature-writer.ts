@@ -79,12 +79,16 @@ export function writeFeaturesByDomains(
     );
     const labels = res.matrix.labels;
     const f = labels.length;
-    const writer = openTableWriter(file, [
-      ["id", "int32"],
-      ...(options.positions ? POSITION_COLUMNS.map((c) => [c, "float64"] as const) : []),
-      ["type", "int32"],
-      ...labels.map((l) => [l, "float64"] as const),
-    ]);
+    const writer = openTableWriter(
+      file,
+      [
+        ["id", "int32"],
+        ...(options.positions ? POSITION_COLUMNS.map((c) => [c, "float64"] as const) : []),
+        ["type", "int32"],
+        ...labels.map((l) => [l, "float64"] as const),
+      ],
+      { threads: options.threads },
+    );
     try {
       for (const { start, values } of held.spill?.chunks(CHUNK_ROWS) ?? []) {
         const n = values.length / f;

@@ -2,13 +2,13 @@ import * as fs from "node:fs";
 import { StringDecoder } from "node:string_decoder";
 import { AtomicWriter } from "../files/atomic-write";
 import { checkInputFile, readInputBytes, STDIN } from "../files/input-file";
+import type { Column } from "./column";
+import { formatCsvRowsParallel, quoteCell } from "./csv-rows";
 import { CsvParser } from "./csv-stream";
 import { formatNumber, parseNumberCell } from "./number-format";
 
+export type { Column } from "./column";
 export { formatNumber, parseNumberCell } from "./number-format";
-
-/** A column of a table: numbers (typed array) or strings. */
-export type Column = Float64Array | Int32Array | string[];
 
 /** A table as named columns of equal length, in order. */
 export interface Table {
@@ -27,11 +27,6 @@ export function makeTable(columns: [string, Column][]): Table {
     data.set(name, col);
   }
   return { columns: columns.map(([n]) => n), data, rows };
-}
-
-/** A CSV cell of text: quoted (RFC 4180) when it holds a comma, quote or line break, or spaces at an end. */
-function quoteCell(text: string): string {
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The kind of a table column: Float64Array, Int32Array or text. */
@@ -73,18 +68,30 @@ export function checkChunkColumns(
     );
 }
 
+/** How a CSV is written. */
+export interface CsvWriteOptions {
+  /** Threads that format the numbers of large chunks (default 1; the file is the same for any number). */
+  readonly threads?: number;
+}
+
 /**
  * A CSV written a chunk of rows at a time (header line, comma-separated, numbers in their shortest round-trip
  * form, NaN as "NaN", infinities as "Infinity"/"-Infinity", text quoted per RFC 4180 when needed), streamed into
- * a temporary file that replaces `file` only on `close()`.
+ * a temporary file that replaces `file` only on `close()`. With `threads` > 1, chunks of at least
+ * PARALLEL_CSV_ROWS rows are formatted on that many threads (the same bytes).
  */
 export class CsvTableWriter implements TableWriter {
   private readonly out: AtomicWriter;
+  private readonly threads: number;
 
   constructor(
     readonly file: string,
     private readonly columns: readonly (readonly [string, ColumnKind])[],
+    options: CsvWriteOptions = {},
   ) {
+    this.threads = options.threads ?? 1;
+    if (!(Number.isInteger(this.threads) && this.threads >= 1))
+      throw new Error(`${file}: threads must be a positive integer, got ${this.threads}`);
     this.out = new AtomicWriter(file);
     try {
       this.out.write(`${columns.map(([c]) => quoteCell(c)).join(",")}\n`);
@@ -97,25 +104,7 @@ export class CsvTableWriter implements TableWriter {
   write(chunk: Table): void {
     checkChunkColumns(this.file, this.columns, chunk);
     const cols = chunk.columns.map((c) => chunk.data.get(c) as Column);
-    const d = cols.length;
-    let text = "";
-    for (let r = 0; r < chunk.rows; r++) {
-      for (let k = 0; k < d; k++) {
-        const col = cols[k];
-        if (Array.isArray(col)) text += quoteCell(col[r]);
-        else {
-          const v = col[r];
-          // String(v) is the shortest round-trip form (see formatNumber); -0 keeps its sign.
-          text += v === 0 && 1 / v < 0 ? "-0" : String(v);
-        }
-        text += k + 1 < d ? "," : "\n";
-      }
-      if (text.length > 1 << 20) {
-        this.out.write(text);
-        text = "";
-      }
-    }
-    if (text.length > 0) this.out.write(text);
+    formatCsvRowsParallel(cols, chunk.rows, this.threads, (text) => this.out.write(text));
   }
 
   close(): void {
@@ -131,10 +120,11 @@ export class CsvTableWriter implements TableWriter {
  * Writes a table as CSV (see CsvTableWriter), streamed into a temporary file that replaces `file` only once
  * complete.
  */
-export function writeCsv(file: string, table: Table): void {
+export function writeCsv(file: string, table: Table, options: CsvWriteOptions = {}): void {
   const w = new CsvTableWriter(
     file,
     table.columns.map((c) => [c, columnKindOf(table.data.get(c) as Column)]),
+    options,
   );
   try {
     w.write(table);

@@ -1,4 +1,12 @@
-import { type ColumnKind, CsvTableWriter, readCsv, type Table, type TableWriter, writeCsv } from "./csv";
+import {
+  type ColumnKind,
+  CsvTableWriter,
+  type CsvWriteOptions,
+  readCsv,
+  type Table,
+  type TableWriter,
+  writeCsv,
+} from "./csv";
 import { ParquetTableWriter, readParquet, writeParquet } from "./parquet";
 
 /** The format of a table file by its name: Parquet for ".parquet" (any case), else CSV. */
@@ -9,20 +17,28 @@ export function tableFormat(file: string): "parquet" | "csv" {
 /**
  * Writes a table as Parquet or CSV by the file's extension (see `tableFormat`), atomically.
  * The file appears only once complete. Parquet keeps column names, types (Float64Array as DOUBLE, Int32Array as INT32, text) and NaN;
- * CSV writes numbers in their shortest round-trip form, NaN as "NaN".
+ * CSV writes numbers in their shortest round-trip form, NaN as "NaN"; `options.threads` share the formatting of
+ * a large CSV (the same file).
  * @example writeTable("features.parquet", makeTable([["id", ids], ["softness", s]]))
  */
-export function writeTable(file: string, table: Table): void {
+export function writeTable(file: string, table: Table, options: CsvWriteOptions = {}): void {
   if (tableFormat(file) === "parquet") writeParquet(file, table);
-  else writeCsv(file, table);
+  else writeCsv(file, table, options);
 }
 
 /**
  * Opens a table file to be written a chunk of rows at a time, Parquet or CSV by the file's extension (see
  * `tableFormat`), with the given columns (names and kinds, in order); the file appears only on `close()`.
+ * `options.threads`: as writeTable's.
  */
-export function openTableWriter(file: string, columns: readonly (readonly [string, ColumnKind])[]): TableWriter {
-  return tableFormat(file) === "parquet" ? new ParquetTableWriter(file, columns) : new CsvTableWriter(file, columns);
+export function openTableWriter(
+  file: string,
+  columns: readonly (readonly [string, ColumnKind])[],
+  options: CsvWriteOptions = {},
+): TableWriter {
+  return tableFormat(file) === "parquet"
+    ? new ParquetTableWriter(file, columns)
+    : new CsvTableWriter(file, columns, options);
 }
 
 /**

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { formatNumber, makeTable, numericColumn, readCsv, writeCsv } from "../../src/table/csv";
+import { PARALLEL_CSV_ROWS } from "../../src/table/csv-rows";
 
 describe("table/csv", () => {
   let tmp: string;
@@ -71,5 +72,44 @@ describe("table/csv", () => {
         ]),
       /duplicate column "a"/,
     );
+  });
+});
+
+describe("table/csv: formatting on worker threads", function () {
+  this.timeout(60000);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "qsoft-csv-threads-"));
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it("writes the same bytes with 1, 2 and 3 threads (numbers, -0, NaN, infinities, subnormals, quoted UTF-8 text)", () => {
+    const n = 2 * PARALLEL_CSV_ROWS + 1234;
+    const x = Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 10 ** ((i % 40) - 20));
+    x.set([Number.NaN, Infinity, -Infinity, -0, 5e-324, Number.MAX_VALUE], n - 6);
+    const id = Int32Array.from({ length: n }, (_, i) => i + 1);
+    const text = Array.from({ length: n }, (_, i) => (i % 5 === 0 ? `Zr, "é" ${i}` : i % 7 === 0 ? " Cu" : "Cu"));
+    const table = makeTable([
+      ["id", id],
+      ["x", x],
+      ["element", text],
+    ]);
+    const files = [1, 2, 3].map((threads) => {
+      const f = path.join(tmp, `t${threads}.csv`);
+      writeCsv(f, table, { threads });
+      return fs.readFileSync(f);
+    });
+    assert.ok(files[0].equals(files[1]), "2 threads");
+    assert.ok(files[0].equals(files[2]), "3 threads");
+    const back = readCsv(path.join(tmp, "t3.csv"));
+    assert.deepEqual(back.data.get("element"), text);
+    const bx = numericColumn(back, "x");
+    for (let i = 0; i < n; i++) assert.ok(Object.is(bx[i], x[i]), `row ${i}`);
+  });
+
+  it("refuses a thread count that is not a positive integer, leaving no file", () => {
+    const f = path.join(tmp, "bad.csv");
+    assert.throws(
+      () => writeCsv(f, makeTable([["a", new Float64Array(3)]]), { threads: 0 }),
+      /threads must be a positive integer, got 0/,
+    );
+    assert.equal(fs.existsSync(f), false);
   });
 });
