@@ -184,11 +184,22 @@ interface NbconvertResult {
 /** The nbconvert config file that reports the cells' progress (nbclient hooks). */
 const progressConfig = path.join(checkoutRoot, "kernel", "nbconvert_progress.py");
 
-function nbconvert(
-  nb: NotebookJson,
-  cwd: string,
-  opts: { kernel: string; timeout: number; allowErrors: boolean; progress?: "tty" | "log"; label?: string },
-): NbconvertResult {
+/** How nbconvert executes one notebook (see nbconvertInvocation). */
+export interface NbconvertOptions {
+  readonly kernel: string;
+  /** Per-cell timeout, whole seconds. */
+  readonly timeout: number;
+  readonly allowErrors: boolean;
+  /** Progress on nbconvert's fd 3 (kernel/nbconvert_progress.py), with `label` printed first. */
+  readonly progress?: "tty" | "log";
+  readonly label?: string;
+}
+
+/**
+ * The arguments of `jupyter` and its environment that execute a notebook read from stdin and print it executed
+ * on stdout (with `progress`, the cells' progress goes to file descriptor 3).
+ */
+export function nbconvertInvocation(opts: NbconvertOptions): { args: string[]; env: NodeJS.ProcessEnv } {
   const args = [
     "nbconvert",
     "--to",
@@ -207,6 +218,11 @@ function nbconvert(
     env.QSOFT_PROGRESS = opts.progress;
     env.QSOFT_PROGRESS_LABEL = opts.label ?? "notebook";
   }
+  return { args, env };
+}
+
+function nbconvert(nb: NotebookJson, cwd: string, opts: NbconvertOptions): NbconvertResult {
+  const { args, env } = nbconvertInvocation(opts);
   const r = spawnSync("jupyter", args, {
     cwd,
     env,

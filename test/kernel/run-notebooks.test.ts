@@ -6,9 +6,9 @@ import * as path from "node:path";
 import {
   checkoutRoot,
   jupyterAvailable,
-  jupyterEnv,
   listNotebooks,
   NotebookError,
+  nbconvertInvocation,
   resolveNotebook,
   runNotebook,
   runNotebooks,
@@ -118,25 +118,23 @@ describe("kernel/run-notebooks: headless execution with the qsoft-ts kernel", ()
   });
 
   // kernel/nbconvert_progress.py writes to nbconvert's fd 3 (the runner passes its stderr there): read it here.
-  function progressOf(mode: string | undefined): string {
+  function progressOf(mode: "tty" | "log" | undefined): string {
     const nb = notebook([code("const a = 1;"), code("await new Promise((r) => setTimeout(r, 6000));"), code("a + 1")]);
-    const env = jupyterEnv();
-    if (mode !== undefined) env.QSOFT_PROGRESS = mode;
-    env.QSOFT_PROGRESS_LABEL = "notebook 2/7 x.ipynb";
-    const r = spawnSync(
-      "jupyter",
-      [
-        "nbconvert",
-        "--to",
-        "notebook",
-        "--execute",
-        "--stdin",
-        "--stdout",
-        "--ExecutePreprocessor.kernel_name=qsoft-ts",
-        `--config=${path.join(checkoutRoot, "kernel", "nbconvert_progress.py")}`,
-      ],
-      { cwd: tmp, env, input: nb, encoding: "utf8", stdio: ["pipe", "pipe", "pipe", "pipe"], maxBuffer: 1 << 26 },
-    );
+    const { args, env } = nbconvertInvocation({
+      kernel: "qsoft-ts",
+      timeout: 120,
+      allowErrors: false,
+      ...(mode !== undefined ? { progress: mode } : {}),
+      label: "notebook 2/7 x.ipynb",
+    });
+    const r = spawnSync("jupyter", args, {
+      cwd: tmp,
+      env,
+      input: nb,
+      encoding: "utf8",
+      stdio: ["pipe", "pipe", "pipe", "pipe"],
+      maxBuffer: 1 << 26,
+    });
     assert.equal(r.status, 0, r.stderr);
     return String(r.output[3] ?? "");
   }
