@@ -1,12 +1,11 @@
 import { computeResolvedFeatures, type FeaturizeOptions, resolveFeaturize } from "../features/compute-features";
 import { DEFAULT_CUTOFF, DEFAULT_FACE_FILTER } from "../features/context";
-import { featureTable } from "../features/featurizer";
+import { FeatureRowsWriter } from "../features/feature-rows-writer";
 import { featureSets } from "../features/feature-sets";
 import { writeFeaturesByDomains } from "../features/domain-feature-writer";
 import { checkOutputPath } from "../files/atomic-write";
 import { readDump } from "../io/dump-reader";
 import { checkNeighborBudget, checkNumberDensity } from "../neighbors/neighbor-budget";
-import { writeTable } from "../table/table-file";
 import { intOption, numberOption, parseArgs, parseKeyValues, parseList } from "./args";
 import { asUsage, UsageError, type Command } from "./command";
 import { ProgressRenderer } from "./progress";
@@ -118,7 +117,17 @@ export const featurizeCommand: Command = {
     if (domains === undefined) {
       const res = computeResolvedFeatures(frame, resolved, progress.onProgress);
       progress.finish();
-      writeTable(out, featureTable(frame, res.matrix, { positions }), { threads: resolved.options.threads });
+      const writer = new FeatureRowsWriter(out, frame, res.matrix.labels, {
+        positions,
+        threads: resolved.options.threads,
+      });
+      try {
+        writer.write(0, res.matrix.values);
+        writer.close();
+      } catch (e) {
+        writer.abort();
+        throw e;
+      }
       ({ n, labels } = res.matrix);
       const { values, flags } = res.matrix;
       for (let i = 0; i < n; i++) {

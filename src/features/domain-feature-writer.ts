@@ -1,14 +1,9 @@
 import type { Frame } from "../structure/frame";
-import { type Column, makeTable } from "../table/csv";
 import { RowSpill } from "../table/row-spill";
-import { openTableWriter } from "../table/table-file";
 import type { FeaturizeOptionNames } from "./compute-features";
 import { computeFeaturesByDomains, type DomainFeaturizeOptions, type DomainReport } from "./domain-featurize";
 import type { Citation } from "./featurizer";
-import { POSITION_COLUMNS, positionColumns } from "./position-columns";
-
-/** Rows per chunk handed to the table writer (one Parquet row group each). */
-const CHUNK_ROWS = 131072;
+import { FEATURE_CHUNK_ROWS, FeatureRowsWriter } from "./feature-rows-writer";
 
 /** Options of writeFeaturesByDomains: those of computeFeaturesByDomains, whose rows it keeps itself. */
 export interface DomainWriteOptions extends Omit<DomainFeaturizeOptions, "keepMatrix"> {
@@ -79,31 +74,11 @@ export function writeFeaturesByDomains(
     );
     const labels = res.matrix.labels;
     const f = labels.length;
-    const writer = openTableWriter(
-      file,
-      [
-        ["id", "int32"],
-        ...(options.positions ? POSITION_COLUMNS.map((c) => [c, "float64"] as const) : []),
-        ["type", "int32"],
-        ...labels.map((l) => [l, "float64"] as const),
-      ],
-      { threads: options.threads },
-    );
+    const writer = new FeatureRowsWriter(file, frame, labels, options);
     try {
-      for (const { start, values } of held.spill?.chunks(CHUNK_ROWS) ?? []) {
-        const n = values.length / f;
-        const cols: [string, Column][] = [
-          ["id", frame.ids.subarray(start, start + n)],
-          ...(options.positions ? positionColumns(frame, start, n) : []),
-          ["type", frame.types.subarray(start, start + n)],
-        ];
-        for (let k = 0; k < f; k++) {
-          const c = new Float64Array(n);
-          for (let r = 0; r < n; r++) c[r] = values[r * f + k];
-          cols.push([labels[k], c]);
-        }
-        writer.write(makeTable(cols));
-        options.onWritten?.(start + n, frame.natoms);
+      for (const { start, values } of held.spill?.chunks(FEATURE_CHUNK_ROWS) ?? []) {
+        writer.write(start, values);
+        options.onWritten?.(start + values.length / f, frame.natoms);
       }
       writer.close();
     } catch (e) {

@@ -3,7 +3,7 @@ import type { Frame } from "../structure/frame";
 import type { Column, Table } from "../table/csv";
 import { makeTable } from "../table/csv";
 import { tableToDataFrame } from "../table/dataframe";
-import type { FeatureMatrix } from "../table/feature-matrix";
+import { copyRowsToColumns, type FeatureMatrix } from "../table/feature-matrix";
 import type { ContextFeaturizer, ContextOptions } from "./context";
 import { StructureContext } from "./context";
 import { positionColumns } from "./position-columns";
@@ -119,10 +119,8 @@ export function featureTable(frame: Frame, m: FeatureMatrix, options: { position
     ...(options.positions ? positionColumns(frame, 0, frame.natoms) : []),
     ["type", frame.types],
   ];
-  for (let k = 0; k < f; k++) {
-    const c = new Float64Array(m.n);
-    for (let i = 0; i < m.n; i++) c[i] = m.values[i * f + k];
-    cols.push([m.labels[k], c]);
-  }
+  const out = m.labels.map(() => new Float64Array(m.n));
+  copyRowsToColumns(m.values, f, 0, m.n, out);
+  for (let k = 0; k < f; k++) cols.push([m.labels[k], out[k]]);
   return makeTable(cols);
 }
