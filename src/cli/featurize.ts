@@ -37,15 +37,16 @@ ${sets}
   --no-clamp           keep negative area/volume interstices (default: clamped to 0, as the authors do)
   --mro-neighbors M    force the neighbors of every MRO statistic: voronoi or cutoff (default: each set's own,
                        i.e. cutoff for the *_cut columns and Voronoi for the others, as the authors' code does)
-  --threads N          threads of the Voronoi tessellation, the symmetry functions and the CSV formatting
-                       (default 1; the output is the same for any number)
+  --threads N          threads of the Voronoi tessellation, the interstice and symmetry-function sets and the
+                       CSV formatting (default 1; the output is the same for any number)
   --domains auto|N     featurize by N spatial domains with halos, one at a time (rows identical to the whole
                        frame's and in the same order): for frames of millions of atoms. Each domain's rows go to
                        a scratch file beside FILE (8 bytes per value, removed at the end) and then to FILE in
                        order, so memory is one domain's work, not the N x F table. "auto" picks the fewest
                        domains whose estimated peak fits half the machine's memory (1 when the frame fits
-                       whole). --threads serves the symmetry functions and the CSV there; the tessellation
-                       and the other sets run on one thread. Not for csro and mro_csro (they read the composition)
+                       whole). --threads serves the interstice and symmetry-function sets and the CSV there;
+                       the tessellation and the other sets run on one thread. Not for csro and mro_csro (they
+                       read the composition)
   --positions          also write each atom's position as columns x, y, z right after id: Angstrom, wrapped
                        into the periodic box (as the frame holds them; not the dump's unwrapped xu, yu, zu).
                        Not features: qsoft train cuts its --cv blocks from them, qsoft predict ignores them
