@@ -107,6 +107,8 @@ export function computeResolvedFeatures(
         onProgress?.(k + 1, featurizers.length, "features");
         return m;
       }),
+      // With threads the rows are shared, so that worker threads can read them (e.g. featurize's Parquet).
+      { shared: resolved.options.threads > 1 },
     );
   } finally {
     for (const b of background) b?.cancel();

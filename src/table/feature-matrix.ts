@@ -46,7 +46,10 @@ export function featureColumn(m: FeatureMatrix, label: string): Float64Array {
 }
 
 /** Concatenates matrices column-wise (all with the same n; flags are OR-ed); duplicate labels are refused. */
-export function concatFeatureMatrices(parts: readonly FeatureMatrix[]): FeatureMatrix {
+export function concatFeatureMatrices(
+  parts: readonly FeatureMatrix[],
+  options: { readonly shared?: boolean } = {},
+): FeatureMatrix {
   if (parts.length === 0) return { n: 0, labels: [], values: new Float64Array(0) };
   const n = parts[0].n;
   const labels: string[] = [];
@@ -60,7 +63,8 @@ export function concatFeatureMatrices(parts: readonly FeatureMatrix[]): FeatureM
     }
   }
   const f = labels.length;
-  const values = new Float64Array(n * f);
+  // shared: on a SharedArrayBuffer (the same cost), which worker threads read without a copy.
+  const values = options.shared ? new Float64Array(new SharedArrayBuffer(8 * n * f)) : new Float64Array(n * f);
   let flags: Uint8Array | undefined;
   for (const p of parts) {
     if (!p.flags) continue;

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as zlib from "node:zlib";
 import { type AsyncBuffer, type ColumnData, type Compressors, parquetMetadataAsync, parquetRead } from "hyparquet";
-import type { SchemaElement } from "hyparquet";
+import type { RowGroup, SchemaElement } from "hyparquet";
 import { ByteWriter, type ColumnSource, ParquetWriter, schemaFromColumnData } from "hyparquet-writer";
 import { snappyCompressor } from "hysnappy";
 import { AtomicWriter } from "../files/atomic-write";
@@ -68,22 +68,16 @@ function emptyColumn(kind: ColumnKind): Column {
 export class ParquetTableWriter implements TableWriter {
   private readonly out: AtomicWriter;
   private readonly pq: ParquetWriter;
+  private readonly bytes: AtomicByteWriter;
 
   constructor(
     readonly file: string,
     private readonly columns: readonly (readonly [string, ColumnKind])[],
   ) {
-    snappy ??= snappyCompressor();
     this.out = new AtomicWriter(file);
     try {
-      this.pq = new ParquetWriter({
-        writer: new AtomicByteWriter(this.out),
-        schema: schemaFromColumnData({ columnData: columns.map(([c, k]) => columnSource(c, emptyColumn(k))) }),
-        codec: "SNAPPY",
-        compressors: { SNAPPY: snappy },
-        statistics: false,
-        createdBy: "qsoft (hyparquet-writer)",
-      });
+      this.bytes = new AtomicByteWriter(this.out);
+      this.pq = parquetWriter(this.bytes, columns);
     } catch (e) {
       this.out.abort();
       throw e;
@@ -97,6 +91,31 @@ export class ParquetTableWriter implements TableWriter {
     this.pq.write({ columnData, rowGroupSize: ROW_GROUP });
   }
 
+  /**
+   * Appends a row group encoded apart (encodeRowGroup, e.g. on a worker thread) after the rows written so far:
+   * its bytes go to the file and its metadata, shifted to where they land, to the footer. Its columns must be
+   * the writer's.
+   */
+  appendRowGroup(group: EncodedRowGroup): void {
+    const names = group.rowGroup.columns.map((c) => c.meta_data?.path_in_schema.join("."));
+    if (names.length !== this.columns.length || this.columns.some(([c], k) => names[k] !== c))
+      throw new Error(`${this.file}: a row group of columns ${names.join(",")} does not fit this table`);
+    // Offsets in the group are those of a file whose only row group starts at byte 4 (after "PAR1").
+    const delta = BigInt(this.bytes.offset - 4);
+    for (const c of group.rowGroup.columns) {
+      c.file_offset += delta;
+      if (c.meta_data) {
+        c.meta_data.data_page_offset += delta;
+        if (c.meta_data.dictionary_page_offset !== undefined) c.meta_data.dictionary_page_offset += delta;
+      }
+    }
+    for (const index of group.indexes) for (const page of index.offsetIndex?.page_locations ?? []) page.offset += delta;
+    this.bytes.appendBytes(group.bytes);
+    this.pq.row_groups.push(group.rowGroup);
+    this.pq.pendingIndexes.push(...(group.indexes as ParquetWriter["pendingIndexes"]));
+    this.pq.num_rows += BigInt(group.rows);
+  }
+
   close(): void {
     this.pq.finish();
     this.out.close();
@@ -105,6 +124,56 @@ export class ParquetTableWriter implements TableWriter {
   abort(): void {
     this.out.abort();
   }
+}
+
+/** A Parquet writer of qsoft's layout (columnSource per column, snappy, no statistics) onto `writer`. */
+function parquetWriter(writer: ByteWriter, columns: readonly (readonly [string, ColumnKind])[]): ParquetWriter {
+  snappy ??= snappyCompressor();
+  return new ParquetWriter({
+    writer,
+    schema: schemaFromColumnData({ columnData: columns.map(([c, k]) => columnSource(c, emptyColumn(k))) }),
+    codec: "SNAPPY",
+    compressors: { SNAPPY: snappy },
+    statistics: false,
+    createdBy: "qsoft (hyparquet-writer)",
+  });
+}
+
+/**
+ * One row group of a Parquet table encoded on its own (encodeRowGroup), for ParquetTableWriter.appendRowGroup:
+ * plain data (structured-cloneable, `bytes` transferable), so that worker threads can encode row groups of one
+ * file side by side.
+ */
+export interface EncodedRowGroup {
+  /** The row group's pages, as they go into the file. */
+  readonly bytes: Uint8Array;
+  readonly rows: number;
+  /** Its footer entry, with offsets as if it started at byte 4 of a file. */
+  readonly rowGroup: RowGroup;
+  /** Its columns' page indexes (their `chunk`s are the objects of `rowGroup.columns`). */
+  readonly indexes: readonly {
+    readonly chunk: RowGroup["columns"][number];
+    readonly offsetIndex?: { readonly page_locations: { offset: bigint }[] };
+  }[];
+}
+
+/** Encodes `columns` (a table's columns, in order, of equal length) as one Parquet row group. */
+export function encodeRowGroup(columns: readonly (readonly [string, Column])[]): EncodedRowGroup {
+  const rows = columns.length > 0 ? columns[0][1].length : 0;
+  if (rows === 0) throw new Error("encodeRowGroup: a row group needs at least one row");
+  // Compressed doubles take about 1.1 bytes each here: room for that avoids most regrowth of the buffer.
+  const w = new ByteWriter(Math.max(1 << 16, Math.ceil(rows * columns.length * 1.5)));
+  const pq = parquetWriter(
+    w,
+    columns.map(([c, col]) => [c, columnKindOf(col)]),
+  );
+  pq.write({ columnData: columns.map(([c, col]) => columnSource(c, col)), rowGroupSize: rows });
+  return {
+    bytes: new Uint8Array(w.buffer.slice(4, w.index)),
+    rows,
+    rowGroup: pq.row_groups[0],
+    indexes: pq.pendingIndexes,
+  };
 }
 
 /** Writes a table as Parquet (see ParquetTableWriter), atomically. */

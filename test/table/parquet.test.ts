@@ -5,7 +5,7 @@ import * as path from "node:path";
 import * as arrow from "apache-arrow";
 import type * as ParquetWasm from "parquet-wasm/node/parquet_wasm";
 import { makeTable, numericColumn, readCsv } from "../../src/table/csv";
-import { readParquet, writeParquet } from "../../src/table/parquet";
+import { encodeRowGroup, ParquetTableWriter, readParquet, writeParquet } from "../../src/table/parquet";
 import { readTable, tableFormat, writeTable } from "../../src/table/table-file";
 
 // The package exports "parquet-wasm/node" only; the types live in its file (found by TypeScript's node10 resolution).
@@ -56,6 +56,41 @@ describe("table/parquet", () => {
     assert.ok(bx instanceof Float64Array);
     for (let i = 0; i < n; i++) if (!Object.is(bx[i], x[i])) assert.fail(`row ${i}: ${bx[i]} vs ${x[i]}`);
     assert.deepEqual(back.data.get("element"), names);
+  });
+
+  it("row groups encoded apart and appended (as worker threads do) give the file writeParquet gives, read by arrow-rs", async () => {
+    const file = path.join(tmp, "appended.parquet");
+    const w = new ParquetTableWriter(file, [
+      ["id", "int32"],
+      ["type", "int32"],
+      ["x", "float64"],
+      ["element", "string"],
+    ]);
+    // Uneven groups, the first written through write() and the others appended after it.
+    const cuts = [0, 70_000, 131_072, 250_000, n];
+    const slice = (a: number, b: number) =>
+      table.columns.map((c) => [c, (table.data.get(c) as Int32Array | Float64Array | string[]).slice(a, b)] as const);
+    w.write(makeTable(slice(cuts[0], cuts[1]).map(([c, col]) => [c, col])));
+    const groups = [1, 2, 3].map((g) => encodeRowGroup(slice(cuts[g], cuts[g + 1])));
+    // Encoded data crosses threads by structured clone: the appended group must survive it.
+    for (const g of [structuredClone(groups[0]), groups[1], groups[2]]) w.appendRowGroup(g);
+    w.close();
+    const back = await readParquet(file);
+    assert.equal(back.rows, n);
+    assert.deepEqual(back.data.get("id"), ids);
+    assert.deepEqual(back.data.get("element"), names);
+    const bx = back.data.get("x") as Float64Array;
+    for (let i = 0; i < n; i++) if (!Object.is(bx[i], x[i])) assert.fail(`row ${i}: ${bx[i]} vs ${x[i]}`);
+    const t = readWithArrowRs(file);
+    assert.equal(t.numRows, n);
+    const ax = t.getChild("x")?.toArray() as Float64Array;
+    for (let i = 0; i < n; i++) if (!Object.is(ax[i], x[i])) assert.fail(`arrow-rs row ${i}: ${ax[i]} vs ${x[i]}`);
+    assert.deepEqual(t.getChild("id")?.toArray(), ids);
+    assert.equal(t.getChild("element")?.get(n - 1), names[n - 1]);
+    assert.throws(() => encodeRowGroup([["x", new Float64Array(0)]]), /at least one row/);
+    const other = new ParquetTableWriter(path.join(tmp, "other.parquet"), [["y", "float64"]]);
+    assert.throws(() => other.appendRowGroup(encodeRowGroup([["x", new Float64Array(3)]])), /does not fit this table/);
+    other.abort();
   });
 
   it("writes a file that arrow-rs reads: the same names, Parquet types and values, snappy-compressed", () => {
