@@ -1,8 +1,9 @@
 /**
  * Checks that polars (the Rust Parquet reader under Python's `pl.read_parquet`, through its Node binding
  * nodejs-polars) reads the Parquet files qsoft writes, every double bit for bit: `qsoft featurize` output of a
- * shipped glass, whole-frame and by spatial domains (several row groups), and a table of NaN, +-Infinity, -0,
- * subnormals, Int32 ids and text.
+ * shipped glass, whole-frame and by spatial domains (several row groups), feature rows whose row groups were
+ * encoded on worker threads (featurize --threads), and a table of NaN, +-Infinity, -0, subnormals, Int32 ids
+ * and text.
  *
  * polars is not a dependency (npm 11 leaves its platform package out of `npm ci`'s lock file), so install it
  * for the run only:
@@ -14,6 +15,9 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { FEATURE_CHUNK_ROWS, FeatureRowsWriter } from "../src/features/feature-rows-writer";
+import { Cell } from "../src/structure/cell";
+import type { Frame } from "../src/structure/frame";
 import { type Column, makeTable } from "../src/table/csv";
 import { readTable, writeTable } from "../src/table/table-file";
 
@@ -87,6 +91,31 @@ async function main(): Promise<void> {
       ]),
     );
     await check(pl, special);
+
+    // Feature rows as featurize writes them with --threads 2: row groups encoded on worker threads, appended.
+    const rows = 2 * FEATURE_CHUNK_ROWS + 777;
+    const labels = ["f1", "f2", "f3"];
+    const frame: Frame = {
+      timestep: 0,
+      natoms: rows,
+      ids: Int32Array.from({ length: rows }, (_, i) => i + 1),
+      types: Int32Array.from({ length: rows }, (_, i) => 1 + (i % 2)),
+      positions: Float64Array.from({ length: 3 * rows }, (_, i) => (i % 997) / 20),
+      unwrapped: null,
+      images: null,
+      cell: new Cell([50, 0, 0, 0, 50, 0, 0, 0, 50], [0, 0, 0], [true, true, true]),
+      boundary: ["pp", "pp", "pp"],
+      columns: new Map(),
+      elements: ["Cu", "Zr"],
+    };
+    const grouped = path.join(dir, "row-groups.parquet");
+    const writer = new FeatureRowsWriter(grouped, frame, labels, { threads: 2, positions: true });
+    writer.write(
+      0,
+      Float64Array.from({ length: rows * labels.length }, (_, i) => Math.cos(i) / 3),
+    );
+    writer.close();
+    await check(pl, grouped);
 
     const glass = path.join(__dirname, "..", "data", "samples", "Cu65Zr35_1e13_s1", "quenched.dump.gz");
     const cli = path.join(__dirname, "..", "src", "cli", "main.ts");
