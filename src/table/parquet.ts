@@ -100,6 +100,8 @@ export class ParquetTableWriter implements TableWriter {
     const names = group.rowGroup.columns.map((c) => c.meta_data?.path_in_schema.join("."));
     if (names.length !== this.columns.length || this.columns.some(([c], k) => names[k] !== c))
       throw new Error(`${this.file}: a row group of columns ${names.join(",")} does not fit this table`);
+    // hyparquet-writer (pinned 0.17.0) keeps row_groups, pendingIndexes and num_rows as public fields, read by
+    // finish(); test/features/feature-rows-writer checks the result is bytewise the one-writer file.
     // Offsets in the group are those of a file whose only row group starts at byte 4 (after "PAR1").
     const delta = BigInt(this.bytes.offset - 4);
     for (const c of group.rowGroup.columns) {
