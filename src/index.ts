@@ -33,7 +33,7 @@ export { PLASTIC_STRAIN, PLASTIC_THRESHOLD, plasticLabels, thresholdForFraction 
 
 // data set
 export { dataset } from "./dataset/dataset";
-export { loadManifest } from "./dataset/manifest";
+export { conditionOf, loadManifest, rateTag } from "./dataset/manifest";
 export { loadSample } from "./dataset/sample";
 export type { Sample } from "./dataset/sample";
 
