@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { verifySample } from "../../src/dataset/checksum";
 import { datasetTable } from "../../src/dataset/dataset";
@@ -10,8 +11,10 @@ import {
   strainsOf,
   typeNames,
   type Manifest,
+  type ManifestEntry,
 } from "../../src/dataset/manifest";
 import { readDump } from "../../src/io/dump-reader";
+import { manifestConditions } from "../../src/softness/condition-glasses";
 
 /**
  * Checks the committed dataset (data/manifest.json and data/samples/) against itself and against the plan
@@ -101,4 +104,56 @@ describe(`dataset: data/manifest.json (${manifest.samples.length} samples)`, () 
       });
     });
   }
+});
+
+describe("conditions: a variant (another cell size) is a condition of its own", () => {
+  const entry = (id: string, sample: number, variant?: string): ManifestEntry =>
+    ({
+      id,
+      composition: "Cu65Zr35",
+      ...(variant ? { variant } : {}),
+      elements: ["Cu", "Zr"],
+      typeMap: { "1": "Cu", "2": "Zr" },
+      quenchRate: 1e13,
+      sample,
+      seed: sample,
+      atoms: variant ? 32000 : 8000,
+      strainRate: 1e9,
+      maxStrain: 0.1,
+      dir: `samples/${id}`,
+      files: { quenched: `samples/${id}/quenched.dump.gz`, byStrain: {} },
+      sha256: {},
+    }) as unknown as ManifestEntry;
+  // In manifest order a variant's glass can sit between the base condition's samples (as data/manifest.json has it).
+  const samples = [entry("B_s2", 2), entry("B_32k_s1", 1, "32k"), entry("B_s1", 1), entry("B_32k_s2", 2, "32k")];
+  let dir = "";
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "qsoft-conditions-"));
+    fs.writeFileSync(manifestPath(dir), JSON.stringify({ description: "test", samples }));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("conditionOf names it, manifestConditions keeps it apart and sorts each condition by sample number", () => {
+    assert.equal(conditionOf(samples[0]), "Cu65Zr35@1e13");
+    assert.equal(conditionOf(samples[1]), "Cu65Zr35@1e13/32k");
+    const byCondition = manifestConditions(dir);
+    assert.deepEqual([...byCondition.keys()], ["Cu65Zr35@1e13", "Cu65Zr35@1e13/32k"]);
+    assert.deepEqual(
+      byCondition.get("Cu65Zr35@1e13")?.map((e) => e.id),
+      ["B_s1", "B_s2"],
+    );
+    assert.deepEqual(
+      byCondition.get("Cu65Zr35@1e13/32k")?.map((e) => e.id),
+      ["B_32k_s1", "B_32k_s2"],
+    );
+  });
+
+  it("datasetTable's condition column tells the variant from the base condition", () => {
+    assert.deepEqual(datasetTable(dir).data.get("condition"), [
+      "Cu65Zr35@1e13",
+      "Cu65Zr35@1e13/32k",
+      "Cu65Zr35@1e13",
+      "Cu65Zr35@1e13/32k",
+    ]);
+  });
 });
