@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { main } from "../../src/cli/main";
 import { computeFeatures } from "../../src/features/compute-features";
 import { readDumpSync } from "../../src/io/dump-reader";
+import { conditionOf, loadManifest } from "../../src/dataset/manifest";
 import { GradientBoostingClassifier } from "../../src/ml/gradient-boosting-classifier";
 import { writeClassifier } from "../../src/ml/model-io";
 import { modelCardMarkdown, writeModelCard, type ModelCard } from "../../src/softness/model-card";
@@ -125,9 +126,10 @@ describe("softness: training domain and its warning", function () {
     const perGlass = Object.entries(card.glassCv.perGlass);
     assert.equal(perGlass.length, card.trainedOn.length);
     const avg = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    // Each glass's condition from the manifest ("Cu65Zr35@1e13/32k" for the 32,000-atom variant, not "Cu65Zr35@1e13").
+    const conditionOfId = new Map(loadManifest().samples.map((e) => [e.id, conditionOf(e)]));
     for (const [condition, auc] of Object.entries(card.glassCv.perCondition)) {
-      const [comp, rate] = condition.split("@");
-      const own = perGlass.filter(([id]) => id.startsWith(`${comp}_${rate}_`)).map(([, a]) => a);
+      const own = perGlass.filter(([id]) => conditionOfId.get(id) === condition).map(([, a]) => a);
       assert.ok(own.length > 0, condition);
       assert.ok(Math.abs(avg(own) - auc) < 1e-12, condition);
     }
