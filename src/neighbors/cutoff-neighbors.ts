@@ -1,6 +1,7 @@
 import type { Frame } from "../structure/frame";
 import { CandidateBuffer } from "./candidate-buffer";
 import { CellList } from "./cell-list";
+import { estimateNeighbors } from "./neighbor-budget";
 import type { NeighborList } from "./neighbor-list";
 import { NeighborListBuilder } from "./neighbor-list-builder";
 
@@ -23,13 +24,25 @@ export function cutoffNeighbors(points: Points, rc: number): NeighborList {
   const n = points.positions.length / 3;
   const cells = cutoffCellList(points, rc);
   const buf = new CandidateBuffer(64);
-  const builder = new NeighborListBuilder(n, Math.max(16, n * 16));
+  const builder = new NeighborListBuilder(n, cutoffListCapacity(points, rc));
   for (let i = 0; i < n; i++) {
     const order = gatherCutoffRow(cells, i, rc, buf);
     builder.pushCandidates(buf, order, buf.count);
     builder.endRow();
   }
   return builder.finish();
+}
+
+/**
+ * Entries to reserve for a cutoff list: 10 % above the uniform-density count rho 4/3 pi rc^3 per atom, and at
+ * least 16 (the first shell of a glass holds more than the uniform count: 10.6 against 8.4 within 3.2 A in the
+ * Cu-Zr fixture, 14.0 against 16.4 within 4 A), at most 256 per atom (beyond, the builder grows).
+ */
+export function cutoffListCapacity(points: Points, rc: number): number {
+  const n = points.positions.length / 3;
+  const volume = points.cell.volume;
+  const perAtom = volume > 0 && Number.isFinite(volume) ? estimateNeighbors(n, volume, rc, 1).perAtom : 16;
+  return Math.ceil(n * Math.min(256, Math.max(16, 1.1 * perAtom))) + 16;
 }
 
 /** The cell list {@link cutoffNeighbors} queries (bins of rc / 2). */

@@ -40,10 +40,19 @@ export class NeighborListBuilder {
 
   /** Appends the first `count` candidates of `buf` in the order `order` (e.g. from `sortByDistance`). */
   pushCandidates(buf: CandidateBuffer, order: Int32Array, count: number): void {
-    for (let q = 0; q < count; q++) {
+    while (this.size + count > this.indices.length) this.grow();
+    const { indices, vectors, distances, weights } = this;
+    let k = this.size;
+    for (let q = 0; q < count; q++, k++) {
       const c = order[q];
-      this.push(buf.index[c], buf.dx[c], buf.dy[c], buf.dz[c], Math.sqrt(buf.d2[c]));
+      indices[k] = buf.index[c];
+      vectors[3 * k] = buf.dx[c];
+      vectors[3 * k + 1] = buf.dy[c];
+      vectors[3 * k + 2] = buf.dz[c];
+      distances[k] = Math.sqrt(buf.d2[c]);
+      if (weights) weights[k] = 0;
     }
+    this.size = k;
   }
 
   /** Closes the current row. */
@@ -52,16 +61,21 @@ export class NeighborListBuilder {
     this.offsets[++this.row] = this.size;
   }
 
+  /**
+   * The list. When the entries fill at least 3/4 of the capacity its arrays are views of the builder's (a copy of
+   * a 345,744-atom, 4 A list costs about 0.6 s here, mostly page faults); otherwise exact-size copies.
+   */
   finish(): NeighborList {
     if (this.row !== this.n) throw new Error(`NeighborListBuilder: ${this.row} rows closed, expected ${this.n}`);
     const m = this.size;
+    const cut = 4 * m >= 3 * this.indices.length ? "subarray" : "slice";
     const list: NeighborList = {
       n: this.n,
       offsets: this.offsets,
-      indices: this.indices.slice(0, m),
-      vectors: this.vectors.slice(0, 3 * m),
-      distances: this.distances.slice(0, m),
-      ...(this.weights ? { weights: this.weights.slice(0, m) } : {}),
+      indices: this.indices[cut](0, m),
+      vectors: this.vectors[cut](0, 3 * m),
+      distances: this.distances[cut](0, m),
+      ...(this.weights ? { weights: this.weights[cut](0, m) } : {}),
     };
     return list;
   }

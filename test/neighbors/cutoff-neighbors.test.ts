@@ -1,7 +1,9 @@
 import { strict as assert } from "node:assert";
+import * as path from "node:path";
 import { Cell } from "../../src/structure/cell";
 import { latticeFrame } from "../../src/io/lattice";
-import { cutoffNeighbors } from "../../src/neighbors/cutoff-neighbors";
+import { cutoffListCapacity, cutoffNeighbors } from "../../src/neighbors/cutoff-neighbors";
+import { readDumpSync } from "../../src/io/dump-reader";
 import { kNearest } from "../../src/neighbors/k-nearest";
 import type { NeighborList } from "../../src/neighbors/neighbor-list";
 import { frameOf, randomFrame, rng } from "../geometry/test-frames";
@@ -132,6 +134,24 @@ describe("cutoffNeighbors", () => {
           `missing reverse of ${i} -> ${list.indices[e]}`,
         );
       }
+  });
+
+  it("reserves a glass's list at once (no growth), and at the paper's cutoff and beyond keeps at least 3/4 of it", () => {
+    // Within 3.2 A a Cu-Zr glass has 10.6 neighbors, more than the uniform rho 4/3 pi rc^3 = 8.4; within 4 A 14.0 < 16.4.
+    const glass = readDumpSync(path.join(__dirname, "..", "fixtures", "voronoi", "glass.dump.gz"), {
+      types: ["Cu", "Zr"],
+    });
+    for (const rc of [3, 3.2, 3.6, 4, 5, 6, 8]) {
+      const list = cutoffNeighbors(glass, rc);
+      const reserved = cutoffListCapacity(glass, rc);
+      const view = list.indices.buffer.byteLength > list.indices.byteLength;
+      assert.equal(
+        list.indices.buffer.byteLength,
+        4 * (view ? reserved : list.indices.length),
+        `rc ${rc}: the reserve grew`,
+      );
+      if (rc >= 4) assert.ok(view, `rc ${rc}: ${list.indices.length} of ${reserved} entries used, copied`);
+    }
   });
 
   it("refuses a bad cutoff", () => {
