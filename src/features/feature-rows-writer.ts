@@ -115,9 +115,9 @@ export class FeatureRowsWriter {
   }
 
   /**
-   * The row groups of `values` encoded by this thread and threads - 1 workers (hyparquet-writer encodes about
-   * 100 MB of doubles a second here, byte by byte: 2 s of a 345,744 x 80 table that the second core can share),
-   * then appended in order.
+   * The row groups of `values` encoded by this thread and threads - 1 workers (hyparquet-writer's encoding and
+   * snappy took about 2 s of a 345,744 x 80 table on one thread here, which the second core can share), then
+   * appended in order.
    */
   private writeParquetInParallel(pq: ParquetTableWriter, start: number, values: Float64Array): void {
     const rows = values.length / this.labels.length;

@@ -44,10 +44,14 @@ class AtomicByteWriter extends ByteWriter {
   }
 }
 
-/** The Parquet column of a table column: DOUBLE (byte-stream-split, NaN kept), INT32 or UTF-8 text, required. */
+/**
+ * The Parquet column of a table column: DOUBLE (PLAIN, NaN kept), INT32 or UTF-8 text, required. PLAIN rather than
+ * BYTE_STREAM_SPLIT: fastparquet 2026.9 cannot read the latter, and with snappy it made a 32,000-atom glass's
+ * features 5 % larger (17.8 vs 16.9 MB for 80 columns, 102.7 vs 98.1 MB for 504) and slower to write.
+ */
 function columnSource(name: string, col: Column): ColumnSource {
   if (col instanceof Float64Array)
-    return { name, data: col, type: "DOUBLE", nullable: false, encoding: "BYTE_STREAM_SPLIT" };
+    return { name, data: col, type: "DOUBLE", nullable: false, encoding: "PLAIN" };
   if (col instanceof Int32Array) return { name, data: col, type: "INT32", nullable: false };
   if (Array.isArray(col)) return { name, data: col, type: "STRING", nullable: false };
   throw new Error(`writeParquet: column "${name}" is not a Float64Array, Int32Array or array of strings`);

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as arrow from "apache-arrow";
+import { parquetMetadata } from "hyparquet";
 import type * as ParquetWasm from "parquet-wasm/node/parquet_wasm";
 import { makeTable, numericColumn, readCsv } from "../../src/table/csv";
 import { encodeRowGroup, ParquetTableWriter, readParquet, writeParquet } from "../../src/table/parquet";
@@ -111,6 +112,15 @@ describe("table/parquet", () => {
     assert.ok(meta.numBatches > 0);
     // Compressed: smaller than the raw column bytes.
     assert.ok(fs.statSync(file).size < n * (4 + 4 + 8 + 6), `${fs.statSync(file).size} bytes`);
+    // Doubles PLAIN-encoded: fastparquet 2026.9 (pandas' other engine) cannot read BYTE_STREAM_SPLIT pages.
+    const bytes = fs.readFileSync(file);
+    const footer = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    for (const group of footer.row_groups)
+      for (const chunk of group.columns) {
+        const encodings = chunk.meta_data?.encodings ?? [];
+        assert.ok(!encodings.includes("BYTE_STREAM_SPLIT"), `${chunk.meta_data?.path_in_schema}: ${encodings}`);
+        assert.equal(chunk.meta_data?.codec, "SNAPPY");
+      }
   });
 
   it("reads a file written by arrow-rs (Int64 ids, a null, NaN, -Infinity, text, dictionary pages)", async () => {
