@@ -1,6 +1,6 @@
 import { CandidateBuffer } from "./candidate-buffer";
-import { CellList } from "./cell-list";
-import type { Points } from "./cutoff-neighbors";
+import type { CellList } from "./cell-list";
+import { cutoffCellList, cutoffListCapacity, gatherCutoffRow, type Points } from "./cutoff-neighbors";
 import type { NeighborList } from "./neighbor-list";
 import { NeighborListBuilder } from "./neighbor-list-builder";
 
@@ -13,6 +13,8 @@ import { NeighborListBuilder } from "./neighbor-list-builder";
 export class AtomCutoffNeighbors {
   private readonly cells: CellList;
   private readonly buf = new CandidateBuffer(64);
+  /** Entries reserved per asked atom: cutoffNeighbors' reserve for the whole frame, per atom. */
+  private readonly reservePerAtom: number;
 
   constructor(
     points: Points,
@@ -20,32 +22,17 @@ export class AtomCutoffNeighbors {
   ) {
     if (!(rc > 0) || !Number.isFinite(rc))
       throw new Error(`cutoffNeighbors: the cutoff must be a positive number, got ${rc}`);
-    this.cells = new CellList(points.cell, points.positions, rc / 2);
+    this.cells = cutoffCellList(points, rc);
+    this.reservePerAtom = cutoffListCapacity(points, rc) / Math.max(1, points.positions.length / 3);
   }
 
   /** Rows of `atoms` (frame indices), in that order; neighbor indices are FRAME indices. */
   rows(atoms: Int32Array): NeighborList {
     const buf = this.buf;
-    const builder = new NeighborListBuilder(atoms.length, Math.max(16, atoms.length * 16));
+    const builder = new NeighborListBuilder(atoms.length, Math.ceil(atoms.length * this.reservePerAtom));
     for (let k = 0; k < atoms.length; k++) {
-      buf.clear();
-      this.cells.gatherAround(atoms[k], 0, this.rc, buf);
-      // As cutoffNeighbors: drop zero-distance entries (a duplicate atom on top of i), keeping 0 < d < rc.
-      let kept = 0;
-      for (let q = 0; q < buf.count; q++) {
-        if (buf.d2[q] > 0) {
-          if (kept !== q) {
-            buf.index[kept] = buf.index[q];
-            buf.dx[kept] = buf.dx[q];
-            buf.dy[kept] = buf.dy[q];
-            buf.dz[kept] = buf.dz[q];
-            buf.d2[kept] = buf.d2[q];
-          }
-          kept++;
-        }
-      }
-      buf.count = kept;
-      builder.pushCandidates(buf, buf.sortByDistance(), kept);
+      const order = gatherCutoffRow(this.cells, atoms[k], this.rc, buf);
+      builder.pushCandidates(buf, order, buf.count);
       builder.endRow();
     }
     return builder.finish();
